@@ -1,0 +1,141 @@
+"""What a column generator sees: one batch of one table, and its vectorized draw helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from synthdata import _rng
+from synthdata.models import Field, Schema
+
+__all__ = ["REFERENCE_DATE", "Batch", "TablePlan", "bytes_to_series", "fill_template", "group_of"]
+
+#: Generated dates end here unless a field says otherwise: a fixed day keeps output reproducible.
+REFERENCE_DATE = dt.datetime(2025, 12, 31, 23, 59, 59)
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """Everything fixed for a table before its batches run (shared by all batches)."""
+
+    seed: int
+    schema: Schema
+    volume: int
+    volumes: dict[str, int]
+    schemas: dict[str, Schema]
+    locale: str
+    reference: dt.datetime = REFERENCE_DATE
+    #: Per bounded foreign key: cumulative child counts per parent (see ``engine``).
+    allocations: dict[str, np.ndarray] = dc_field(default_factory=dict)
+
+
+@dataclass
+class Batch:
+    """Rows ``start … start+n-1`` of one table, with the columns generated so far."""
+
+    plan: TablePlan
+    start: int
+    n: int
+    columns: dict[str, pl.Series] = dc_field(default_factory=dict)
+    _latent: dict[Any, Any] = dc_field(default_factory=dict)
+
+    @property
+    def schema(self) -> Schema:
+        return self.plan.schema
+
+    def index(self) -> np.ndarray:
+        """The absolute row indexes of this batch."""
+        return np.arange(self.start, self.start + self.n, dtype=np.uint64)
+
+    def key(self, *parts: object) -> int:
+        return _rng.stream_key(self.plan.schema.name, *parts)
+
+    def uniform(self, *parts: object, per_row: int = 1) -> np.ndarray:
+        """Uniform [0, 1) draws for this batch from the stream named by ``parts``."""
+        return _rng.uniform(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
+
+    def raw(self, *parts: object, per_row: int = 1) -> np.ndarray:
+        return _rng.raw(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
+
+    def choice(self, size: int, *parts: object) -> np.ndarray:
+        """Uniform indexes into a pool of ``size``."""
+        return np.minimum((self.uniform(*parts) * size).astype(np.int64), size - 1)
+
+    def latent(self, name: Any, make: Any) -> Any:
+        """Memoize draws shared by several fields of a row (a person, an address)."""
+        if name not in self._latent:
+            self._latent[name] = make()
+        return self._latent[name]
+
+    def locale(self, f: Field) -> str:
+        return f.locale or self.plan.locale
+
+
+def bytes_to_series(matrix: np.ndarray, name: str = "") -> pl.Series:
+    """ASCII rows of a ``(n, width)`` uint8 matrix as a String series; trailing NULs are dropped."""
+    matrix = np.ascontiguousarray(matrix, dtype=np.uint8)
+    n, width = matrix.shape
+    if width == 0:
+        return pl.Series(name, [""] * n, dtype=pl.String)
+    return pl.Series(name, matrix.view(f"S{width}").ravel()).cast(pl.String)
+
+
+_BYTES = np.arange(256)
+#: Random byte → character lookups for each placeholder of a template.
+_PLACEHOLDERS = {
+    ord("#"): (ord("0") + (_BYTES * 10 >> 8)).astype(np.uint8),
+    ord("?"): (ord("A") + (_BYTES * 26 >> 8)).astype(np.uint8),
+    ord("*"): np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)[_BYTES * 36 >> 8],
+}
+
+
+def fill_template(
+    templates: list[str] | tuple[str, ...], pick: np.ndarray, noise: np.ndarray
+) -> pl.Series:
+    """Fill ASCII templates: ``#`` a digit, ``?`` an upper-case letter, ``*`` a digit or letter.
+
+    ``pick`` chooses a template per row; ``noise`` is a ``(n, ≥width)`` matrix of random bytes.
+    """
+    width = max(len(t) for t in templates)
+    table = np.zeros((len(templates), width), dtype=np.uint8)
+    for i, t in enumerate(templates):
+        table[i, : len(t)] = np.frombuffer(t.encode("ascii"), dtype=np.uint8)
+    mat = table[pick]
+    noise = noise[:, :width]
+    for placeholder, lookup in _PLACEHOLDERS.items():
+        if (table == placeholder).any():
+            np.copyto(mat, lookup[noise], where=mat == placeholder)
+    return bytes_to_series(mat)
+
+
+def noise_bytes(batch: Batch, width: int, *parts: object) -> np.ndarray:
+    """A ``(n, width)`` uint8 matrix of random bytes for this batch."""
+    words = (width + 7) // 8
+    draws = batch.raw(*parts, per_row=words).reshape(batch.n, words)
+    return draws.view(np.uint8).reshape(batch.n, words * 8)[:, :width]
+
+
+_PERSON_TOKENS = re.compile(
+    r"(^|_)(first_?name|given_name|forename|last_?name|surname|family_name|full_?name|name|"
+    r"email(_address)?|e_?mail|user_?name|login|handle)$"
+)
+_ADDRESS_TOKENS = re.compile(
+    r"(^|_)(street(_address)?|address(_line_?1)?|city|town|state|province|region|county|"
+    r"postal_code|post_?code|zip(_?code)?|country|latitude|lat|longitude|lng|lon)$"
+)
+
+
+def group_of(name: str, kind: str) -> str:
+    """The role a person or address field belongs to: ``billing_city`` → ``billing``.
+
+    Fields of one role in one row share one person (or one address record), so a customer's email
+    is made from their name and a city agrees with its state.
+    """
+    pattern = _PERSON_TOKENS if kind == "person" else _ADDRESS_TOKENS
+    return pattern.sub("", name.lower()).strip("_")

@@ -1,0 +1,367 @@
+"""Batches: plan volumes, generate each batch as a pure function, stream them to Parquet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from synthdata import _rng
+from synthdata._types import CancelCheck, PathLike, ProgressCallback
+from synthdata.corpus import Corpus, write_manifest
+from synthdata.errors import CancelledError, InvalidInputError
+from synthdata.generate import keys, relations
+from synthdata.generate.columns import generate_column
+from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
+from synthdata.generate.vocab import DEFAULT_LOCALE
+from synthdata.models import Field, Schema, check_schemas
+
+__all__ = [
+    "DEFAULT_VOLUME",
+    "ProgressEvent",
+    "generate",
+    "generate_batch",
+    "plan_volumes",
+    "sample",
+]
+
+#: Rows of a table that states no volume and has no parent to scale from.
+DEFAULT_VOLUME = 100
+MAX_SEED = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Sent to the ``progress`` callback after every batch."""
+
+    table: str
+    table_rows_done: int
+    table_rows: int
+    rows_done: int
+    total_rows: int
+    tables_done: int
+    total_tables: int
+
+    @property
+    def percent(self) -> float:
+        """Overall completion, 0 to 100."""
+        return 100.0 if self.total_rows == 0 else 100.0 * self.rows_done / self.total_rows
+
+
+def plan_volumes(schemas: Sequence[Schema], total_rows: int | None = None) -> dict[str, int]:
+    """Rows per table: stated volumes, else the parent's volume times the cardinality, else 100.
+
+    With ``total_rows``, the volumes are scaled to add up to exactly that many records.
+    """
+    ordered = check_schemas(list(schemas))
+    volumes: dict[str, int] = {}
+    for s in ordered:
+        volumes[s.name] = _natural_volume(s, volumes)
+    if total_rows is not None:
+        volumes = _scale(volumes, total_rows)
+    return volumes
+
+
+def _natural_volume(s: Schema, volumes: dict[str, int]) -> int:
+    if s.volume is not None:
+        return s.volume
+    parents = [fk for fk in s.foreign_keys if fk.parent != s.name and fk.parent in volumes]
+    if not parents:
+        return DEFAULT_VOLUME
+    fk = parents[0]
+    volume = round(volumes[fk.parent] * fk.cardinality.expected())
+    for group in relations.junction_groups(s):
+        capacity = 1
+        for k in group:
+            capacity *= volumes.get(k.parent, 0)
+        volume = min(volume, capacity)
+    return volume
+
+
+def _scale(volumes: dict[str, int], total: int) -> dict[str, int]:
+    """Largest-remainder split of ``total`` by the natural volumes (each table ≥ 1 if possible)."""
+    if total < 0:
+        msg = f"total_rows must be at least 0 (got {total})"
+        raise InvalidInputError(msg)
+    names = list(volumes)
+    weights = [max(volumes[n], 1) for n in names]
+    floor_each = 1 if total >= len(names) else 0
+    spare = total - floor_each * len(names)
+    shares = [spare * w / sum(weights) for w in weights]
+    counts = [floor_each + int(s) for s in shares]
+    order = sorted(range(len(names)), key=lambda i: (-(shares[i] - int(shares[i])), i))
+    for i in order[: total - sum(counts)]:
+        counts[i] += 1
+    return dict(zip(names, counts, strict=True))
+
+
+def _field_order(schema: Schema) -> list[Field]:
+    """Fields with their anchors (constraint ``other``, ``derived_from``) before them."""
+    needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
+    for c in schema.constraints:
+        needs[c.field].add(c.other)
+    for f in schema.fields:
+        if f.derived_from:
+            needs[f.name].add(f.derived_from)
+    order: list[Field] = []
+    done: set[str] = set()
+    while len(order) < len(schema.fields):
+        ready = [f for f in schema.fields if f.name not in done and needs[f.name] <= done]
+        if not ready:
+            msg = f"Schema '{schema.name}': its constraints and derived fields form a cycle"
+            raise InvalidInputError(msg)
+        order.extend(ready)
+        done.update(f.name for f in ready)
+    return order
+
+
+def _make_plan(
+    schema: Schema,
+    seed: int,
+    volumes: dict[str, int],
+    schemas: dict[str, Schema],
+    locale: str,
+    reference: dt.datetime,
+    bounded: bool = True,
+) -> TablePlan:
+    if (
+        schema.primary_key is not None
+        and schema.field(schema.primary_key).type not in keys.KEY_TYPES
+    ):
+        kinds = ", ".join(sorted(t.value for t in keys.KEY_TYPES))
+        msg = f"Table '{schema.name}': a primary key must be one of {kinds}"
+        raise InvalidInputError(msg)
+    allocations = {}
+    volume = volumes[schema.name]
+    for fk in schema.foreign_keys:
+        card = fk.cardinality
+        if not (bounded and card.bounded and fk.parent != schema.name and volume):
+            continue
+        try:
+            allocations[fk.field] = relations.allocate(
+                seed,
+                _rng.stream_key(schema.name, fk.field, "allocate"),
+                volumes[fk.parent],
+                volume,
+                card.min or 0,
+                card.max,
+                card.distribution.value == "zipf",
+            )
+        except InvalidInputError as exc:
+            msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
+            raise InvalidInputError(msg) from exc
+    return TablePlan(
+        seed, schema, volume, volumes, schemas, schema.locale or locale, reference, allocations
+    )
+
+
+def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
+    """Rows ``start … start+n-1`` of a table: a pure function of the plan and the row range."""
+    batch = Batch(plan, start, n)
+    fks = {fk.field: fk for fk in plan.schema.foreign_keys}
+    for f in _field_order(plan.schema):
+        if f.name == plan.schema.primary_key:
+            series = keys.key_values(plan.seed, plan.schema, plan.volume, batch.index())
+        elif f.name in fks:
+            series = relations.foreign_key_column(batch, fks[f.name])
+        else:
+            series = generate_column(batch, f)
+        batch.columns[f.name] = series.alias(f.name)
+    return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
+
+
+def _check_seed(seed: int) -> None:
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        msg = f"seed must be a whole number from 0 to {MAX_SEED} (got {seed!r})"
+        raise InvalidInputError(msg)
+
+
+def _plans(
+    schemas: Sequence[Schema],
+    seed: int,
+    total_rows: int | None,
+    locale: str,
+    reference: dt.datetime,
+    bounded: bool = True,
+    volumes: dict[str, int] | None = None,
+) -> list[TablePlan]:
+    _check_seed(seed)
+    ordered = check_schemas(list(schemas))
+    volumes = volumes or plan_volumes(ordered, total_rows)
+    by_name = {s.name: s for s in ordered}
+    return [_make_plan(s, seed, volumes, by_name, locale, reference, bounded) for s in ordered]
+
+
+def sample(
+    schemas: Sequence[Schema],
+    rows: int = 5,
+    seed: int = 0,
+    *,
+    locale: str = DEFAULT_LOCALE,
+) -> dict[str, pl.DataFrame]:
+    """A few rows of every table, with foreign keys pointing into the other samples.
+
+    Args:
+        schemas: the tables.
+        rows: rows per table (1 to 10,000).
+        seed: the same seed gives the same rows.
+        locale: the default Faker locale for names, addresses and phone numbers.
+
+    Returns:
+        Table name → polars DataFrame, in dependency order.
+
+    >>> import synthdata as sd
+    >>> s = sd.Schema(name="t", fields=[sd.Field(name="id", type="UUID", primary_key=True)])
+    >>> sd.sample([s], rows=2)["t"].height
+    2
+    """
+    if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 10_000:
+        msg = f"rows must be a whole number from 1 to 10000 (got {rows!r})"
+        raise InvalidInputError(msg)
+    volumes = {s.name: rows for s in schemas}
+    plans = _plans(schemas, seed, None, locale, REFERENCE_DATE, bounded=False, volumes=volumes)
+    return {p.schema.name: generate_batch(p, 0, rows) for p in plans}
+
+
+def _batches(volume: int, batch_size: int) -> Iterator[tuple[int, int, int]]:
+    for number, start in enumerate(range(0, volume, batch_size)):
+        yield number, start, min(batch_size, volume - start)
+
+
+def generate(
+    schemas: Sequence[Schema],
+    total_rows: int | None = None,
+    seed: int = 0,
+    out_dir: PathLike = "synthdata_output",
+    batch_size: int = 50_000,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    workers: int = 1,
+    locale: str = DEFAULT_LOCALE,
+    reference_date: dt.datetime = REFERENCE_DATE,
+) -> Corpus:
+    """Generate every table, batch by batch, into Parquet files under ``out_dir``.
+
+    Args:
+        schemas: the tables; foreign keys must point at tables in the list.
+        total_rows: total records across all tables, split by their relative volumes (exact).
+            ``None`` uses each table's own volume.
+        seed: the same seed gives byte-identical data, whatever ``batch_size`` and ``workers``.
+        out_dir: a folder; each table is written to ``out_dir/<table>/part-NNNNN.parquet``.
+        batch_size: rows per batch (memory grows with it, not with the corpus).
+        progress: called with a :class:`ProgressEvent` after each batch.
+        cancel: checked before each batch; when it returns True generation stops with
+            :class:`CancelledError`, keeping the batches already written.
+        workers: threads generating batches at once.
+        locale: default Faker locale (tables and fields may set their own).
+        reference_date: generated dates end here by default.
+
+    Returns:
+        The :class:`Corpus` (also recorded in ``out_dir/manifest.json``).
+
+    Raises:
+        InvalidInputError: the schemas or options are inconsistent.
+        CancelledError: ``cancel`` asked to stop.
+
+    >>> import synthdata as sd, tempfile
+    >>> s = sd.Schema(name="t", volume=10, fields=[sd.Field(name="id", type="UUID")])
+    >>> sd.generate([s], seed=1, out_dir=tempfile.mkdtemp()).row_counts
+    {'t': 10}
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        msg = f"batch_size must be a whole number of at least 1 (got {batch_size!r})"
+        raise InvalidInputError(msg)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        msg = f"workers must be a whole number of at least 1 (got {workers!r})"
+        raise InvalidInputError(msg)
+    plans = _plans(schemas, seed, total_rows, locale, reference_date)
+    corpus = Corpus(
+        out_dir=Path(out_dir),
+        seed=seed,
+        schemas=[p.schema for p in plans],
+        row_counts={p.schema.name: p.volume for p in plans},
+        batch_size=batch_size,
+    )
+    corpus.out_dir.mkdir(parents=True, exist_ok=True)
+    write_manifest(corpus, complete=False)
+    _run(plans, corpus, batch_size, workers, progress, cancel)
+    write_manifest(corpus, complete=True)
+    return corpus
+
+
+def _run(
+    plans: list[TablePlan],
+    corpus: Corpus,
+    batch_size: int,
+    workers: int,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+) -> None:
+    total = sum(p.volume for p in plans)
+    done = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for number, plan in enumerate(plans):
+            folder = corpus.out_dir / plan.schema.name
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob("part-*.parquet"):
+                stale.unlink()
+            table_done = 0
+            pending: list[tuple[Future[Path], int]] = []
+            for batch_no, start, n in _batches(plan.volume, batch_size):
+                if cancel is not None and cancel():
+                    _drain(pending)
+                    write_manifest(corpus, complete=False)
+                    msg = "Generation cancelled"
+                    raise CancelledError(msg)
+                path = folder / f"part-{batch_no:05d}.parquet"
+                pending.append((pool.submit(_write_batch, plan, start, n, path), n))
+                corpus.tables.setdefault(plan.schema.name, []).append(path)
+                while len(pending) > workers or (pending and pending[0][0].done()):
+                    future, rows = pending.pop(0)
+                    future.result()
+                    table_done += rows
+                    done += rows
+                    _notify(progress, plan, table_done, done, total, number, len(plans))
+            for future, rows in pending:
+                future.result()
+                table_done += rows
+                done += rows
+                _notify(progress, plan, table_done, done, total, number, len(plans))
+            corpus.tables.setdefault(plan.schema.name, [])
+    if progress is not None and total == 0:
+        progress(ProgressEvent("", 0, 0, 0, 0, len(plans), len(plans)))
+
+
+def _drain(pending: list[tuple[Future[Path], int]]) -> None:
+    for future, _ in pending:
+        future.result()
+
+
+def _notify(
+    progress: ProgressCallback | None,
+    plan: TablePlan,
+    table_done: int,
+    done: int,
+    total: int,
+    number: int,
+    tables: int,
+) -> None:
+    if progress is None:
+        return
+    finished = number + (1 if table_done == plan.volume else 0)
+    progress(
+        ProgressEvent(plan.schema.name, table_done, plan.volume, done, total, finished, tables)
+    )
+
+
+def _write_batch(plan: TablePlan, start: int, n: int, path: Path) -> Path:
+    frame = generate_batch(plan, start, n)
+    tmp = path.with_suffix(".tmp")
+    frame.write_parquet(tmp, statistics=False)
+    tmp.replace(path)
+    return path

@@ -1,0 +1,129 @@
+"""Values that are pure functions of a row index: primary keys and unique columns.
+
+A child computes its parent's key from the parent's row index with :func:`key_values`, so foreign
+keys hold at any scale without reading the parent table.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import polars as pl
+
+from synthdata import _rng
+from synthdata.errors import InvalidInputError
+from synthdata.generate.context import bytes_to_series
+from synthdata.models import Field, FieldType, Schema
+
+__all__ = ["KEY_TYPES", "code_pattern", "key_values", "pattern_capacity", "pattern_values", "uuids"]
+
+#: Types a primary key may have: their values can be computed from a row index alone.
+KEY_TYPES = frozenset({FieldType.UUID, FieldType.INTEGER, FieldType.STRING, FieldType.CODE})
+
+_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+#: Byte → its two hex digits, packed little-endian so a uint16 view lays them out in order.
+_PAIRS = (_HEX[np.arange(256) >> 4] | (_HEX[np.arange(256) & 15].astype("<u2") << 8)).astype("<u2")
+_U64 = np.uint64
+
+
+def uuids(hi: np.ndarray, lo: np.ndarray) -> pl.Series:
+    """Format two uint64 arrays as version-4 UUID strings.
+
+    The four bits the version nibble overwrites in ``hi`` move into ``lo``, so distinct ``hi``
+    values always give distinct UUIDs.
+    """
+    hi = hi.astype(np.uint64)
+    moved = (hi >> _U64(12)) & _U64(0xF)
+    hi = (hi & ~_U64(0xF000)) | _U64(0x4000)
+    lo = (lo.astype(np.uint64) & _U64(0x03FFFFFFFFFFFFFF)) | (moved << _U64(58))
+    lo = (lo & _U64(0x3FFFFFFFFFFFFFFF)) | _U64(0x8000000000000000)
+    raw = np.empty((len(hi), 2), dtype=">u8")
+    raw[:, 0], raw[:, 1] = hi, lo
+    hexed = _PAIRS[raw.view(np.uint8).reshape(-1, 16)].view(np.uint8)
+    out = np.empty((len(hi), 36), dtype=np.uint8)
+    out[:, [8, 13, 18, 23]] = ord("-")
+    for src, dst, width in ((0, 0, 8), (8, 9, 4), (12, 14, 4), (16, 19, 4), (20, 24, 12)):
+        out[:, dst : dst + width] = hexed[:, src : src + width]
+    return bytes_to_series(out)
+
+
+_PLACE = re.compile(r"[#?*]")
+_RADIX = {"#": 10, "?": 26, "*": 36}
+_ALPHABET = {
+    "#": np.frombuffer(b"0123456789", np.uint8),
+    "?": np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8),
+    "*": np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8),
+}
+
+
+def pattern_capacity(pattern: str) -> int:
+    """How many distinct values a pattern such as ``INV-#####`` can produce."""
+    capacity = 1
+    for ch in _PLACE.findall(pattern):
+        capacity *= _RADIX[ch]
+    return capacity
+
+
+def pattern_values(pattern: str, numbers: np.ndarray) -> pl.Series:
+    """Write each number into the pattern's placeholders (mixed radix, last place fastest)."""
+    encoded = pattern.encode("ascii", "replace")
+    out = np.tile(np.frombuffer(encoded, dtype=np.uint8), (len(numbers), 1))
+    rest = numbers.astype(np.uint64)
+    for pos in range(len(pattern) - 1, -1, -1):
+        ch = pattern[pos]
+        if ch in _RADIX:
+            radix = _U64(_RADIX[ch])
+            out[:, pos] = _ALPHABET[ch][(rest % radix).astype(np.int64)]
+            rest = rest // radix
+    return bytes_to_series(out)
+
+
+def code_pattern(field: Field, volume: int) -> str:
+    """The field's pattern, or one made from its name with room for every row (``INV-00042``)."""
+    if field.pattern:
+        return field.pattern
+    stem = re.sub(r"_?(id|code|number|no|num|ref|sku)$", "", field.name.lower()) or field.name
+    prefix = "".join(part[:1] for part in stem.split("_") if part).upper()
+    if len(prefix) < 3:
+        prefix = re.sub(r"[^A-Za-z]", "", stem).upper()[:3] or "ID"
+    digits = max(5, len(str(max(volume, 1) * 10)))
+    return f"{prefix}-{'#' * digits}"
+
+
+def _check_capacity(field: Field, capacity: int, volume: int, table: str) -> None:
+    if capacity < volume:
+        msg = (
+            f"Field '{table}.{field.name}' must be unique but can take only {capacity} distinct "
+            f"values for {volume} rows; widen its pattern or range"
+        )
+        raise InvalidInputError(msg)
+
+
+def key_values(seed: int, schema: Schema, volume: int, index: np.ndarray) -> pl.Series:
+    """The primary key of ``schema``'s rows at ``index`` (positions in a table of ``volume``)."""
+    if schema.primary_key is None:
+        msg = f"Table '{schema.name}' is referenced but has no primary key"
+        raise InvalidInputError(msg)
+    return unique_values(seed, schema, schema.field(schema.primary_key), volume, index)
+
+
+def unique_values(
+    seed: int, schema: Schema, field: Field, volume: int, index: np.ndarray
+) -> pl.Series:
+    """Distinct values for rows at ``index``, computed from the index alone."""
+    key = _rng.stream_key(seed, schema.name, field.name, "unique")
+    kind = field.type
+    if kind is FieldType.UUID:
+        return uuids(_rng.mix64(index, key), _rng.mix64(index, key + 1))
+    if kind is FieldType.INTEGER:
+        lo, hi = field.bounds()
+        if field.primary_key and lo is None and hi is None:
+            return pl.Series(index.astype(np.int64) + 1)
+        lo = int(lo if lo is not None else 1)
+        hi = int(hi if hi is not None else lo + max(volume * 10, 1000) - 1)
+        _check_capacity(field, hi - lo + 1, volume, schema.name)
+        return pl.Series(_rng.permute(index, hi - lo + 1, key).astype(np.int64) + lo)
+    pattern = code_pattern(field, volume)
+    _check_capacity(field, pattern_capacity(pattern), volume, schema.name)
+    return pattern_values(pattern, _rng.permute(index, pattern_capacity(pattern), key))

@@ -1,0 +1,181 @@
+"""Vocabularies built once per locale from Faker's provider data.
+
+Faker is only a source of realistic words here: each pool is drawn once, with a fixed seed, and
+cached for the life of the process; generation then picks from the pools with vectorized draws.
+Pools keep Faker's frequencies (common names appear more often) because they are samples, not sets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+if TYPE_CHECKING:
+    from faker import Faker
+
+__all__ = [
+    "DEFAULT_LOCALE",
+    "SUPPORTED_LOCALES",
+    "addresses",
+    "faker_for",
+    "people",
+    "templates",
+    "words",
+]
+
+DEFAULT_LOCALE = "en_US"
+#: Locales tested end to end; any other Faker locale works as well as Faker supports it.
+SUPPORTED_LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "ja_JP")
+_POOL = 3000
+_SEED = 20240101
+
+#: Major currencies, most traded first; the locale's own currency is weighted up.
+CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR", "MXN", "BRL", "SEK")
+LOCALE_CURRENCY = {
+    "en_US": "USD",
+    "en_GB": "GBP",
+    "de_DE": "EUR",
+    "fr_FR": "EUR",
+    "es_ES": "EUR",
+    "ja_JP": "JPY",
+}
+
+
+@lru_cache(maxsize=32)
+def faker_for(locale: str) -> Faker:
+    """A seeded Faker for ``locale`` (raises InvalidInputError for an unknown locale)."""
+    from faker import Faker
+    from faker.config import AVAILABLE_LOCALES
+
+    from synthdata.errors import InvalidInputError, did_you_mean
+
+    if locale not in AVAILABLE_LOCALES:
+        msg = f"Unknown locale {locale!r}.{did_you_mean(locale, AVAILABLE_LOCALES)}"
+        raise InvalidInputError(msg)
+    fake = Faker(locale)
+    fake.seed_instance(_SEED)
+    return fake
+
+
+def _ascii(text: str) -> str:
+    from faker.decode import unidecode
+
+    return re.sub(r"[^a-z0-9]", "", unidecode(text).lower()) or "user"
+
+
+@lru_cache(maxsize=32)
+def people(locale: str) -> pl.DataFrame:
+    """Columns first, last (as written) and first_ascii, last_ascii (for emails and usernames)."""
+    fake = faker_for(locale)
+    if hasattr(fake, "first_romanized_name"):
+        firsts = [fake.first_name_pair() for _ in range(_POOL)]
+        lasts = [fake.last_name_pair() for _ in range(_POOL)]
+        first, first_ascii = [p[0] for p in firsts], [_ascii(p[2]) for p in firsts]
+        last, last_ascii = [p[0] for p in lasts], [_ascii(p[2]) for p in lasts]
+    else:
+        first = [fake.first_name() for _ in range(_POOL)]
+        last = [fake.last_name() for _ in range(_POOL)]
+        first_ascii, last_ascii = [_ascii(x) for x in first], [_ascii(x) for x in last]
+    return pl.DataFrame(
+        {"first": first, "last": last, "first_ascii": first_ascii, "last_ascii": last_ascii}
+    )
+
+
+def _state_and_postcode(fake: Faker) -> tuple[str, str]:
+    provider = fake.provider("faker.providers.address")
+    states = getattr(provider, "states", ())
+    abbrs = [a for a in getattr(provider, "states_abbr", ()) if a != "DC"]
+    if hasattr(fake, "postcode_in_state") and len(states) == len(abbrs):
+        i = fake.random_int(0, len(states) - 1)
+        return states[i], fake.postcode_in_state(abbrs[i])
+    return fake.administrative_unit(), fake.postcode()
+
+
+@lru_cache(maxsize=32)
+def addresses(locale: str) -> pl.DataFrame:
+    """Address records whose parts agree: street, city, state, postal_code, country, lat, lon.
+
+    State and postal code agree where Faker knows how (en_US); coordinates are real places of the
+    locale's country, jittered slightly.
+    """
+    fake = faker_for(locale)
+    rows: list[tuple[Any, ...]] = []
+    code = fake.current_country_code()
+    country = fake.current_country()
+    for _ in range(_POOL):
+        state, postcode = _state_and_postcode(fake)
+        place = fake.local_latlng(country_code=code) or fake.location_on_land()
+        lat = float(place[0]) + fake.pyfloat(min_value=-0.05, max_value=0.05)
+        lon = float(place[1]) + fake.pyfloat(min_value=-0.05, max_value=0.05)
+        rows.append(
+            (
+                fake.street_address().replace("\n", ", "),
+                fake.city(),
+                state,
+                postcode,
+                country,
+                lat,
+                lon,
+            )
+        )
+    names = ["street", "city", "state", "postal_code", "country", "latitude", "longitude"]
+    return pl.DataFrame(rows, schema=names, orient="row")
+
+
+_WORD_SOURCES: dict[str, str] = {
+    "company": "company",
+    "job": "job",
+    "color": "color_name",
+    "sentence": "sentence",
+    "word": "word",
+    "domain_word": "domain_word",
+    "free_email_domain": "free_email_domain",
+    "country": "country",
+}
+
+
+@lru_cache(maxsize=256)
+def words(locale: str, kind: str) -> pl.Series:
+    """A pool of ``kind`` values (company, job, color, sentence, word, domain_word, ...)."""
+    fake = faker_for(locale)
+    method = getattr(fake, _WORD_SOURCES[kind])
+    size = _POOL if kind in {"sentence", "company", "word"} else 1000
+    values = [method() for _ in range(size)]
+    if kind == "domain_word":
+        values = [_ascii(v) for v in values]
+    return pl.Series(kind, values, dtype=pl.String)
+
+
+_TEMPLATE_SOURCES: dict[str, str] = {"phone": "phone_number", "national_id": "ssn"}
+
+
+@lru_cache(maxsize=64)
+def templates(locale: str, kind: str) -> tuple[str, ...]:
+    """Digit templates (``#`` for a digit) taken from Faker's formatted values of ``kind``.
+
+    Leading characters up to and including the first two digits are kept, so country and area
+    prefixes stay realistic; every later digit becomes ``#``.
+    """
+    fake = faker_for(locale)
+    method = getattr(fake, _TEMPLATE_SOURCES[kind])
+    found: dict[str, None] = {}
+    for _ in range(400):
+        value = method()
+        if "x" in value.lower() and kind == "phone":
+            continue  # extensions read oddly in test data
+        found.setdefault(_to_template(value), None)
+    return tuple(sorted(found))
+
+
+def _to_template(value: str) -> str:
+    out, kept = [], 0
+    for ch in value:
+        if ch.isdigit():
+            out.append(ch if kept < 2 else "#")
+            kept += 1
+        else:
+            out.append(ch)
+    return "".join(out)

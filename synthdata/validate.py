@@ -1,0 +1,343 @@
+"""Check tables against their schemas: counts, keys, nulls, values and constraints."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict
+
+from synthdata.corpus import Corpus
+from synthdata.errors import InvalidInputError
+from synthdata.models import (
+    NUMERIC_TYPES,
+    TEMPORAL_TYPES,
+    Field,
+    FieldType,
+    ForeignKey,
+    Schema,
+    check_schemas,
+)
+
+__all__ = ["Check", "Report", "validate"]
+
+Frames = Mapping[str, pl.DataFrame | pl.LazyFrame]
+
+
+class Check(BaseModel):
+    """One check on a table or field; ``ok`` says whether it passed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: str
+    field: str | None = None
+    check: str
+    ok: bool
+    detail: str = ""
+
+
+class Report(BaseModel):
+    """The outcome of :func:`validate`: every check, and ``ok`` when all passed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    checks: list[Check]
+    row_counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        """True when every check passed."""
+        return all(c.ok for c in self.checks)
+
+    @property
+    def failures(self) -> list[Check]:
+        """The checks that failed."""
+        return [c for c in self.checks if not c.ok]
+
+    def summary(self) -> str:
+        """One line per failure, or a line saying everything passed."""
+        if self.ok:
+            return f"All {len(self.checks)} checks passed on {len(self.row_counts)} tables."
+        lines = [f"{len(self.failures)} of {len(self.checks)} checks failed:"]
+        lines += [f"  {c.table}.{c.field or '*'} {c.check}: {c.detail}" for c in self.failures]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{'✅' if c.ok else '❌'}</td><td>{escape(c.table)}</td>"
+            f"<td>{escape(c.field or '')}</td><td>{escape(c.check)}</td>"
+            f"<td>{escape(c.detail)}</td></tr>"
+            for c in self.checks
+        )
+        return f"<p>{escape(self.summary())}</p><table>{rows}</table>"
+
+
+def validate(data: Corpus | Frames, schemas: Sequence[Schema] | None = None) -> Report:
+    """Check tables against their schemas.
+
+    Args:
+        data: a :class:`Corpus`, or a mapping of table name to polars DataFrame/LazyFrame.
+        schemas: the schemas (taken from the corpus when omitted).
+
+    Returns:
+        A :class:`Report` of row counts, foreign-key integrity, uniqueness, null rates, value
+        validity and constraint checks.
+
+    >>> import synthdata as sd
+    >>> s = sd.Schema(name="t", fields=[sd.Field(name="id", type="UUID", primary_key=True)])
+    >>> sd.validate(sd.sample([s]), [s]).ok
+    True
+    """
+    if isinstance(data, Corpus):
+        frames: dict[str, pl.LazyFrame] = {n: data.frame(n) for n in data.tables}
+        expected: dict[str, int] | None = dict(data.row_counts)
+        schemas = list(schemas) if schemas is not None else data.schemas
+    else:
+        if schemas is None:
+            msg = "validate() needs schemas when given frames rather than a Corpus"
+            raise InvalidInputError(msg)
+        frames = {n: f.lazy() for n, f in data.items()}
+        expected = None
+    ordered = check_schemas(list(schemas))
+    counts = {n: int(f.select(pl.len()).collect().item()) for n, f in frames.items()}
+    checks: list[Check] = []
+    for s in ordered:
+        checks += _table_checks(s, frames, counts, expected)
+    return Report(checks=checks, row_counts=counts)
+
+
+def _table_checks(
+    s: Schema,
+    frames: dict[str, pl.LazyFrame],
+    counts: dict[str, int],
+    expected: dict[str, int] | None,
+) -> list[Check]:
+    if s.name not in frames:
+        return [Check(table=s.name, check="present", ok=False, detail="table is missing")]
+    frame, n = frames[s.name], counts[s.name]
+    out = [_row_count(s, n, expected)]
+    present = set(frame.collect_schema().names())
+    missing = [f.name for f in s.fields if f.name not in present]
+    if missing:
+        return [*out, Check(table=s.name, check="columns", ok=False, detail=f"missing {missing}")]
+    out += _field_checks(s, frame, n)
+    for fk in s.foreign_keys:
+        out += _fk_checks(s, fk, frames, counts)
+    for group in s.unique_together:
+        dupes = (
+            frame.group_by(group).len().filter(pl.col("len") > 1).select(pl.len()).collect().item()
+        )
+        out.append(
+            Check(
+                table=s.name,
+                field=",".join(group),
+                check="unique_together",
+                ok=dupes == 0,
+                detail=f"{dupes} repeated combinations",
+            )
+        )
+    for c in s.constraints:
+        bad = frame.filter(_violates(c.field, c.op, c.other)).select(pl.len()).collect().item()
+        out.append(
+            Check(
+                table=s.name,
+                field=c.field,
+                check=f"constraint {c}",
+                ok=bad == 0,
+                detail=f"{bad} rows violate it",
+            )
+        )
+    return out
+
+
+def _row_count(s: Schema, n: int, expected: dict[str, int] | None) -> Check:
+    if expected is None:
+        return Check(table=s.name, check="row_count", ok=True, detail=f"{n} rows")
+    want = expected.get(s.name)
+    return Check(table=s.name, check="row_count", ok=n == want, detail=f"{n} rows, expected {want}")
+
+
+def _violates(left: str, op: str, right: str) -> pl.Expr:
+    a, b = pl.col(left), pl.col(right)
+    holds = {">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b}[op]
+    return a.is_not_null() & b.is_not_null() & ~holds
+
+
+def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
+    stats = (
+        frame.select(
+            *[pl.col(f.name).null_count().alias(f"{f.name}__nulls") for f in s.fields],
+            *[
+                pl.col(f.name).drop_nulls().n_unique().alias(f"{f.name}__unique")
+                for f in s.fields
+                if f.is_unique
+            ],
+        )
+        .collect()
+        .row(0, named=True)
+    )
+    anchored = {c.field for c in s.constraints}
+    out: list[Check] = []
+    for f in s.fields:
+        nulls = stats[f"{f.name}__nulls"]
+        out.append(_null_check(s, f, nulls, n))
+        if f.is_unique:
+            distinct = stats[f"{f.name}__unique"]
+            out.append(
+                Check(
+                    table=s.name,
+                    field=f.name,
+                    check="unique",
+                    ok=distinct == n - nulls,
+                    detail=f"{n - nulls - distinct} repeated values",
+                )
+            )
+        invalid = _invalid_values(s, f, anchored)
+        if invalid is not None:
+            bad = (
+                frame.filter(pl.col(f.name).is_not_null() & invalid)
+                .select(pl.len())
+                .collect()
+                .item()
+            )
+            out.append(
+                Check(
+                    table=s.name,
+                    field=f.name,
+                    check="values",
+                    ok=bad == 0,
+                    detail=f"{bad} invalid values",
+                )
+            )
+    return out
+
+
+def _null_check(s: Schema, f: Field, nulls: int, n: int) -> Check:
+    if not f.effective_null_rate or n == 0:
+        return Check(
+            table=s.name, field=f.name, check="not_null", ok=nulls == 0, detail=f"{nulls} nulls"
+        )
+    is_self_ref = any(fk.field == f.name and fk.parent == s.name for fk in s.foreign_keys)
+    rate = f.effective_null_rate
+    observed = nulls / n
+    # Five standard deviations plus one row: a false alarm is far rarer than a real bug.
+    tolerance = 5 * math.sqrt(rate * (1 - rate) / n) + 1 / n
+    ok = is_self_ref or abs(observed - rate) <= tolerance
+    return Check(
+        table=s.name,
+        field=f.name,
+        check="null_rate",
+        ok=ok,
+        detail=f"{observed:.3f} observed, {rate:.3f} expected",
+    )
+
+
+_EMAIL = r"^[a-z0-9._]+@[a-z0-9-]+(\.[a-z0-9-]+)+$"
+_UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+_IPV4 = r"^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$"
+_FORMATS: dict[FieldType, str] = {
+    FieldType.EMAIL: _EMAIL,
+    FieldType.UUID: _UUID,
+    FieldType.IP_ADDRESS: _IPV4,
+    FieldType.URL: r"^https?://[^\s/]+\.[a-z]+(/\S*)?$",
+    FieldType.PASSWORD_HASH: r"^\$2b\$12\$[./A-Za-z0-9]{53}$",
+    FieldType.CREDIT_CARD: r"^\d{16}$",
+    FieldType.IBAN: r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$",
+    FieldType.CURRENCY_CODE: r"^[A-Z]{3}$",
+}
+
+
+def _pattern_regex(pattern: str) -> str:
+    parts = {"#": "[0-9]", "?": "[A-Z]", "*": "[0-9A-Z]"}
+    return "^" + "".join(parts.get(ch, re.escape(ch)) for ch in pattern) + "$"
+
+
+def _invalid_values(s: Schema, f: Field, anchored: set[str]) -> pl.Expr | None:
+    col = pl.col(f.name)
+    if f.type is FieldType.ENUM and f.enum_values:
+        return ~col.cast(pl.String).is_in(f.enum_values)
+    if f.type in _FORMATS:
+        return ~col.cast(pl.String).str.contains(_FORMATS[f.type])
+    if f.type in (FieldType.CODE, FieldType.STRING) and f.pattern:
+        return ~col.cast(pl.String).str.contains(_pattern_regex(f.pattern))
+    if (f.type in NUMERIC_TYPES or f.type in TEMPORAL_TYPES) and f.name not in anchored:
+        lo, hi = f.bounds()
+        checks = [
+            e
+            for e in (col < lo if lo is not None else None, col > hi if hi is not None else None)
+            if e is not None
+        ]
+        if checks:
+            return pl.any_horizontal(checks)
+    return None
+
+
+def _fk_checks(
+    s: Schema, fk: ForeignKey, frames: dict[str, pl.LazyFrame], counts: dict[str, int]
+) -> list[Check]:
+    if fk.parent not in frames:
+        return [
+            Check(
+                table=s.name,
+                field=fk.field,
+                check="foreign_key",
+                ok=False,
+                detail=f"parent table '{fk.parent}' is missing",
+            )
+        ]
+    child = frames[s.name].select(pl.col(fk.field).alias("k")).drop_nulls()
+    parent = frames[fk.parent].select(pl.col(fk.parent_field).alias("k"))
+    orphans = child.join(parent, on="k", how="anti").select(pl.len()).collect().item()
+    out = [
+        Check(
+            table=s.name,
+            field=fk.field,
+            check="foreign_key",
+            ok=orphans == 0,
+            detail=f"{orphans} values missing from {fk.parent}.{fk.parent_field}",
+        )
+    ]
+    if fk.parent == s.name:
+        loops = frames[s.name].filter(pl.col(fk.field) == pl.col(fk.parent_field))
+        n_loops = loops.select(pl.len()).collect().item()
+        out.append(
+            Check(
+                table=s.name,
+                field=fk.field,
+                check="no_self_loops",
+                ok=n_loops == 0,
+                detail=f"{n_loops} rows reference themselves",
+            )
+        )
+    elif fk.cardinality.bounded:
+        out.append(_cardinality_check(s, fk, frames, counts))
+    return out
+
+
+def _cardinality_check(
+    s: Schema, fk: ForeignKey, frames: dict[str, pl.LazyFrame], counts: dict[str, int]
+) -> Check:
+    per_parent = frames[s.name].group_by(fk.field).len().drop_nulls(fk.field)
+    stats = (
+        per_parent.select(
+            pl.col("len").min().alias("lo"),
+            pl.col("len").max().alias("hi"),
+            pl.len().alias("parents"),
+        )
+        .collect()
+        .row(0, named=True)
+    )
+    lo = 0 if stats["parents"] < counts[fk.parent] else (stats["lo"] or 0)
+    hi = stats["hi"] or 0
+    want_lo, want_hi = fk.cardinality.min or 0, fk.cardinality.max
+    ok = lo >= want_lo and (want_hi is None or hi <= want_hi)
+    return Check(
+        table=s.name,
+        field=fk.field,
+        check="cardinality",
+        ok=ok,
+        detail=f"{lo} to {hi} children per parent, wanted {want_lo} to {want_hi}",
+    )
