@@ -440,11 +440,18 @@ class Schema(BaseModel):
                 raise ValueError(msg)
             return by_name[name]
 
+        keyed = {fk.field for fk in self.foreign_keys}
         for c in self.constraints:
             for name in (c.field, c.other):
                 if need(name, f"constraint '{c}'").type not in ORDERABLE_TYPES:
                     msg = f"Schema '{self.name}': constraint '{c}' needs numbers, dates or times"
                     raise ValueError(msg)
+            if by_name[c.field].is_unique or c.field in keyed:
+                msg = (
+                    f"Schema '{self.name}': constraint '{c}' cannot hold for '{c.field}', "
+                    "a key or unique field; write it the other way round"
+                )
+                raise ValueError(msg)
         for group in self.unique_together:
             for name in group:
                 need(name, "unique_together")
@@ -609,7 +616,7 @@ def schema_json_schema() -> dict[str, Any]:
     return TypeAdapter(list[Schema]).json_schema()
 
 
-def describe_validation_error(exc: Exception) -> str:
+def describe_validation_error(exc: Exception, prefix: str = "") -> str:
     """A one-paragraph message from a pydantic ValidationError: where, and what is wrong."""
     from pydantic import ValidationError
 
@@ -617,7 +624,8 @@ def describe_validation_error(exc: Exception) -> str:
         return str(exc)
     parts = []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "input"
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+        where = (prefix + where).lstrip(".") or "input"
         text = str(err["msg"]).removeprefix("Value error, ")
         parts.append(f"{where}: {text}")
     return "; ".join(parts)
@@ -639,7 +647,7 @@ def load_schemas(source: str | bytes | list[Any] | dict[str, Any]) -> list[Schem
     import json
     from pathlib import Path
 
-    from pydantic import ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     from synthdata.errors import NotFoundError
 
@@ -665,8 +673,8 @@ def load_schemas(source: str | bytes | list[Any] | dict[str, Any]) -> list[Schem
         msg = "Schemas must be a JSON list of schema objects"
         raise InvalidInputError(msg)
     try:
-        schemas = [Schema.model_validate(item) for item in data]
+        schemas = TypeAdapter(list[Schema]).validate_python(data)
     except ValidationError as exc:
-        raise InvalidInputError(describe_validation_error(exc)) from exc
+        raise InvalidInputError(describe_validation_error(exc, "schemas")) from exc
     check_schemas(schemas)
     return schemas

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
+from synthdata.generate.columns import dtype_for
 from synthdata.models import (
     NUMERIC_TYPES,
     TEMPORAL_TYPES,
@@ -127,9 +128,10 @@ def _table_checks(
     for fk in s.foreign_keys:
         out += _fk_checks(s, fk, frames, counts)
     for group in s.unique_together:
-        dupes = (
-            frame.group_by(group).len().filter(pl.col("len") > 1).select(pl.len()).collect().item()
-        )
+        # As in SQL, a combination with a null in it never clashes with another.
+        combos = frame.select(group).drop_nulls()
+        dupes = combos.group_by(group).len().filter(pl.col("len") > 1).select(pl.len())
+        dupes = dupes.collect().item()
         out.append(
             Check(
                 table=s.name,
@@ -181,7 +183,19 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
     )
     anchored = {c.field for c in s.constraints}
     out: list[Check] = []
+    dtypes = frame.collect_schema()
     for f in s.fields:
+        want = dtype_for(f.type)
+        if dtypes[f.name] != want:
+            out.append(
+                Check(
+                    table=s.name,
+                    field=f.name,
+                    check="dtype",
+                    ok=False,
+                    detail=f"{dtypes[f.name]} instead of {want}",
+                )
+            )
         nulls = stats[f"{f.name}__nulls"]
         out.append(_null_check(s, f, nulls, n))
         if f.is_unique:

@@ -19,7 +19,7 @@ from synthdata.generate import keys, vocab
 from synthdata.generate.context import Batch, bytes_to_series, fill_template, group_of, noise_bytes
 from synthdata.models import Distribution, Field, FieldType
 
-__all__ = ["GENERATORS", "ColumnGenerator", "generate_column"]
+__all__ = ["GENERATORS", "UNIQUE_TYPES", "ColumnGenerator", "dtype_for", "generate_column"]
 
 ColumnGenerator = Callable[[Batch, Field], pl.Series]
 
@@ -456,7 +456,7 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
         values = anchored
     else:
         dist = f.distribution or _DEFAULT_DISTRIBUTION.get(f.type, Distribution.UNIFORM)
-        values = shaped(batch.uniform(f.name, "u"), batch.uniform(f.name, "u2"), lo, hi, dist)
+        values = _draw(batch, f, lo, hi, dist, step=1.0 if decimals == 0 else 0.0)
     if decimals == 0:
         return pl.Series(np.clip(np.floor(values), math.ceil(lo), math.floor(hi)).astype(np.int64))
     values = np.clip(np.round(values, decimals), lo, hi)
@@ -546,14 +546,25 @@ def temporal(batch: Batch, f: Field) -> pl.Series:
     lo, hi = _temporal_range(batch, f)
     values = _anchored(batch, f, lo, hi)
     if values is None:
-        dist = f.distribution or Distribution.UNIFORM
-        values = shaped(batch.uniform(f.name, "u"), batch.uniform(f.name, "u2"), lo, hi, dist)
+        step = {FieldType.DATE: 1.0, FieldType.TIME: 60.0}.get(f.type, 1.0)
+        values = _draw(batch, f, lo, hi, f.distribution or Distribution.UNIFORM, step)
     if f.type is FieldType.DATE:
         return pl.Series(np.floor(values).astype(np.int32)).cast(pl.Date)
     if f.type is FieldType.TIME:
-        minutes = np.floor(values / 60) * 60
+        minutes = np.clip(np.floor(values / 60) * 60, lo, hi)
         return pl.Series((minutes * 1e9).astype(np.int64)).cast(pl.Time)
     return pl.Series((np.floor(values) * 1e6).astype(np.int64)).cast(pl.Datetime("us"))
+
+
+def _draw(
+    batch: Batch, f: Field, lo: float, hi: float, dist: Distribution, step: float
+) -> np.ndarray:
+    """Draws on ``[lo, hi]``; with a ``step`` (1 day, 1 unit) both ends are reachable."""
+    u, u2 = batch.uniform(f.name, "u"), batch.uniform(f.name, "u2")
+    if not step:
+        return shaped(u, u2, lo, hi, dist)
+    values = np.floor(shaped(u, u2, lo, hi + step, dist) / step) * step
+    return np.clip(values, lo, hi)
 
 
 def age(batch: Batch, f: Field) -> pl.Series:
@@ -613,6 +624,44 @@ GENERATORS: dict[FieldType, ColumnGenerator] = {
     FieldType.CODE: code,
     FieldType.JSON: json_value,
 }
+
+
+#: Types whose generators can guarantee distinct values (from a permuted row index).
+UNIQUE_TYPES = frozenset(
+    {
+        FieldType.UUID,
+        FieldType.INTEGER,
+        FieldType.STRING,
+        FieldType.CODE,
+        FieldType.EMAIL,
+        FieldType.USERNAME,
+        FieldType.PHONE,
+        FieldType.NATIONAL_ID,
+        FieldType.URL,
+        FieldType.IP_ADDRESS,
+        FieldType.CREDIT_CARD,
+        FieldType.IBAN,
+    }
+)
+
+_DTYPES: dict[FieldType, pl.DataType] = {
+    FieldType.INTEGER: pl.Int64(),
+    FieldType.FLOAT: pl.Float64(),
+    FieldType.PERCENT: pl.Float64(),
+    FieldType.LATITUDE: pl.Float64(),
+    FieldType.LONGITUDE: pl.Float64(),
+    FieldType.DECIMAL: pl.Decimal(18, 2),
+    FieldType.AMOUNT: pl.Decimal(18, 2),
+    FieldType.BOOLEAN: pl.Boolean(),
+    FieldType.DATE: pl.Date(),
+    FieldType.DATETIME: pl.Datetime("us"),
+    FieldType.TIME: pl.Time(),
+}
+
+
+def dtype_for(kind: FieldType) -> pl.DataType:
+    """The polars dtype of a generated column of this type (String unless listed)."""
+    return _DTYPES.get(kind, pl.String())
 
 
 def generate_column(batch: Batch, f: Field) -> pl.Series:

@@ -15,7 +15,7 @@ from synthdata._types import CancelCheck, PathLike, ProgressCallback
 from synthdata.corpus import Corpus, write_manifest
 from synthdata.errors import CancelledError, InvalidInputError
 from synthdata.generate import keys, relations
-from synthdata.generate.columns import generate_column
+from synthdata.generate.columns import UNIQUE_TYPES, generate_column
 from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
 from synthdata.generate.vocab import DEFAULT_LOCALE
 from synthdata.models import Field, Schema, check_schemas
@@ -135,6 +135,11 @@ def _make_plan(
         kinds = ", ".join(sorted(t.value for t in keys.KEY_TYPES))
         msg = f"Table '{schema.name}': a primary key must be one of {kinds}"
         raise InvalidInputError(msg)
+    for f in schema.fields:
+        if f.is_unique and f.type not in UNIQUE_TYPES and f.name not in _fk_fields(schema):
+            kinds = ", ".join(sorted(t.value for t in UNIQUE_TYPES))
+            msg = f"Field '{schema.name}.{f.name}': {f.type.value} cannot be unique; use {kinds}"
+            raise InvalidInputError(msg)
     allocations = {}
     volume = volumes[schema.name]
     for fk in schema.foreign_keys:
@@ -157,6 +162,10 @@ def _make_plan(
     return TablePlan(
         seed, schema, volume, volumes, schemas, schema.locale or locale, reference, allocations
     )
+
+
+def _fk_fields(schema: Schema) -> set[str]:
+    return {fk.field for fk in schema.foreign_keys}
 
 
 def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
