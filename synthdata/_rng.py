@@ -69,8 +69,11 @@ def permute(index: np.ndarray, size: int, key: int) -> np.ndarray:
     consts = [(stream_key(key, r) | 1, stream_key(key, r, "add")) for r in range(3)]
     rounds = [(np.uint64(m) & mask, np.uint64(a) & mask) for m, a in consts]
     out = index.astype(np.uint64, copy=True)
-    todo = np.ones(len(out), dtype=bool)
+    for mult, add in rounds:
+        out = _round(out, bits, mask, mult, add)
     limit = np.uint64(size)
+    todo = out >= limit
+    # Cycle-walking: values that fell outside [0, size) step through the permutation again.
     while todo.any():
         y = out[todo]
         for mult, add in rounds:

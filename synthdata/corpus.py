@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -37,6 +36,8 @@ class Corpus:
     row_counts: dict[str, int]
     batch_size: int
     tables: dict[str, list[Path]] = field(default_factory=dict)
+    #: ``parquet`` (parts per table) or ``csv`` (one file per table).
+    format: str = "parquet"
 
     def frame(self, name: str) -> pl.LazyFrame:
         """The table ``name`` as a polars LazyFrame over its Parquet parts.
@@ -48,8 +49,10 @@ class Corpus:
             msg = f"Corpus has no table '{name}'.{did_you_mean(name, self.tables)}"
             raise NotFoundError(msg)
         paths = self.tables[name]
+        if self.format == "csv":
+            return pl.scan_csv(paths, schema=_dtypes(self.schema(name)))
         if not paths:
-            return pl.LazyFrame(schema=_empty_schema(self, name))
+            return pl.LazyFrame(schema=_dtypes(self.schema(name)))
         return pl.scan_parquet(paths)
 
     def schema(self, name: str) -> Schema:
@@ -87,7 +90,15 @@ class Corpus:
         if not data.get("complete"):
             msg = f"The corpus at {str(folder)!r} is incomplete (generation stopped early)"
             raise InvalidInputError(msg)
-        return cls(folder, data["seed"], schemas, data["row_counts"], data["batch_size"], tables)
+        return cls(
+            folder,
+            data["seed"],
+            schemas,
+            data["row_counts"],
+            data["batch_size"],
+            tables,
+            data.get("format", "parquet"),
+        )
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -101,11 +112,10 @@ class Corpus:
         )
 
 
-def _empty_schema(corpus: Corpus, name: str) -> dict[str, Any]:
-    from synthdata.generate.engine import sample
+def _dtypes(schema: Schema) -> dict[str, pl.DataType]:
+    from synthdata.generate.columns import dtype_for
 
-    frames = sample(corpus.schemas, rows=1, seed=corpus.seed)
-    return dict(frames[name].schema)
+    return {f.name: dtype_for(f.type) for f in schema.fields}
 
 
 def write_manifest(corpus: Corpus, *, complete: bool) -> None:
@@ -115,6 +125,7 @@ def write_manifest(corpus: Corpus, *, complete: bool) -> None:
         "complete": complete,
         "seed": corpus.seed,
         "batch_size": corpus.batch_size,
+        "format": corpus.format,
         "row_counts": corpus.row_counts,
         "schemas": [s.model_dump(mode="json", exclude_defaults=True) for s in corpus.schemas],
         "tables": {

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from synthdata import _rng
 from synthdata._types import CancelCheck, PathLike, ProgressCallback
 from synthdata.corpus import Corpus, write_manifest
-from synthdata.errors import CancelledError, InvalidInputError
+from synthdata.errors import CancelledError, InvalidInputError, did_you_mean
 from synthdata.generate import keys, relations
 from synthdata.generate.columns import UNIQUE_TYPES, generate_column
 from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
+from synthdata.generate.sinks import SINKS, Sink
 from synthdata.generate.vocab import DEFAULT_LOCALE
 from synthdata.models import Field, Schema, check_schemas
 
@@ -251,6 +254,7 @@ def generate(
     cancel: CancelCheck | None = None,
     *,
     workers: int = 1,
+    format: str = "parquet",
     locale: str = DEFAULT_LOCALE,
     reference_date: dt.datetime = REFERENCE_DATE,
 ) -> Corpus:
@@ -267,6 +271,8 @@ def generate(
         cancel: checked before each batch; when it returns True generation stops with
             :class:`CancelledError`, keeping the batches already written.
         workers: threads generating batches at once.
+        format: ``"parquet"`` (the corpus other functions read, one file per batch) or ``"csv"``
+            (one ``out_dir/<table>.csv`` per table, streamed straight from the generator).
         locale: default Faker locale (tables and fields may set their own).
         reference_date: generated dates end here by default.
 
@@ -288,6 +294,9 @@ def generate(
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         msg = f"workers must be a whole number of at least 1 (got {workers!r})"
         raise InvalidInputError(msg)
+    if format not in SINKS:
+        msg = f"Unknown corpus format {format!r}.{did_you_mean(format, SINKS)}"
+        raise InvalidInputError(msg)
     plans = _plans(schemas, seed, total_rows, locale, reference_date)
     corpus = Corpus(
         out_dir=Path(out_dir),
@@ -295,10 +304,15 @@ def generate(
         schemas=[p.schema for p in plans],
         row_counts={p.schema.name: p.volume for p in plans},
         batch_size=batch_size,
+        format=format,
     )
     corpus.out_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(corpus, complete=False)
-    _run(plans, corpus, batch_size, workers, progress, cancel)
+    try:
+        _run(plans, corpus, batch_size, workers, progress, cancel)
+    except BaseException:
+        write_manifest(corpus, complete=False)  # record the batches that did finish
+        raise
     write_manifest(corpus, complete=True)
     return corpus
 
@@ -311,66 +325,65 @@ def _run(
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> None:
-    total = sum(p.volume for p in plans)
-    done = 0
+    tracker = _Tracker(progress, sum(p.volume for p in plans), len(plans))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for number, plan in enumerate(plans):
-            folder = corpus.out_dir / plan.schema.name
-            folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob("part-*.parquet"):
-                stale.unlink()
-            table_done = 0
-            pending: list[tuple[Future[Path], int]] = []
-            for batch_no, start, n in _batches(plan.volume, batch_size):
-                if cancel is not None and cancel():
-                    _drain(pending)
-                    write_manifest(corpus, complete=False)
-                    msg = "Generation cancelled"
-                    raise CancelledError(msg)
-                path = folder / f"part-{batch_no:05d}.parquet"
-                pending.append((pool.submit(_write_batch, plan, start, n, path), n))
-                corpus.tables.setdefault(plan.schema.name, []).append(path)
-                while len(pending) > workers or (pending and pending[0][0].done()):
-                    future, rows = pending.pop(0)
-                    future.result()
-                    table_done += rows
-                    done += rows
-                    _notify(progress, plan, table_done, done, total, number, len(plans))
-            for future, rows in pending:
-                future.result()
-                table_done += rows
-                done += rows
-                _notify(progress, plan, table_done, done, total, number, len(plans))
-            corpus.tables.setdefault(plan.schema.name, [])
-    if progress is not None and total == 0:
-        progress(ProgressEvent("", 0, 0, 0, 0, len(plans), len(plans)))
+        for plan in plans:
+            sink = SINKS[corpus.format](corpus, plan.schema.name)
+            window: deque[tuple[Future[Any], int]] = deque()
+            try:
+                for batch_no, start, n in _batches(plan.volume, batch_size):
+                    if cancel is not None and cancel():
+                        msg = "Generation cancelled"
+                        raise CancelledError(msg)
+                    window.append((pool.submit(sink.render, plan, batch_no, start, n), n))
+                    # Keep every worker busy, but accept results strictly in batch order.
+                    while len(window) > workers or (window and window[0][0].done()):
+                        _accept(sink, window.popleft(), tracker, plan)
+                while window:
+                    _accept(sink, window.popleft(), tracker, plan)
+            finally:
+                for future, _ in window:
+                    future.cancel()
+                sink.close()
+            tracker.table_finished(plan)
 
 
-def _drain(pending: list[tuple[Future[Path], int]]) -> None:
-    for future, _ in pending:
-        future.result()
+def _accept(sink: Sink, item: tuple[Future[Any], int], tracker: _Tracker, plan: TablePlan) -> None:
+    future, rows = item
+    sink.accept(future.result())
+    tracker.advance(plan, rows)
 
 
-def _notify(
-    progress: ProgressCallback | None,
-    plan: TablePlan,
-    table_done: int,
-    done: int,
-    total: int,
-    number: int,
-    tables: int,
-) -> None:
-    if progress is None:
-        return
-    finished = number + (1 if table_done == plan.volume else 0)
-    progress(
-        ProgressEvent(plan.schema.name, table_done, plan.volume, done, total, finished, tables)
-    )
+class _Tracker:
+    """Counts rows and tables done and reports them to the progress callback."""
 
+    def __init__(self, progress: ProgressCallback | None, total: int, tables: int) -> None:
+        self.progress, self.total, self.tables = progress, total, tables
+        self.done = self.table_done = self.tables_done = 0
 
-def _write_batch(plan: TablePlan, start: int, n: int, path: Path) -> Path:
-    frame = generate_batch(plan, start, n)
-    tmp = path.with_suffix(".tmp")
-    frame.write_parquet(tmp, statistics=False)
-    tmp.replace(path)
-    return path
+    def advance(self, plan: TablePlan, rows: int) -> None:
+        self.done += rows
+        self.table_done += rows
+        if self.table_done == plan.volume:
+            self.tables_done += 1
+        self._report(plan)
+
+    def table_finished(self, plan: TablePlan) -> None:
+        if plan.volume == 0:
+            self.tables_done += 1
+            self._report(plan)
+        self.table_done = 0
+
+    def _report(self, plan: TablePlan) -> None:
+        if self.progress is not None:
+            self.progress(
+                ProgressEvent(
+                    plan.schema.name,
+                    self.table_done,
+                    plan.volume,
+                    self.done,
+                    self.total,
+                    self.tables_done,
+                    self.tables,
+                )
+            )

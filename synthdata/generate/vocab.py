@@ -20,7 +20,9 @@ __all__ = [
     "DEFAULT_LOCALE",
     "SUPPORTED_LOCALES",
     "addresses",
+    "email_domains",
     "faker_for",
+    "handle_parts",
     "people",
     "templates",
     "words",
@@ -44,19 +46,26 @@ LOCALE_CURRENCY = {
 }
 
 
-@lru_cache(maxsize=32)
-def faker_for(locale: str) -> Faker:
-    """A seeded Faker for ``locale`` (raises InvalidInputError for an unknown locale)."""
+def faker_for(locale: str, pool: str) -> Faker:
+    """A fresh Faker for ``locale`` seeded for one ``pool``.
+
+    Each pool gets its own generator, so its contents never depend on which pools were built
+    before it or in which thread.
+
+    Raises:
+        InvalidInputError: the locale is unknown.
+    """
     from faker import Faker
     from faker.config import AVAILABLE_LOCALES
 
+    from synthdata._rng import stream_key
     from synthdata.errors import InvalidInputError, did_you_mean
 
     if locale not in AVAILABLE_LOCALES:
         msg = f"Unknown locale {locale!r}.{did_you_mean(locale, AVAILABLE_LOCALES)}"
         raise InvalidInputError(msg)
     fake = Faker(locale)
-    fake.seed_instance(_SEED)
+    fake.seed_instance(stream_key(_SEED, pool))
     return fake
 
 
@@ -69,7 +78,7 @@ def _ascii(text: str) -> str:
 @lru_cache(maxsize=32)
 def people(locale: str) -> pl.DataFrame:
     """Columns first, last (as written) and first_ascii, last_ascii (for emails and usernames)."""
-    fake = faker_for(locale)
+    fake = faker_for(locale, "people")
     if hasattr(fake, "first_romanized_name"):
         firsts = [fake.first_name_pair() for _ in range(_POOL)]
         lasts = [fake.last_name_pair() for _ in range(_POOL)]
@@ -101,7 +110,7 @@ def addresses(locale: str) -> pl.DataFrame:
     State and postal code agree where Faker knows how (en_US); coordinates are real places of the
     locale's country, jittered slightly.
     """
-    fake = faker_for(locale)
+    fake = faker_for(locale, "addresses")
     rows: list[tuple[Any, ...]] = []
     code = fake.current_country_code()
     country = fake.current_country()
@@ -140,13 +149,38 @@ _WORD_SOURCES: dict[str, str] = {
 @lru_cache(maxsize=256)
 def words(locale: str, kind: str) -> pl.Series:
     """A pool of ``kind`` values (company, job, color, sentence, word, domain_word, ...)."""
-    fake = faker_for(locale)
+    fake = faker_for(locale, kind)
     method = getattr(fake, _WORD_SOURCES[kind])
     size = _POOL if kind in {"sentence", "company", "word"} else 1000
     values = [method() for _ in range(size)]
     if kind == "domain_word":
         values = [_ascii(v) for v in values]
     return pl.Series(kind, values, dtype=pl.String)
+
+
+TLDS = ("com", "net", "org", "io", "co")
+#: Ways of writing a handle: first.last, flast, first_last, firstl.
+HANDLE_STYLES = 4
+
+
+@lru_cache(maxsize=32)
+def handle_parts(locale: str) -> tuple[pl.Series, pl.Series]:
+    """Heads from first names and tails from last names, one block per handle style."""
+    names = people(locale)
+    first, last = names["first_ascii"], names["last_ascii"]
+    heads = pl.concat([first + ".", first.str.slice(0, 1), first + "_", first])
+    tails = pl.concat([last, last, last, last.str.slice(0, 1)])
+    return heads, tails
+
+
+@lru_cache(maxsize=32)
+def email_domains(locale: str) -> tuple[pl.Series, int]:
+    """Free mail domains, then company-like domains (``word.tld``); and how many are free."""
+    free = words(locale, "free_email_domain").unique(maintain_order=True)
+    own = [
+        f"{w}.{t}" for w in words(locale, "domain_word").unique(maintain_order=True) for t in TLDS
+    ]
+    return pl.concat([free, pl.Series(own, dtype=pl.String)]), len(free)
 
 
 _TEMPLATE_SOURCES: dict[str, str] = {"phone": "phone_number", "national_id": "ssn"}
@@ -159,7 +193,7 @@ def templates(locale: str, kind: str) -> tuple[str, ...]:
     Leading characters up to and including the first two digits are kept, so country and area
     prefixes stay realistic; every later digit becomes ``#``.
     """
-    fake = faker_for(locale)
+    fake = faker_for(locale, f"template:{kind}")
     method = getattr(fake, _TEMPLATE_SOURCES[kind])
     found: dict[str, None] = {}
     for _ in range(400):

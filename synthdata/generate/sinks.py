@@ -1,0 +1,100 @@
+"""Where batches go: Parquet parts per table (the default corpus) or one CSV file per table.
+
+A sink renders a batch in a worker thread (generate it, then encode it) and accepts the result in
+the calling thread, in batch order, so output bytes never depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, ClassVar
+
+from synthdata.corpus import Corpus
+from synthdata.generate.context import TablePlan
+
+__all__ = ["CSV_OPTIONS", "SINKS", "CsvSink", "ParquetSink", "Sink"]
+
+#: How dates and times are written to CSV: ISO 8601 that databases and spreadsheets read.
+CSV_OPTIONS: dict[str, Any] = {
+    "datetime_format": "%Y-%m-%d %H:%M:%S",
+    "time_format": "%H:%M:%S",
+    "date_format": "%Y-%m-%d",
+}
+
+
+class Sink:
+    """Receives the batches of one table."""
+
+    format: ClassVar[str]
+
+    def __init__(self, corpus: Corpus, table: str) -> None:
+        self.corpus = corpus
+        self.table = table
+        corpus.tables[table] = []
+
+    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> Any:
+        """Generate and encode one batch (runs in a worker thread)."""
+        raise NotImplementedError
+
+    def accept(self, result: Any) -> None:
+        """Take a rendered batch, in order (runs in the calling thread)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Finish the table (also called after a cancel, keeping what was written)."""
+
+
+class ParquetSink(Sink):
+    """``out_dir/<table>/part-NNNNN.parquet``, one file per batch."""
+
+    format = "parquet"
+
+    def __init__(self, corpus: Corpus, table: str) -> None:
+        super().__init__(corpus, table)
+        self.folder = corpus.out_dir / table
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for stale in self.folder.glob("part-*.parquet"):
+            stale.unlink()
+
+    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> Path:
+        from synthdata.generate.engine import generate_batch
+
+        path = self.folder / f"part-{batch_no:05d}.parquet"
+        tmp = path.with_suffix(".tmp")
+        # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
+        generate_batch(plan, start, n).write_parquet(tmp, compression="lz4", statistics=False)
+        tmp.replace(path)
+        return path
+
+    def accept(self, result: Path) -> None:
+        self.corpus.tables[self.table].append(result)
+
+
+class CsvSink(Sink):
+    """``out_dir/<table>.csv``: a header, then every batch appended in order."""
+
+    format = "csv"
+
+    def __init__(self, corpus: Corpus, table: str) -> None:
+        super().__init__(corpus, table)
+        self.path = corpus.out_dir / f"{table}.csv"
+        self.handle = self.path.open("wb")
+        self.handle.write((",".join(corpus.schema(table).field_names) + "\n").encode())
+        corpus.tables[table] = [self.path]
+
+    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> bytes:
+        from synthdata.generate.engine import generate_batch
+
+        buffer = io.BytesIO()
+        generate_batch(plan, start, n).write_csv(buffer, include_header=False, **CSV_OPTIONS)
+        return buffer.getvalue()
+
+    def accept(self, result: bytes) -> None:
+        self.handle.write(result)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+SINKS: dict[str, type[Sink]] = {"parquet": ParquetSink, "csv": CsvSink}
