@@ -16,15 +16,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import CUSTOMERS, OUT, timed  # noqa: E402
+from _common import CUSTOMERS, OUT, timed
 
-import synthdata as sd  # noqa: E402
+import synthdata as sd
 
 
 def with_synthdata(rows: int, path: Path) -> None:
-    corpus = sd.generate([CUSTOMERS], total_rows=rows, seed=1, out_dir=OUT / "customers_corpus",
-                         batch_size=250_000, workers=2)
-    corpus.frame("customers").sink_csv(path)
+    sd.generate(
+        [CUSTOMERS],
+        total_rows=rows,
+        seed=1,
+        out_dir=path.parent / "synthdata_csv",
+        batch_size=100_000,
+        workers=2,
+        format="csv",
+    )
 
 
 def with_faker(rows: int, path: Path) -> None:
@@ -38,10 +44,18 @@ def with_faker(rows: int, path: Path) -> None:
         out.writerow(CUSTOMERS.field_names)
         for i in range(rows):
             first, last = fake.first_name(), fake.last_name()
-            out.writerow([fake.uuid4(), first, last,
-                          f"{first}.{last}{i}@{fake.free_email_domain()}".lower(),
-                          fake.phone_number(), fake.city(), fake.date_between("-5y", "today"),
-                          round(rng.lognormvariate(7, 1.2), 2)])
+            out.writerow(
+                [
+                    fake.uuid4(),
+                    first,
+                    last,
+                    f"{first}.{last}{i}@{fake.free_email_domain()}".lower(),
+                    fake.phone_number(),
+                    fake.city(),
+                    fake.date_between("-5y", "today"),
+                    round(rng.lognormvariate(7, 1.2), 2),
+                ]
+            )
 
 
 def with_mimesis(rows: int, path: Path) -> None:
@@ -56,9 +70,18 @@ def with_mimesis(rows: int, path: Path) -> None:
         out.writerow(CUSTOMERS.field_names)
         for i in range(rows):
             first, last = person.first_name(), person.last_name()
-            out.writerow([crypto.uuid(), first, last, f"{first}.{last}{i}@example.com".lower(),
-                          person.telephone(), address.city(), when.date(start=2020, end=2025),
-                          round(rng.lognormvariate(7, 1.2), 2)])
+            out.writerow(
+                [
+                    crypto.uuid(),
+                    first,
+                    last,
+                    f"{first}.{last}{i}@example.com".lower(),
+                    person.telephone(),
+                    address.city(),
+                    when.date(start=2020, end=2025),
+                    round(rng.lognormvariate(7, 1.2), 2),
+                ]
+            )
 
 
 def main() -> None:
@@ -69,15 +92,17 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     sd.sample([CUSTOMERS], rows=10)  # build the vocabularies once, as any long-running user would
     rates = {}
-    for name, fn, rows in (("synthdata", with_synthdata, args.rows),
-                           ("faker", with_faker, args.peer_rows),
-                           ("mimesis", with_mimesis, args.peer_rows)):
+    for name, fn, rows in (
+        ("synthdata", with_synthdata, args.rows),
+        ("faker", with_faker, args.peer_rows),
+        ("mimesis", with_mimesis, args.peer_rows),
+    ):
         seconds, _ = timed(lambda fn=fn, rows=rows, name=name: fn(rows, OUT / f"{name}.csv"))
         rates[name] = rows / seconds
         print(f"{name:<10} {rows:>10,} rows in {seconds:7.2f} s = {rates[name]:>12,.0f} rows/s")
     print(f"synthdata / faker   = {rates['synthdata'] / rates['faker']:8.0f}x")
     print(f"synthdata / mimesis = {rates['synthdata'] / rates['mimesis']:8.1f}x")
-    shutil.rmtree(OUT / "customers_corpus", ignore_errors=True)
+    shutil.rmtree(OUT / "synthdata_csv", ignore_errors=True)
 
 
 if __name__ == "__main__":

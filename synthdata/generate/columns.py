@@ -287,7 +287,7 @@ _PASSWORD_CHARS = np.frombuffer(
 
 def password_hash(batch: Batch, f: Field) -> pl.Series:
     """bcrypt-shaped strings (``$2b$12$`` and 53 characters); not hashes of any real password."""
-    body = _PASSWORD_CHARS[noise_bytes(batch, 53, f.name) & 63]
+    body = _PASSWORD_CHARS[noise_bytes(batch, 53, f.name)[:, :53] & 63]
     prefix = np.tile(np.frombuffer(b"$2b$12$", np.uint8), (batch.n, 1))
     return bytes_to_series(np.hstack([prefix, body]))
 

@@ -100,14 +100,14 @@ def fill_template(
 ) -> pl.Series:
     """Fill ASCII templates: ``#`` a digit, ``?`` an upper-case letter, ``*`` a digit or letter.
 
-    ``pick`` chooses a template per row; ``noise`` is a ``(n, ≥width)`` matrix of random bytes.
+    ``pick`` chooses a template per row; ``noise`` is an ``(n, width)`` matrix of random bytes
+    with ``width`` at least the longest template (shorter rows end in NULs, which are dropped).
     """
-    width = max(len(t) for t in templates)
+    width = noise.shape[1]
     table = np.zeros((len(templates), width), dtype=np.uint8)
     for i, t in enumerate(templates):
         table[i, : len(t)] = np.frombuffer(t.encode("ascii"), dtype=np.uint8)
     mat = table[pick]
-    noise = noise[:, :width]
     for placeholder, lookup in _PLACEHOLDERS.items():
         if (table == placeholder).any():
             np.copyto(mat, lookup[noise], where=mat == placeholder)
@@ -115,10 +115,10 @@ def fill_template(
 
 
 def noise_bytes(batch: Batch, width: int, *parts: object) -> np.ndarray:
-    """A ``(n, width)`` uint8 matrix of random bytes for this batch."""
+    """A contiguous ``(n, ≥width)`` uint8 matrix of random bytes (whole 64-bit draws per row)."""
     words = (width + 7) // 8
     draws = batch.raw(*parts, per_row=words).reshape(batch.n, words)
-    return draws.view(np.uint8).reshape(batch.n, words * 8)[:, :width]
+    return draws.view(np.uint8).reshape(batch.n, words * 8)
 
 
 _PERSON_TOKENS = re.compile(

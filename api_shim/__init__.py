@@ -1,0 +1,1 @@
+"""The HTTP API over synthdata (see issue: HTTP API); empty until then."""

@@ -1,0 +1,82 @@
+"""Benchmark (b): a 3-table corpus with foreign keys (customers → orders → order_items).
+
+Reports rows/s and peak RSS, each run in a fresh process. Usage:
+    python benchmarks/bench_corpus.py [--rows 10000000] [--workers 2] [--format parquet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import OUT, peak_rss_mib, run_child, three_tables
+
+import synthdata as sd
+
+
+def child(rows: int, workers: int, fmt: str, batch_size: int) -> None:
+    out = OUT / f"corpus_{rows}"
+    sd.sample(three_tables(), rows=10)  # build vocabularies before timing
+    start = time.perf_counter()
+    corpus = sd.generate(
+        three_tables(),
+        total_rows=rows,
+        seed=1,
+        out_dir=out,
+        workers=workers,
+        format=fmt,
+        batch_size=batch_size,
+    )
+    seconds = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    print(
+        json.dumps(
+            {
+                "rows": sum(corpus.row_counts.values()),
+                "seconds": seconds,
+                "peak_rss_mib": peak_rss_mib(),
+                "tables": corpus.row_counts,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--format", default="parquet")
+    parser.add_argument("--batch-size", type=int, default=100_000)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.rows, args.workers, args.format, args.batch_size)
+        return
+    result = run_child(
+        Path(__file__),
+        "--child",
+        "--rows",
+        str(args.rows),
+        "--workers",
+        str(args.workers),
+        "--format",
+        args.format,
+        "--batch-size",
+        str(args.batch_size),
+    )
+    rate = result["rows"] / result["seconds"]
+    print(
+        f"{result['rows']:,} rows ({result['tables']}) in {result['seconds']:.2f} s "
+        f"= {rate:,.0f} rows/s, peak RSS {result['peak_rss_mib']:.0f} MiB "
+        f"({args.workers} workers, {args.format})"
+    )
+
+
+if __name__ == "__main__":
+    main()
