@@ -8,68 +8,41 @@
 ['id', 'name']
 """
 
+from synthdata.analyze import analyze as analyze
 from synthdata.corpus import Corpus as Corpus
 from synthdata.errors import (
     CancelledError as CancelledError,
-)
-from synthdata.errors import (
     InvalidInputError as InvalidInputError,
-)
-from synthdata.errors import (
     LLMError as LLMError,
-)
-from synthdata.errors import (
     NotFoundError as NotFoundError,
-)
-from synthdata.errors import (
     SynthdataError as SynthdataError,
 )
 from synthdata.generate.engine import (
     ProgressEvent as ProgressEvent,
-)
-from synthdata.generate.engine import (
     generate as generate,
-)
-from synthdata.generate.engine import (
     plan_volumes as plan_volumes,
-)
-from synthdata.generate.engine import (
     sample as sample,
 )
+from synthdata.infer import infer_schemas as infer_schemas
 from synthdata.models import (
+    Analysis as Analysis,
     Cardinality as Cardinality,
-)
-from synthdata.models import (
     Constraint as Constraint,
-)
-from synthdata.models import (
     Distribution as Distribution,
-)
-from synthdata.models import (
     Field as Field,
-)
-from synthdata.models import (
     FieldType as FieldType,
-)
-from synthdata.models import (
     ForeignKey as ForeignKey,
-)
-from synthdata.models import (
+    Requirement as Requirement,
     Schema as Schema,
-)
-from synthdata.models import (
     check_schemas as check_schemas,
-)
-from synthdata.models import (
     load_schemas as load_schemas,
 )
-from synthdata.validate import Check as Check
-from synthdata.validate import Report as Report
-from synthdata.validate import validate as validate
+from synthdata.validate import Check as Check, Report as Report, validate as validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
     "CancelledError",
     "Cardinality",
     "Check",
@@ -84,10 +57,13 @@ __all__ = [
     "NotFoundError",
     "ProgressEvent",
     "Report",
+    "Requirement",
     "Schema",
     "SynthdataError",
+    "analyze",
     "check_schemas",
     "generate",
+    "infer_schemas",
     "load_schemas",
     "plan_volumes",
     "sample",

@@ -125,5 +125,9 @@ def unique_values(
         _check_capacity(field, hi - lo + 1, volume, schema.name)
         return pl.Series(_rng.permute(index, hi - lo + 1, key).astype(np.int64) + lo)
     pattern = code_pattern(field, volume)
-    _check_capacity(field, pattern_capacity(pattern), volume, schema.name)
-    return pattern_values(pattern, _rng.permute(index, pattern_capacity(pattern), key))
+    capacity = pattern_capacity(pattern)
+    _check_capacity(field, capacity, volume, schema.name)
+    if capacity >= 1 << 63:
+        # Wider than 64 bits: a bijection on uint64 already keeps rows apart.
+        return pattern_values(pattern, _rng.mix64(index, key))
+    return pattern_values(pattern, _rng.permute(index, capacity, key))

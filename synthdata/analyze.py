@@ -1,0 +1,473 @@
+"""The offline analyzer: a short pipeline from business text to an entity plan over the catalogue.
+
+normalize → domain → entities → volumes → relationships → fill-in. Each stage is a small
+function; :func:`analyze` runs them and returns the API reference's :class:`Analysis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from synthdata.catalog import Catalog, EntityTemplate, catalog
+from synthdata.errors import InvalidInputError
+from synthdata.models import Analysis, Requirement
+from synthdata.naming import identifier, plural, singular
+from synthdata.text import Number, Token, find_numbers, tokenize
+
+__all__ = ["EntityPlan", "Link", "Plan", "analyze", "plan_from_text"]
+
+GENERAL = "general"
+MAX_CONTEXT = 20_000
+_GENERAL_CORE = ("customer", "product", "order", "order_item")
+_DOMAIN_ALIASES = {
+    "medical": "healthcare",
+    "health": "healthcare",
+    "law": "legal",
+    "banking": "finance",
+    "fintech": "finance",
+    "financial": "finance",
+    "financial_services": "finance",
+    "e_commerce": "ecommerce",
+    "online_retail": "ecommerce",
+    "human_resources": "hr",
+    "recruiting": "hr",
+    "property": "real_estate",
+    "realestate": "real_estate",
+    "hotel": "hospitality",
+    "restaurant": "restaurants",
+    "food_service": "restaurants",
+    "software": "saas",
+    "technology": "saas",
+    "tech": "saas",
+    "non_profit": "nonprofit",
+    "charity": "nonprofit",
+    "farming": "agriculture",
+    "utilities": "energy",
+    "telecommunications": "telecom",
+    "tourism": "travel",
+    "games": "gaming",
+    "event": "events",
+    "sport": "sports",
+    "public_sector": "government",
+    "manufacture": "manufacturing",
+    "supply_chain": "logistics",
+    "insurer": "insurance",
+    "education_services": "education",
+    "automobile": "automotive",
+}
+
+
+@dataclass
+class Link:
+    """A foreign key the plan wants: ``field`` in the child points at ``parent``."""
+
+    field: str
+    parent: str
+    mean: float | None = None
+    optional: bool = False
+
+
+@dataclass
+class EntityPlan:
+    """One table to make: its template (if the catalogue knows it), volume and parents."""
+
+    key: str
+    table: str
+    template: EntityTemplate | None
+    mentioned: bool
+    volume: int | None = None
+    links: list[Link] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
+class Plan:
+    """Everything the analyzer decided, for :func:`synthdata.infer_schemas`."""
+
+    domain: str
+    entities: dict[str, EntityPlan]
+    keywords: list[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str
+    first: int
+    last: int
+    plural: bool
+
+
+# --- indexes over the catalogue -------------------------------------------------------------------
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.base for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=1)
+def _entity_index() -> dict[tuple[str, ...], list[tuple[str, str | None]]]:
+    index: dict[tuple[str, ...], list[tuple[str, str | None]]] = defaultdict(list)
+    for template in catalog().entities.values():
+        for phrase, domain in template.phrases:
+            index[_words(phrase)].append((template.key, domain))
+    return dict(index)
+
+
+@lru_cache(maxsize=1)
+def _keyword_index() -> dict[tuple[str, ...], list[tuple[str, float]]]:
+    index: dict[tuple[str, ...], list[tuple[str, float]]] = defaultdict(list)
+    for spec in catalog().domains.values():
+        for words, weight in [(k, 3.0) for k in spec.strong] + [(k, 1.0) for k in spec.weak]:
+            index[_words(words)].append((spec.name, weight))
+    return dict(index)
+
+
+def _scan(tokens: list[Token], index: dict[tuple[str, ...], list]) -> list[tuple[int, int, list]]:
+    """Longest-first phrase matches: (first token, last token, index entries)."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens) or tokens[i + n - 1].sentence != tokens[i].sentence:
+                continue
+            key = tuple(t.base for t in tokens[i : i + n])
+            if key in index:
+                out.append((i, i + n - 1, index[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+# --- stages ---------------------------------------------------------------------------------------
+
+
+def normalize_domain(name: str | None) -> str | None:
+    """A catalogue domain from a user's spelling (``Banking`` → ``finance``), or None."""
+    if not name:
+        return None
+    key = identifier(name)
+    key = _DOMAIN_ALIASES.get(key, key)
+    return key if key in catalog().domains else None
+
+
+def score_domains(
+    tokens: list[Token], hint: str | None
+) -> tuple[str, float, list[str], dict[str, float]]:
+    """The best domain, a confidence in [0, 1], the keywords that spoke, and all scores."""
+    scores: dict[str, float] = defaultdict(float)
+    keywords: list[str] = []
+    for first, last, entries in _scan(tokens, _keyword_index()):
+        keywords.append(" ".join(t.text for t in tokens[first : last + 1]))
+        for domain, weight in entries:
+            scores[domain] += weight
+    for _, _, entries in _scan(tokens, _entity_index()):
+        homes = {d for key, _ in entries for d in catalog().entities[key].domains if d != "*"}
+        for domain in homes:
+            scores[domain] += 1.0 / len(homes)
+    hinted = normalize_domain(hint)
+    if hinted:
+        scores[hinted] += 4.0
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 1.0:
+        return hinted or GENERAL, 0.05 if not hinted else 0.3, keywords, dict(scores)
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = (top - second) / top
+    confidence = 0.3 + 0.45 * margin + 0.24 * min(1.0, top / 10.0)
+    return best, round(min(0.99, confidence), 2), keywords, dict(scores)
+
+
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "each",
+    "every",
+    "our",
+    "their",
+    "its",
+    "his",
+    "her",
+    "my",
+    "per",
+    "any",
+    "all",
+    "some",
+    "one",
+    "no",
+    "this",
+    "that",
+    "these",
+    "those",
+}
+
+
+def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
+    """Catalogue entities named in the text, resolved for the domain."""
+    cat = catalog()
+    out = []
+    for first, last, entries in _scan(tokens, _entity_index()):
+        usable = [(k, d) for k, d in entries if d is None or d == domain]
+        if not usable:
+            continue
+        native = [k for k, d in usable if d == domain or cat.entities[k].native_to(domain)]
+        is_plural = tokens[last].plural
+        if native:
+            key = next((k for k, d in usable if d == domain), native[0])
+        else:
+            before = tokens[first - 1].text if first else ""
+            if not (is_plural or before in _DETERMINERS):
+                continue  # a foreign noun used as a verb ("guests book direct")
+            key = usable[0][0]
+        out.append(Mention(key, first, last, is_plural))
+    return out
+
+
+def attach_volumes(
+    tokens: list[Token], mentions: list[Mention], numbers: list[Number]
+) -> dict[str, int]:
+    """Stated counts: a number followed closely by the entity it counts (``200 patients``)."""
+    volumes: dict[str, int] = {}
+    starts = {m.first: m for m in mentions}
+    for number in numbers:
+        for gap in range(1, 4):
+            mention = starts.get(number.last + gap)
+            if mention is None:
+                continue
+            between = tokens[number.last + 1 : mention.first]
+            if any(t.text[0].isdigit() or t.text in {"and", "or", "to", "per"} for t in between):
+                break
+            if number.value > 0:
+                volumes.setdefault(mention.key, number.value)
+            break
+    return volumes
+
+
+_MANY = {"several", "many", "multiple", "various", "more"}
+_MANY_PHRASES = (("one", "or", "more"), ("more", "than", "one"), ("any", "number", "of"))
+
+
+def many_pairs(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(A, B) where the text says one A has several B (``an author has written many books``)."""
+    pairs = set()
+    for a in mentions:
+        for b in mentions:
+            if b.first <= a.last or b.first - a.last > 9 or a.key == b.key:
+                continue
+            if tokens[a.first].sentence != tokens[b.first].sentence:
+                continue
+            words = [t.text for t in tokens[a.last + 1 : b.first]]
+            if _MANY & set(words) or any(_contains(words, p) for p in _MANY_PHRASES):
+                pairs.add((a.key, b.key))
+    return pairs
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+_BELONGS = re.compile(r"^(belong|belongs|owned|assigned|linked|tied|attached)$")
+
+
+def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(child, parent) from "X belongs to Y", "X for each Y", "each Y has X", "X per Y"."""
+    links = set()
+    for a in mentions:
+        for b in mentions:
+            if b.first <= a.last or b.first - a.last > 5 or a.key == b.key:
+                continue
+            words = [t.text for t in tokens[a.last + 1 : b.first]]
+            belongs = any(_BELONGS.match(w) for w in words)
+            if (
+                belongs
+                or words[-2:] in (["for", "each"], ["for", "every"])
+                or words[-1:] == ["per"]
+            ):
+                links.add((a.key, b.key))
+    return links
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+
+def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
+    """Run the offline pipeline and return the full plan."""
+    if not isinstance(context, str) or not context.strip():
+        msg = "context must be a non-empty description of the business"
+        raise InvalidInputError(msg)
+    if len(context) > MAX_CONTEXT:
+        msg = f"context must be at most {MAX_CONTEXT} characters (got {len(context)})"
+        raise InvalidInputError(msg)
+    tokens = tokenize(context)
+    domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
+    mentions = find_mentions(tokens, domain)
+    volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
+    cat = catalog()
+    order = list(dict.fromkeys(m.key for m in mentions))
+    entities: dict[str, EntityPlan] = {}
+    for key in order:
+        if all(e.table != cat.entities[key].table for e in entities.values()):
+            entities[key] = _plan_entity(cat.entities[key], True, volumes.get(key))
+    if len(entities) < 2:
+        core = cat.domains[domain].core if domain in cat.domains else _GENERAL_CORE
+        for key in core:
+            entities.setdefault(key, _plan_entity(cat.entities[key], False, None, "core"))
+    _add_implied_parents(entities, cat)
+    pairs = many_pairs(tokens, mentions)
+    _add_links(entities, cat, pairs, domain)
+    _resolve_links(entities, cat, phrase_links(tokens, mentions))
+    words = [*keywords, *(cat.entities[k].key.replace("_", " ") for k in order)]
+    return Plan(domain, entities, list(dict.fromkeys(words)), confidence)
+
+
+def _plan_entity(
+    template: EntityTemplate, mentioned: bool, volume: int | None, reason: str = "named"
+) -> EntityPlan:
+    return EntityPlan(template.key, template.table, template, mentioned, volume, reason=reason)
+
+
+def _add_implied_parents(entities: dict[str, EntityPlan], cat: Catalog) -> None:
+    for plan in list(entities.values()):
+        assert plan.template is not None
+        for spec in plan.template.parents:
+            if spec.implied and not any(c in entities for c in spec.choices):
+                parent = cat.entities[spec.choices[0]]
+                if any(e.table == parent.table for e in entities.values()):
+                    continue
+                entities[parent.key] = _plan_entity(parent, False, None, f"parent of {plan.table}")
+
+
+def _linked(a: str, b: str, entities: dict[str, EntityPlan], cat: Catalog) -> bool:
+    """Whether a template already relates a and b directly."""
+    for child, parent in ((a, b), (b, a)):
+        template = cat.entities[child]
+        if any(parent in spec.choices for spec in template.parents):
+            return True
+    return False
+
+
+def _add_links(
+    entities: dict[str, EntityPlan], cat: Catalog, pairs: set[tuple[str, str]], domain: str
+) -> None:
+    """Many-to-many tables: a catalogue link when both ends are present and the text says "many"
+    or one end would otherwise stand alone; a generic ``a_bs`` table for other "many" pairs."""
+    present = set(entities)
+    related = {p for key in present for spec in cat.entities[key].parents for p in spec.choices}
+    for template in cat.entities.values():
+        if not template.link or template.key in entities:
+            continue
+        ends = [spec.choices[0] for spec in template.parents]
+        if len(ends) != 2 or not all(e in present for e in ends):
+            continue
+        a, b = ends
+        said = (a, b) in pairs or (b, a) in pairs
+        alone = any(e not in related and not cat.entities[e].parents for e in ends)
+        if said or (alone and template.native_to(domain)):
+            entities[template.key] = _plan_entity(template, False, None, "many-to-many")
+    for a, b in sorted(pairs):
+        catalogued = any(
+            t.link and {s.choices[0] for s in t.parents} == {a, b} for t in cat.entities.values()
+        )
+        if (b, a) in pairs and a < b and not _linked(a, b, entities, cat) and not catalogued:
+            key = f"{a}_{b}"
+            links = [Link(f"{a}_id", a), Link(f"{b}_id", b)]
+            entities[key] = EntityPlan(
+                key, f"{a}_{plural(b)}", None, False, links=links, reason="many-to-many"
+            )
+
+
+def _resolve_links(
+    entities: dict[str, EntityPlan], cat: Catalog, extra: set[tuple[str, str]]
+) -> None:
+    """Turn template parents into foreign keys between the planned tables."""
+    for plan in entities.values():
+        if plan.template is None:
+            continue
+        seen = set()
+        for spec in plan.template.parents:
+            parent = next((c for c in spec.choices if c in entities), None)
+            if parent is None:
+                continue
+            name = f"{spec.role or _key_name(entities[parent])}_id"
+            if name in seen:
+                continue
+            seen.add(name)
+            plan.links.append(Link(name, parent, spec.mean, spec.optional))
+        if plan.template.self_ref:
+            plan.links.append(Link(plan.template.self_ref, plan.key, None, True))
+    for child, parent in sorted(extra):
+        plan = entities.get(child)
+        if plan is None or parent not in entities or any(lk.parent == parent for lk in plan.links):
+            continue
+        if any(lk.parent == child for lk in entities[parent].links):
+            continue
+        plan.links.append(Link(f"{_key_name(entities[parent])}_id", parent))
+
+
+def _key_name(plan: EntityPlan) -> str:
+    """The singular of a table name, as foreign keys say it (``order_items`` → ``order_item``)."""
+    head, _, last = plan.table.rpartition("_")
+    return f"{head}_{singular(last)}" if head else singular(last)
+
+
+# --- the public function --------------------------------------------------------------------------
+
+
+def analyze(context: str, domain_hint: str | None = None, model: str | None = None) -> Analysis:
+    """Read a business description and say what data it needs.
+
+    Args:
+        context: plain-English description, e.g. "Healthcare clinic with 200 patients".
+        domain_hint: a domain to lean towards; clear evidence in the text still wins.
+        model: a litellm model name to refine the analysis; offline when None and
+            ``SYNTHDATA_LLM_MODEL`` is unset.
+
+    Returns:
+        The :class:`Analysis` (domain, confidence, requirements, keywords, suggested_schemas).
+
+    Raises:
+        InvalidInputError: the context is empty or too long.
+
+    >>> a = analyze("Healthcare clinic with 200 patients needs patient records and appointments")
+    >>> a.domain, [r.name for r in a.requirements]
+    ('healthcare', ['patients', 'appointments', 'doctors'])
+    """
+    plan = plan_from_text(context, domain_hint)
+    from synthdata.infer import plan_volumes_for
+
+    volumes = plan_volumes_for(plan)
+    requirements = [
+        Requirement(name=e.table, description=_describe(e, plan), estimated_volume=str(volumes[k]))
+        for k, e in plan.entities.items()
+    ]
+    analysis = Analysis(
+        domain=plan.domain,
+        confidence=plan.confidence,
+        requirements=requirements,
+        keywords=plan.keywords,
+        suggested_schemas=[e.table for e in plan.entities.values()],
+    )
+    analysis._plan = plan
+    return analysis
+
+
+def _describe(entity: EntityPlan, plan: Plan) -> str:
+    noun = _key_name(entity).replace("_", " ")
+    parents = [
+        plan.entities[lk.parent].table.replace("_", " ")
+        for lk in entity.links
+        if lk.parent != entity.key
+    ]
+    text = f"{noun[:1].upper()}{noun[1:]} records"
+    if parents:
+        text += " linked to " + " and ".join(parents)
+    if entity.reason and entity.reason != "named":
+        text += f" ({entity.reason})"
+    return text

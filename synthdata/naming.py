@@ -1,0 +1,281 @@
+"""Words and names: singular and plural forms, identifiers, and a field's type from its name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from synthdata.models import Field, FieldType
+
+__all__ = ["field_from_name", "fold", "identifier", "plural", "singular"]
+
+#: Words inflect gets wrong for business text (``data`` is not ``datum`` here).
+_SINGULAR_EXCEPTIONS = {
+    "data": "data",
+    "media": "media",
+    "leaves": "leave",
+    "goods": "goods",
+    "analytics": "analytics",
+    "series": "series",
+    "news": "news",
+    "sales": "sale",
+    "species": "species",
+    "wax": "wax",
+    "gas": "gas",
+    "bus": "bus",
+    "status": "status",
+    "statuses": "status",
+    "campus": "campus",
+    "chassis": "chassis",
+    "sms": "sms",
+    "cdrs": "cdr",
+    "skus": "sku",
+    "pos": "po",
+    "ids": "id",
+    "kudos": "kudos",
+    "physics": "physics",
+    "logistics": "logistics",
+    "premises": "premises",
+    "sesiones": "sesion",
+    "menus": "menu",
+    "canvas": "canvas",
+    "alias": "alias",
+    "atlas": "atlas",
+    "process": "process",
+    "address": "address",
+    "business": "business",
+    "class": "class",
+    "glass": "glass",
+    "access": "access",
+    "progress": "progress",
+    "lens": "lens",
+    "this": "this",
+    "has": "has",
+    "was": "was",
+    "is": "is",
+    "its": "its",
+    "us": "us",
+    "yes": "yes",
+    "as": "as",
+    "less": "less",
+    "across": "across",
+    "plus": "plus",
+    "bonus": "bonus",
+    "virus": "virus",
+}
+_PLURAL_EXCEPTIONS = {
+    "staff": "staff",
+    "data": "data",
+    "media": "media",
+    "personnel": "personnel",
+    "equipment": "equipment",
+    "inventory": "inventory",
+    "feedback": "feedback",
+    "analytics": "analytics",
+    "series": "series",
+    "sms": "sms",
+    "news": "news",
+    "stock": "stock",
+    "information": "information",
+    "livestock": "livestock",
+}
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    import inflect
+
+    return inflect.engine()
+
+
+@lru_cache(maxsize=20_000)
+def singular(word: str) -> str:
+    """The singular of an English noun (``categories`` → ``category``); other words unchanged."""
+    word = word.lower()
+    if word in _SINGULAR_EXCEPTIONS:
+        return _SINGULAR_EXCEPTIONS[word]
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    result = _engine().singular_noun(word)
+    return result if isinstance(result, str) and result else word
+
+
+@lru_cache(maxsize=20_000)
+def plural(word: str) -> str:
+    """The plural of a snake_case noun phrase: only the last word changes (``order_item``)."""
+    head, _, last = word.rpartition("_")
+    if last in _PLURAL_EXCEPTIONS:
+        return word
+    if singular(last) != last:  # already plural
+        return word
+    made = _engine().plural_noun(last)
+    return f"{head}_{made}" if head else made
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: accents removed, other scripts kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def identifier(text: str, *, max_length: int = 63) -> str:
+    """A snake_case identifier from free text (``Order Items`` → ``order_items``)."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
+    snake = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")
+    if not snake:
+        snake = "field"
+    if snake[0].isdigit():
+        snake = f"_{snake}"
+    return snake[:max_length].rstrip("_") or "field"
+
+
+# --- a field's type from its name ---------------------------------------------------------------
+
+#: (pattern on the whole snake_case name, type, extra options); the first match wins.
+_RULES: list[tuple[str, FieldType, dict[str, Any]]] = [
+    (r"e_?mail(_address)?|.*_email", FieldType.EMAIL, {}),
+    (r"(.*_)?(phone|mobile|tel|telephone|cell|fax)(_number|_no)?", FieldType.PHONE, {}),
+    (r"(.*_)?first_?name|given_name|forename", FieldType.FIRST_NAME, {}),
+    (r"(.*_)?(last_?name|surname|family_name)", FieldType.LAST_NAME, {}),
+    (r"(.*_)?user_?name|login|handle", FieldType.USERNAME, {}),
+    (r"(.*_)?password(_hash)?", FieldType.PASSWORD_HASH, {}),
+    (r"(.*_)?(street_)?address(_line_?1)?", FieldType.ADDRESS, {}),
+    (r"(.*_)?street", FieldType.STREET, {}),
+    (r"(.*_)?(city|town)", FieldType.CITY, {}),
+    (r"(.*_)?(state|province|county|region|prefecture)", FieldType.STATE, {}),
+    (r"(.*_)?(postal_code|post_?code|zip(_?code)?|postcode)", FieldType.POSTAL_CODE, {}),
+    (r"(.*_)?country", FieldType.COUNTRY, {}),
+    (r"(.*_)?(latitude|lat)", FieldType.LATITUDE, {}),
+    (r"(.*_)?(longitude|lng|lon)", FieldType.LONGITUDE, {}),
+    (r"(.*_)?(company|employer|organisation_name|organization_name)", FieldType.COMPANY, {}),
+    (r"(.*_)?(job_title|position|occupation)", FieldType.JOB_TITLE, {}),
+    (r"(.*_)?(url|website|homepage|link)", FieldType.URL, {}),
+    (r"(.*_)?ip(_address)?", FieldType.IP_ADDRESS, {}),
+    (r"(.*_)?currency(_code)?", FieldType.CURRENCY_CODE, {}),
+    (r"(.*_)?iban", FieldType.IBAN, {}),
+    (r"(.*_)?(card_number|credit_card)", FieldType.CREDIT_CARD, {}),
+    (r"(.*_)?(ssn|national_id|tax_id|nino|passport_number)", FieldType.NATIONAL_ID, {}),
+    (r"(.*_)?colou?r", FieldType.COLOR, {}),
+    (r"(.*_)?(metadata|attributes|properties|payload|settings|config)", FieldType.JSON, {}),
+    (
+        r"(date_of_birth|dob|birth_?date|birthday)",
+        FieldType.DATE,
+        {"min": "1940-01-01", "max": "2007-12-31"},
+    ),
+    (r"(.*_)?(at|timestamp|datetime|time)", FieldType.DATETIME, {}),
+    (r"(.*_)?(date|on|day|since|until|deadline|due|expiry|expires)", FieldType.DATE, {}),
+    (
+        r"(is|has|can|was)_.*|(.*_)?(active|enabled|verified|paid|approved|flag|consent)",
+        FieldType.BOOLEAN,
+        {},
+    ),
+    (
+        r"(.*_)?(percent|percentage|pct|ratio|discount_rate|interest_rate|tax_rate|apr)",
+        FieldType.PERCENT,
+        {},
+    ),
+    (
+        r"(.*_)?(amount|price|cost|total|subtotal|fee|fees|balance|salary|wage|revenue|budget|"
+        r"payment|charge|premium|deductible|excess|limit|value|rent|deposit|pay|gross|net|tax|"
+        r"spend|income|fare|rate_per_night|nightly_rate|hourly_rate|rate)",
+        FieldType.AMOUNT,
+        {},
+    ),
+    (
+        r"(.*_)?(quantity|qty|count|number_of_.*|num_.*|capacity|seats|stock|units|copies|"
+        r"minutes|hours|days|nights|duration.*|year|age|floor|rank|position_number|points|"
+        r"kills|goals|score|rating|level_number|size|sessions|attempts|placement|mileage|"
+        r"odometer|bedrooms|bathrooms|guests|attendees|headcount|pages|episodes)",
+        FieldType.INTEGER,
+        {},
+    ),
+    (
+        r"(.*_)?(weight|height|width|length|depth|area|distance|volume|temperature|yield|"
+        r"kg|km|litres|liters|kwh|mb|gb|hectares|acres|reading|usage|damage|speed|bmi)",
+        FieldType.FLOAT,
+        {},
+    ),
+    (
+        r"(.*_)?(description|notes?|comments?|bio|summary|details|body|message|content|"
+        r"reason|remarks|feedback|diagnosis|instructions|text|review)",
+        FieldType.TEXT,
+        {},
+    ),
+    (
+        r"(.*_)?(sku|code|number|no|reference|ref|vin|barcode|serial(_number)?|tag|"
+        r"license_plate|plate|isbn|account_number|invoice_number|tracking_number|"
+        r"confirmation_number|policy_number|case_number)",
+        FieldType.CODE,
+        {"unique": True},
+    ),
+]
+_COMPILED = [(re.compile(p + "$"), t, extra) for p, t, extra in _RULES]
+
+#: Common closed vocabularies by field name.
+ENUM_VALUES: dict[str, list[str]] = {
+    "status": ["active", "pending", "completed", "cancelled"],
+    "gender": ["female", "male", "non_binary", "unknown"],
+    "priority": ["low", "medium", "high", "urgent"],
+    "payment_method": ["card", "cash", "bank_transfer", "paypal"],
+    "method": ["card", "cash", "bank_transfer", "direct_debit"],
+    "channel": ["web", "mobile", "phone", "in_store"],
+    "source": ["web", "referral", "walk_in", "partner"],
+    "severity": ["low", "medium", "high", "critical"],
+    "role": ["admin", "member", "viewer"],
+    "tier": ["basic", "plus", "premium"],
+    "level": ["beginner", "intermediate", "advanced"],
+    "frequency": ["one_off", "weekly", "monthly", "annual"],
+    "billing_cycle": ["monthly", "annual"],
+    "billing_period": ["monthly", "annual"],
+    "condition": ["new", "good", "fair", "poor"],
+    "result": ["pass", "fail", "partial"],
+    "outcome": ["resolved", "escalated", "no_action"],
+    "rsvp": ["yes", "no", "maybe", "pending"],
+    "rsvp_status": ["accepted", "declined", "pending"],
+    "meal_choice": ["meat", "fish", "vegetarian", "vegan"],
+    "fuel_type": ["petrol", "diesel", "electric", "hybrid"],
+    "language": ["en", "es", "fr", "de", "ja"],
+    "unit": ["each", "kg", "litre", "box"],
+    "day_of_week": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+}
+_ENUM_NAMES = re.compile(
+    r"(.*_)?(status|state_code|type|kind|category|tier|level|stage|method|channel|priority|"
+    r"gender|role|source|severity|frequency|cycle|period|condition|result|outcome|rsvp|"
+    r"class|grade|segment|plan_name|mode|language|unit|day_of_week|choice|size_label)"
+)
+
+
+def field_from_name(name: str, *, person: bool = False) -> Field:
+    """A field whose type and options follow from its name (``created_at`` → DATETIME).
+
+    Args:
+        name: a snake_case field name.
+        person: the table describes people, so ``name`` is a person's NAME rather than a STRING.
+    """
+    if name == "id":
+        return Field(name=name, type=FieldType.UUID, primary_key=True)
+    if name.endswith("_id"):
+        return Field(name=name, type=FieldType.UUID)
+    if name in {"name", "full_name", "contact_name"} or name.endswith("_full_name"):
+        kind = FieldType.NAME if person or name != "name" else FieldType.STRING
+        return Field(name=name, type=kind)
+    if _ENUM_NAMES.fullmatch(name):
+        values = ENUM_VALUES.get(name) or ENUM_VALUES.get(name.rsplit("_", 1)[-1])
+        if values is None:
+            values = _generic_enum(name)
+        return Field(name=name, type=FieldType.ENUM, enum_values=values)
+    for pattern, kind, extra in _COMPILED:
+        if pattern.fullmatch(name):
+            return Field(name=name, type=kind, **extra)
+    if name in {"title", "subject", "label", "headline", "name_en"}:
+        return Field(name=name, type=FieldType.STRING)
+    return Field(name=name, type=FieldType.STRING)
+
+
+def _generic_enum(name: str) -> list[str]:
+    stem = name.rsplit("_", 1)[0] if "_" in name else name
+    if name.endswith(("type", "kind", "category", "class", "segment", "mode")):
+        return [f"{stem}_a", f"{stem}_b", f"{stem}_c"] if stem != name else ["a", "b", "c"]
+    return ["a", "b", "c"]

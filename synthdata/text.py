@@ -1,0 +1,173 @@
+"""Reading business text: tokens with their singular forms, sentences, and numbers in any form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from synthdata.naming import fold, singular
+
+__all__ = ["Number", "Token", "find_numbers", "tokenize"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number of the text, with its singular form and sentence number."""
+
+    text: str
+    base: str
+    sentence: int
+    start: int
+
+    @property
+    def plural(self) -> bool:
+        return self.base != self.text and self.text.endswith("s")
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]")
+_SENTENCE_END = {".", ";", "!", "?", "\n"}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and numbers (``5k`` and ``1,200`` stay whole), lower-case and unaccented."""
+    tokens: list[Token] = []
+    sentence = 0
+    for match in _TOKEN.finditer(fold(text).replace("&", " and ").replace("-", " ")):
+        word = match.group()
+        if word in _SENTENCE_END:
+            sentence += 1
+            continue
+        word = word.replace("'s", "").replace("'", "")
+        base = word if word[0].isdigit() else singular(word)
+        tokens.append(Token(word, base, sentence, match.start()))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count written in the text, covering tokens ``first … last``."""
+
+    value: int
+    first: int
+    last: int
+
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "couple": 2,
+    "handful": 5,
+    "dozens": 36,
+    "hundreds": 300,
+    "thousands": 3000,
+    "millions": 3_000_000,
+}
+_SCALES = {
+    "k": 1000,
+    "thousand": 1000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "hundred": 100,
+    "dozen": 12,
+}
+#: "a few dozen" is about three dozen; "several hundred" about five hundred.
+_VAGUE = {"few": 3, "several": 5, "couple": 2}
+
+
+def _digits(word: str) -> float | None:
+    match = re.fullmatch(r"(\d+(?:[.,]\d+)*)\s?(k|m|mn|bn)?\+?", word)
+    if not match:
+        return None
+    raw = match[1]
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", raw):
+        raw = raw.replace(",", "")
+    value = float(raw.replace(",", "."))
+    return value * _SCALES.get(match[2] or "", 1)
+
+
+def find_numbers(tokens: list[Token]) -> list[Number]:
+    """Counts such as ``200``, ``5k``, ``1.2 million``, ``a few dozen``, ``fourteen``."""
+    out: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        found = _number_at(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found.last + 1
+    return out
+
+
+def _number_at(tokens: list[Token], i: int) -> Number | None:
+    word = tokens[i].text
+    value = _digits(word)
+    j = i
+    if word == "half" and i + 2 < len(tokens) and tokens[i + 1].text in ("a", "an"):
+        scale = _SCALES.get(tokens[i + 2].text)
+        return Number(scale // 2, i, i + 2) if scale else None
+    if value is None:
+        if word in ("a", "an") and i + 1 < len(tokens):
+            return _vague(tokens, i + 1, i, default=1.0)
+        if word in _VAGUE:
+            return _vague(tokens, i, i, default=None)
+        if word not in _UNITS or word in _SCALES:
+            return None
+        value = float(_UNITS[word])
+    while j + 1 < len(tokens) and tokens[j + 1].text in _SCALES:
+        value *= _SCALES[tokens[j + 1].text]
+        j += 1
+    return Number(round(value), i, j)
+
+
+def _vague(tokens: list[Token], i: int, first: int, default: float | None) -> Number | None:
+    """``a dozen``, ``a few hundred``, ``half a million``, ``several thousand``."""
+    factor = default
+    j = i
+    if tokens[j].text in _VAGUE:
+        factor = float(_VAGUE[tokens[j].text])
+        if j + 1 < len(tokens) and tokens[j + 1].text == "of":
+            j += 1
+        j += 1
+    if j >= len(tokens) or tokens[j].text not in _SCALES:
+        return None
+    if factor is None:
+        return None
+    value = factor
+    while j < len(tokens) and tokens[j].text in _SCALES:
+        value *= _SCALES[tokens[j].text]
+        j += 1
+    return Number(int(value), first, j - 1)
