@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from synthdata.catalog import Catalog, EntityTemplate, catalog
 from synthdata.errors import InvalidInputError
-from synthdata.models import Analysis, Requirement
-from synthdata.naming import identifier, plural, singular
+from synthdata.models import Analysis, FieldType, Requirement
+from synthdata.naming import field_from_name, identifier, plural, singular
 from synthdata.text import Number, Token, find_numbers, tokenize
 
 __all__ = ["EntityPlan", "Link", "Plan", "analyze", "plan_from_text"]
@@ -241,7 +241,7 @@ def attach_volumes(
             if mention is None:
                 continue
             between = tokens[number.last + 1 : mention.first]
-            if any(t.text[0].isdigit() or t.text in {"and", "or", "to", "per"} for t in between):
+            if any(not t.word or t.text in {"and", "or", "to", "per"} for t in between):
                 break
             if number.value > 0:
                 volumes.setdefault(mention.key, number.value)
@@ -294,6 +294,112 @@ def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str,
     return links
 
 
+#: Words that never name a table, however they are inflected.
+_NOT_ENTITIES = frozenset(
+    "data record detail thing stuff number row count year month week day hour minute time people "
+    "one other type kind lot way spreadsheet whiteboard system management information need "
+    "process scheduling tracking reporting purpose place part side end start case term "
+    "include track need has have do go come sell make run use get keep log book order pay send "
+    "take give own belong want let show sign submit bring approve assign manage handle hold move "
+    "s it us we they them these those this that what which who whose everything something level "
+    "manager renewal foreigner local rate price amount total cost fee value score name email "
+    "phone address date status note description photo picture image size color colour weight "
+    "height length".split()
+)
+_LIST_SEPARATORS = frozenset(
+    ", and or ( ) : / plus with w for in at to from by per that which who where like such as "
+    "including".split()
+)
+_LEADERS = frozenset(
+    "track tracks tracking manage manages managing need needs store stores keep keeps log logs "
+    "record records want wants include includes including list lists handle handles our their "
+    "the a an all any some each every new existing various different many several also of for "
+    "about around".split()
+)
+
+
+_EXAMPLE_LEADS = frozenset({"like", "such", "eg", "e", "including", "incl", "say"})
+_LIST_WORDS = frozenset({",", "and", "or", "/", "plus"})
+
+
+def find_unknown(tokens: list[Token], mentions: list[Mention], limit: int = 4) -> list[Mention]:
+    """Nouns in list shapes that the catalogue does not know (``vineyards, grape varieties``).
+
+    A candidate is a short plural noun phrase next to a list separator (comma, and, or), in a
+    sentence whose list holds at least two other entities; phrases in parentheses or after
+    "like"/"such as" are examples, not tables, and capitalized words are names.
+    """
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    found: list[Mention] = []
+    segments = _segments(tokens)
+    for sentence in {t.sentence for t in tokens}:
+        items = [seg for seg in segments if tokens[seg.indexes[0]].sentence == sentence]
+        known = sum(1 for seg in items if any(i in covered for i in seg.indexes))
+        picked = (_candidate(tokens, seg.indexes, covered) for seg in items if seg.listed)
+        names = [c for c in picked if c]
+        if len(names) + known >= 3 and known >= 1:
+            found += [n for n in names if n.key not in {f.key for f in found}]
+    return found[:limit]
+
+
+@dataclass
+class _Segment:
+    indexes: list[int]
+    listed: bool = False
+
+
+def _segments(tokens: list[Token]) -> list[_Segment]:
+    """Runs of words between separators, outside parentheses and example lists."""
+    out: list[_Segment] = []
+    current: list[int] = []
+    depth = 0
+    example = False
+    before = ""
+    for i, token in enumerate(tokens):
+        if i and tokens[i - 1].sentence != token.sentence:
+            example = False
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        if token.text in _EXAMPLE_LEADS:
+            example = True
+        if (
+            token.text in _LIST_SEPARATORS
+            or token.text == ")"
+            or (i and tokens[i - 1].sentence != token.sentence)
+        ):
+            if current:
+                out.append(_Segment(current, before in _LIST_WORDS or token.text in _LIST_WORDS))
+            current = []
+            before = token.text
+        if token.text not in _LIST_SEPARATORS and token.text != ")" and not depth and not example:
+            current.append(i)
+    if current:
+        out.append(_Segment(current, before in _LIST_WORDS))
+    return out
+
+
+def _candidate(tokens: list[Token], segment: list[int], covered: set[int]) -> Mention | None:
+    start = 0
+    while start < len(segment) and tokens[segment[start]].text in _LEADERS:
+        start += 1
+    segment = segment[start:]
+    words = [tokens[i] for i in segment]
+    if not words or len(words) > 2 or any(i in covered for i in segment):
+        return None
+    head = words[-1]
+    if not head.word or not head.plural or head.base in _NOT_ENTITIES or len(head.base) < 3:
+        return None
+    if any(w.base in _NOT_ENTITIES or not w.word or w.proper for w in words):
+        return None
+    name = identifier("_".join(w.base for w in words))
+    attribute = field_from_name(name).type is not FieldType.STRING
+    if attribute or field_from_name(identifier(head.text)).type is not FieldType.STRING:
+        return None  # a quantity, a choice or a date: a column, not a table
+    return Mention(name, segment[0], segment[-1], True)
+
+
 # --- the plan -------------------------------------------------------------------------------------
 
 
@@ -307,23 +413,32 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         raise InvalidInputError(msg)
     tokens = tokenize(context)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
-    mentions = find_mentions(tokens, domain)
+    known = find_mentions(tokens, domain)
+    unknown = find_unknown(tokens, known)
+    mentions = sorted(known + unknown, key=lambda m: m.first)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     cat = catalog()
     order = list(dict.fromkeys(m.key for m in mentions))
     entities: dict[str, EntityPlan] = {}
     for key in order:
-        if all(e.table != cat.entities[key].table for e in entities.values()):
-            entities[key] = _plan_entity(cat.entities[key], True, volumes.get(key))
+        template = cat.entities.get(key)
+        table = template.table if template else plural(key)
+        if any(e.table == table for e in entities.values()):
+            continue
+        if template is None:
+            volume = volumes.get(key)
+            entities[key] = EntityPlan(key, table, None, True, volume, reason="uncatalogued")
+        else:
+            entities[key] = _plan_entity(template, True, volumes.get(key))
     if len(entities) < 2:
         core = cat.domains[domain].core if domain in cat.domains else _GENERAL_CORE
         for key in core:
             entities.setdefault(key, _plan_entity(cat.entities[key], False, None, "core"))
-    _add_implied_parents(entities, cat)
+    _add_implied_parents(entities, cat, domain)
     pairs = many_pairs(tokens, mentions)
     _add_links(entities, cat, pairs, domain)
     _resolve_links(entities, cat, phrase_links(tokens, mentions))
-    words = [*keywords, *(cat.entities[k].key.replace("_", " ") for k in order)]
+    words = [*keywords, *(k.replace("_", " ") for k in order)]
     return Plan(domain, entities, list(dict.fromkeys(words)), confidence)
 
 
@@ -333,22 +448,25 @@ def _plan_entity(
     return EntityPlan(template.key, template.table, template, mentioned, volume, reason=reason)
 
 
-def _add_implied_parents(entities: dict[str, EntityPlan], cat: Catalog) -> None:
+def _add_implied_parents(entities: dict[str, EntityPlan], cat: Catalog, domain: str) -> None:
     for plan in list(entities.values()):
-        assert plan.template is not None
+        if plan.template is None:
+            continue
         for spec in plan.template.parents:
             if spec.implied and not any(c in entities for c in spec.choices):
                 parent = cat.entities[spec.choices[0]]
                 if any(e.table == parent.table for e in entities.values()):
                     continue
+                if domain != GENERAL and not parent.native_to(domain):
+                    continue  # a borrowed template's parents belong to another business
                 entities[parent.key] = _plan_entity(parent, False, None, f"parent of {plan.table}")
 
 
 def _linked(a: str, b: str, entities: dict[str, EntityPlan], cat: Catalog) -> bool:
     """Whether a template already relates a and b directly."""
     for child, parent in ((a, b), (b, a)):
-        template = cat.entities[child]
-        if any(parent in spec.choices for spec in template.parents):
+        template = entities[child].template if child in entities else cat.entities.get(child)
+        if template and any(parent in spec.choices for spec in template.parents):
             return True
     return False
 
@@ -359,7 +477,8 @@ def _add_links(
     """Many-to-many tables: a catalogue link when both ends are present and the text says "many"
     or one end would otherwise stand alone; a generic ``a_bs`` table for other "many" pairs."""
     present = set(entities)
-    related = {p for key in present for spec in cat.entities[key].parents for p in spec.choices}
+    templates = [e.template for e in entities.values() if e.template]
+    related = {p for t in templates for spec in t.parents for p in spec.choices}
     for template in cat.entities.values():
         if not template.link or template.key in entities:
             continue

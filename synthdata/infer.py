@@ -89,9 +89,10 @@ def infer_schemas(analysis: Analysis) -> list[Schema]:
         analysis: the result of :func:`synthdata.analyze` (or the same shape read from JSON).
 
     Returns:
-        One :class:`Schema` per requirement, parents before children: an ``id`` UUID key, foreign keys named
-        ``<parent>_id``, the catalogue's typed fields for known entities (a sensible set from the
-        name for unknown ones), constraints such as ``end_date >= start_date`` and volumes.
+        One :class:`Schema` per requirement, parents before children: an ``id`` UUID key,
+        foreign keys named ``<parent>_id``, the catalogue's typed fields for known entities (a
+        sensible set from the name for unknown ones), constraints such as
+        ``end_date >= start_date``, and volumes.
 
     Raises:
         InvalidInputError: the analysis names no tables.

@@ -114,10 +114,11 @@ def plural(word: str) -> str:
     return f"{head}_{made}" if head else made
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII: accents removed, other scripts kept."""
+def fold(text: str, *, lower: bool = True) -> str:
+    """Accents removed (other scripts kept), lower-cased unless ``lower`` is False."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.lower() if lower else folded
 
 
 def identifier(text: str, *, max_length: int = 63) -> str:

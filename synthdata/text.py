@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from synthdata.naming import fold, singular
 
-__all__ = ["Number", "Token", "find_numbers", "tokenize"]
+__all__ = ["PUNCTUATION", "Number", "Token", "find_numbers", "tokenize"]
 
 
 @dataclass(frozen=True)
@@ -18,13 +18,24 @@ class Token:
     base: str
     sentence: int
     start: int
+    #: Capitalized inside a sentence: a name (Leeds, Shopify), not a kind of record.
+    proper: bool = False
 
     @property
     def plural(self) -> bool:
         return self.base != self.text and self.text.endswith("s")
 
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalpha()
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]")
+
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/]"
+)
+_TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
+#: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
+PUNCTUATION = frozenset(",():/")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
 
 
@@ -32,14 +43,18 @@ def tokenize(text: str) -> list[Token]:
     """Words and numbers (``5k`` and ``1,200`` stay whole), lower-case and unaccented."""
     tokens: list[Token] = []
     sentence = 0
-    for match in _TOKEN.finditer(fold(text).replace("&", " and ").replace("-", " ")):
-        word = match.group()
+    source = fold(text, lower=False).replace("&", " and ").replace("-", " ")
+    for match in _TOKEN_ANY_CASE.finditer(source):
+        raw = match.group()
+        word = raw.lower()
         if word in _SENTENCE_END:
             sentence += 1
             continue
         word = word.replace("'s", "").replace("'", "")
-        base = word if word[0].isdigit() else singular(word)
-        tokens.append(Token(word, base, sentence, match.start()))
+        base = word if not word[0].isalpha() else singular(word)
+        starts_sentence = not tokens or tokens[-1].sentence != sentence
+        proper = raw[0].isupper() and not starts_sentence
+        tokens.append(Token(word, base, sentence, match.start(), proper))
     return tokens
 
 
