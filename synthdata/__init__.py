@@ -10,12 +10,18 @@
 
 from synthdata.analyze import analyze as analyze
 from synthdata.corpus import Corpus as Corpus
+from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
     CancelledError as CancelledError,
     InvalidInputError as InvalidInputError,
     LLMError as LLMError,
     NotFoundError as NotFoundError,
     SynthdataError as SynthdataError,
+)
+from synthdata.feedback import (
+    Feedback as Feedback,
+    SchemaFeedback as SchemaFeedback,
+    apply_feedback as apply_feedback,
 )
 from synthdata.generate.engine import (
     ProgressEvent as ProgressEvent,
@@ -49,6 +55,7 @@ __all__ = [
     "Constraint",
     "Corpus",
     "Distribution",
+    "Feedback",
     "Field",
     "FieldType",
     "ForeignKey",
@@ -59,13 +66,16 @@ __all__ = [
     "Report",
     "Requirement",
     "Schema",
+    "SchemaFeedback",
     "SynthdataError",
     "analyze",
+    "apply_feedback",
     "check_schemas",
     "generate",
     "infer_schemas",
     "load_schemas",
     "plan_volumes",
     "sample",
+    "schemas_from_ddl",
     "validate",
 ]

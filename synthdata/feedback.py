@@ -1,0 +1,175 @@
+"""Review feedback: adjust, add and remove fields (or whole schemas), as in the API's body."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field as PydanticField, ValidationError
+
+from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
+from synthdata.models import Schema, check_schemas, describe_validation_error
+
+__all__ = ["Feedback", "SchemaFeedback", "apply_feedback"]
+
+logger = logging.getLogger("synthdata")
+
+
+class SchemaFeedback(BaseModel):
+    """Changes to one schema: ``modify`` it, ``add`` it as a new table, or ``remove`` it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_name: str = PydanticField(min_length=1, max_length=63)
+    feedback_type: Literal["modify", "add", "remove", "approve"] = "modify"
+    field_adjustments: dict[str, dict[str, Any]] = {}
+    add_fields: list[dict[str, Any]] = []
+    remove_fields: list[str] = []
+    volume: int | None = PydanticField(default=None, ge=0, le=10_000_000_000)
+
+
+class Feedback(BaseModel):
+    """The reference's feedback body (``job_id``, ``start_corpus``, ``corpus_size`` serve jobs)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    job_id: str | None = None
+    approved: bool = False
+    schema_feedback: list[SchemaFeedback] = []
+    start_corpus: bool = False
+    corpus_size: int | None = PydanticField(default=None, ge=1, le=10_000_000_000)
+
+
+def apply_feedback(
+    schemas: Sequence[Schema],
+    feedback: Feedback | Sequence[SchemaFeedback] | dict[str, Any] | list[dict[str, Any]],
+) -> list[Schema]:
+    """Apply review feedback to schemas and return the changed set (the input is not modified).
+
+    Args:
+        schemas: the current schemas.
+        feedback: a :class:`Feedback`, its ``schema_feedback`` list, or the same as plain JSON.
+
+    Returns:
+        The schemas after every change, checked together (foreign keys still resolve).
+
+    Raises:
+        NotFoundError: a schema or field named in the feedback does not exist ("Did you mean?").
+        InvalidInputError: a change makes a field or schema invalid, or the feedback is malformed.
+
+    >>> s = Schema.model_validate({"name": "clients", "fields": [
+    ...     {"name": "id", "type": "UUID"}, {"name": "email", "type": "EMAIL"}]})
+    >>> fb = {"schema_feedback": [{"schema_name": "clients",
+    ...       "field_adjustments": {"email": {"unique": True}},
+    ...       "add_fields": [{"name": "phone", "type": "PHONE"}]}]}
+    >>> [(f.name, f.unique) for f in apply_feedback([s], fb)[0].fields]
+    [('id', False), ('email', True), ('phone', False)]
+    """
+    items = _items(feedback)
+    current = {s.name: s for s in schemas}
+    for item in items:
+        _apply_one(current, item)
+    return check_schemas(list(current.values())) if current else []
+
+
+def _items(feedback: Any) -> list[SchemaFeedback]:
+    try:
+        if isinstance(feedback, Feedback):
+            return feedback.schema_feedback
+        if isinstance(feedback, dict):
+            return Feedback.model_validate(feedback).schema_feedback
+        return [
+            f if isinstance(f, SchemaFeedback) else SchemaFeedback.model_validate(f)
+            for f in feedback
+        ]
+    except ValidationError as exc:
+        raise InvalidInputError(describe_validation_error(exc, "feedback")) from exc
+
+
+def _apply_one(current: dict[str, Schema], item: SchemaFeedback) -> None:
+    name = item.schema_name
+    if item.feedback_type == "add":
+        if name in current:
+            msg = f"Schema '{name}' already exists; use feedback_type 'modify' to change it"
+            raise InvalidInputError(msg)
+        fields = [{"name": "id", "type": "UUID", "primary_key": True}, *item.add_fields]
+        current[name] = _validated({"name": name, "fields": fields, "volume": item.volume}, name)
+        return
+    schema = _find(current, name)
+    if item.feedback_type == "remove":
+        _remove_schema(current, schema)
+        return
+    data = schema.model_dump(mode="json", exclude_none=True)
+    fields: list[dict[str, Any]] = data["fields"]
+    for field_name, changes in item.field_adjustments.items():
+        _field_dict(fields, field_name, name).update(changes)
+    for field_name in item.remove_fields:
+        _remove_field(data, fields, field_name, name)
+    names = {f["name"] for f in fields}
+    for spec in item.add_fields:
+        if spec.get("name") in names:
+            msg = f"Schema '{name}' already has a field '{spec.get('name')}'"
+            raise InvalidInputError(msg)
+        fields.append(dict(spec))
+        names.add(spec.get("name"))
+    if item.volume is not None:
+        data["volume"] = item.volume
+    data["foreign_keys"] = [fk for fk in data.get("foreign_keys", []) if fk["field"] in names]
+    current[name] = _validated(data, name)
+
+
+def _find(current: dict[str, Schema], name: str) -> Schema:
+    if name not in current:
+        msg = f"No schema named '{name}'.{did_you_mean(name, current)}"
+        raise NotFoundError(msg)
+    return current[name]
+
+
+def _field_dict(fields: list[dict[str, Any]], name: str, schema: str) -> dict[str, Any]:
+    for f in fields:
+        if f["name"] == name:
+            return f
+    names = [f["name"] for f in fields]
+    msg = f"Schema '{schema}' has no field '{name}'.{did_you_mean(name, names)}"
+    raise NotFoundError(msg)
+
+
+def _remove_field(
+    data: dict[str, Any], fields: list[dict[str, Any]], name: str, schema: str
+) -> None:
+    names = [f["name"] for f in fields]
+    if name not in names:
+        hint = did_you_mean(name, names)
+        if hint:  # most likely a typo: say so rather than silently keep the field
+            msg = f"Schema '{schema}' has no field '{name}'.{hint}"
+            raise NotFoundError(msg)
+        logger.info("Schema '%s' has no field '%s' to remove; nothing to do", schema, name)
+        return
+    if name == data.get("primary_key"):
+        msg = f"Cannot remove '{schema}.{name}': it is the primary key"
+        raise InvalidInputError(msg)
+    fields[:] = [f for f in fields if f["name"] != name]
+    data["constraints"] = [
+        c for c in data.get("constraints", []) if name not in (c["field"], c["other"])
+    ]
+    data["unique_together"] = [g for g in data.get("unique_together", []) if name not in g]
+
+
+def _remove_schema(current: dict[str, Schema], schema: Schema) -> None:
+    for other in current.values():
+        for fk in other.foreign_keys:
+            if fk.parent == schema.name and other.name != schema.name:
+                msg = (
+                    f"Cannot remove '{schema.name}': '{other.name}.{fk.field}' references it; "
+                    "remove that field first"
+                )
+                raise InvalidInputError(msg)
+    del current[schema.name]
+
+
+def _validated(data: dict[str, Any], name: str) -> Schema:
+    try:
+        return Schema.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInputError(describe_validation_error(exc, name)) from exc
