@@ -110,10 +110,12 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _entity_index() -> dict[tuple[str, ...], list[tuple[str, str | None]]]:
+    """Phrase → (entity, domain limit) candidates; an entity's own name comes first."""
     index: dict[tuple[str, ...], list[tuple[str, str | None]]] = defaultdict(list)
     for template in catalog().entities.values():
-        for phrase, domain in template.phrases:
-            index[_words(phrase)].append((template.key, domain))
+        for position, (phrase, domain) in enumerate(template.phrases):
+            entries = index[_words(phrase)]
+            entries.insert(0 if position == 0 else len(entries), (template.key, domain))
     return dict(index)
 
 
@@ -183,6 +185,10 @@ def score_domains(
     return best, round(min(0.99, confidence), 2), keywords, dict(scores)
 
 
+def _phrase(tokens: list[Token], first: int, last: int) -> str:
+    return " ".join(t.base for t in tokens[first : last + 1])
+
+
 _DETERMINERS = {
     "a",
     "an",
@@ -218,14 +224,45 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
             continue
         native = [k for k, d in usable if d == domain or cat.entities[k].native_to(domain)]
         is_plural = tokens[last].plural
-        if native:
-            key = next((k for k, d in usable if d == domain), native[0])
+        own_name = (
+            entries[0][0]
+            if entries[0][0].replace("_", " ") == _phrase(tokens, first, last)
+            else None
+        )
+        scoped = next((k for k, d in usable if d == domain), None)
+        if scoped:  # a phrase the catalogue ties to this domain is the most specific reading
+            key = scoped
+        elif native:
+            key = own_name if own_name in native else native[0]
         else:
             before = tokens[first - 1].text if first else ""
             if not (is_plural or before in _DETERMINERS):
                 continue  # a foreign noun used as a verb ("guests book direct")
             key = usable[0][0]
         out.append(Mention(key, first, last, is_plural))
+    return out
+
+
+#: Line-item tables and the header each belongs to: "line items" are the lines of whichever
+#: header the text talks about (sales, receipts, orders).
+_LINES = {
+    "order_item": "order",
+    "sale_item": "sale",
+    "receipt_line": "inbound_receipt",
+    "outbound_order_line": "outbound_order",
+}
+
+
+def _retarget_lines(mentions: list[Mention]) -> list[Mention]:
+    keys = {m.key for m in mentions}
+    out = []
+    for m in mentions:
+        header = _LINES.get(m.key)
+        if header and header not in keys:
+            other = next((line for line, h in _LINES.items() if h in keys), None)
+            if other:
+                m = Mention(other, m.first, m.last, m.plural)
+        out.append(m)
     return out
 
 
@@ -314,7 +351,7 @@ _LEADERS = frozenset(
     "track tracks tracking manage manages managing need needs store stores keep keeps log logs "
     "record records want wants include includes including list lists handle handles our their "
     "the a an all any some each every new existing various different many several also of for "
-    "about around".split()
+    "about around we i you they also just currently then".split()
 )
 
 
@@ -413,7 +450,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         raise InvalidInputError(msg)
     tokens = tokenize(context)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
-    known = find_mentions(tokens, domain)
+    known = _retarget_lines(find_mentions(tokens, domain))
     unknown = find_unknown(tokens, known)
     mentions = sorted(known + unknown, key=lambda m: m.first)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))

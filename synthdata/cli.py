@@ -1,4 +1,4 @@
-"""The ``synthdata`` command line: sample, generate and validate."""
+"""The ``synthdata`` command line: analyze, sample, generate and validate."""
 
 from __future__ import annotations
 
@@ -20,8 +20,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    gen = sub.add_parser("generate", help="generate a corpus of Parquet files from schemas")
-    gen.add_argument("--schema", required=True, help="JSON file with a list of schemas")
+    ana = sub.add_parser("analyze", help="read a business description; print tables and fields")
+    ana.add_argument("context", help='e.g. "Healthcare clinic with 200 patients"')
+    ana.add_argument("--domain", default=None, help="a domain to lean towards")
+    ana.add_argument("--json", action="store_true", help="print the analysis and schemas as JSON")
+    ana.add_argument("--save", default=None, help="write the inferred schemas to this JSON file")
+
+    gen = sub.add_parser("generate", help="generate a corpus from a description or schemas")
+    gen.add_argument("context", nargs="?", default=None, help="a business description")
+    gen.add_argument("--schema", default=None, help="JSON file with a list of schemas")
+    gen.add_argument("--ddl", default=None, help="SQL file of CREATE TABLE statements")
+    gen.add_argument("--dialect", default=None, help="SQL dialect of --ddl (postgres, mysql, ...)")
+    gen.add_argument("--format", default="parquet", choices=["parquet", "csv"])
     gen.add_argument("--rows", type=int, default=None, help="total records across all tables")
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--out", default="synthdata_output", help="output folder")
@@ -31,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
 
     smp = sub.add_parser("sample", help="print a few rows of every table")
-    smp.add_argument("--schema", required=True)
+    smp.add_argument("context", nargs="?", default=None, help="a business description")
+    smp.add_argument("--schema", default=None)
+    smp.add_argument("--ddl", default=None)
+    smp.add_argument("--dialect", default=None)
     smp.add_argument("--rows", type=int, default=5)
     smp.add_argument("--seed", type=int, default=0)
     smp.add_argument("--locale", default="en_US")
@@ -42,13 +55,83 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _schemas(args: argparse.Namespace) -> list:
+    import synthdata as sd
+
+    given = [x for x in (args.context, args.schema, args.ddl) if x]
+    if len(given) != 1:
+        msg = "Give exactly one of: a description, --schema FILE or --ddl FILE"
+        raise sd.InvalidInputError(msg)
+    if args.schema:
+        return sd.load_schemas(args.schema)
+    if args.ddl:
+        path = Path(args.ddl)
+        if not path.is_file():
+            msg = f"No SQL file at {args.ddl!r}"
+            raise sd.NotFoundError(msg)
+        return sd.schemas_from_ddl(path.read_text(encoding="utf-8"), args.dialect)
+    return sd.infer_schemas(sd.analyze(args.context))
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    import synthdata as sd
+
+    analysis = sd.analyze(args.context, domain_hint=args.domain)
+    schemas = sd.infer_schemas(analysis)
+    if args.save:
+        dumped = [
+            s.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for s in schemas
+        ]
+        Path(args.save).write_text(json.dumps(dumped, indent=2), encoding="utf-8")
+    if args.json:
+        body = {
+            "analysis": analysis.model_dump(mode="json"),
+            "schemas": [s.model_dump(mode="json", exclude_none=True) for s in schemas],
+        }
+        print(json.dumps(body, indent=2))
+        return 0
+    console = Console()
+    console.print(f"[bold]Domain:[/] {analysis.domain}  [bold]confidence:[/] {analysis.confidence}")
+    console.print(f"[bold]Keywords:[/] {', '.join(analysis.keywords)}")
+    for schema in schemas:
+        table = Table(title=f"{schema.name}  ({schema.volume:,} rows)", title_justify="left")
+        for column in ("field", "type", "details"):
+            table.add_column(column)
+        for f in schema.fields:
+            table.add_row(f.name, f.type.value, _details(f))
+        console.print(table)
+    if args.save:
+        console.print(f"Schemas written to {args.save}")
+    return 0
+
+
+def _details(f: object) -> str:
+    parts = []
+    if getattr(f, "primary_key", False):
+        parts.append("primary key")
+    if getattr(f, "references", None):
+        parts.append(f"→ {f.references}")  # type: ignore[attr-defined]
+    if getattr(f, "enum_values", None):
+        parts.append("|".join(f.enum_values))  # type: ignore[attr-defined]
+    if not getattr(f, "required", True):
+        parts.append("optional")
+    if getattr(f, "unique", False):
+        parts.append("unique")
+    return ", ".join(parts)
+
+
 def _generate(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     import synthdata as sd
 
-    schemas = sd.load_schemas(args.schema)
+    schemas = _schemas(args)
     console = Console(stderr=True)
     columns = (
         "[progress.description]{task.description}",
@@ -107,7 +190,7 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-_COMMANDS = {"generate": _generate, "sample": _sample, "validate": _validate}
+_COMMANDS = {"analyze": _analyze, "generate": _generate, "sample": _sample, "validate": _validate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

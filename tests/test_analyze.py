@@ -1,0 +1,218 @@
+import pytest
+
+import synthdata as sd
+from synthdata.analyze import plan_from_text
+from synthdata.text import find_numbers, tokenize
+
+
+def _tables(context: str, **kwargs) -> list[str]:
+    return [r.name for r in sd.analyze(context, **kwargs).requirements]
+
+
+def _schemas(context: str) -> dict[str, sd.Schema]:
+    return {s.name: s for s in sd.infer_schemas(sd.analyze(context))}
+
+
+def test_reference_example_shape():
+    """The analysis has exactly the API reference's fields."""
+    body = sd.analyze(
+        "Healthcare clinic with 200 patients needs patient records and appointment scheduling"
+    ).model_dump(mode="json")
+    assert set(body) == {"domain", "confidence", "requirements", "keywords", "suggested_schemas"}
+    assert body["domain"] == "healthcare"
+    assert body["confidence"] > 0.8
+    first = body["requirements"][0]
+    assert set(first) == {"name", "description", "data_type", "estimated_volume"}
+    assert first == {**first, "name": "patients", "data_type": "tabular", "estimated_volume": "200"}
+    volumes = {r["name"]: r["estimated_volume"] for r in body["requirements"]}
+    assert volumes["appointments"] == "1000"  # 200 patients x about 5 appointments each
+    assert {"patient", "appointment", "clinic"} <= set(body["keywords"])
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        (
+            "Legal firm case management with clients, cases, and documents",
+            {"clients", "cases", "documents"},
+        ),
+        (
+            "We track inspections for each building, and tenants sign leases on units",
+            {"buildings", "tenants", "leases", "units"},
+        ),
+        (
+            "Physicians see patients; every appointment belongs to a patient",
+            {"doctors", "patients", "appointments"},
+        ),
+        (
+            "an app where users connect bank accounts and log transactions into categories",
+            {"users", "bank_accounts", "transactions", "categories"},
+        ),
+    ],
+)
+def test_entities_in_any_grammatical_shape(context, expected):
+    """Lists, "for each", "belongs to", synonyms (physicians) and plurals all find the tables."""
+    assert expected <= set(_tables(context))
+
+
+def test_relationship_phrases_become_foreign_keys():
+    schemas = _schemas("Legal firm case management with clients, cases, and documents")
+    assert schemas["cases"].field("client_id").references == "clients.id"
+    assert schemas["documents"].field("case_id").references == "cases.id"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("200 patients", 200),
+        ("about 5k orders", 5000),
+        ("1.2 million transactions", 1_200_000),
+        ("a few dozen staff", 36),
+        ("fourteen rooms", 14),
+        ("half a million subscribers", 500_000),
+        ("10M+ CDRs", 10_000_000),
+        ("15,000 titles", 15_000),
+        ("~2M players", 2_000_000),
+        ("a dozen shows", 12),
+        ("several hundred members", 500),
+        ("two branches", 2),
+    ],
+)
+def test_numbers_in_any_form(text, value):
+    assert find_numbers(tokenize(text))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("context", "table", "volume"),
+    [
+        ("Clinic with 200 patients and their appointments", "patients", 200),
+        ("Online store with about 5k orders from customers", "orders", 5000),
+        ("Budgeting app with 1.2 million transactions", "transactions", 1_200_000),
+        ("HR system for a few dozen employees across 4 departments", "employees", 36),
+        ("HR system for a few dozen employees across 4 departments", "departments", 4),
+    ],
+)
+def test_stated_volumes_attach_to_their_entity(context, table, volume):
+    schemas = _schemas(context)
+    assert schemas[table].volume == volume
+
+
+def test_children_scale_from_stated_parents_and_parents_from_children():
+    schemas = _schemas("Bank with about 1.2 million transactions on customer accounts")
+    assert schemas["transactions"].volume == 1_200_000
+    assert schemas["accounts"].volume == 48_000  # 1.2M / ~25 transactions per account
+    assert schemas["customers"].volume == 24_000  # 48k accounts / ~2 per customer
+
+
+def test_implied_entities_for_a_short_description():
+    """A bakery implies products, customers, orders and their lines."""
+    assert set(_tables("a bakery")) == {"products", "customers", "orders", "order_items"}
+
+
+def test_many_to_many_makes_a_link_table():
+    context = "Bookshop: a book can have several authors and an author can write many books"
+    schemas = _schemas(context)
+    link = schemas["book_authors"]
+    assert link.unique_together == [["book_id", "author_id"]]
+    assert {fk.parent for fk in link.foreign_keys} == {"books", "authors"}
+
+
+def test_enrolment_verb_makes_enrolments():
+    assert "enrollments" in _tables("Language school where students enrol in courses")
+
+
+def test_self_reference():
+    schemas = _schemas("HR system: employees report to managers, who are employees too")
+    assert schemas["employees"].field("manager_id").references == "employees.id"
+
+
+def test_unknown_entities_get_a_schema_from_their_name():
+    """Tables the catalogue does not know still come out with sensible fields."""
+    schemas = _schemas("A winery: we track vineyards, grape varieties, harvests and wine barrels")
+    assert {"vineyards", "grape_varieties", "wine_barrels", "harvests"} <= set(schemas)
+    names = schemas["vineyards"].field_names
+    assert names[:2] == ["id", "name"]
+    assert "created_at" in names
+
+
+def test_examples_names_and_attributes_are_not_tables():
+    tables = _tables(
+        "Public library with 9 branches. Patrons borrow items (books, DVDs, "
+        "audiobooks) and we track loans, holds and fines in Leeds, quantity and rsvp"
+    )
+    assert not {"dvds", "audiobooks", "leeds", "quantities", "rsvps"} & set(tables)
+
+
+def test_confidence_means_something():
+    clear = sd.analyze("Dental clinic with patients, dentists and appointments")
+    noise = sd.analyze("asdf qwerty")
+    assert clear.confidence > 0.8
+    assert noise.confidence < 0.2
+    assert noise.domain == "general"
+
+
+def test_domain_hint_steers_but_does_not_override():
+    ambiguous = "We manage bookings and payments"
+    assert sd.analyze(ambiguous, domain_hint="hospitality").domain == "hospitality"
+    assert sd.analyze(ambiguous, domain_hint="Hotel").domain == "hospitality"  # an alias
+    clinic = "Hospital with doctors, nurses, patients and appointments"
+    assert sd.analyze(clinic, domain_hint="finance").domain == "healthcare"
+
+
+def test_foreign_nouns_used_as_verbs_are_ignored():
+    """In a ryokan, guests *book*: that is not a table of books."""
+    assert "books" not in _tables("Ryokan in Kyoto: guests book direct or through OTAs")
+
+
+def test_inferred_schemas_generate_consistent_samples():
+    schemas = sd.infer_schemas(
+        sd.analyze(
+            "Property management company with 40 buildings and 1,100 units; tenants sign leases "
+            "and pay rent monthly; maintenance requests go to technicians"
+        )
+    )
+    frames = sd.sample(schemas, rows=20)
+    report = sd.validate(frames, schemas)
+    assert not [c for c in report.failures if c.check != "null_rate"], report.summary()
+    leases = next(s for s in schemas if s.name == "leases")
+    assert [str(c) for c in leases.constraints] == ["end_date >= start_date"]
+
+
+def test_analysis_round_trips_through_json():
+    """An analysis read back from JSON still infers the same tables and links."""
+    analysis = sd.analyze("Auto repair shop with customers, vehicles and repair orders")
+    again = sd.Analysis.model_validate_json(analysis.model_dump_json())
+    before = {s.name: sorted(f.name for f in s.fields) for s in sd.infer_schemas(analysis)}
+    after = {s.name: sorted(f.name for f in s.fields) for s in sd.infer_schemas(again)}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("context", "message"),
+    [
+        ("", "context must be a non-empty description of the business"),
+        ("   ", "context must be a non-empty description of the business"),
+        ("x" * 20_001, "context must be at most 20000 characters (got 20001)"),
+    ],
+)
+def test_bad_context_is_a_clear_error(context, message):
+    with pytest.raises(sd.InvalidInputError) as info:
+        sd.analyze(context)
+    assert str(info.value) == message
+
+
+def test_catalogue_size():
+    """At least 25 domains and 150 entity templates, every one parsed and cross-checked."""
+    from synthdata.catalog import catalog
+
+    cat = catalog()
+    assert len(cat.domains) >= 25
+    assert len(cat.entities) >= 150
+    for template in cat.entities.values():
+        for spec in template.fields:
+            assert spec.field.name != "id"
+
+
+def test_plan_is_deterministic():
+    text = "Pizza place with 30k orders; customers order pizzas, sides and drinks"
+    assert plan_from_text(text).entities.keys() == plan_from_text(text).entities.keys()
