@@ -159,6 +159,7 @@ def _generate(args: argparse.Namespace) -> int:
             progress=on_progress,
             workers=args.workers,
             locale=args.locale,
+            format=args.format,
         )
     for name, count in corpus.row_counts.items():
         print(f"{name}: {count:,} rows")

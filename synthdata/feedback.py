@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydanticField, ValidationError
+from pydantic import BaseModel, ConfigDict, Field as PydanticField, TypeAdapter, ValidationError
 
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.models import Schema, check_schemas, describe_validation_error
@@ -79,12 +79,10 @@ def _items(feedback: Any) -> list[SchemaFeedback]:
             return feedback.schema_feedback
         if isinstance(feedback, dict):
             return Feedback.model_validate(feedback).schema_feedback
-        return [
-            f if isinstance(f, SchemaFeedback) else SchemaFeedback.model_validate(f)
-            for f in feedback
-        ]
+        return TypeAdapter(list[SchemaFeedback]).validate_python(list(feedback))
     except ValidationError as exc:
-        raise InvalidInputError(describe_validation_error(exc, "feedback")) from exc
+        prefix = "" if isinstance(feedback, dict) else "schema_feedback"
+        raise InvalidInputError(describe_validation_error(exc, prefix)) from exc
 
 
 def _apply_one(current: dict[str, Schema], item: SchemaFeedback) -> None:

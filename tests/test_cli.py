@@ -64,3 +64,45 @@ def test_bad_schema_is_a_clear_error(tmp_path, capsys):
 def test_missing_corpus_is_not_found(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nothing")]) == 2
     assert "error (NOT_FOUND): No synthdata corpus at" in capsys.readouterr().err
+
+
+def test_analyze_prints_tables_and_saves_schemas(tmp_path, capsys):
+    out = tmp_path / "schemas.json"
+    assert (
+        main(
+            ["analyze", "Healthcare clinic with 200 patients and appointments", "--save", str(out)]
+        )
+        == 0
+    )
+    text = capsys.readouterr().out
+    assert "Domain: healthcare" in text
+    assert "patients  (200 rows)" in text
+    saved = json.loads(out.read_text())
+    assert [s["name"] for s in saved] == ["patients", "doctors", "appointments"]
+
+
+def test_generate_from_a_sentence(tmp_path, capsys):
+    assert (
+        main(
+            [
+                "generate",
+                "a bakery with about 300 customers",
+                "--rows",
+                "3000",
+                "--out",
+                str(tmp_path),
+                "--quiet",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
+    assert "Wrote 3,000 rows" in capsys.readouterr().out
+    assert (tmp_path / "customers.csv").is_file()
+    assert main(["validate", str(tmp_path)]) == 0
+
+
+def test_generate_needs_one_source(tmp_path, capsys):
+    assert main(["generate", "--out", str(tmp_path)]) == 2
+    assert "Give exactly one of" in capsys.readouterr().err
