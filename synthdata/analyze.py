@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from synthdata.catalog import Catalog, EntityTemplate, catalog
 from synthdata.errors import InvalidInputError
+from synthdata.llm import LLMConfig
 from synthdata.models import Analysis, FieldType, Requirement
 from synthdata.naming import field_from_name, identifier, plural, singular
 from synthdata.text import Number, Token, find_numbers, tokenize
@@ -576,20 +577,30 @@ def _key_name(plan: EntityPlan) -> str:
 # --- the public function --------------------------------------------------------------------------
 
 
-def analyze(context: str, domain_hint: str | None = None, model: str | None = None) -> Analysis:
+def analyze(
+    context: str,
+    domain_hint: str | None = None,
+    model: str | LLMConfig | None = None,
+    *,
+    strict: bool = False,
+) -> Analysis:
     """Read a business description and say what data it needs.
 
     Args:
         context: plain-English description, e.g. "Healthcare clinic with 200 patients".
         domain_hint: a domain to lean towards; clear evidence in the text still wins.
-        model: a litellm model name to refine the analysis; offline when None and
-            ``SYNTHDATA_LLM_MODEL`` is unset.
+        model: a litellm model name (or :class:`synthdata.llm.LLMConfig`) that refines the
+            analysis and writes the schemas; offline when None and ``SYNTHDATA_LLM_MODEL`` is
+            unset. Token usage and cost are on ``analysis.llm_usage``.
+        strict: raise LLMError when the model fails instead of falling back to offline (with
+            a note in ``analysis.warnings``).
 
     Returns:
         The :class:`Analysis` (domain, confidence, requirements, keywords, suggested_schemas).
 
     Raises:
         InvalidInputError: the context is empty or too long.
+        LLMError: ``strict`` and the model failed or never gave a valid answer.
 
     >>> a = analyze("Healthcare clinic with 200 patients needs patient records and appointments")
     >>> a.domain, [r.name for r in a.requirements]
@@ -611,7 +622,13 @@ def analyze(context: str, domain_hint: str | None = None, model: str | None = No
         suggested_schemas=[e.table for e in plan.entities.values()],
     )
     analysis._plan = plan
-    return analysis
+    config = LLMConfig.resolve(model, strict=strict)
+    if config is None:
+        return analysis
+    from synthdata.infer import infer_schemas
+    from synthdata.llm_analysis import analyze_with_fallback
+
+    return analyze_with_fallback(config, context, domain_hint, analysis, infer_schemas(analysis))
 
 
 def _describe(entity: EntityPlan, plan: Plan) -> str:

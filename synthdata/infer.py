@@ -103,6 +103,8 @@ def infer_schemas(analysis: Analysis) -> list[Schema]:
     >>> [(s.name, s.volume) for s in schemas]
     [('clients', 300), ('cases', 600), ('documents', 2400)]
     """
+    if analysis._schemas is not None:  # a model wrote them, already validated
+        return check_schemas(list(analysis._schemas))
     plan = _plan_of(analysis)
     if not plan.entities:
         msg = "The analysis has no requirements to turn into schemas"

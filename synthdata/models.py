@@ -709,3 +709,15 @@ class Analysis(BaseModel):
     suggested_schemas: list[str]
     _plan: Any = PrivateAttr(default=None)
     _notes: list[str] = PrivateAttr(default_factory=list)
+    _schemas: list[Schema] | None = PrivateAttr(default=None)
+    _usage: Any = PrivateAttr(default=None)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What went differently than asked (e.g. the model failed and the offline analyzer ran)."""
+        return list(self._notes)
+
+    @property
+    def llm_usage(self) -> Any:
+        """Tokens and estimated cost of the model calls (:class:`synthdata.llm.Usage`) or None."""
+        return self._usage

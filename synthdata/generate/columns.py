@@ -189,6 +189,10 @@ def _truncate(series: pl.Series, f: Field) -> pl.Series:
 
 
 def text(batch: Batch, f: Field) -> pl.Series:
+    written = batch.plan.text_pools.get(f.name)
+    if written:
+        values = pl.Series(written, dtype=pl.String)
+        return _truncate(values.gather(batch.choice(len(values), f.name, "written")), f)
     pool = vocab.words(batch.locale(f), "sentence")
     picks = [pool.gather(batch.choice(len(pool), f.name, i)) for i in range(3)]
     count = batch.choice(3, f.name, "count")

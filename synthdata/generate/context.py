@@ -32,6 +32,8 @@ class TablePlan:
     reference: dt.datetime = REFERENCE_DATE
     #: Per bounded foreign key: cumulative child counts per parent (see ``engine``).
     allocations: dict[str, np.ndarray] = dc_field(default_factory=dict)
+    #: Per TEXT field: values a language model wrote, which rows pick from.
+    text_pools: dict[str, list[str]] = dc_field(default_factory=dict)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from synthdata.generate.columns import UNIQUE_TYPES, generate_column
 from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
 from synthdata.generate.sinks import SINKS, Sink
 from synthdata.generate.vocab import DEFAULT_LOCALE
-from synthdata.models import Field, Schema, check_schemas
+from synthdata.models import Field, FieldType, Schema, check_schemas
 
 __all__ = [
     "DEFAULT_VOLUME",
@@ -130,6 +130,7 @@ def _make_plan(
     locale: str,
     reference: dt.datetime,
     bounded: bool = True,
+    llm: Any = None,
 ) -> TablePlan:
     if (
         schema.primary_key is not None
@@ -163,8 +164,38 @@ def _make_plan(
             msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
             raise InvalidInputError(msg) from exc
     return TablePlan(
-        seed, schema, volume, volumes, schemas, schema.locale or locale, reference, allocations
+        seed,
+        schema,
+        volume,
+        volumes,
+        schemas,
+        schema.locale or locale,
+        reference,
+        allocations,
+        _text_pools(schema, seed, llm),
     )
+
+
+def _text_pools(schema: Schema, seed: int, llm: Any) -> dict[str, list[str]]:
+    """Model-written values for each TEXT field, when a model is configured."""
+    if llm is None:
+        return {}
+    from synthdata.llm import LLMConfig, text_pool
+
+    config = LLMConfig.resolve(llm)
+    if config is None:
+        return {}
+    return {
+        f.name: text_pool(
+            config,
+            table=schema.name,
+            field=f.name,
+            description=f.description or schema.description or "",
+            seed=seed,
+        )
+        for f in schema.fields
+        if f.type is FieldType.TEXT
+    }
 
 
 def _fk_fields(schema: Schema) -> set[str]:
@@ -200,12 +231,13 @@ def _plans(
     reference: dt.datetime,
     bounded: bool = True,
     volumes: dict[str, int] | None = None,
+    llm: Any = None,
 ) -> list[TablePlan]:
     _check_seed(seed)
     ordered = check_schemas(list(schemas))
     volumes = volumes or plan_volumes(ordered, total_rows)
     by_name = {s.name: s for s in ordered}
-    return [_make_plan(s, seed, volumes, by_name, locale, reference, bounded) for s in ordered]
+    return [_make_plan(s, seed, volumes, by_name, locale, reference, bounded, llm) for s in ordered]
 
 
 def sample(
@@ -214,6 +246,7 @@ def sample(
     seed: int = 0,
     *,
     locale: str = DEFAULT_LOCALE,
+    llm: Any = None,
 ) -> dict[str, pl.DataFrame]:
     """A few rows of every table, with foreign keys pointing into the other samples.
 
@@ -222,6 +255,8 @@ def sample(
         rows: rows per table (1 to 10,000).
         seed: the same seed gives the same rows.
         locale: the default Faker locale for names, addresses and phone numbers.
+        llm: a model name or :class:`synthdata.llm.LLMConfig`; TEXT fields then pick from
+            values the model wrote (cached, so the same seed gives the same text).
 
     Returns:
         Table name → polars DataFrame, in dependency order.
@@ -235,7 +270,7 @@ def sample(
         msg = f"rows must be a whole number from 1 to 10000 (got {rows!r})"
         raise InvalidInputError(msg)
     volumes = {s.name: rows for s in schemas}
-    plans = _plans(schemas, seed, None, locale, REFERENCE_DATE, bounded=False, volumes=volumes)
+    plans = _plans(schemas, seed, None, locale, REFERENCE_DATE, False, volumes, llm)
     return {p.schema.name: generate_batch(p, 0, rows) for p in plans}
 
 
@@ -257,6 +292,7 @@ def generate(
     format: str = "parquet",
     locale: str = DEFAULT_LOCALE,
     reference_date: dt.datetime = REFERENCE_DATE,
+    llm: Any = None,
 ) -> Corpus:
     """Generate every table, batch by batch, into Parquet files under ``out_dir``.
 
@@ -275,6 +311,8 @@ def generate(
             (one ``out_dir/<table>.csv`` per table, streamed straight from the generator).
         locale: default Faker locale (tables and fields may set their own).
         reference_date: generated dates end here by default.
+        llm: a model name or :class:`synthdata.llm.LLMConfig` to write TEXT fields (see
+            :func:`sample`); None keeps everything offline.
 
     Returns:
         The :class:`Corpus` (also recorded in ``out_dir/manifest.json``).
@@ -297,7 +335,7 @@ def generate(
     if format not in SINKS:
         msg = f"Unknown corpus format {format!r}.{did_you_mean(format, SINKS)}"
         raise InvalidInputError(msg)
-    plans = _plans(schemas, seed, total_rows, locale, reference_date)
+    plans = _plans(schemas, seed, total_rows, locale, reference_date, llm=llm)
     corpus = Corpus(
         out_dir=Path(out_dir),
         seed=seed,
