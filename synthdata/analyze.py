@@ -92,6 +92,8 @@ class Plan:
     entities: dict[str, EntityPlan]
     keywords: list[str]
     confidence: float
+    #: The Faker locale the places in the text point to (None: the default).
+    locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,30 @@ def _entity_index() -> dict[tuple[str, ...], list[tuple[str, str | None]]]:
             entries = index[_words(phrase)]
             entries.insert(0 if position == 0 else len(entries), (template.key, domain))
     return dict(index)
+
+
+@lru_cache(maxsize=1)
+def _locale_index() -> dict[tuple[str, ...], list[tuple[str, float]]]:
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "catalog" / "locales.toml"
+    with path.open("rb") as handle:
+        places = tomllib.load(handle)
+    index: dict[tuple[str, ...], list[tuple[str, float]]] = defaultdict(list)
+    for locale, names in places.items():
+        for name in names:
+            index[_words(name)].append((locale, 1.0))
+    return dict(index)
+
+
+def detect_locale(tokens: list[Token]) -> str | None:
+    """The locale most places in the text belong to (Madrid → es_ES), or None."""
+    votes: dict[str, int] = defaultdict(int)
+    for _, _, entries in _scan(tokens, _locale_index()):
+        for locale, _ in entries:
+            votes[locale] += 1
+    return max(sorted(votes), key=votes.__getitem__) if votes else None
 
 
 @lru_cache(maxsize=1)
@@ -477,7 +503,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _add_links(entities, cat, pairs, domain)
     _resolve_links(entities, cat, phrase_links(tokens, mentions))
     words = [*keywords, *(k.replace("_", " ") for k in order)]
-    return Plan(domain, entities, list(dict.fromkeys(words)), confidence)
+    return Plan(domain, entities, list(dict.fromkeys(words)), confidence, detect_locale(tokens))
 
 
 def _plan_entity(

@@ -136,12 +136,8 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
         volume=volume,
         constraints=constraints,
         unique_together=unique_together,
-        locale=plan_locale(plan),
+        locale=plan.locale,
     )
-
-
-def plan_locale(plan: Plan) -> str | None:
-    return getattr(plan, "locale", None)
 
 
 def _fk_field(link: Link, plan: Plan) -> Field:
