@@ -216,6 +216,23 @@ def _phrase(tokens: list[Token], first: int, last: int) -> str:
     return " ".join(t.base for t in tokens[first : last + 1])
 
 
+#: Words that, in the singular, name the user's own business rather than a kind of record.
+_SELF_WORDS = frozenset(
+    {
+        "company",
+        "business",
+        "firm",
+        "organization",
+        "organisation",
+        "agency",
+        "startup",
+        "shop",
+        "store",
+        "practice",
+        "clinic",
+    }
+)
+
 _DETERMINERS = {
     "a",
     "an",
@@ -244,8 +261,11 @@ _DETERMINERS = {
 def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
     """Catalogue entities named in the text, resolved for the domain."""
     cat = catalog()
-    out = []
+    out: list[Mention] = []
+    held: list[Mention] = []
     for first, last, entries in _scan(tokens, _entity_index()):
+        if first == last and tokens[first].base in _SELF_WORDS and not tokens[first].plural:
+            continue  # "a parcel company", "our firm": the business itself, not a table
         usable = [(k, d) for k, d in entries if d is None or d == domain]
         if not usable:
             continue
@@ -263,11 +283,14 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
             key = own_name if own_name in native else native[0]
         else:
             before = tokens[first - 1].text if first else ""
-            if not (is_plural or before in _DETERMINERS):
-                continue  # a foreign noun used as a verb ("guests book direct")
             key = usable[0][0]
+            if not (is_plural or before in _DETERMINERS):
+                held.append(Mention(key, first, last, is_plural))
+                continue  # maybe a foreign noun used as a verb ("guests book direct")
         out.append(Mention(key, first, last, is_plural))
-    return out
+    # Once the text has used a borrowed noun as a noun, its other mentions count too.
+    named = {m.key for m in out}
+    return sorted(out + [m for m in held if m.key in named], key=lambda m: m.first)
 
 
 #: Line-item tables and the header each belongs to: "line items" are the lines of whichever
@@ -340,12 +363,23 @@ def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
 _BELONGS = re.compile(r"^(belong|belongs|owned|assigned|linked|tied|attached)$")
 
 
-def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str]]:
-    """(child, parent) from "X belongs to Y", "X for each Y", "each Y has X", "X per Y"."""
+_HAS = frozenset({"has", "have", "gets", "get", "with", "needs", "takes"})
+_ONE = frozenset({"a", "an", "one", "its", "their", "single"})
+_SEVERAL = frozenset({"many", "several", "multiple", "some", "various"})
+
+
+def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str, str]]:
+    """(child, parent, role) from the text's own words.
+
+    "X belongs to Y", "X for each Y", "X per Y" and "each X has a Y" make X a child of Y;
+    "each X has a pickup Y" adds the role ``pickup``; "Y has many X" makes X a child of Y.
+    """
     links = set()
     for a in mentions:
         for b in mentions:
-            if b.first <= a.last or b.first - a.last > 5 or a.key == b.key:
+            if b.first <= a.last or b.first - a.last > 6 or a.key == b.key:
+                continue
+            if tokens[a.first].sentence != tokens[b.first].sentence:
                 continue
             words = [t.text for t in tokens[a.last + 1 : b.first]]
             belongs = any(_BELONGS.match(w) for w in words)
@@ -354,7 +388,13 @@ def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str,
                 or words[-2:] in (["for", "each"], ["for", "every"])
                 or words[-1:] == ["per"]
             ):
-                links.add((a.key, b.key))
+                links.add((a.key, b.key, ""))
+            elif words and words[0] in _HAS and len(words) >= 2:
+                if words[1] in _ONE and len(words) <= 3:
+                    role = words[2] if len(words) == 3 and tokens[b.first - 1].word else ""
+                    links.add((a.key, b.key, role))
+                elif words[1] in _SEVERAL or words[1:4] == ["one", "or", "more"]:
+                    links.add((b.key, a.key, ""))
     return links
 
 
@@ -410,6 +450,23 @@ def find_unknown(tokens: list[Token], mentions: list[Mention], limit: int = 4) -
 class _Segment:
     indexes: list[int]
     listed: bool = False
+
+
+def _all_occurrences(
+    tokens: list[Token], found: list[Mention], known: list[Mention]
+) -> list[Mention]:
+    """Every place the text names an uncatalogued entity, so phrases can link it."""
+    covered = {i for m in known for i in range(m.first, m.last + 1)}
+    out = list(found)
+    for mention in found:
+        words = tuple(t.base for t in tokens[mention.first : mention.last + 1])
+        n = len(words)
+        for i in range(len(tokens) - n + 1):
+            if i == mention.first or any(j in covered for j in range(i, i + n)):
+                continue
+            if tuple(t.base for t in tokens[i : i + n]) == words:
+                out.append(Mention(mention.key, i, i + n - 1, tokens[i + n - 1].plural))
+    return out
 
 
 def _segments(tokens: list[Token]) -> list[_Segment]:
@@ -478,7 +535,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     tokens = tokenize(context)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
     known = _retarget_lines(find_mentions(tokens, domain))
-    unknown = find_unknown(tokens, known)
+    unknown = _all_occurrences(tokens, find_unknown(tokens, known), known)
     mentions = sorted(known + unknown, key=lambda m: m.first)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     cat = catalog()
@@ -567,7 +624,7 @@ def _add_links(
 
 
 def _resolve_links(
-    entities: dict[str, EntityPlan], cat: Catalog, extra: set[tuple[str, str]]
+    entities: dict[str, EntityPlan], cat: Catalog, extra: set[tuple[str, str, str]]
 ) -> None:
     """Turn template parents into foreign keys between the planned tables."""
     for plan in entities.values():
@@ -585,13 +642,32 @@ def _resolve_links(
             plan.links.append(Link(name, parent, spec.mean, spec.optional))
         if plan.template.self_ref:
             plan.links.append(Link(plan.template.self_ref, plan.key, None, True))
-    for child, parent in sorted(extra):
+    for child, parent, role in sorted(extra):
         plan = entities.get(child)
-        if plan is None or parent not in entities or any(lk.parent == parent for lk in plan.links):
+        if plan is None or parent not in entities:
             continue
-        if any(lk.parent == child for lk in entities[parent].links):
+        name = f"{role + '_' if role else ''}{_key_name(entities[parent])}_id"
+        if any(lk.field == name for lk in plan.links):
             continue
-        plan.links.append(Link(f"{_key_name(entities[parent])}_id", parent))
+        if not role and any(lk.parent == parent for lk in plan.links):
+            continue
+        if _reaches(entities, parent, child):
+            continue  # the text's link would close a cycle of required keys
+        plan.links.append(Link(name, parent))
+
+
+def _reaches(entities: dict[str, EntityPlan], start: str, target: str) -> bool:
+    """Whether following foreign keys from ``start`` leads to ``target``."""
+    seen, todo = set(), [start]
+    while todo:
+        key = todo.pop()
+        if key == target:
+            return True
+        if key in seen or key not in entities:
+            continue
+        seen.add(key)
+        todo += [lk.parent for lk in entities[key].links if lk.parent != key]
+    return False
 
 
 def _key_name(plan: EntityPlan) -> str:

@@ -216,3 +216,30 @@ def test_catalogue_size():
 def test_plan_is_deterministic():
     text = "Pizza place with 30k orders; customers order pizzas, sides and drinks"
     assert plan_from_text(text).entities.keys() == plan_from_text(text).entities.keys()
+
+
+def test_has_a_role_and_has_many_phrases():
+    """ "each rental has a pickup branch" names a role; "X has many Y" makes Y the child."""
+    schemas = _schemas(
+        "Car hire firm with branches, cars, customers and rentals; each rental has "
+        "a pickup branch. Customers have many rentals."
+    )
+    rentals = schemas["rentals"]
+    assert rentals.field("pickup_branch_id").references == "branches.id"
+    assert rentals.field("customer_id").references == "customers.id"
+
+
+def test_text_links_never_close_a_cycle():
+    """A phrase that would make required keys circular is left out; schemas stay loadable."""
+    context = (
+        "Contract manufacturer: work orders run on production lines, inspections for each "
+        "work order, and each production line has an inspection"
+    )
+    schemas = sd.infer_schemas(sd.analyze(context))
+    assert sd.check_schemas(schemas)
+
+
+def test_locale_from_places():
+    assert _schemas("Physio clinic in Madrid with patients")["patients"].locale == "es_ES"
+    assert _schemas("A ryokan in Kyoto with guests and rooms")["guests"].locale == "ja_JP"
+    assert _schemas("a bakery")["customers"].locale is None
