@@ -18,6 +18,12 @@ from synthdata.errors import (
     NotFoundError as NotFoundError,
     SynthdataError as SynthdataError,
 )
+from synthdata.export import (
+    ExportFormat as ExportFormat,
+    ExportOptions as ExportOptions,
+    export as export,
+)
+from synthdata.export.load import load as load
 from synthdata.feedback import (
     Feedback as Feedback,
     SchemaFeedback as SchemaFeedback,
@@ -55,6 +61,8 @@ __all__ = [
     "Constraint",
     "Corpus",
     "Distribution",
+    "ExportFormat",
+    "ExportOptions",
     "Feedback",
     "Field",
     "FieldType",
@@ -71,8 +79,10 @@ __all__ = [
     "analyze",
     "apply_feedback",
     "check_schemas",
+    "export",
     "generate",
     "infer_schemas",
+    "load",
     "load_schemas",
     "plan_volumes",
     "sample",

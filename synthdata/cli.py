@@ -49,6 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     smp.add_argument("--seed", type=int, default=0)
     smp.add_argument("--locale", default="en_US")
 
+    exp_ = sub.add_parser("export", help="write a corpus as csv, json, jsonl, xlsx, sql or parquet")
+    exp_.add_argument("corpus", help="folder written by 'synthdata generate'")
+    exp_.add_argument(
+        "--format", required=True, choices=["csv", "json", "jsonl", "xlsx", "sql", "parquet"]
+    )
+    exp_.add_argument("--dialect", default="postgresql", help="postgresql, mysql or sqlite")
+    exp_.add_argument("--out", default=None, help="folder for the files (default: CORPUS/export)")
+    exp_.add_argument("--tables", default=None, help="comma-separated tables (default: all)")
+
+    lod = sub.add_parser("load", help="create the tables in a database and load the rows")
+    lod.add_argument("corpus")
+    lod.add_argument("--url", required=True, help="postgresql://…, mysql://… or sqlite:///file.db")
+    lod.add_argument("--replace", action="store_true", help="drop existing tables of those names")
+
     val = sub.add_parser("validate", help="check a generated corpus against its schemas")
     val.add_argument("corpus", help="folder written by 'synthdata generate'")
     val.add_argument("--schema", default=None, help="check against these schemas instead")
@@ -191,7 +205,35 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-_COMMANDS = {"analyze": _analyze, "generate": _generate, "sample": _sample, "validate": _validate}
+def _export(args: argparse.Namespace) -> int:
+    import synthdata as sd
+
+    corpus = sd.Corpus.open(Path(args.corpus))
+    out = Path(args.out) if args.out else Path(args.corpus) / "export"
+    tables = args.tables.split(",") if args.tables else None
+    paths = sd.export(corpus, args.format, out, schemas=tables, sql_dialect=args.dialect)
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    import synthdata as sd
+
+    counts = sd.load(sd.Corpus.open(Path(args.corpus)), args.url, replace=args.replace)
+    for name, count in counts.items():
+        print(f"{name}: {count:,} rows loaded")
+    return 0
+
+
+_COMMANDS = {
+    "analyze": _analyze,
+    "export": _export,
+    "generate": _generate,
+    "load": _load,
+    "sample": _sample,
+    "validate": _validate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

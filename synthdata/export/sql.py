@@ -1,0 +1,267 @@
+"""SQL for PostgreSQL, MySQL/MariaDB and SQLite: CREATE TABLE through sqlglot, vectorized INSERTs.
+
+Dialect differences are class-level tables on small subclasses (sqlglot's style). String literals
+are escaped with the dialect's own escape table from sqlglot, so they are exactly what sqlglot
+would write, but built for a whole column at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import polars as pl
+
+from synthdata.models import FieldType, Schema
+
+if TYPE_CHECKING:
+    from synthdata.export import ExportOptions
+
+__all__ = ["DIALECTS", "SQLDialect", "create_table_sql", "literal_columns", "write_sql"]
+
+
+class SQLDialect:
+    """What differs between databases: the sqlglot dialect, column types and literal rules."""
+
+    SQLGLOT: ClassVar[str] = ""
+    TYPES: ClassVar[dict[FieldType, str]] = {}
+    DEFAULT_TYPE: ClassVar[str] = "TEXT"
+    #: Type for text columns that are keys or unique (some databases cannot index TEXT).
+    KEY_TEXT_TYPE: ClassVar[str] = "TEXT"
+    #: PostgreSQL and SQLite cannot hold NUL in text, so it is dropped there.
+    SUPPORTS_NUL: ClassVar[bool] = False
+
+    @classmethod
+    def column_type(cls, kind: FieldType, *, keyed: bool) -> str:
+        if keyed and kind not in cls.TYPES:
+            return cls.KEY_TEXT_TYPE
+        return cls.TYPES.get(kind, cls.DEFAULT_TYPE)
+
+    @classmethod
+    def escapes(cls) -> list[tuple[str, str]]:
+        """sqlglot's escape table for string literals, backslash first."""
+        from sqlglot.dialects.dialect import Dialect
+
+        table = dict(getattr(Dialect.get_or_raise(cls.SQLGLOT), "ESCAPED_SEQUENCES", {}))
+        ordered = sorted(table.items(), key=lambda kv: kv[0] != "\\")
+        return ordered
+
+
+_NUMERIC = {
+    FieldType.INTEGER: "BIGINT",
+    FieldType.FLOAT: "DOUBLE PRECISION",
+    FieldType.PERCENT: "DOUBLE PRECISION",
+    FieldType.LATITUDE: "DOUBLE PRECISION",
+    FieldType.LONGITUDE: "DOUBLE PRECISION",
+    FieldType.DECIMAL: "NUMERIC(18, 2)",
+    FieldType.AMOUNT: "NUMERIC(18, 2)",
+    FieldType.BOOLEAN: "BOOLEAN",
+    FieldType.DATE: "DATE",
+    FieldType.DATETIME: "TIMESTAMP",
+    FieldType.TIME: "TIME",
+}
+
+
+class PostgreSQL(SQLDialect):
+    SQLGLOT = "postgres"
+    TYPES = {**_NUMERIC, FieldType.UUID: "UUID", FieldType.JSON: "JSONB"}
+
+
+class MySQL(SQLDialect):
+    SQLGLOT = "mysql"
+    TYPES = {
+        **_NUMERIC,
+        FieldType.FLOAT: "DOUBLE",
+        FieldType.PERCENT: "DOUBLE",
+        FieldType.LATITUDE: "DOUBLE",
+        FieldType.LONGITUDE: "DOUBLE",
+        FieldType.DATETIME: "DATETIME",
+        FieldType.UUID: "CHAR(36)",
+        FieldType.JSON: "JSON",
+    }
+    DEFAULT_TYPE = "LONGTEXT"
+    KEY_TEXT_TYPE = "VARCHAR(255)"
+    SUPPORTS_NUL = True
+
+
+class SQLite(SQLDialect):
+    SQLGLOT = "sqlite"
+    TYPES = {
+        **_NUMERIC,
+        FieldType.INTEGER: "INTEGER",
+        FieldType.FLOAT: "REAL",
+        FieldType.PERCENT: "REAL",
+        FieldType.LATITUDE: "REAL",
+        FieldType.LONGITUDE: "REAL",
+        FieldType.UUID: "TEXT",
+        FieldType.DATETIME: "DATETIME",
+    }
+
+
+DIALECTS: dict[str, type[SQLDialect]] = {"postgresql": PostgreSQL, "mysql": MySQL, "sqlite": SQLite}
+
+
+def _keyed(schema: Schema) -> set[str]:
+    names = {f.name for f in schema.fields if f.is_unique}
+    names |= {fk.field for fk in schema.foreign_keys}
+    names |= {n for group in schema.unique_together for n in group}
+    return names
+
+
+def create_table_sql(
+    schema: Schema,
+    dialect: type[SQLDialect],
+    schemas: dict[str, Schema],
+    *,
+    foreign_keys: bool = True,
+) -> str:
+    """CREATE TABLE with types, NOT NULL, PRIMARY KEY, UNIQUE and FOREIGN KEY; names quoted."""
+    from sqlglot import exp
+
+    keyed = _keyed(schema)
+    columns = []
+    for f in schema.fields:
+        kind = f.type
+        if any(fk.field == f.name for fk in schema.foreign_keys):
+            parent = schemas[next(fk for fk in schema.foreign_keys if fk.field == f.name).parent]
+            kind = parent.field(parent.primary_key or "id").type
+        constraints = []
+        if f.required or f.primary_key:
+            constraints.append(exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
+        if f.unique and not f.primary_key:
+            constraints.append(exp.ColumnConstraint(kind=exp.UniqueColumnConstraint()))
+        data_type = exp.DataType.build(
+            dialect.column_type(kind, keyed=f.name in keyed), dialect=dialect.SQLGLOT
+        )
+        columns.append(
+            exp.ColumnDef(this=exp.to_identifier(f.name), kind=data_type, constraints=constraints)
+        )
+    items: list[Any] = list(columns)
+    if schema.primary_key:
+        items.append(exp.PrimaryKey(expressions=[exp.to_identifier(schema.primary_key)]))
+    for group in schema.unique_together:
+        items.append(
+            exp.UniqueColumnConstraint(
+                this=exp.Schema(expressions=[exp.to_identifier(n) for n in group])
+            )
+        )
+    if foreign_keys:
+        items += [_foreign_key(fk.field, fk.parent, fk.parent_field) for fk in schema.foreign_keys]
+    create = exp.Create(
+        this=exp.Schema(this=exp.to_table(schema.name), expressions=items), kind="TABLE"
+    )
+    return create.sql(dialect=dialect.SQLGLOT, identify=True)
+
+
+def _foreign_key(field: str, parent: str, parent_field: str) -> Any:
+    from sqlglot import exp
+
+    reference = exp.Reference(
+        this=exp.Schema(this=exp.to_table(parent), expressions=[exp.to_identifier(parent_field)])
+    )
+    return exp.ForeignKey(expressions=[exp.to_identifier(field)], reference=reference)
+
+
+def add_foreign_key_sql(
+    table: str, field: str, parent: str, parent_field: str, dialect: type[SQLDialect]
+) -> str:
+    """ALTER TABLE … ADD FOREIGN KEY, for keys that point at a table created later."""
+    from sqlglot import exp
+
+    alter = exp.Alter(
+        this=exp.to_table(table),
+        kind="TABLE",
+        actions=[exp.AddConstraint(expressions=[_foreign_key(field, parent, parent_field)])],
+    )
+    return alter.sql(dialect=dialect.SQLGLOT, identify=True)
+
+
+def string_literal(column: pl.Expr, dialect: type[SQLDialect]) -> pl.Expr:
+    """A column of text as SQL string literals, escaped as sqlglot escapes them."""
+    if not dialect.SUPPORTS_NUL:
+        column = column.str.replace_all("\x00", "", literal=True)
+    for char, escaped in dialect.escapes():
+        column = column.str.replace_all(char, escaped, literal=True)
+    return pl.lit("'") + column.str.replace_all("'", "''", literal=True) + pl.lit("'")
+
+
+def _literal(name: str, dtype: pl.DataType, dialect: type[SQLDialect]) -> pl.Expr:
+    col = pl.col(name)
+    if dtype == pl.String:
+        text = string_literal(col, dialect)
+    elif dtype == pl.Boolean:
+        text = pl.when(col).then(pl.lit("TRUE")).otherwise(pl.lit("FALSE"))
+    elif isinstance(dtype, pl.Datetime):
+        text = pl.lit("'") + col.dt.strftime("%Y-%m-%d %H:%M:%S") + pl.lit("'")
+    elif dtype == pl.Date:
+        text = pl.lit("'") + col.dt.strftime("%Y-%m-%d") + pl.lit("'")
+    elif dtype == pl.Time:
+        text = pl.lit("'") + col.dt.strftime("%H:%M:%S") + pl.lit("'")
+    elif dtype.is_float():
+        text = pl.when(col.is_finite()).then(col.cast(pl.String))
+    else:
+        text = col.cast(pl.String)
+    return text.fill_null(pl.lit("NULL")).alias(name)
+
+
+def literal_columns(frame: pl.DataFrame, dialect: type[SQLDialect]) -> pl.DataFrame:
+    """Every value of ``frame`` as a SQL literal (NULL for nulls), column by column."""
+    return frame.select(_literal(n, t, dialect) for n, t in frame.schema.items())
+
+
+def insert_statements(
+    frame: pl.DataFrame, table: str, dialect: type[SQLDialect], batch: int
+) -> str:
+    """Multi-row INSERT statements of ``batch`` rows each for one slice of a table."""
+    from sqlglot import exp
+
+    if frame.height == 0:
+        return ""
+    columns = ", ".join(
+        exp.to_identifier(c, quoted=True).sql(dialect=dialect.SQLGLOT) for c in frame.columns
+    )
+    target = exp.to_table(table).sql(dialect=dialect.SQLGLOT, identify=True)
+    head = f"INSERT INTO {target} ({columns}) VALUES\n"
+    rows = (
+        literal_columns(frame, dialect)
+        .select(
+            pl.concat_str(
+                [pl.lit("("), pl.concat_str(pl.all(), separator=", "), pl.lit(")")]
+            ).alias("row")
+        )
+        .with_row_index("n")
+    )
+    statements = rows.group_by(pl.col("n") // batch, maintain_order=True).agg(
+        pl.col("row").str.join(",\n")
+    )
+    return "".join(f"{head}{values};\n" for values in statements["row"])
+
+
+def write_sql(frame: pl.LazyFrame, path: Path, schema: Schema, options: ExportOptions) -> Path:
+    """CREATE TABLE then INSERTs for one table (foreign keys to tables in the same export)."""
+    dialect = DIALECTS[options.sql_dialect]
+    schemas = {schema.name: schema}
+    schemas.update(
+        {
+            fk.parent: _stub(fk.parent, fk.parent_field, schema)
+            for fk in schema.foreign_keys
+            if fk.parent != schema.name
+        }
+    )
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(create_table_sql(schema, dialect, schemas) + ";\n")
+        for batch in frame.collect_batches(chunk_size=50_000):
+            handle.write(insert_statements(batch, schema.name, dialect, options.insert_batch))
+    return path
+
+
+def _stub(name: str, key: str, child: Schema) -> Schema:
+    """A parent known only by name: its key has the child's foreign-key type."""
+    field = next(fk.field for fk in child.foreign_keys if fk.parent == name)
+    return Schema.model_validate(
+        {
+            "name": name,
+            "primary_key": key,
+            "fields": [{"name": key, "type": child.field(field).type.value}],
+        }
+    )
