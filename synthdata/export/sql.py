@@ -42,9 +42,11 @@ class SQLDialect:
         """sqlglot's escape table for string literals, backslash first."""
         from sqlglot.dialects.dialect import Dialect
 
-        table = dict(getattr(Dialect.get_or_raise(cls.SQLGLOT), "ESCAPED_SEQUENCES", {}))
-        ordered = sorted(table.items(), key=lambda kv: kv[0] != "\\")
-        return ordered
+        dialect = Dialect.get_or_raise(cls.SQLGLOT)
+        if not getattr(dialect, "STRINGS_SUPPORT_ESCAPED_SEQUENCES", False):
+            return []
+        table = dict(getattr(dialect, "ESCAPED_SEQUENCES", {}))
+        return sorted(table.items(), key=lambda kv: kv[0] != "\\")
 
 
 _NUMERIC = {
