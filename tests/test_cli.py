@@ -106,3 +106,29 @@ def test_generate_from_a_sentence(tmp_path, capsys):
 def test_generate_needs_one_source(tmp_path, capsys):
     assert main(["generate", "--out", str(tmp_path)]) == 2
     assert "Give exactly one of" in capsys.readouterr().err
+
+
+def test_export_and_load(tmp_path, capsys):
+    main(["generate", "--schema", SHOP, "--rows", "3000", "--out", str(tmp_path / "c"), "--quiet"])
+    assert (
+        main(
+            [
+                "export",
+                str(tmp_path / "c"),
+                "--format",
+                "sql",
+                "--dialect",
+                "sqlite",
+                "--out",
+                str(tmp_path / "sql"),
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "sql" / "orders.sql").read_text().startswith('CREATE TABLE "orders"')
+    db = tmp_path / "shop.db"
+    assert main(["load", str(tmp_path / "c"), "--url", f"sqlite:///{db}"]) == 0
+    assert "customers:" in capsys.readouterr().out
+    assert main(["load", str(tmp_path / "c"), "--url", f"sqlite:///{db}"]) == 2
+    assert "already exist" in capsys.readouterr().err
+    assert main(["load", str(tmp_path / "c"), "--url", f"sqlite:///{db}", "--replace"]) == 0

@@ -179,12 +179,16 @@ def add_foreign_key_sql(
 
 
 def string_literal(column: pl.Expr, dialect: type[SQLDialect]) -> pl.Expr:
-    """A column of text as SQL string literals, escaped as sqlglot escapes them."""
+    """A column of text as SQL string literals, escaped as sqlglot escapes them.
+
+    All replacements happen in one simultaneous pass, as sqlglot maps each character once.
+    """
+    table = dict(dialect.escapes())
     if not dialect.SUPPORTS_NUL:
-        column = column.str.replace_all("\x00", "", literal=True)
-    for char, escaped in dialect.escapes():
-        column = column.str.replace_all(char, escaped, literal=True)
-    return pl.lit("'") + column.str.replace_all("'", "''", literal=True) + pl.lit("'")
+        table["\x00"] = ""
+    table["'"] = "''"
+    escaped = column.str.replace_many(list(table), list(table.values()))
+    return pl.concat_str([pl.lit("'"), escaped, pl.lit("'")])
 
 
 def _literal(name: str, dtype: pl.DataType, dialect: type[SQLDialect]) -> pl.Expr:
