@@ -159,7 +159,7 @@ def test_paths_never_leave_the_folder(tmp_path, name):
 
 @settings(max_examples=12)
 @given(schemas=schema_sets_with_fks(), seed=st.integers(0, 1000))
-def test_any_corpus_round_trips_through_csv_jsonl_and_parquet(tmp_path_factory, schemas, seed):
+def test_any_corpus_round_trips_through_every_format(tmp_path_factory, schemas, seed):
     corpus = sd.generate(schemas, seed=seed, out_dir=tmp_path_factory.mktemp("c"))
     out = tmp_path_factory.mktemp("x")
     for schema in schemas:
@@ -174,3 +174,26 @@ def test_any_corpus_round_trips_through_csv_jsonl_and_parquet(tmp_path_factory, 
             assert_frame_equal(pl.read_ndjson(lines, schema=expected.schema), expected)
         parquet = sd.export(corpus, "parquet", out / "pq", schemas=[schema.name])[schema.name]
         assert_frame_equal(pl.read_parquet(parquet), original)
+    _check_sqlite_and_xlsx(corpus, schemas, out)
+
+
+def _check_sqlite_and_xlsx(corpus: sd.Corpus, schemas: list[sd.Schema], out) -> None:
+    """SQL runs in SQLite with every key intact; XLSX holds every row and no formula."""
+    import openpyxl
+
+    paths = sd.export(corpus, "sql", out / "sql", sql_dialect="sqlite")
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA foreign_keys = ON")
+    for schema in schemas:
+        conn.executescript(paths[schema.name].read_bytes().decode())
+        original = corpus.frame(schema.name).collect()
+        count = conn.execute(f'SELECT count(*) FROM "{schema.name}"').fetchone()[0]
+        assert count == original.height
+        key = schema.primary_key
+        keys = {str(r[0]) for r in conn.execute(f'SELECT "{key}" FROM "{schema.name}"')}
+        assert keys == {str(v) for v in original[key].to_list()}
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    books = sd.export(corpus, "xlsx", out / "xlsx")
+    for schema in schemas:
+        sheet = openpyxl.load_workbook(books[schema.name]).worksheets[0]
+        assert sheet.max_row == corpus.frame(schema.name).collect().height + 1
