@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -340,19 +341,26 @@ _MANY = {"several", "many", "multiple", "various", "more"}
 _MANY_PHRASES = (("one", "or", "more"), ("more", "than", "one"), ("any", "number", "of"))
 
 
-def many_pairs(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str]]:
-    """(A, B) where the text says one A has several B (``an author has written many books``)."""
-    pairs = set()
+def _nearby(
+    tokens: list[Token], mentions: list[Mention], span: int
+) -> Iterator[tuple[Mention, Mention, list[str]]]:
+    """Pairs of different entities named in that order within ``span`` words of one sentence,
+    with the words between them."""
     for a in mentions:
         for b in mentions:
-            if b.first <= a.last or b.first - a.last > 9 or a.key == b.key:
+            if b.first <= a.last or b.first - a.last > span or a.key == b.key:
                 continue
-            if tokens[a.first].sentence != tokens[b.first].sentence:
-                continue
-            words = [t.text for t in tokens[a.last + 1 : b.first]]
-            if _MANY & set(words) or any(_contains(words, p) for p in _MANY_PHRASES):
-                pairs.add((a.key, b.key))
-    return pairs
+            if tokens[a.first].sentence == tokens[b.first].sentence:
+                yield a, b, [t.text for t in tokens[a.last + 1 : b.first]]
+
+
+def many_pairs(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(A, B) where the text says one A has several B (``an author has written many books``)."""
+    return {
+        (a.key, b.key)
+        for a, b, words in _nearby(tokens, mentions, 9)
+        if _MANY & set(words) or any(_contains(words, p) for p in _MANY_PHRASES)
+    }
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -375,26 +383,16 @@ def phrase_links(tokens: list[Token], mentions: list[Mention]) -> set[tuple[str,
     "each X has a pickup Y" adds the role ``pickup``; "Y has many X" makes X a child of Y.
     """
     links = set()
-    for a in mentions:
-        for b in mentions:
-            if b.first <= a.last or b.first - a.last > 6 or a.key == b.key:
-                continue
-            if tokens[a.first].sentence != tokens[b.first].sentence:
-                continue
-            words = [t.text for t in tokens[a.last + 1 : b.first]]
-            belongs = any(_BELONGS.match(w) for w in words)
-            if (
-                belongs
-                or words[-2:] in (["for", "each"], ["for", "every"])
-                or words[-1:] == ["per"]
-            ):
-                links.add((a.key, b.key, ""))
-            elif words and words[0] in _HAS and len(words) >= 2:
-                if words[1] in _ONE and len(words) <= 3:
-                    role = words[2] if len(words) == 3 and tokens[b.first - 1].word else ""
-                    links.add((a.key, b.key, role))
-                elif words[1] in _SEVERAL or words[1:4] == ["one", "or", "more"]:
-                    links.add((b.key, a.key, ""))
+    for a, b, words in _nearby(tokens, mentions, 6):
+        belongs = any(_BELONGS.match(w) for w in words)
+        if belongs or words[-2:] in (["for", "each"], ["for", "every"]) or words[-1:] == ["per"]:
+            links.add((a.key, b.key, ""))
+        elif words and words[0] in _HAS and len(words) >= 2:
+            if words[1] in _ONE and len(words) <= 3:
+                role = words[2] if len(words) == 3 and tokens[b.first - 1].word else ""
+                links.add((a.key, b.key, role))
+            elif words[1] in _SEVERAL or words[1:4] == ["one", "or", "more"]:
+                links.add((b.key, a.key, ""))
     return links
 
 
