@@ -8,6 +8,7 @@
 ['id', 'name']
 """
 
+from synthdata import jobs as jobs  # sd.jobs.JobStore: background jobs without the server
 from synthdata.analyze import analyze as analyze
 from synthdata.corpus import Corpus as Corpus
 from synthdata.ddl import schemas_from_ddl as schemas_from_ddl

@@ -293,6 +293,7 @@ def generate(
     locale: str = DEFAULT_LOCALE,
     reference_date: dt.datetime = REFERENCE_DATE,
     llm: Any = None,
+    resume: bool = False,
 ) -> Corpus:
     """Generate every table, batch by batch, into Parquet files under ``out_dir``.
 
@@ -313,6 +314,8 @@ def generate(
         reference_date: generated dates end here by default.
         llm: a model name or :class:`synthdata.llm.LLMConfig` to write TEXT fields (see
             :func:`sample`); None keeps everything offline.
+        resume: keep Parquet batches already in ``out_dir`` (from an interrupted run with the
+            same schemas, seed and batch size) and generate only the missing ones.
 
     Returns:
         The :class:`Corpus` (also recorded in ``out_dir/manifest.json``).
@@ -347,7 +350,7 @@ def generate(
     corpus.out_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(corpus, complete=False)
     try:
-        _run(plans, corpus, batch_size, workers, progress, cancel)
+        _run(plans, corpus, batch_size, workers, progress, cancel, resume)
     except BaseException:
         write_manifest(corpus, complete=False)  # record the batches that did finish
         raise
@@ -362,11 +365,12 @@ def _run(
     workers: int,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
+    resume: bool = False,
 ) -> None:
     tracker = _Tracker(progress, sum(p.volume for p in plans), len(plans))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for plan in plans:
-            sink = SINKS[corpus.format](corpus, plan.schema.name)
+            sink = SINKS[corpus.format](corpus, plan.schema.name, resume=resume)
             window: deque[tuple[Future[Any], int]] = deque()
             try:
                 for batch_no, start, n in _batches(plan.volume, batch_size):

@@ -50,17 +50,21 @@ class ParquetSink(Sink):
 
     format = "parquet"
 
-    def __init__(self, corpus: Corpus, table: str) -> None:
+    def __init__(self, corpus: Corpus, table: str, *, resume: bool = False) -> None:
         super().__init__(corpus, table)
         self.folder = corpus.out_dir / table
         self.folder.mkdir(parents=True, exist_ok=True)
-        for stale in self.folder.glob("part-*.parquet"):
-            stale.unlink()
+        self.resume = resume
+        if not resume:
+            for stale in self.folder.glob("part-*.parquet"):
+                stale.unlink()
 
     def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> Path:
         from synthdata.generate.engine import generate_batch
 
         path = self.folder / f"part-{batch_no:05d}.parquet"
+        if self.resume and path.is_file():
+            return path  # written before an interruption: batches are deterministic
         tmp = path.with_suffix(".tmp")
         # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
         generate_batch(plan, start, n).write_parquet(tmp, compression="lz4", statistics=False)
@@ -76,7 +80,7 @@ class CsvSink(Sink):
 
     format = "csv"
 
-    def __init__(self, corpus: Corpus, table: str) -> None:
+    def __init__(self, corpus: Corpus, table: str, *, resume: bool = False) -> None:
         super().__init__(corpus, table)
         self.path = corpus.out_dir / f"{table}.csv"
         self.handle = self.path.open("wb")
