@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test serve bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check synthdata api_shim tests benchmarks examples
 	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/synthdata serve --host 127.0.0.1 --port 8000
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_customers.py

@@ -1,1 +1,5 @@
-"""The HTTP API over synthdata (see issue: HTTP API); empty until then."""
+"""The HTTP API: a thin Starlette app exposing synthdata's /api/v1 endpoints."""
+
+from api_shim.app import create_app as create_app
+
+__all__ = ["create_app"]

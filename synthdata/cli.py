@@ -63,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     lod.add_argument("--url", required=True, help="postgresql://…, mysql://… or sqlite:///file.db")
     lod.add_argument("--replace", action="store_true", help="drop existing tables of those names")
 
+    srv = sub.add_parser("serve", help="run the HTTP API and the docs page with uvicorn")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8000)
+
     val = sub.add_parser("validate", help="check a generated corpus against its schemas")
     val.add_argument("corpus", help="folder written by 'synthdata generate'")
     val.add_argument("--schema", default=None, help="check against these schemas instead")
@@ -226,12 +230,27 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api_shim import create_app
+
+    print(
+        f"synthdata API on http://{args.host}:{args.port}/api/v1 "
+        f"(docs: http://{args.host}:{args.port}/docs); data in "
+        f"{os.environ.get('SYNTHDATA_HOME', '.synthdata')}"
+    )
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
 _COMMANDS = {
     "analyze": _analyze,
     "export": _export,
     "generate": _generate,
     "load": _load,
     "sample": _sample,
+    "serve": _serve,
     "validate": _validate,
 }
 

@@ -91,6 +91,8 @@ class JobInfo(BaseModel):
     export_paths: dict[str, dict[str, str]] = {}
     webhook_url: str | None = None
     webhook_attempts: list[dict[str, Any]] = []
+    #: Export the corpus in this format as soon as it is generated.
+    export_format: str | None = None
 
 
 def _now() -> dt.datetime:
@@ -129,6 +131,9 @@ class JobStore:
         self._done: dict[str, threading.Event] = {}
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="synthdata-job")
         self._closed = False
+        self._user_cancel: dict[str, bool] = {}
+        #: Rows per second of the last corpus measured, for first estimates of new jobs.
+        self.rate: float | None = None
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(
@@ -249,6 +254,7 @@ class JobStore:
         analysis: dict[str, Any] | None = None,
         owner: str | None = None,
         webhook_url: str | None = None,
+        export_format: str | None = None,
     ) -> JobInfo:
         """Start generating a corpus in the background and return the job at once.
 
@@ -259,6 +265,7 @@ class JobStore:
             seed: the same seed gives the same data.
             job_id: continue an existing (sample) job instead of creating one.
             webhook_url: an http(s) URL that gets the job's status when it ends.
+            export_format: also export the corpus in this format when it is done.
 
         Raises:
             InvalidInputError: bad sizes or webhook URL, or invalid schemas.
@@ -272,6 +279,10 @@ class JobStore:
             raise InvalidInputError(msg)
         if webhook_url is not None:
             check_url(webhook_url)
+        if export_format is not None:
+            from synthdata.export import _format
+
+            export_format = _format(export_format).value
         if not isinstance(batch_size, int) or not 1 <= batch_size <= 1_000_000:
             msg = f"batch_size must be a whole number from 1 to 1000000 (got {batch_size!r})"
             raise InvalidInputError(msg)
@@ -305,6 +316,7 @@ class JobStore:
             [],
         )
         job.webhook_url = webhook_url or job.webhook_url
+        job.export_format = export_format
         job.progress = JobProgress(total_schemas=len(chosen), total_records=sum(volumes.values()))
         shutil.rmtree(self.folder(job.job_id) / "corpus", ignore_errors=True)
         self._save(job)
@@ -341,6 +353,15 @@ class JobStore:
             )
             final = self._load(job_id)
             if final is not None:
+                if final.export_format:  # before "completed", so a client never sees it missing
+                    self._export(
+                        job_id,
+                        Corpus.open(self.folder(job_id) / "corpus"),
+                        final.export_format,
+                        None,
+                        "postgresql",
+                    )
+                final = self._load(job_id) or final
                 final.progress.percent_complete = 100.0
                 final.progress.generated_records = final.progress.total_records
                 final.progress.completed_schemas = final.progress.total_schemas
@@ -348,13 +369,16 @@ class JobStore:
                 self._update(
                     job_id,
                     status=JobStatus.COMPLETED,
-                    stage=JobStage.CORPUS_GENERATED,
+                    stage=JobStage.EXPORTED if final.export_format else JobStage.CORPUS_GENERATED,
                     progress=final.progress,
                     message="Corpus generated",
                     estimated_completion=_now(),
                 )
         except CancelledError:
-            self._finish_failed(job_id, CANCELLED)
+            if self._closed and not self._user_cancel.get(job_id):
+                logger.info("Job %s paused by shutdown; it resumes at the next start", job_id)
+            else:
+                self._finish_failed(job_id, CANCELLED)
         except SynthdataError as exc:
             self._finish_failed(job_id, str(exc))
         except Exception as exc:  # the job fails; the store and other jobs carry on
@@ -396,6 +420,7 @@ class JobStore:
         if job.status in (JobStatus.PENDING, JobStatus.IN_PROGRESS):
             event = self._cancel.get(job.job_id)
             if event is not None:
+                self._user_cancel[job.job_id] = True
                 event.set()
                 self._done[job.job_id].wait(60)
             else:
@@ -449,9 +474,19 @@ class JobStore:
         owner: str | None = None,
     ) -> dict[str, Path]:
         """Export a finished job's tables; the paths are recorded on the job for download."""
+        corpus = self.corpus(job_id, owner=owner)
+        return self._export(job_id, corpus, format, schemas, sql_dialect)
+
+    def _export(
+        self,
+        job_id: str,
+        corpus: Corpus,
+        format: str,
+        schemas: Sequence[str] | None,
+        sql_dialect: str,
+    ) -> dict[str, Path]:
         from synthdata.export import export
 
-        corpus = self.corpus(job_id, owner=owner)
         key = format.lower() if format.lower() != "sql" else f"sql-{sql_dialect}"
         out = self.folder(job_id) / "exports" / key.replace("/", "_")
         paths = export(corpus, format, out, schemas=schemas, sql_dialect=sql_dialect)
@@ -501,13 +536,19 @@ class JobStore:
             else:
                 self._finish_failed(job.job_id, "Interrupted by a restart before it finished")
 
-    def close(self, *, cancel_running: bool = False) -> None:
-        """Stop accepting jobs and wait for running ones (or cancel them first)."""
+    def close(self, *, cancel_running: bool = False, pause_running: bool = False) -> None:
+        """Stop accepting jobs and wait for running ones.
+
+        ``cancel_running`` fails them ("Job cancelled by user"); ``pause_running`` stops them
+        within a batch but leaves them ``in_progress``, so the next store resumes them.
+        """
         self._closed = True
-        if cancel_running:
-            for event in list(self._cancel.values()):
+        for job_id, event in list(self._cancel.items()):
+            if cancel_running:
+                self._user_cancel[job_id] = True
+            if cancel_running or pause_running:
                 event.set()
-        self._pool.shutdown(wait=True)
+        self._pool.shutdown(wait=True, cancel_futures=pause_running)
 
     def __enter__(self) -> JobStore:
         return self
@@ -531,6 +572,7 @@ class _Progress:
         eta = None
         if event.rows_done:
             rate = event.rows_done / max(elapsed, 0.5)
+            self.store.rate = rate
             eta = _now() + dt.timedelta(seconds=(event.total_rows - event.rows_done) / rate)
         percent = 100.0 * event.rows_done / event.total_rows if event.total_rows else 100.0
         progress = JobProgress(

@@ -1,0 +1,180 @@
+"""Pure ASGI middleware, one concern each: body size, rate limits, API keys."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api_shim.settings import Settings
+
+__all__ = ["ApiKeyMiddleware", "BodySizeLimitMiddleware", "RateLimitMiddleware", "error_body"]
+
+
+def error_body(detail: str, code: str, status: int) -> bytes:
+    return json.dumps({"detail": detail, "error_code": code, "status_code": status}).encode()
+
+
+async def _send_error(
+    send: Send,
+    status: int,
+    code: str,
+    detail: str,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    body = error_body(detail, code, status)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodySizeLimitMiddleware:
+    """413 PAYLOAD_TOO_LARGE once a request body passes ``max_bytes`` (declared or streamed)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await _send_error(
+                send,
+                413,
+                "PAYLOAD_TOO_LARGE",
+                f"Request body is larger than {self.max_bytes} bytes",
+            )
+            return
+        seen = 0
+        started = False
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracking_send)
+        except _TooLarge:
+            if not started:
+                await _send_error(
+                    send,
+                    413,
+                    "PAYLOAD_TOO_LARGE",
+                    f"Request body is larger than {self.max_bytes} bytes",
+                )
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class RateLimitMiddleware:
+    """Per-client limits per minute and per hour, with X-RateLimit-* headers on every response."""
+
+    def __init__(self, app: ASGIApp, settings: Settings, clock: Callable[[], float] = time.time):
+        self.app, self.settings, self.clock = app, settings, clock
+        self.hits: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def _client(self, scope: Scope) -> str:
+        if self.settings.trust_proxy_headers:
+            forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-for")
+            if forwarded:
+                return forwarded.decode("latin-1").split(",")[0].strip()
+        client = scope.get("client")
+        return client[0] if client else "unknown"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        minute, hour = self.settings.rate_limit_per_minute, self.settings.rate_limit_per_hour
+        if scope["type"] != "http" or (minute <= 0 and hour <= 0):
+            await self.app(scope, receive, send)
+            return
+        now = self.clock()
+        with self.lock:
+            hits = self.hits.setdefault(self._client(scope), deque())
+            while hits and hits[0] <= now - 3600:
+                hits.popleft()
+            in_minute = sum(1 for t in hits if t > now - 60)
+            blocked = (minute > 0 and in_minute >= minute) or (hour > 0 and len(hits) >= hour)
+            if not blocked:
+                hits.append(now)
+                in_minute += 1
+            limit, used, window = (minute, in_minute, 60) if minute > 0 else (hour, len(hits), 3600)
+            oldest = next((t for t in hits if t > now - window), now)
+        reset = math.ceil(oldest + window)
+        headers = [
+            (b"x-ratelimit-limit", str(limit).encode()),
+            (b"x-ratelimit-remaining", str(max(0, limit - used)).encode()),
+            (b"x-ratelimit-reset", str(reset).encode()),
+        ]
+        if blocked:
+            retry = str(max(1, reset - math.floor(now))).encode()
+            await _send_error(
+                send,
+                429,
+                "RATE_LIMITED",
+                "Too many requests; slow down",
+                [*headers, (b"retry-after", retry)],
+            )
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *headers]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class ApiKeyMiddleware:
+    """With keys configured, /api/v1 needs a valid X-API-Key; the key's owner id goes to state."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope.get("path", "")).startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        scope.setdefault("state", {})
+        if self.settings.keys_required:
+            presented = dict(scope.get("headers") or []).get(b"x-api-key")
+            owner = self.settings.owner_of(presented.decode("latin-1") if presented else None)
+            if owner is None:
+                detail = (
+                    "A valid X-API-Key header is required"
+                    if presented is None
+                    else "The X-API-Key is not valid"
+                )
+                await _send_error(send, 401, "UNAUTHORIZED", detail)
+                return
+            scope["state"]["owner"] = owner
+        await self.app(scope, receive, send)

@@ -1,0 +1,95 @@
+"""Request and response bodies of the HTTP API (pydantic), checked before any work starts."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+import synthdata as sd
+
+__all__ = [
+    "AnalyzeRequest",
+    "CorpusRequest",
+    "DownloadQuery",
+    "ExportRequest",
+    "FeedbackRequest",
+    "JobsQuery",
+    "SampleRequest",
+    "schema_out",
+]
+
+Format = Literal["csv", "json", "jsonl", "xlsx", "sql", "parquet"]
+_STRICT = ConfigDict(extra="forbid")
+SchemaItem = str | dict[str, Any]
+
+
+class AnalyzeRequest(BaseModel):
+    model_config = _STRICT
+    context: str = Field(min_length=1, max_length=20_000)
+    domain_hint: str | None = Field(default=None, max_length=100)
+
+
+class SampleRequest(BaseModel):
+    model_config = _STRICT
+    context: str | None = Field(default=None, max_length=20_000)
+    sample_size: int = Field(default=5, ge=1, le=1000)
+    schemas: list[SchemaItem] = Field(default=[], max_length=200)
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+
+
+class CorpusRequest(BaseModel):
+    model_config = _STRICT
+    context: str | None = Field(default=None, max_length=20_000)
+    corpus_size: int = Field(default=1000, ge=1, le=100_000_000)
+    batch_size: int = Field(default=100, ge=1, le=1_000_000)
+    schemas: list[SchemaItem] = Field(default=[], max_length=200)
+    export_format: Format | None = None
+    seed: int = Field(default=0, ge=0, le=2**31 - 1)
+    webhook_url: str | None = Field(default=None, max_length=2000)
+    job_id: str | None = Field(default=None, max_length=64)
+
+
+class FeedbackRequest(BaseModel):
+    model_config = _STRICT
+    job_id: str = Field(min_length=1, max_length=64)
+    approved: bool = False
+    schema_feedback: list[sd.SchemaFeedback] = Field(default=[], max_length=200)
+    start_corpus: bool = False
+    corpus_size: int | None = Field(default=None, ge=1, le=100_000_000)
+
+
+class ExportOptionsBody(BaseModel):
+    model_config = _STRICT
+    sql_dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
+
+
+class ExportRequest(BaseModel):
+    model_config = _STRICT
+    format: Format
+    schemas: list[str] = Field(default=[], max_length=200)
+    options: ExportOptionsBody = ExportOptionsBody()
+
+
+class JobsQuery(BaseModel):
+    model_config = _STRICT
+    skip: int = Field(default=0, ge=0, le=1_000_000)
+    limit: int = Field(default=20, ge=1, le=100)
+    status: Literal["pending", "in_progress", "completed", "failed"] | None = None
+
+
+class DownloadQuery(BaseModel):
+    model_config = _STRICT
+    format: Format = "csv"
+
+
+def schema_out(schema: sd.Schema) -> dict[str, Any]:
+    """A schema as the reference shows it (name, fields with name/type/required) plus extras."""
+    body = schema.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    body["name"] = schema.name
+    body["fields"] = [
+        f.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        | {"name": f.name, "type": f.type.value, "required": f.required}
+        for f in schema.fields
+    ]
+    return body
