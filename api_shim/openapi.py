@@ -170,7 +170,7 @@ def document(version: str) -> dict[str, Any]:
         },
     }
     return {
-        "openapi": "3.1.0",
+        "openapi": "3.0.3",
         "info": {
             "title": "synthdata API",
             "version": version,
