@@ -44,7 +44,7 @@ def test_reference_python_client_runs_unchanged(settings):
     assert result.returncode == 0, result.stderr
     files = result.stdout.strip().splitlines()[-1]
     assert files.startswith("Files: {")
-    paths = eval(files.removeprefix("Files: "))
+    paths = ast.literal_eval(files.removeprefix("Files: "))
     assert set(paths) == {"patients", "doctors", "appointments"}
     assert all(Path(p).is_file() for p in paths.values())
 
