@@ -213,6 +213,18 @@ def score_domains(
     return best, round(min(0.99, confidence), 2), keywords, dict(scores)
 
 
+def _shorter(
+    tokens: list[Token], first: int, last: int, domain: str
+) -> tuple[int, list[tuple[str, str | None]]]:
+    """The longest tail of a phrase that names an entity in this domain."""
+    index = _entity_index()
+    for start in range(first + 1, last + 1):
+        entries = index.get(tuple(t.base for t in tokens[start : last + 1]), [])
+        if any(d is None or d == domain for _, d in entries):
+            return start, entries
+    return first, []
+
+
 def _phrase(tokens: list[Token], first: int, last: int) -> str:
     return " ".join(t.base for t in tokens[first : last + 1])
 
@@ -268,6 +280,9 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
         if first == last and tokens[first].base in _SELF_WORDS and not tokens[first].plural:
             continue  # "a parcel company", "our firm": the business itself, not a table
         usable = [(k, d) for k, d in entries if d is None or d == domain]
+        if not usable:  # "pet owners" means insurance elsewhere: try "owners" alone
+            first, entries = _shorter(tokens, first, last, domain)
+            usable = [(k, d) for k, d in entries if d is None or d == domain]
         if not usable:
             continue
         native = [k for k, d in usable if d == domain or cat.entities[k].native_to(domain)]
@@ -331,7 +346,7 @@ def attach_volumes(
             between = tokens[number.last + 1 : mention.first]
             if any(not t.word or t.text in {"and", "or", "to", "per"} for t in between):
                 break
-            if number.value > 0:
+            if number.value > 1:  # "one station" names an instance, not a table size
                 volumes.setdefault(mention.key, number.value)
             break
     return volumes
@@ -420,7 +435,7 @@ _LEADERS = frozenset(
 )
 
 
-_EXAMPLE_LEADS = frozenset({"like", "such", "eg", "e", "including", "incl", "say"})
+_EXAMPLE_LEADS = frozenset({"like", "such", "eg", "including", "incl", "say"})
 _LIST_WORDS = frozenset({",", "and", "or", "/", "plus"})
 
 
@@ -439,7 +454,7 @@ def find_unknown(tokens: list[Token], mentions: list[Mention], limit: int = 4) -
         known = sum(1 for seg in items if any(i in covered for i in seg.indexes))
         picked = (_candidate(tokens, seg.indexes, covered) for seg in items if seg.listed)
         names = [c for c in picked if c]
-        if len(names) + known >= 3 and known >= 1:
+        if len(names) + known >= 3 and (known >= 1 or len(names) >= 3):
             found += [n for n in names if n.key not in {f.key for f in found}]
     return found[:limit]
 

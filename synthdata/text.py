@@ -44,6 +44,10 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     source = fold(text, lower=False).replace("&", " and ").replace("-", " ")
+    # Abbreviations whose dots are not sentence ends.
+    source = re.sub(
+        r"\b([eE])\.g\.|\b([iI])\.e\.|\betc\.", lambda m: m.group().replace(".", ""), source
+    )
     for match in _TOKEN_ANY_CASE.finditer(source):
         raw = match.group()
         word = raw.lower()
