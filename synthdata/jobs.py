@@ -121,11 +121,21 @@ class JobStore:
     """
 
     def __init__(
-        self, home: PathLike | None = None, *, workers: int = 2, resume: bool = True
+        self,
+        home: PathLike | None = None,
+        *,
+        workers: int = 2,
+        resume: bool = True,
+        executor: Any = None,
     ) -> None:
         self.home = Path(home or os.environ.get("SYNTHDATA_HOME", ".synthdata")).resolve()
         (self.home / "jobs").mkdir(parents=True, exist_ok=True)
         self._db = self.home / "jobs.sqlite3"
+        #: Where corpus batches run (see synthdata.generate); SYNTHDATA_DASK_SCHEDULER picks Dask.
+        scheduler = os.environ.get("SYNTHDATA_DASK_SCHEDULER")
+        self.executor = executor or (
+            f"dask://{scheduler.removeprefix('tcp://')}" if scheduler else None
+        )
         self._lock = threading.RLock()
         self._cancel: dict[str, threading.Event] = {}
         self._done: dict[str, threading.Event] = {}
@@ -350,6 +360,7 @@ class JobStore:
                 progress=tracker,
                 cancel=cancel.is_set,
                 resume=resume,
+                executor=self.executor,
             )
             final = self._load(job_id)
             if final is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from synthdata.errors import CancelledError, InvalidInputError, did_you_mean
 from synthdata.generate import keys, relations
 from synthdata.generate.columns import UNIQUE_TYPES, generate_column
 from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
+from synthdata.generate.executors import open_executor
 from synthdata.generate.sinks import SINKS, Sink
 from synthdata.generate.vocab import DEFAULT_LOCALE
 from synthdata.models import Field, FieldType, Schema, check_schemas
@@ -294,6 +295,7 @@ def generate(
     reference_date: dt.datetime = REFERENCE_DATE,
     llm: Any = None,
     resume: bool = False,
+    executor: Any = None,
 ) -> Corpus:
     """Generate every table, batch by batch, into Parquet files under ``out_dir``.
 
@@ -316,6 +318,9 @@ def generate(
             :func:`sample`); None keeps everything offline.
         resume: keep Parquet batches already in ``out_dir`` (from an interrupted run with the
             same schemas, seed and batch size) and generate only the missing ones.
+        executor: where batches run: None (threads here), ``"processes"`` (a local pool of
+            ``workers`` processes), ``"dask://host:port"`` or a ``dask.distributed`` Client. The
+            output is byte-identical whichever runs it.
 
     Returns:
         The :class:`Corpus` (also recorded in ``out_dir/manifest.json``).
@@ -350,7 +355,7 @@ def generate(
     corpus.out_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(corpus, complete=False)
     try:
-        _run(plans, corpus, batch_size, workers, progress, cancel, resume)
+        _run(plans, corpus, batch_size, workers, progress, cancel, resume, executor)
     except BaseException:
         write_manifest(corpus, complete=False)  # record the batches that did finish
         raise
@@ -366,9 +371,10 @@ def _run(
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
     resume: bool = False,
+    executor: Any = None,
 ) -> None:
     tracker = _Tracker(progress, sum(p.volume for p in plans), len(plans))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with open_executor(executor, workers) as pool:
         for plan in plans:
             sink = SINKS[corpus.format](corpus, plan.schema.name, resume=resume)
             window: deque[tuple[Future[Any], int]] = deque()
@@ -377,7 +383,8 @@ def _run(
                     if cancel is not None and cancel():
                         msg = "Generation cancelled"
                         raise CancelledError(msg)
-                    window.append((pool.submit(sink.render, plan, batch_no, start, n), n))
+                    fn, args = sink.task(plan, batch_no, start, n)
+                    window.append((pool.submit(fn, *args), n))
                     # Keep every worker busy, but accept results strictly in batch order.
                     while len(window) > workers or (window and window[0][0].done()):
                         _accept(sink, window.popleft(), tracker, plan)

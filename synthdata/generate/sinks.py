@@ -7,6 +7,7 @@ the calling thread, in batch order, so output bytes never depend on the number o
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -33,8 +34,11 @@ class Sink:
         self.table = table
         corpus.tables[table] = []
 
-    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> Any:
-        """Generate and encode one batch (runs in a worker thread)."""
+    def task(
+        self, plan: TablePlan, batch_no: int, start: int, n: int
+    ) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """A module-level function and picklable arguments that render one batch anywhere:
+        a thread, another process or a Dask worker."""
         raise NotImplementedError
 
     def accept(self, result: Any) -> None:
@@ -43,6 +47,30 @@ class Sink:
 
     def close(self) -> None:
         """Finish the table (also called after a cancel, keeping what was written)."""
+
+
+def render_parquet(plan: TablePlan, start: int, n: int, path: str, resume: bool) -> str:
+    """Write one batch to ``path`` (atomically); keep an existing file when resuming."""
+    from synthdata.generate.engine import generate_batch
+
+    target = Path(path)
+    if resume and target.is_file():
+        return path  # written before an interruption: batches are deterministic
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
+    generate_batch(plan, start, n).write_parquet(tmp, compression="lz4", statistics=False)
+    tmp.replace(target)
+    return path
+
+
+def render_csv(plan: TablePlan, start: int, n: int) -> bytes:
+    """One batch as CSV rows without a header."""
+    from synthdata.generate.engine import generate_batch
+
+    buffer = io.BytesIO()
+    generate_batch(plan, start, n).write_csv(buffer, include_header=False, **CSV_OPTIONS)
+    return buffer.getvalue()
 
 
 class ParquetSink(Sink):
@@ -59,20 +87,14 @@ class ParquetSink(Sink):
             for stale in self.folder.glob("part-*.parquet"):
                 stale.unlink()
 
-    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> Path:
-        from synthdata.generate.engine import generate_batch
-
+    def task(
+        self, plan: TablePlan, batch_no: int, start: int, n: int
+    ) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         path = self.folder / f"part-{batch_no:05d}.parquet"
-        if self.resume and path.is_file():
-            return path  # written before an interruption: batches are deterministic
-        tmp = path.with_suffix(".tmp")
-        # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
-        generate_batch(plan, start, n).write_parquet(tmp, compression="lz4", statistics=False)
-        tmp.replace(path)
-        return path
+        return render_parquet, (plan, start, n, str(path), self.resume)
 
-    def accept(self, result: Path) -> None:
-        self.corpus.tables[self.table].append(result)
+    def accept(self, result: str) -> None:
+        self.corpus.tables[self.table].append(Path(result))
 
 
 class CsvSink(Sink):
@@ -87,12 +109,10 @@ class CsvSink(Sink):
         self.handle.write((",".join(corpus.schema(table).field_names) + "\n").encode())
         corpus.tables[table] = [self.path]
 
-    def render(self, plan: TablePlan, batch_no: int, start: int, n: int) -> bytes:
-        from synthdata.generate.engine import generate_batch
-
-        buffer = io.BytesIO()
-        generate_batch(plan, start, n).write_csv(buffer, include_header=False, **CSV_OPTIONS)
-        return buffer.getvalue()
+    def task(
+        self, plan: TablePlan, batch_no: int, start: int, n: int
+    ) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return render_csv, (plan, start, n)
 
     def accept(self, result: bytes) -> None:
         self.handle.write(result)

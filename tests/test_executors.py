@@ -1,0 +1,133 @@
+"""Threads, a process pool and Dask write the same bytes; progress, cancel, lost workers."""
+
+import hashlib
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+import synthdata as sd
+from tests.test_generate import EXAMPLES
+
+SHOP = sd.load_schemas(str(EXAMPLES / "shop.json"))
+
+
+def _digest(corpus: sd.Corpus) -> dict[str, str]:
+    return {
+        n: hashlib.sha256(corpus.frame(n).collect().write_csv().encode()).hexdigest()
+        for n in corpus.tables
+    }
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict[str, str]:
+    corpus = sd.generate(
+        SHOP, total_rows=120_000, seed=5, batch_size=8_000, out_dir=tmp_path_factory.mktemp("ref")
+    )
+    return _digest(corpus)
+
+
+@pytest.fixture(scope="module")
+def client():
+    distributed = pytest.importorskip("dask.distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as dask_client,
+    ):
+        yield dask_client
+
+
+def test_process_pool_writes_the_same_bytes(reference, tmp_path):
+    corpus = sd.generate(
+        SHOP,
+        total_rows=120_000,
+        seed=5,
+        batch_size=8_000,
+        out_dir=tmp_path,
+        executor="processes",
+        workers=2,
+    )
+    assert _digest(corpus) == reference
+
+
+def test_dask_writes_the_same_bytes_and_reports_progress(reference, client, tmp_path):
+    events: list[sd.ProgressEvent] = []
+    corpus = sd.generate(
+        SHOP,
+        total_rows=120_000,
+        seed=5,
+        batch_size=8_000,
+        out_dir=tmp_path,
+        executor=client,
+        progress=events.append,
+    )
+    assert _digest(corpus) == reference
+    done = [e.rows_done for e in events]
+    assert done == sorted(done)
+    assert events[-1].percent == 100.0
+
+
+def test_dask_by_scheduler_address(reference, client, tmp_path):
+    address = client.scheduler.address.replace("tcp://", "dask://")
+    corpus = sd.generate(
+        SHOP, total_rows=120_000, seed=5, batch_size=8_000, out_dir=tmp_path, executor=address
+    )
+    assert _digest(corpus) == reference
+
+
+def test_cancel_on_dask_stops_within_a_batch(client, tmp_path):
+    stop = threading.Event()
+
+    def on_progress(event: sd.ProgressEvent) -> None:
+        if event.rows_done >= 16_000:
+            stop.set()
+
+    with pytest.raises(sd.CancelledError):
+        sd.generate(
+            SHOP,
+            total_rows=2_000_000,
+            batch_size=8_000,
+            out_dir=tmp_path,
+            executor=client,
+            progress=on_progress,
+            cancel=stop.is_set,
+        )
+    parts = sorted(tmp_path.rglob("part-*.parquet"))
+    time.sleep(1)
+    assert sorted(tmp_path.rglob("part-*.parquet")) == parts  # the workers stopped too
+    assert len(parts) < 20
+
+
+def test_a_killed_dask_worker_changes_nothing(reference, client, tmp_path):
+    """A worker lost mid-run is replaced and its batches retried: the bytes stay the same."""
+    pids = list(client.run(os.getpid).values())
+    result: dict[str, sd.Corpus] = {}
+    runner = threading.Thread(
+        target=lambda: result.setdefault(
+            "c",
+            sd.generate(
+                SHOP,
+                total_rows=120_000,
+                seed=5,
+                batch_size=8_000,
+                out_dir=tmp_path,
+                executor=client,
+            ),
+        )
+    )
+    runner.start()
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.rglob("part-*.parquet")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(pids[0], signal.SIGKILL)
+    runner.join(120)
+    assert _digest(result["c"]) == reference
+
+
+def test_unknown_executor(tmp_path):
+    with pytest.raises(sd.InvalidInputError, match="Unknown executor 'gpu'"):
+        sd.generate(SHOP, total_rows=100, out_dir=tmp_path, executor="gpu")
