@@ -20,9 +20,18 @@ from _common import OUT, peak_rss_mib, run_child, three_tables
 import synthdata as sd
 
 
-def child(rows: int, workers: int, fmt: str, batch_size: int) -> None:
+def child(rows: int, workers: int, fmt: str, batch_size: int, executor: str) -> None:
     out = OUT / f"corpus_{rows}"
     sd.sample(three_tables(), rows=10)  # build vocabularies before timing
+    cluster = client = None
+    chosen: object = None if executor == "threads" else executor
+    if executor == "dask":
+        from dask.distributed import Client, LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = chosen = Client(cluster)
     start = time.perf_counter()
     corpus = sd.generate(
         three_tables(),
@@ -32,8 +41,12 @@ def child(rows: int, workers: int, fmt: str, batch_size: int) -> None:
         workers=workers,
         format=fmt,
         batch_size=batch_size,
+        executor=chosen,
     )
     seconds = time.perf_counter() - start
+    if client is not None:
+        client.close()
+        cluster.close()
     shutil.rmtree(out, ignore_errors=True)
     print(
         json.dumps(
@@ -53,10 +66,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--format", default="parquet")
     parser.add_argument("--batch-size", type=int, default=100_000)
+    parser.add_argument("--executor", default="threads", choices=["threads", "processes", "dask"])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.rows, args.workers, args.format, args.batch_size)
+        child(args.rows, args.workers, args.format, args.batch_size, args.executor)
         return
     result = run_child(
         Path(__file__),
@@ -69,12 +83,14 @@ def main() -> None:
         args.format,
         "--batch-size",
         str(args.batch_size),
+        "--executor",
+        args.executor,
     )
     rate = result["rows"] / result["seconds"]
     print(
         f"{result['rows']:,} rows ({result['tables']}) in {result['seconds']:.2f} s "
         f"= {rate:,.0f} rows/s, peak RSS {result['peak_rss_mib']:.0f} MiB "
-        f"({args.workers} workers, {args.format})"
+        f"({args.workers} workers, {args.executor}, {args.format})"
     )
 
 

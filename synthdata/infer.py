@@ -5,7 +5,15 @@ from __future__ import annotations
 from synthdata.analyze import EntityPlan, Link, Plan, _key_name, _resolve_links
 from synthdata.catalog import catalog
 from synthdata.errors import InvalidInputError
-from synthdata.models import Analysis, Cardinality, Field, FieldType, Schema, check_schemas
+from synthdata.models import (
+    Analysis,
+    Cardinality,
+    Field,
+    FieldType,
+    Schema,
+    SchemaList,
+    check_schemas,
+)
 from synthdata.naming import field_from_name, identifier
 
 __all__ = ["infer_schemas", "plan_volumes_for"]
@@ -104,14 +112,14 @@ def infer_schemas(analysis: Analysis) -> list[Schema]:
     [('clients', 300), ('cases', 600), ('documents', 2400)]
     """
     if analysis._schemas is not None:  # a model wrote them, already validated
-        return check_schemas(list(analysis._schemas))
+        return SchemaList(check_schemas(list(analysis._schemas)))
     plan = _plan_of(analysis)
     if not plan.entities:
         msg = "The analysis has no requirements to turn into schemas"
         raise InvalidInputError(msg)
     volumes = plan_volumes_for(plan)
     schemas = [_schema(e, plan, volumes[k]) for k, e in plan.entities.items()]
-    return check_schemas(schemas)  # parents first
+    return SchemaList(check_schemas(schemas))  # parents first
 
 
 def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:

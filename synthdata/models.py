@@ -30,6 +30,7 @@ __all__ = [
     "ForeignKey",
     "Requirement",
     "Schema",
+    "SchemaList",
     "check_schemas",
     "describe_validation_error",
     "load_schemas",
@@ -483,6 +484,11 @@ class Schema(BaseModel):
         """The field names in order."""
         return [f.name for f in self.fields]
 
+    def _repr_html_(self) -> str:
+        from synthdata._html import schema_html
+
+        return schema_html(self)
+
 
 def _split_reference(ref: str) -> tuple[str, str]:
     table, _, field = ref.partition(".")
@@ -617,6 +623,15 @@ def schema_json_schema() -> dict[str, Any]:
     return TypeAdapter(list[Schema]).json_schema()
 
 
+class SchemaList(list[Schema]):
+    """A list of schemas that shows as tables (with their relationships) in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from synthdata._html import schemas_html
+
+        return schemas_html(self)
+
+
 def describe_validation_error(exc: Exception, prefix: str = "") -> str:
     """A one-paragraph message from a pydantic ValidationError: where, and what is wrong."""
     from pydantic import ValidationError
@@ -716,6 +731,11 @@ class Analysis(BaseModel):
     def warnings(self) -> list[str]:
         """What went differently than asked (e.g. the model failed and the offline analyzer ran)."""
         return list(self._notes)
+
+    def _repr_html_(self) -> str:
+        from synthdata._html import analysis_html
+
+        return analysis_html(self)
 
     @property
     def llm_usage(self) -> Any:

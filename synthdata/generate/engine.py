@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -286,7 +287,7 @@ def generate(
     seed: int = 0,
     out_dir: PathLike = "synthdata_output",
     batch_size: int = 50_000,
-    progress: ProgressCallback | None = None,
+    progress: ProgressCallback | bool | None = None,
     cancel: CancelCheck | None = None,
     *,
     workers: int = 1,
@@ -306,7 +307,8 @@ def generate(
         seed: the same seed gives byte-identical data, whatever ``batch_size`` and ``workers``.
         out_dir: a folder; each table is written to ``out_dir/<table>/part-NNNNN.parquet``.
         batch_size: rows per batch (memory grows with it, not with the corpus).
-        progress: called with a :class:`ProgressEvent` after each batch.
+        progress: called with a :class:`ProgressEvent` after each batch; ``True`` shows a
+            progress bar (in a terminal or a notebook).
         cancel: checked before each batch; when it returns True generation stops with
             :class:`CancelledError`, keeping the batches already written.
         workers: threads generating batches at once.
@@ -355,12 +357,36 @@ def generate(
     corpus.out_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(corpus, complete=False)
     try:
-        _run(plans, corpus, batch_size, workers, progress, cancel, resume, executor)
+        with _progress_bar(progress) as report:
+            _run(plans, corpus, batch_size, workers, report, cancel, resume, executor)
     except BaseException:
         write_manifest(corpus, complete=False)  # record the batches that did finish
         raise
     write_manifest(corpus, complete=True)
     return corpus
+
+
+@contextlib.contextmanager
+def _progress_bar(progress: Any) -> Iterator[ProgressCallback | None]:
+    """``progress=True`` shows a rich progress bar (terminal or notebook); else pass through."""
+    if progress is not True:
+        yield progress
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns) as bar:
+        task = bar.add_task("generating", total=None)
+
+        def update(event: ProgressEvent) -> None:
+            bar.update(
+                task,
+                total=event.total_rows,
+                completed=event.rows_done,
+                description=f"{event.table:<16}",
+            )
+
+        yield update
 
 
 def _run(
