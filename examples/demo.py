@@ -1,6 +1,7 @@
-"""A two-minute tour: sample a few rows to look at, then write a full corpus and check it.
+"""A two-minute tour: a sentence becomes related tables, a sample to review, then a full corpus,
+checked and exported.
 
-Run with ``make demo``. Everything runs offline on the schemas in ``examples/shop.json``.
+Run with ``make demo``. Everything runs offline.
 """
 
 from __future__ import annotations
@@ -9,57 +10,65 @@ import time
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
 import synthdata as sd
 
-HERE = Path(__file__).resolve().parent
 OUT = Path("demo_output")
+CONTEXT = "Healthcare clinic with 200 patients needs patient records and appointment scheduling"
 
 
-def show_sample(console: Console, schemas: list[sd.Schema]) -> None:
-    frames = sd.sample(schemas, rows=5, seed=42)
-    for name in ("customers", "orders"):
-        frame = frames[name]
+def show_schemas(console: Console, schemas: list[sd.Schema]) -> None:
+    for schema in schemas:
+        table = Table(title=f"{schema.name} ({schema.volume:,} rows)", title_justify="left")
+        for column in ("field", "type", "details"):
+            table.add_column(column)
+        for f in schema.fields:
+            details = (
+                "primary key"
+                if f.primary_key
+                else (f"→ {f.references}" if f.references else "|".join(f.enum_values or []))
+            )
+            table.add_row(f.name, f.type.value, details)
+        console.print(table)
+
+
+def show_sample(console: Console, frames: dict) -> None:
+    for name, frame in frames.items():
         table = Table(title=f"{name} (sample)", title_justify="left", header_style="bold cyan")
         for column in frame.columns:
-            table.add_column(column, overflow="fold", max_width=24)
+            table.add_column(column, overflow="fold", max_width=22)
         for row in frame.iter_rows():
             table.add_row(*("" if v is None else str(v) for v in row))
         console.print(table)
 
 
-def write_corpus(console: Console, schemas: list[sd.Schema]) -> sd.Corpus:
-    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar:
-        task = bar.add_task("generating", total=None)
-
-        def on_progress(event: sd.ProgressEvent) -> None:
-            bar.update(
-                task,
-                total=event.total_rows,
-                completed=event.rows_done,
-                description=f"{event.table:<12}",
-            )
-
-        return sd.generate(schemas, total_rows=500_000, seed=42, out_dir=OUT, progress=on_progress)
-
-
 def main() -> None:
     console = Console()
-    schemas = sd.load_schemas(str(HERE / "shop.json"))
-    console.rule("[bold]1. A sample to review")
-    show_sample(console, schemas)
-    console.rule("[bold]2. A corpus of 500,000 records across 5 related tables")
+    console.rule("[bold]1. A business, in one sentence")
+    console.print(f'"{CONTEXT}"')
+    analysis = sd.analyze(CONTEXT)
+    console.print(
+        f"domain: [bold]{analysis.domain}[/] (confidence {analysis.confidence}); "
+        f"tables: {', '.join(analysis.suggested_schemas)}"
+    )
+    schemas = sd.infer_schemas(analysis)
+    show_schemas(console, schemas)
+    console.rule("[bold]2. A sample to review (keys point into the other tables)")
+    show_sample(console, sd.sample(schemas, rows=4, seed=42))
+    console.rule("[bold]3. A corpus of 300,000 records, streamed to Parquet")
     started = time.perf_counter()
-    corpus = write_corpus(console, schemas)
-    elapsed = time.perf_counter() - started
+    corpus = sd.generate(
+        schemas, total_rows=300_000, seed=42, out_dir=OUT / "corpus", progress=True
+    )
     for name, count in corpus.row_counts.items():
-        console.print(f"  {name:<12} {count:>9,} rows  ->  {OUT / name}/*.parquet")
-    console.print(f"  written in {elapsed:.1f} s")
-    console.rule("[bold]3. Checked against the schemas")
+        console.print(f"  {name:<14} {count:>9,} rows")
+    console.print(f"  written in {time.perf_counter() - started:.1f} s")
+    console.rule("[bold]4. Checked against the schemas, then exported")
     console.print(sd.validate(corpus).summary())
+    for fmt in ("csv", "sql", "xlsx"):
+        paths = sd.export(corpus, fmt, OUT / fmt, schemas=["patients", "doctors"])
+        console.print(f"  {fmt:<5} → " + ", ".join(str(p) for p in paths.values()))
 
 
 if __name__ == "__main__":

@@ -144,41 +144,19 @@ def _details(f: object) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
     import synthdata as sd
 
-    schemas = _schemas(args)
-    console = Console(stderr=True)
-    columns = (
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
+    corpus = sd.generate(
+        _schemas(args),
+        total_rows=args.rows,
+        seed=args.seed,
+        out_dir=args.out,
+        batch_size=args.batch_size,
+        progress=not args.quiet,
+        workers=args.workers,
+        locale=args.locale,
+        format=args.format,
     )
-    with Progress(*columns, console=console, disable=args.quiet) as bar:
-        task = bar.add_task("generating", total=None)
-
-        def on_progress(event: sd.ProgressEvent) -> None:
-            bar.update(
-                task,
-                total=event.total_rows,
-                completed=event.rows_done,
-                description=f"{event.table:<20}",
-            )
-
-        corpus = sd.generate(
-            schemas,
-            total_rows=args.rows,
-            seed=args.seed,
-            out_dir=args.out,
-            batch_size=args.batch_size,
-            progress=on_progress,
-            workers=args.workers,
-            locale=args.locale,
-            format=args.format,
-        )
     for name, count in corpus.row_counts.items():
         print(f"{name}: {count:,} rows")
     print(f"Wrote {sum(corpus.row_counts.values()):,} rows to {corpus.out_dir}")

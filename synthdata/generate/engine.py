@@ -370,12 +370,14 @@ def generate(
 def _progress_bar(progress: Any) -> Iterator[ProgressCallback | None]:
     """``progress=True`` shows a rich progress bar (terminal or notebook); else pass through."""
     if progress is not True:
-        yield progress
+        yield progress or None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns) as bar:
+    # On stderr, so a command's own output (and pipes) stay clean.
+    with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("generating", total=None)
 
         def update(event: ProgressEvent) -> None:
