@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -344,6 +345,13 @@ async def download(request: Request) -> Response:
     return FileResponse(path, media_type=_MEDIA[query.format], filename=path.name)
 
 
+_STATIC = Path(__file__).resolve().parent / "static"
+
+
+async def index(request: Request) -> FileResponse:
+    return FileResponse(_STATIC / "index.html", media_type="text/html")
+
+
 async def openapi(request: Request) -> JSONResponse:
     from api_shim.openapi import document
 
@@ -389,6 +397,7 @@ async def internal_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 ROUTES = [
+    Route("/", index, methods=["GET"]),
     Route("/health", health, methods=["GET"]),
     Route("/api/v1/context/analyze", analyze, methods=["POST"]),
     Route("/api/v1/generate/sample", sample, methods=["POST"]),
@@ -423,6 +432,7 @@ def create_app(*, settings: Settings | None = None) -> Starlette:
     routes = [
         *ROUTES,
         Mount("/docs/static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path)),
+        Mount("/static", StaticFiles(directory=_STATIC)),
     ]
     return Starlette(
         routes=routes,

@@ -214,7 +214,8 @@ def _serve(args: argparse.Namespace) -> int:
     from api_shim import create_app
 
     print(
-        f"synthdata API on http://{args.host}:{args.port}/api/v1 "
+        f"synthdata on http://{args.host}:{args.port}/ (review page), "
+        f"API on http://{args.host}:{args.port}/api/v1 "
         f"(docs: http://{args.host}:{args.port}/docs); data in "
         f"{os.environ.get('SYNTHDATA_HOME', '.synthdata')}"
     )
