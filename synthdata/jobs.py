@@ -99,6 +99,26 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def _new_job(
+    status: JobStatus,
+    stage: JobStage,
+    owner: str | None,
+    context: str | None,
+    analysis: dict[str, Any] | None,
+) -> JobInfo:
+    now = _now()
+    return JobInfo(
+        job_id=str(uuid.uuid4()),
+        status=status,
+        stage=stage,
+        created_at=now,
+        updated_at=now,
+        owner=owner,
+        context=context,
+        analysis=analysis,
+    )
+
+
 def _job_id(value: str) -> str:
     """A canonical job id, or NotFoundError: untrusted ids are parsed, never joined into paths."""
     try:
@@ -237,19 +257,8 @@ class JobStore:
         seed: int = 0,
     ) -> JobInfo:
         """Record a finished step (analysis or sample) as a completed job that keeps its schemas."""
-        now = _now()
-        job = JobInfo(
-            job_id=str(uuid.uuid4()),
-            status=JobStatus.COMPLETED,
-            stage=stage,
-            created_at=now,
-            updated_at=now,
-            owner=owner,
-            context=context,
-            analysis=analysis,
-            schemas=list(schemas),
-            seed=seed,
-        )
+        job = _new_job(JobStatus.COMPLETED, stage, owner, context, analysis)
+        job.schemas, job.seed = list(schemas), seed
         return self._save(job)
 
     def submit_corpus(
@@ -302,16 +311,8 @@ class JobStore:
             raise InvalidInputError(msg)
         chosen = list(schemas) if schemas else (base.schemas if base else [])
         volumes = plan_volumes(chosen, corpus_size)  # checks the schemas and the size now
-        now = _now()
-        job = base or JobInfo(
-            job_id=str(uuid.uuid4()),
-            status=JobStatus.PENDING,
-            stage=JobStage.CORPUS_GENERATING,
-            created_at=now,
-            updated_at=now,
-            owner=owner,
-            context=context,
-            analysis=analysis,
+        job = base or _new_job(
+            JobStatus.PENDING, JobStage.CORPUS_GENERATING, owner, context, analysis
         )
         job.schemas, job.seed, job.batch_size, job.corpus_size = (
             chosen,
