@@ -588,7 +588,10 @@ def _add_implied_parents(entities: dict[str, EntityPlan], cat: Catalog, domain: 
             continue
         for spec in plan.template.parents:
             if spec.implied and not any(c in entities for c in spec.choices):
-                parent = cat.entities[spec.choices[0]]
+                # Prefer a parent this kind of business owns over a generic one.
+                own = [c for c in spec.choices if domain in cat.entities[c].domains]
+                homes = [c for c in spec.choices if cat.entities[c].native_to(domain)]
+                parent = cat.entities[(own or homes or spec.choices)[0]]
                 if any(e.table == parent.table for e in entities.values()):
                     continue
                 if domain != GENERAL and not parent.native_to(domain):

@@ -49,8 +49,12 @@ def plan_volumes_for(plan: Plan) -> dict[str, int]:
             parents = [lk for lk in entity.links if lk.parent != key and lk.parent in volumes]
             if key in volumes or not parents:
                 continue
-            link = next((lk for lk in parents if lk.mean), parents[0])
-            volumes[key] = max(1, round(volumes[link.parent] * (link.mean or DEFAULT_FAN_OUT)))
+            link = next((lk for lk in parents if lk.mean), None)
+            if link is None and entity.template is not None:
+                volumes[key] = entity.template.volume  # the catalogue's typical size
+            else:
+                link = link or parents[0]
+                volumes[key] = max(1, round(volumes[link.parent] * (link.mean or DEFAULT_FAN_OUT)))
     for key, entity in plan.entities.items():
         if key not in volumes:
             volumes[key] = entity.template.volume if entity.template else 100
