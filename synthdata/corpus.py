@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
+from synthdata import _storage
 from synthdata._types import PathLike
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.models import Schema
@@ -30,12 +31,12 @@ class Corpus:
     [1, 2, 3]
     """
 
-    out_dir: Path
+    out_dir: _storage.Location
     seed: int
     schemas: list[Schema]
     row_counts: dict[str, int]
     batch_size: int
-    tables: dict[str, list[Path]] = field(default_factory=dict)
+    tables: dict[str, list[_storage.Location]] = field(default_factory=dict)
     #: ``parquet`` (parts per table) or ``csv`` (one file per table).
     format: str = "parquet"
 
@@ -53,6 +54,10 @@ class Corpus:
             return pl.scan_csv(paths, schema=_dtypes(self.schema(name)))
         if not paths:
             return pl.LazyFrame(schema=_dtypes(self.schema(name)))
+        remote = [p for p in paths if isinstance(p, str)]
+        if remote and not all(p.startswith(_storage.POLARS_NATIVE) for p in remote):
+            parts = [pl.read_parquet(_storage.open_read(p)).lazy() for p in remote]
+            return pl.concat(parts)  # an fsspec-only protocol: read part by part
         return pl.scan_parquet(paths)
 
     def schema(self, name: str) -> Schema:
@@ -75,15 +80,18 @@ class Corpus:
             NotFoundError: ``path`` holds no manifest.
             InvalidInputError: the manifest is unreadable or the corpus is incomplete.
         """
-        folder = Path(path)
-        manifest = folder / MANIFEST
-        if not manifest.is_file():
+        folder = _storage.location(str(path))
+        manifest = _storage.join(folder, MANIFEST)
+        if not _storage.exists(manifest):
             msg = f"No synthdata corpus at {str(folder)!r} (missing {MANIFEST})"
             raise NotFoundError(msg)
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data = json.loads(_storage.read_text(manifest))
             schemas = [Schema.model_validate(s) for s in data["schemas"]]
-            tables = {t: [folder / p for p in parts] for t, parts in data["tables"].items()}
+            tables = {
+                t: [_storage.join(folder, *p.split("/")) for p in parts]
+                for t, parts in data["tables"].items()
+            }
         except (ValueError, KeyError, TypeError) as exc:
             msg = f"Unreadable manifest at {str(manifest)!r}: {exc}"
             raise InvalidInputError(msg) from exc
@@ -129,11 +137,13 @@ def write_manifest(corpus: Corpus, *, complete: bool) -> None:
         "row_counts": corpus.row_counts,
         "schemas": [s.model_dump(mode="json", exclude_defaults=True) for s in corpus.schemas],
         "tables": {
-            t: [p.relative_to(corpus.out_dir).as_posix() for p in parts]
-            for t, parts in corpus.tables.items()
+            t: [_relative(p, corpus.out_dir) for p in parts] for t, parts in corpus.tables.items()
         },
     }
-    target = corpus.out_dir / MANIFEST
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    tmp.replace(target)
+    _storage.write_text(_storage.join(corpus.out_dir, MANIFEST), json.dumps(data, indent=2))
+
+
+def _relative(part: _storage.Location, base: _storage.Location) -> str:
+    if isinstance(part, Path) and isinstance(base, Path):
+        return part.relative_to(base).as_posix()
+    return str(part).removeprefix(str(base)).lstrip("/")

@@ -131,3 +131,30 @@ def test_a_killed_dask_worker_changes_nothing(reference, client, tmp_path):
 def test_unknown_executor(tmp_path):
     with pytest.raises(sd.InvalidInputError, match="Unknown executor 'gpu'"):
         sd.generate(SHOP, total_rows=100, out_dir=tmp_path, executor="gpu")
+
+
+def test_fsspec_output_with_a_manifest(reference, tmp_path):
+    """Parts and manifest go to any fsspec URL; the corpus reopens from it, same bytes."""
+    fsspec = pytest.importorskip("fsspec")
+    url = "memory://synthdata-test/corpus"
+    corpus = sd.generate(SHOP, total_rows=120_000, seed=5, batch_size=8_000, out_dir=url)
+    fs = fsspec.filesystem("memory")
+    assert fs.exists("/synthdata-test/corpus/manifest.json")
+    assert len(fs.glob("/synthdata-test/corpus/orders/part-*.parquet")) == len(
+        corpus.tables["orders"]
+    )
+    again = sd.Corpus.open(url)
+    assert _digest(again) == reference
+    paths = sd.export(again, "csv", tmp_path)
+    assert paths["orders"].is_file()
+    with pytest.raises(sd.InvalidInputError, match="CSV corpora are written to local folders"):
+        sd.generate(SHOP, total_rows=100, out_dir="memory://x", format="csv")
+    fs.rm("/synthdata-test", recursive=True)
+
+
+def test_file_urls_are_local_folders(reference, tmp_path):
+    corpus = sd.generate(
+        SHOP, total_rows=120_000, seed=5, batch_size=8_000, out_dir=f"file://{tmp_path}"
+    )
+    assert (tmp_path / "manifest.json").is_file()
+    assert _digest(corpus) == reference

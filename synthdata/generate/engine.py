@@ -8,12 +8,11 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from synthdata import _rng
+from synthdata import _rng, _storage
 from synthdata._types import CancelCheck, PathLike, ProgressCallback
 from synthdata.corpus import Corpus, write_manifest
 from synthdata.errors import CancelledError, InvalidInputError, did_you_mean
@@ -305,7 +304,8 @@ def generate(
         total_rows: total records across all tables, split by their relative volumes (exact).
             ``None`` uses each table's own volume.
         seed: the same seed gives byte-identical data, whatever ``batch_size`` and ``workers``.
-        out_dir: a folder; each table is written to ``out_dir/<table>/part-NNNNN.parquet``.
+        out_dir: a folder or an fsspec URL (``s3://bucket/corpus``, with its fsspec backend
+            installed); each table is written to ``out_dir/<table>/part-NNNNN.parquet``.
         batch_size: rows per batch (memory grows with it, not with the corpus).
         progress: called with a :class:`ProgressEvent` after each batch; ``True`` shows a
             progress bar (in a terminal or a notebook).
@@ -347,14 +347,14 @@ def generate(
         raise InvalidInputError(msg)
     plans = _plans(schemas, seed, total_rows, locale, reference_date, llm=llm)
     corpus = Corpus(
-        out_dir=Path(out_dir),
+        out_dir=_storage.location(out_dir),
         seed=seed,
         schemas=[p.schema for p in plans],
         row_counts={p.schema.name: p.volume for p in plans},
         batch_size=batch_size,
         format=format,
     )
-    corpus.out_dir.mkdir(parents=True, exist_ok=True)
+    _storage.makedirs(corpus.out_dir)
     write_manifest(corpus, complete=False)
     try:
         with _progress_bar(progress) as report:

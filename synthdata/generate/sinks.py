@@ -11,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from synthdata import _storage
 from synthdata.corpus import Corpus
+from synthdata.errors import InvalidInputError
 from synthdata.generate.context import TablePlan
 
 __all__ = ["CSV_OPTIONS", "SINKS", "CsvSink", "ParquetSink", "Sink"]
@@ -50,16 +52,23 @@ class Sink:
 
 
 def render_parquet(plan: TablePlan, start: int, n: int, path: str, resume: bool) -> str:
-    """Write one batch to ``path`` (atomically); keep an existing file when resuming."""
+    """Write one batch to ``path`` (atomically when local); keep an existing file when resuming."""
+    from synthdata import _storage
     from synthdata.generate.engine import generate_batch
 
-    target = Path(path)
-    if resume and target.is_file():
+    target = _storage.location(path)
+    if resume and _storage.exists(target):
         return path  # written before an interruption: batches are deterministic
+    frame = generate_batch(plan, start, n)
+    # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
+    options = {"compression": "lz4", "statistics": False}
+    if isinstance(target, str):
+        with _storage.open_write(target) as handle:
+            frame.write_parquet(handle, **options)
+        return path
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
-    # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
-    generate_batch(plan, start, n).write_parquet(tmp, compression="lz4", statistics=False)
+    frame.write_parquet(tmp, **options)
     tmp.replace(target)
     return path
 
@@ -80,21 +89,20 @@ class ParquetSink(Sink):
 
     def __init__(self, corpus: Corpus, table: str, *, resume: bool = False) -> None:
         super().__init__(corpus, table)
-        self.folder = corpus.out_dir / table
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = _storage.join(corpus.out_dir, table)
+        _storage.makedirs(self.folder)
         self.resume = resume
         if not resume:
-            for stale in self.folder.glob("part-*.parquet"):
-                stale.unlink()
+            _storage.remove_parts(self.folder)
 
     def task(
         self, plan: TablePlan, batch_no: int, start: int, n: int
     ) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        path = self.folder / f"part-{batch_no:05d}.parquet"
+        path = _storage.join(self.folder, f"part-{batch_no:05d}.parquet")
         return render_parquet, (plan, start, n, str(path), self.resume)
 
     def accept(self, result: str) -> None:
-        self.corpus.tables[self.table].append(Path(result))
+        self.corpus.tables[self.table].append(_storage.location(result))
 
 
 class CsvSink(Sink):
@@ -104,6 +112,9 @@ class CsvSink(Sink):
 
     def __init__(self, corpus: Corpus, table: str, *, resume: bool = False) -> None:
         super().__init__(corpus, table)
+        if not isinstance(corpus.out_dir, Path):
+            msg = "CSV corpora are written to local folders; use format='parquet' for URLs"
+            raise InvalidInputError(msg)
         self.path = corpus.out_dir / f"{table}.csv"
         self.handle = self.path.open("wb")
         self.handle.write((",".join(corpus.schema(table).field_names) + "\n").encode())
