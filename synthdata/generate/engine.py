@@ -401,62 +401,65 @@ def _run(
     resume: bool = False,
     executor: Any = None,
 ) -> None:
-    tracker = _Tracker(progress, sum(p.volume for p in plans), len(plans))
+    """Submit every batch of every table, keeping the workers busy across table boundaries
+    (tables do not need each other's rows), and accept results in submission order."""
+    tracker = _Tracker(progress, plans)
+    sinks: dict[str, Sink] = {}
+    window: deque[tuple[Future[Any], int, TablePlan]] = deque()
     with open_executor(executor, workers) as pool:
-        for plan in plans:
-            sink = SINKS[corpus.format](corpus, plan.schema.name, resume=resume)
-            window: deque[tuple[Future[Any], int]] = deque()
-            try:
+        try:
+            for plan in plans:
+                sink = sinks[plan.schema.name] = SINKS[corpus.format](
+                    corpus, plan.schema.name, resume=resume
+                )
                 for batch_no, start, n in _batches(plan.volume, batch_size):
                     if cancel is not None and cancel():
                         msg = "Generation cancelled"
                         raise CancelledError(msg)
                     fn, args = sink.task(plan, batch_no, start, n)
-                    window.append((pool.submit(fn, *args), n))
-                    # Keep every worker busy, but accept results strictly in batch order.
+                    window.append((pool.submit(fn, *args), n, plan))
                     while len(window) > workers or (window and window[0][0].done()):
-                        _accept(sink, window.popleft(), tracker, plan)
-                while window:
-                    _accept(sink, window.popleft(), tracker, plan)
-            finally:
-                for future, _ in window:
-                    future.cancel()
+                        _accept(sinks, window.popleft(), tracker)
+                if plan.volume == 0:
+                    tracker.advance(plan, 0)
+            while window:
+                _accept(sinks, window.popleft(), tracker)
+        finally:
+            for future, _, _ in window:
+                future.cancel()
+            for sink in sinks.values():
                 sink.close()
-            tracker.table_finished(plan)
 
 
-def _accept(sink: Sink, item: tuple[Future[Any], int], tracker: _Tracker, plan: TablePlan) -> None:
-    future, rows = item
-    sink.accept(future.result())
+def _accept(
+    sinks: dict[str, Sink], item: tuple[Future[Any], int, TablePlan], tracker: _Tracker
+) -> None:
+    future, rows, plan = item
+    sinks[plan.schema.name].accept(future.result())
     tracker.advance(plan, rows)
 
 
 class _Tracker:
     """Counts rows and tables done and reports them to the progress callback."""
 
-    def __init__(self, progress: ProgressCallback | None, total: int, tables: int) -> None:
-        self.progress, self.total, self.tables = progress, total, tables
-        self.done = self.table_done = self.tables_done = 0
+    def __init__(self, progress: ProgressCallback | None, plans: list[TablePlan]) -> None:
+        self.progress = progress
+        self.total = sum(p.volume for p in plans)
+        self.tables = len(plans)
+        self.done = self.tables_done = 0
+        self.per_table: dict[str, int] = {}
 
     def advance(self, plan: TablePlan, rows: int) -> None:
+        name = plan.schema.name
         self.done += rows
-        self.table_done += rows
-        if self.table_done == plan.volume:
+        self.per_table[name] = self.per_table.get(name, 0) + rows
+        if self.per_table[name] == plan.volume:
             self.tables_done += 1
-        self._report(plan)
-
-    def table_finished(self, plan: TablePlan) -> None:
-        if plan.volume == 0:
-            self.tables_done += 1
-            self._report(plan)
-        self.table_done = 0
-
-    def _report(self, plan: TablePlan) -> None:
         if self.progress is not None:
             self.progress(
                 ProgressEvent(
-                    plan.schema.name,
-                    self.table_done,
+                    name,
+                    self.per_table[name],
                     plan.volume,
                     self.done,
                     self.total,

@@ -41,8 +41,16 @@ def open_executor(executor: Any, workers: int) -> Iterator[Any]:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             yield pool
     elif executor == "processes":
+        from synthdata.generate import vocab
+
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Workers start with the vocabularies this process already built.
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=vocab.preload,
+            initargs=(vocab.snapshot(),),
+        ) as pool:
             yield pool
     elif isinstance(executor, str) and executor.startswith(("dask://", "tcp://")):
         client = _dask_client(executor.replace("dask://", "tcp://", 1))

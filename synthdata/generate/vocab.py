@@ -7,14 +7,18 @@ Pools keep Faker's frequencies (common names appear more often) because they are
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import polars as pl
 
 if TYPE_CHECKING:
     from faker import Faker
+
+T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -24,6 +28,8 @@ __all__ = [
     "faker_for",
     "handle_parts",
     "people",
+    "preload",
+    "snapshot",
     "templates",
     "words",
 ]
@@ -44,6 +50,34 @@ LOCALE_CURRENCY = {
     "es_ES": "EUR",
     "ja_JP": "JPY",
 }
+
+
+#: Every pool built so far, by (builder, arguments): shared with worker processes so they need
+#: not rebuild them (see :func:`snapshot`).
+_POOLS: dict[tuple[Any, ...], Any] = {}
+
+
+def _pool(build: Callable[..., T]) -> Callable[..., T]:
+    """Build a pool once per process (or take it from a preloaded snapshot)."""
+
+    @functools.wraps(build)
+    def cached(*args: Any) -> T:
+        key = (build.__name__, *args)
+        if key not in _POOLS:
+            _POOLS[key] = build(*args)
+        return _POOLS[key]  # type: ignore[no-any-return]
+
+    return cached
+
+
+def snapshot() -> dict[tuple[Any, ...], Any]:
+    """The pools built so far, to hand to other processes with :func:`preload`."""
+    return dict(_POOLS)
+
+
+def preload(pools: dict[tuple[Any, ...], Any]) -> None:
+    """Take pools another process built (a process pool's initializer calls this)."""
+    _POOLS.update(pools)
 
 
 def faker_for(locale: str, pool: str) -> Faker:
@@ -75,7 +109,7 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", unidecode(text).lower()) or "user"
 
 
-@lru_cache(maxsize=32)
+@_pool
 def people(locale: str) -> pl.DataFrame:
     """Columns first, last (as written) and first_ascii, last_ascii (for emails and usernames)."""
     fake = faker_for(locale, "people")
@@ -103,7 +137,7 @@ def _state_and_postcode(fake: Faker) -> tuple[str, str]:
     return fake.administrative_unit(), fake.postcode()
 
 
-@lru_cache(maxsize=32)
+@_pool
 def addresses(locale: str) -> pl.DataFrame:
     """Address records whose parts agree: street, city, state, postal_code, country, lat, lon.
 
@@ -146,7 +180,7 @@ _WORD_SOURCES: dict[str, str] = {
 }
 
 
-@lru_cache(maxsize=256)
+@_pool
 def words(locale: str, kind: str) -> pl.Series:
     """A pool of ``kind`` values (company, job, color, sentence, word, domain_word, ...)."""
     fake = faker_for(locale, kind)
@@ -186,7 +220,7 @@ def email_domains(locale: str) -> tuple[pl.Series, int]:
 _TEMPLATE_SOURCES: dict[str, str] = {"phone": "phone_number", "national_id": "ssn"}
 
 
-@lru_cache(maxsize=64)
+@_pool
 def templates(locale: str, kind: str) -> tuple[str, ...]:
     """Digit templates (``#`` for a digit) taken from Faker's formatted values of ``kind``.
 
