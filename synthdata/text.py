@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from synthdata.naming import fold, singular
 
-__all__ = ["PUNCTUATION", "Number", "Token", "find_numbers", "tokenize"]
+__all__ = ["PUNCTUATION", "Mention", "Number", "Token", "find_numbers", "tokenize"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,16 @@ def tokenize(text: str) -> list[Token]:
         proper = raw[0].isupper() and not starts_sentence
         tokens.append(Token(word, base, sentence, match.start(), proper))
     return tokens
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in the text, covering tokens ``first … last``."""
+
+    key: str
+    first: int
+    last: int
+    plural: bool
 
 
 @dataclass(frozen=True)
