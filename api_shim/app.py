@@ -25,6 +25,7 @@ from api_shim import schemas as api
 from api_shim.middleware import ApiKeyMiddleware, BodySizeLimitMiddleware, RateLimitMiddleware
 from api_shim.settings import Settings
 from synthdata.errors import did_you_mean
+from synthdata.export.json import json_rows
 from synthdata.jobs import JobStore
 from synthdata.models import describe_validation_error
 
@@ -128,10 +129,6 @@ def _with_parents(chosen: list[sd.Schema], every: list[sd.Schema]) -> list[sd.Sc
     return [s for s in every if s.name in wanted]
 
 
-def _rows(frame: Any) -> list[dict[str, Any]]:
-    return json.loads(frame.write_json()) if frame.height else []
-
-
 def _job_summary(job: Any) -> dict[str, Any]:
     return {
         "job_id": job.job_id,
@@ -176,8 +173,8 @@ async def sample(request: Request) -> JSONResponse:
         return {
             "job_id": job.job_id,
             "status": "completed",
-            "schemas": [api.schema_out(s) for s in schemas],
-            "samples": {name: _rows(frame) for name, frame in frames.items()},
+            "schemas": [s.to_reference() for s in schemas],
+            "samples": {name: json_rows(frame) for name, frame in frames.items()},
         }
 
     result = await run_in_threadpool(work)
@@ -269,7 +266,7 @@ async def get_job(request: Request) -> JSONResponse:
             **_job_summary(job),
             "updated_at": _iso(job.updated_at),
             "progress": job.progress.model_dump(mode="json"),
-            "schemas": [api.schema_out(s) for s in job.schemas],
+            "schemas": [s.to_reference() for s in job.schemas],
             "errors": job.errors,
             "warnings": job.warnings,
             "message": job.message,

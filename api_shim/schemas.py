@@ -16,7 +16,6 @@ __all__ = [
     "FeedbackRequest",
     "JobsQuery",
     "SampleRequest",
-    "schema_out",
 ]
 
 Format = Literal["csv", "json", "jsonl", "xlsx", "sql", "parquet"]
@@ -81,15 +80,3 @@ class JobsQuery(BaseModel):
 class DownloadQuery(BaseModel):
     model_config = _STRICT
     format: Format = "csv"
-
-
-def schema_out(schema: sd.Schema) -> dict[str, Any]:
-    """A schema as the reference shows it (name, fields with name/type/required) plus extras."""
-    body = schema.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    body["name"] = schema.name
-    body["fields"] = [
-        f.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-        | {"name": f.name, "type": f.type.value, "required": f.required}
-        for f in schema.fields
-    ]
-    return body

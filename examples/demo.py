@@ -24,12 +24,7 @@ def show_schemas(console: Console, schemas: list[sd.Schema]) -> None:
         for column in ("field", "type", "details"):
             table.add_column(column)
         for f in schema.fields:
-            details = (
-                "primary key"
-                if f.primary_key
-                else (f"→ {f.references}" if f.references else "|".join(f.enum_values or []))
-            )
-            table.add_row(f.name, f.type.value, details)
+            table.add_row(f.name, f.type.value, f.details())
         console.print(table)
 
 

@@ -20,28 +20,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _details(field: Any) -> str:
-    parts = []
-    if field.primary_key:
-        parts.append("primary key")
-    if field.references:
-        parts.append(f"→ {field.references}")
-    if field.unique and not field.primary_key:
-        parts.append("unique")
-    if not field.required:
-        parts.append(f"{field.effective_null_rate:.0%} null")
-    if field.enum_values:
-        parts.append(" | ".join(field.enum_values[:8]))
-    if field.min is not None or field.max is not None:
-        low = "" if field.min is None else field.min
-        high = "" if field.max is None else field.max
-        parts.append(f"{low}..{high}")
-    return ", ".join(parts)
-
-
 def schema_html(schema: Any) -> str:
     volume = f" — {schema.volume:,} rows" if schema.volume is not None else ""
-    rows = [(f.name, f.type.value, _details(f)) for f in schema.fields]
+    rows = [(f.name, f.type.value, f.details()) for f in schema.fields]
     extra = ""
     if schema.constraints:
         extra += "<p>Constraints: " + escape(", ".join(str(c) for c in schema.constraints)) + "</p>"

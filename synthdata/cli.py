@@ -121,26 +121,11 @@ def _analyze(args: argparse.Namespace) -> int:
         for column in ("field", "type", "details"):
             table.add_column(column)
         for f in schema.fields:
-            table.add_row(f.name, f.type.value, _details(f))
+            table.add_row(f.name, f.type.value, f.details())
         console.print(table)
     if args.save:
         console.print(f"Schemas written to {args.save}")
     return 0
-
-
-def _details(f: object) -> str:
-    parts = []
-    if getattr(f, "primary_key", False):
-        parts.append("primary key")
-    if getattr(f, "references", None):
-        parts.append(f"→ {f.references}")  # type: ignore[attr-defined]
-    if getattr(f, "enum_values", None):
-        parts.append("|".join(f.enum_values))  # type: ignore[attr-defined]
-    if not getattr(f, "required", True):
-        parts.append("optional")
-    if getattr(f, "unique", False):
-        parts.append("unique")
-    return ", ".join(parts)
 
 
 def _generate(args: argparse.Namespace) -> int:

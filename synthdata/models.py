@@ -337,6 +337,25 @@ class Field(BaseModel):
         """Whether values must be distinct (primary keys always are)."""
         return self.unique or self.primary_key
 
+    def details(self) -> str:
+        """A one-line summary of the options that matter (key, reference, nulls, values)."""
+        parts = []
+        if self.primary_key:
+            parts.append("primary key")
+        if self.references:
+            parts.append(f"→ {self.references}")
+        if self.unique and not self.primary_key:
+            parts.append("unique")
+        if not self.required:
+            parts.append(f"{self.effective_null_rate:.0%} null")
+        if self.enum_values:
+            parts.append(" | ".join(self.enum_values[:8]))
+        if self.min is not None or self.max is not None:
+            low = "" if self.min is None else self.min
+            high = "" if self.max is None else self.max
+            parts.append(f"{low}..{high}")
+        return ", ".join(parts)
+
     def bounds(self) -> tuple[Any, Any]:
         """Return ``(min, max)`` parsed for this field's type (dates as dates, etc.)."""
         return _parse_bound(self, self.min, "min"), _parse_bound(self, self.max, "max")
@@ -483,6 +502,18 @@ class Schema(BaseModel):
     def field_names(self) -> list[str]:
         """The field names in order."""
         return [f.name for f in self.fields]
+
+    def to_reference(self) -> dict[str, Any]:
+        """The schema as the API reference shows it (name; fields with name, type, required),
+        plus every option that differs from its default."""
+        body = self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        body["name"] = self.name
+        body["fields"] = [
+            f.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            | {"name": f.name, "type": f.type.value, "required": f.required}
+            for f in self.fields
+        ]
+        return body
 
     def _repr_html_(self) -> str:
         from synthdata._html import schema_html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from synthdata.models import Schema
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions
 
-__all__ = ["json_ready", "write_json", "write_jsonl"]
+__all__ = ["json_ready", "json_rows", "write_json", "write_jsonl"]
 
 
 def json_ready(frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -25,6 +26,11 @@ def json_ready(frame: pl.LazyFrame) -> pl.LazyFrame:
         elif isinstance(dtype, pl.Decimal):
             changes.append(pl.col(name).cast(pl.Float64))
     return frame.with_columns(changes) if changes else frame
+
+
+def json_rows(frame: pl.DataFrame) -> list[dict[str, object]]:
+    """Rows as JSON-ready dicts, with the same conventions as the JSON export."""
+    return json.loads(json_ready(frame.lazy()).collect().write_json()) if frame.height else []
 
 
 def write_jsonl(frame: pl.LazyFrame, path: Path, schema: Schema, options: ExportOptions) -> Path:
