@@ -78,13 +78,33 @@ class Batch:
         return f.locale or self.plan.locale
 
 
-def bytes_to_series(matrix: np.ndarray, name: str = "") -> pl.Series:
-    """ASCII rows of a ``(n, width)`` uint8 matrix as a String series; trailing NULs are dropped."""
+def bytes_to_series(
+    matrix: np.ndarray, name: str = "", lengths: np.ndarray | None = None
+) -> pl.Series:
+    """ASCII rows of a ``(n, width)`` uint8 matrix as a String series; NUL bytes (the padding of
+    shorter rows) are dropped. ``lengths``, when the caller knows them, saves counting them.
+
+    The bytes go to polars as one Arrow string array (offsets and data, built with nanoarrow),
+    about ten times faster than converting fixed-width numpy strings element by element.
+    """
+    import nanoarrow as na
+
     matrix = np.ascontiguousarray(matrix, dtype=np.uint8)
     n, width = matrix.shape
-    if width == 0:
+    if width == 0 or n == 0:
         return pl.Series(name, [""] * n, dtype=pl.String)
-    return pl.Series(name, matrix.view(f"S{width}").ravel()).cast(pl.String)
+    padded = matrix == 0
+    if padded.any():
+        if lengths is None:
+            lengths = width - np.count_nonzero(padded, axis=1)
+        data = matrix[~padded]
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+    else:
+        data = matrix.reshape(-1)
+        offsets = np.arange(0, width * (n + 1), width, dtype=np.int64)
+    array = na.c_array_from_buffers(na.large_string(), n, [None, offsets, data])
+    return pl.Series(array).alias(name)
 
 
 _BYTES = np.arange(256)
@@ -94,6 +114,12 @@ _PLACEHOLDERS = {
     ord("?"): (ord("A") + (_BYTES * 26 >> 8)).astype(np.uint8),
     ord("*"): np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)[_BYTES * 36 >> 8],
 }
+#: The same lookups two bytes at a time (half as many gathers; identical characters).
+_PAIRS = np.arange(65536)
+_PAIR_LOOKUPS = {
+    placeholder: lookup.astype("<u2")[_PAIRS & 255] | (lookup.astype("<u2")[_PAIRS >> 8] << 8)
+    for placeholder, lookup in _PLACEHOLDERS.items()
+}
 
 
 def fill_template(
@@ -102,17 +128,21 @@ def fill_template(
     """Fill ASCII templates: ``#`` a digit, ``?`` an upper-case letter, ``*`` a digit or letter.
 
     ``pick`` chooses a template per row; ``noise`` is an ``(n, width)`` matrix of random bytes
-    with ``width`` at least the longest template (shorter rows end in NULs, which are dropped).
+    with an even ``width`` at least the longest template (shorter rows end in NULs, which are
+    dropped).
     """
     width = noise.shape[1]
     table = np.zeros((len(templates), width), dtype=np.uint8)
     for i, t in enumerate(templates):
         table[i, : len(t)] = np.frombuffer(t.encode("ascii"), dtype=np.uint8)
     mat = table[pick]
-    for placeholder, lookup in _PLACEHOLDERS.items():
+    lengths = np.array([len(t) for t in templates], dtype=np.int64)[pick]
+    pairs = np.ascontiguousarray(noise).view("<u2")
+    for placeholder, lookup in _PAIR_LOOKUPS.items():
         if (table == placeholder).any():
-            np.copyto(mat, lookup[noise], where=mat == placeholder)
-    return bytes_to_series(mat)
+            drawn = np.take(lookup, pairs).view(np.uint8)
+            mat = np.where(mat == placeholder, drawn, mat)
+    return bytes_to_series(mat, lengths=lengths)
 
 
 def noise_bytes(batch: Batch, width: int, *parts: object) -> np.ndarray:

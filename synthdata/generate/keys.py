@@ -21,10 +21,30 @@ __all__ = ["KEY_TYPES", "code_pattern", "key_values", "pattern_capacity", "patte
 #: Types a primary key may have: their values can be computed from a row index alone.
 KEY_TYPES = frozenset({FieldType.UUID, FieldType.INTEGER, FieldType.STRING, FieldType.CODE})
 
-_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-#: Byte → its two hex digits, packed little-endian so a uint16 view lays them out in order.
-_PAIRS = (_HEX[np.arange(256) >> 4] | (_HEX[np.arange(256) & 15].astype("<u2") << 8)).astype("<u2")
 _U64 = np.uint64
+
+
+def _hex8(x: np.ndarray) -> np.ndarray:
+    """32-bit values (in uint64) → words whose eight bytes are their lowercase hex digits, most
+    significant first in memory.
+
+    SIMD-within-a-register: spread the eight nibbles into the eight bytes of a word, turn each
+    into its ASCII digit with a few whole-word operations, then byte-swap into reading order.
+    """
+    x = ((x & _U64(0xFFFF0000)) << _U64(16)) | (x & _U64(0xFFFF))
+    x = ((x & _U64(0x0000FF000000FF00)) << _U64(8)) | (x & _U64(0x000000FF000000FF))
+    x = ((x & _U64(0x00F000F000F000F0)) << _U64(4)) | (x & _U64(0x000F000F000F000F))
+    letters = ((x + _U64(0x0606060606060606)) >> _U64(4)) & _U64(0x0101010101010101)
+    x = x + _U64(0x3030303030303030) + letters * _U64(ord("a") - ord("9") - 1)
+    return x.byteswap() if np.little_endian else x
+
+
+def _put(rows: np.ndarray, offset: int, values: np.ndarray) -> None:
+    """Store ``values`` at byte ``offset`` of every row of the ``(n, width)`` uint8 ``rows``."""
+    view = np.ndarray(
+        (rows.shape[0],), values.dtype, rows, offset=offset, strides=(rows.shape[1],)
+    )
+    view[:] = values
 
 
 def uuids(hi: np.ndarray, lo: np.ndarray) -> pl.Series:
@@ -38,13 +58,18 @@ def uuids(hi: np.ndarray, lo: np.ndarray) -> pl.Series:
     hi = (hi & ~_U64(0xF000)) | _U64(0x4000)
     lo = (lo.astype(np.uint64) & _U64(0x03FFFFFFFFFFFFFF)) | (moved << _U64(58))
     lo = (lo & _U64(0x3FFFFFFFFFFFFFFF)) | _U64(0x8000000000000000)
-    raw = np.empty((len(hi), 2), dtype=">u8")
-    raw[:, 0], raw[:, 1] = hi, lo
-    hexed = _PAIRS[raw.view(np.uint8).reshape(-1, 16)].view(np.uint8)
+    low32 = _U64(0xFFFFFFFF)
     out = np.empty((len(hi), 36), dtype=np.uint8)
-    out[:, [8, 13, 18, 23]] = ord("-")
-    for src, dst, width in ((0, 0, 8), (8, 9, 4), (12, 14, 4), (16, 19, 4), (20, 24, 12)):
-        out[:, dst : dst + width] = hexed[:, src : src + width]
+    dash = np.full(len(hi), ord("-"), dtype=np.uint8)
+    for at in (8, 13, 18, 23):
+        _put(out, at, dash)
+    # Each group of hex digits lands with one strided store: 8-4-4-4-12.
+    _put(out, 0, _hex8(hi >> _U64(32)))
+    for word, first, second in ((_hex8(hi & low32), 9, 14), (_hex8(lo >> _U64(32)), 19, 24)):
+        halves = word.view(np.uint32).reshape(-1, 2)
+        _put(out, first, halves[:, 0])
+        _put(out, second, halves[:, 1])
+    _put(out, 28, _hex8(lo & low32))
     return bytes_to_series(out)
 
 
