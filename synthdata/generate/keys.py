@@ -41,9 +41,7 @@ def _hex8(x: np.ndarray) -> np.ndarray:
 
 def _put(rows: np.ndarray, offset: int, values: np.ndarray) -> None:
     """Store ``values`` at byte ``offset`` of every row of the ``(n, width)`` uint8 ``rows``."""
-    view = np.ndarray(
-        (rows.shape[0],), values.dtype, rows, offset=offset, strides=(rows.shape[1],)
-    )
+    view = np.ndarray((rows.shape[0],), values.dtype, rows, offset=offset, strides=(rows.shape[1],))
     view[:] = values
 
 
