@@ -18,6 +18,7 @@ __all__ = [
     "makedirs",
     "open_read",
     "remove_parts",
+    "remove_unfinished",
     "write_text",
 ]
 
@@ -76,14 +77,22 @@ def exists(where: Location) -> bool:
 
 
 def remove_parts(folder: Location) -> None:
-    """Delete the ``part-*.parquet`` files of an earlier run."""
+    """Delete the ``part-*.parquet`` files of an earlier run (and any half-written ones)."""
     if isinstance(folder, Path):
+        remove_unfinished(folder)
         for stale in folder.glob("part-*.parquet"):
             stale.unlink()
         return
     fs, path = _fs(folder)
     for stale in fs.glob(f"{path}/part-*.parquet"):
         fs.rm(stale)
+
+
+def remove_unfinished(folder: Location) -> None:
+    """Delete parts a stopped worker left half-written in a local folder."""
+    if isinstance(folder, Path):
+        for stale in folder.glob("part-*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def open_write(where: str) -> IO[bytes]:

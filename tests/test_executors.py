@@ -158,3 +158,50 @@ def test_file_urls_are_local_folders(reference, tmp_path):
     )
     assert (tmp_path / "manifest.json").is_file()
     assert _digest(corpus) == reference
+
+
+def _pool_workers() -> list:
+    """The warm pool's worker processes (white box: the pool's own record of them)."""
+    psutil = pytest.importorskip("psutil")
+    from synthdata.generate.executors import _PROCESS_POOLS
+
+    return [psutil.Process(pid) for pid in _PROCESS_POOLS.get(2)._processes]
+
+
+def test_the_process_pool_stays_warm_between_calls(tmp_path):
+    sd.generate(SHOP, total_rows=5_000, out_dir=tmp_path / "a", executor="processes", workers=2)
+    before = {p.pid for p in _pool_workers()}
+    sd.generate(SHOP, total_rows=5_000, out_dir=tmp_path / "b", executor="processes", workers=2)
+    assert len(before) == 2
+    assert {p.pid for p in _pool_workers()} == before
+
+
+def test_a_killed_pool_worker_changes_nothing(reference, tmp_path):
+    """A process that dies mid-run takes its pool down; its batches run again on a new pool."""
+    sd.generate(SHOP, total_rows=1_000, out_dir=tmp_path / "warm", executor="processes", workers=2)
+    victim = _pool_workers()[0]
+    out = tmp_path / "run"
+    result: dict[str, sd.Corpus] = {}
+    runner = threading.Thread(
+        target=lambda: result.setdefault(
+            "c",
+            sd.generate(
+                SHOP,
+                total_rows=120_000,
+                seed=5,
+                batch_size=8_000,
+                out_dir=out,
+                executor="processes",
+                workers=2,
+            ),
+        )
+    )
+    runner.start()
+    deadline = time.monotonic() + 30
+    while not list(out.rglob("part-*.parquet")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    victim.kill()
+    runner.join(120)
+    assert not victim.is_running()
+    assert _digest(result["c"]) == reference
+    assert not list(out.rglob("*.tmp"))

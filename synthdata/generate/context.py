@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
 
 from synthdata import _rng
 from synthdata.models import Field, Schema
+
+if TYPE_CHECKING:
+    from synthdata.generate.relations import Allocation
 
 __all__ = ["REFERENCE_DATE", "Batch", "TablePlan", "bytes_to_series", "fill_template", "group_of"]
 
@@ -30,8 +33,8 @@ class TablePlan:
     schemas: dict[str, Schema]
     locale: str
     reference: dt.datetime = REFERENCE_DATE
-    #: Per bounded foreign key: cumulative child counts per parent (see ``engine``).
-    allocations: dict[str, np.ndarray] = dc_field(default_factory=dict)
+    #: Per bounded foreign key: how its rows spread over the parent's rows.
+    allocations: dict[str, Allocation] = dc_field(default_factory=dict)
     #: Per TEXT field: values a language model wrote, which rows pick from.
     text_pools: dict[str, list[str]] = dc_field(default_factory=dict)
 

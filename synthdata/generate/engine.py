@@ -151,19 +151,21 @@ def _make_plan(
         card = fk.cardinality
         if not (bounded and card.bounded and fk.parent != schema.name and volume):
             continue
+        allocation = relations.Allocation(
+            seed,
+            _rng.stream_key(schema.name, fk.field, "allocate"),
+            volumes[fk.parent],
+            volume,
+            card.min or 0,
+            card.max,
+            card.distribution.value == "zipf",
+        )
         try:
-            allocations[fk.field] = relations.allocate(
-                seed,
-                _rng.stream_key(schema.name, fk.field, "allocate"),
-                volumes[fk.parent],
-                volume,
-                card.min or 0,
-                card.max,
-                card.distribution.value == "zipf",
-            )
+            allocation.cumulative()  # checks it can be done (and warms this process's cache)
         except InvalidInputError as exc:
             msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
             raise InvalidInputError(msg) from exc
+        allocations[fk.field] = allocation
     return TablePlan(
         seed,
         schema,
@@ -418,15 +420,14 @@ def _run(
                         raise CancelledError(msg)
                     fn, args = sink.task(plan, batch_no, start, n)
                     window.append((pool.submit(fn, *args), n, plan))
-                    while len(window) > workers or (window and window[0][0].done()):
+                    while len(window) > pool.ahead or (window and window[0][0].done()):
                         _accept(sinks, window.popleft(), tracker)
                 if plan.volume == 0:
                     tracker.advance(plan, 0)
             while window:
                 _accept(sinks, window.popleft(), tracker)
         finally:
-            for future, _, _ in window:
-                future.cancel()
+            pool.settle([future for future, _, _ in window])
             for sink in sinks.values():
                 sink.close()
 

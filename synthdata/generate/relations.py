@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import numpy as np
 import polars as pl
 
@@ -11,7 +14,7 @@ from synthdata.generate import keys
 from synthdata.generate.context import Batch
 from synthdata.models import Distribution, ForeignKey, Schema
 
-__all__ = ["allocate", "foreign_key_column", "junction_groups"]
+__all__ = ["Allocation", "allocate", "foreign_key_column", "junction_groups"]
 
 #: Share of a self-referencing table's rows that are roots (no parent) unless null_rate says.
 ROOT_SHARE = 0.05
@@ -37,12 +40,49 @@ def allocate(
         share = share / share.sum() * remaining
         add = np.minimum(np.floor(share).astype(np.int64), cap - extra)
         if add.sum() == 0:  # spread the last few one by one, to the heaviest parents with room
-            order = np.argsort(-np.where(room > 0, share, -1.0), kind="stable")[:remaining]
             add = np.zeros(parents, dtype=np.int64)
-            add[order] = 1
+            add[_heaviest(np.where(room > 0, share, -1.0), remaining)] = 1
         extra += add
         remaining = extra_total - int(extra.sum())
     return np.cumsum(lo + extra)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The recipe for spreading a child table's rows over its parent's rows.
+
+    Plans carry this small recipe rather than its result (one count per parent row, megabytes for
+    large parents), so a plan travels cheaply to worker processes and Dask workers; each process
+    computes the counts once, on first use, and keeps them.
+    """
+
+    seed: int
+    key: int
+    parents: int
+    total: int
+    lo: int
+    hi: int | None
+    skewed: bool
+
+    def cumulative(self) -> np.ndarray:
+        """Cumulative child counts per parent row (read-only, cached in this process)."""
+        return _cumulative(self)
+
+
+@lru_cache(maxsize=8)
+def _cumulative(spec: Allocation) -> np.ndarray:
+    cum = allocate(spec.seed, spec.key, spec.parents, spec.total, spec.lo, spec.hi, spec.skewed)
+    cum.flags.writeable = False
+    return cum
+
+
+def _heaviest(values: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the ``k`` largest values, ties going to the lower index (as a stable sort
+    would), found in linear time."""
+    threshold = np.partition(values, len(values) - k)[len(values) - k]
+    above = np.flatnonzero(values > threshold)
+    ties = np.flatnonzero(values == threshold)[: k - len(above)]
+    return np.concatenate([above, ties])
 
 
 def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
@@ -78,7 +118,7 @@ def _allocated(batch: Batch, fk: ForeignKey) -> tuple[np.ndarray, np.ndarray]:
     """Parent index and rank among that parent's children, from the allocation of child slots."""
 
     def make() -> tuple[np.ndarray, np.ndarray]:
-        cum = batch.plan.allocations[fk.field]
+        cum = batch.plan.allocations[fk.field].cumulative()
         slots = _rng.permute(batch.index(), int(cum[-1]), batch.key(fk.field, "slots"))
         parent = np.searchsorted(cum, slots, side="right")
         first = np.where(parent > 0, cum[np.maximum(parent - 1, 0)], 0).astype(np.uint64)
@@ -97,7 +137,7 @@ def _distinct_per_anchor(batch: Batch, anchor: ForeignKey, fk: ForeignKey, size:
     A parent's k-th child takes ``(offset + k × stride) mod size`` with an offset and stride drawn
     per parent: distinct for k below ``size``, so (anchor, fk) pairs never repeat.
     """
-    cum = batch.plan.allocations[anchor.field]
+    cum = batch.plan.allocations[anchor.field].cumulative()
     widest = int(np.diff(cum, prepend=0).max())
     if widest > size:
         msg = (

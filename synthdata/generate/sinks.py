@@ -7,6 +7,8 @@ the calling thread, in batch order, so output bytes never depend on the number o
 from __future__ import annotations
 
 import io
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -67,7 +69,8 @@ def render_parquet(plan: TablePlan, start: int, n: int, path: str, resume: bool)
             frame.write_parquet(handle, **options)
         return path
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    # A name of its own: a retried batch may overlap the same batch in a worker being stopped.
+    tmp = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
     frame.write_parquet(tmp, **options)
     tmp.replace(target)
     return path
@@ -103,6 +106,9 @@ class ParquetSink(Sink):
 
     def accept(self, result: str) -> None:
         self.corpus.tables[self.table].append(_storage.location(result))
+
+    def close(self) -> None:
+        _storage.remove_unfinished(self.folder)
 
 
 class CsvSink(Sink):
