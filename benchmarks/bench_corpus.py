@@ -1,6 +1,7 @@
 """Benchmark (b): a 3-table corpus with foreign keys (customers → orders → order_items).
 
-Reports rows/s and peak RSS, each run in a fresh process. Usage:
+Reports rows/s, how many of the machine's cores were busy on average (CPU time of this process
+and its worker processes over wall time) and peak RSS, each run in a fresh process. Usage:
     python benchmarks/bench_corpus.py [--rows 10000000] [--workers 2] [--format parquet]
         [--executor threads|processes|dask] [--cold] [--dask-trim]
 """
@@ -19,6 +20,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import OUT, peak_rss_mib, run_child, three_tables
 
 import synthdata as sd
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and every live process under it (pool and Dask workers)."""
+    import psutil
+
+    me = psutil.Process()
+    total = 0.0
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def child(
@@ -49,6 +65,7 @@ def child(
     if executor == "processes" and not cold:
         # A long-running program's pool is already warm: start it as its first call would.
         sd.generate(three_tables(), total_rows=1000, out_dir=out, workers=workers, executor=chosen)
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     corpus = sd.generate(
         three_tables(),
@@ -61,6 +78,7 @@ def child(
         executor=chosen,
     )
     seconds = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
     if client is not None:
         client.close()
         cluster.close()
@@ -70,6 +88,7 @@ def child(
             {
                 "rows": sum(corpus.row_counts.values()),
                 "seconds": seconds,
+                "cores_busy": cpu / seconds,
                 "peak_rss_mib": peak_rss_mib(),
                 "tables": corpus.row_counts,
             }
@@ -122,7 +141,8 @@ def main() -> None:
     rate = result["rows"] / result["seconds"]
     print(
         f"{result['rows']:,} rows ({result['tables']}) in {result['seconds']:.2f} s "
-        f"= {rate:,.0f} rows/s, peak RSS {result['peak_rss_mib']:.0f} MiB "
+        f"= {rate:,.0f} rows/s, {result['cores_busy']:.2f} cores busy, "
+        f"peak RSS {result['peak_rss_mib']:.0f} MiB "
         f"({args.workers} workers, {args.executor}{', cold' if args.cold else ''}"
         f"{', trim' if args.dask_trim else ''}, {args.format})"
     )

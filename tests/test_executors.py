@@ -79,7 +79,9 @@ def test_dask_by_scheduler_address(reference, client, tmp_path):
     assert _digest(corpus) == reference
 
 
-def test_cancel_on_dask_stops_within_a_batch(client, tmp_path):
+@pytest.mark.parametrize("where", ["dask", "processes"])
+def test_cancel_stops_the_workers_within_a_batch(where, request, tmp_path):
+    executor = request.getfixturevalue("client") if where == "dask" else "processes"
     stop = threading.Event()
 
     def on_progress(event: sd.ProgressEvent) -> None:
@@ -92,7 +94,8 @@ def test_cancel_on_dask_stops_within_a_batch(client, tmp_path):
             total_rows=2_000_000,
             batch_size=8_000,
             out_dir=tmp_path,
-            executor=client,
+            executor=executor,
+            workers=2,
             progress=on_progress,
             cancel=stop.is_set,
         )
