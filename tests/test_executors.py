@@ -208,3 +208,21 @@ def test_a_killed_pool_worker_changes_nothing(reference, tmp_path):
     assert not victim.is_running()
     assert _digest(result["c"]) == reference
     assert not list(out.rglob("*.tmp"))
+
+
+def test_jobs_use_dask_when_the_scheduler_is_configured(reference, client, tmp_path, monkeypatch):
+    from dask.distributed import get_task_stream
+
+    from synthdata.jobs import JobStatus, JobStore
+
+    monkeypatch.setenv("SYNTHDATA_DASK_SCHEDULER", client.scheduler.address)
+    with JobStore(tmp_path / "home") as store:
+        assert store.executor == client.scheduler.address.replace("tcp://", "dask://")
+        with get_task_stream(client) as stream:
+            job = store.submit_corpus(SHOP, corpus_size=120_000, batch_size=8_000, seed=5)
+            done = store.wait(job.job_id, timeout=120)
+        ran = [t["key"] for t in stream.data if "render_parquet" in str(t["key"])]
+        assert len(ran) == sum(len(parts) for parts in store.corpus(job.job_id).tables.values())
+        assert done.status is JobStatus.COMPLETED
+        assert done.progress.percent_complete == 100.0
+        assert _digest(store.corpus(job.job_id)) == reference
