@@ -34,9 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--format", default="parquet", choices=["parquet", "csv"])
     gen.add_argument("--rows", type=int, default=None, help="total records across all tables")
     gen.add_argument("--seed", type=int, default=0)
-    gen.add_argument("--out", default="synthdata_output", help="output folder")
+    gen.add_argument(
+        "--out", default="synthdata_output", help="output folder or fsspec URL (s3://…)"
+    )
     gen.add_argument("--batch-size", type=int, default=50_000)
-    gen.add_argument("--workers", type=int, default=1)
+    gen.add_argument("--workers", type=int, default=1, help="threads or worker processes")
+    gen.add_argument(
+        "--executor",
+        default=None,
+        help="where batches run: threads (default), processes, or dask://host:port",
+    )
     gen.add_argument("--locale", default="en_US")
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -141,6 +148,7 @@ def _generate(args: argparse.Namespace) -> int:
         workers=args.workers,
         locale=args.locale,
         format=args.format,
+        executor=args.executor,
     )
     for name, count in corpus.row_counts.items():
         print(f"{name}: {count:,} rows")

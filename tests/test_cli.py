@@ -132,3 +132,16 @@ def test_export_and_load(tmp_path, capsys):
     assert main(["load", str(tmp_path / "c"), "--url", f"sqlite:///{db}"]) == 2
     assert "already exist" in capsys.readouterr().err
     assert main(["load", str(tmp_path / "c"), "--url", f"sqlite:///{db}", "--replace"]) == 0
+
+
+def test_generate_on_worker_processes_writes_the_same_bytes(tmp_path, capsys):
+    common = ["generate", "--schema", SHOP, "--rows", "30000", "--seed", "4", "--quiet"]
+    common += ["--batch-size", "4000", "--format", "csv"]
+    assert main([*common, "--out", str(tmp_path / "threads")]) == 0
+    processes = ["--out", str(tmp_path / "procs"), "--executor", "processes", "--workers", "2"]
+    assert main([*common, *processes]) == 0
+    for table in ("customers", "orders"):
+        ours = (tmp_path / "procs" / f"{table}.csv").read_bytes()
+        assert ours == (tmp_path / "threads" / f"{table}.csv").read_bytes()
+    assert main([*common, "--out", str(tmp_path / "x"), "--executor", "gpu"]) != 0
+    assert "Unknown executor 'gpu'" in capsys.readouterr().err
