@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import polars as pl
@@ -16,10 +17,24 @@ import polars as pl
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys, vocab
-from synthdata.generate.context import Batch, bytes_to_series, fill_template, group_of, noise_bytes
+from synthdata.generate.context import (
+    Batch,
+    TablePlan,
+    bytes_to_series,
+    fill_template,
+    group_of,
+    noise_bytes,
+)
 from synthdata.models import Distribution, Field, FieldType
 
-__all__ = ["GENERATORS", "UNIQUE_TYPES", "ColumnGenerator", "dtype_for", "generate_column"]
+__all__ = [
+    "GENERATORS",
+    "UNIQUE_TYPES",
+    "ColumnGenerator",
+    "csv_plain",
+    "dtype_for",
+    "generate_column",
+]
 
 ColumnGenerator = Callable[[Batch, Field], pl.Series]
 
@@ -663,3 +678,89 @@ def generate_column(batch: Batch, f: Field) -> pl.Series:
         mask = pl.Series(batch.uniform(f.name, "null") < rate)
         values = pl.select(pl.when(pl.lit(mask)).then(None).otherwise(pl.lit(values))).to_series()
     return values.alias(f.name)
+
+
+# --- CSV quoting --------------------------------------------------------------------------------
+
+#: Characters that make a CSV value need quotes.
+_CSV_SPECIAL = [",", '"', "\n", "\r"]
+#: Types whose values come from fixed alphabets of digits, letters and ``-.:/$@_ ``.
+_CSV_PLAIN_TYPES = frozenset(
+    {
+        *_DTYPES,
+        FieldType.UUID,
+        FieldType.USERNAME,
+        FieldType.PASSWORD_HASH,
+        FieldType.IP_ADDRESS,
+        FieldType.CURRENCY_CODE,
+        FieldType.IBAN,
+        FieldType.CREDIT_CARD,
+    }
+)
+
+
+def _plain_strings(values: list[str] | tuple[str, ...]) -> bool:
+    return not any(ch in value for value in values for ch in _CSV_SPECIAL)
+
+
+def _plain_pool(pool: pl.Series) -> bool:
+    return not pool.str.contains_any(_CSV_SPECIAL).any()
+
+
+def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
+    """Whether no value this field can take needs quoting in CSV.
+
+    Decided from what the generator draws on (alphabets, patterns, enum values, vocabulary pools),
+    never from the values themselves, so a CSV writer can skip scanning every value. ``False``
+    when unsure: the writer then quotes where needed.
+    """
+    fk = next((k for k in plan.schema.foreign_keys if k.field == f.name), None)
+    if fk is not None:  # the parent's key values
+        parent = plan.schemas[fk.parent]
+        if parent.primary_key is None or _depth > len(plan.schemas):
+            return False
+        key = parent.field(parent.primary_key)
+        return csv_plain(replace(plan, schema=parent), key, _depth + 1)
+    kind, locale = f.type, f.locale or plan.locale
+    volume = plan.volumes.get(plan.schema.name, plan.volume)
+    if kind in _CSV_PLAIN_TYPES or (f.derived_from is not None and kind is FieldType.INTEGER):
+        return True
+    if kind is FieldType.CODE or (kind is FieldType.STRING and (f.is_unique or f.pattern)):
+        return _plain_strings([keys.code_pattern(f, volume)])
+    if kind in (FieldType.PHONE, FieldType.NATIONAL_ID):
+        if f.pattern:
+            return _plain_strings([f.pattern])
+        found = vocab.templates(locale, kind.value.lower())
+        return _plain_strings([t for t in found if t.isascii()])
+    if kind is FieldType.ENUM:
+        return _plain_strings(f.enum_values or [])
+    if kind is FieldType.EMAIL:
+        return _plain_pool(vocab.email_domains(locale)[0])
+    if kind in (FieldType.NAME, FieldType.FIRST_NAME, FieldType.LAST_NAME):
+        people = vocab.people(locale)
+        return _plain_pool(people["first"]) and _plain_pool(people["last"])
+    parts = {
+        FieldType.STREET: "street",
+        FieldType.CITY: "city",
+        FieldType.STATE: "state",
+        FieldType.POSTAL_CODE: "postal_code",
+    }
+    if kind in parts:
+        return _plain_pool(vocab.addresses(locale)[parts[kind]])
+    if kind is FieldType.COUNTRY:
+        return _plain_pool(vocab.addresses(locale)["country"]) and _plain_pool(
+            vocab.words(locale, "country")
+        )
+    words = {
+        FieldType.COMPANY: "company",
+        FieldType.JOB_TITLE: "job",
+        FieldType.COLOR: "color",
+        FieldType.STRING: "word",
+    }
+    if kind in words:
+        return _plain_pool(vocab.words(locale, words[kind]))
+    if kind is FieldType.URL:
+        return _plain_pool(vocab.words(locale, "domain_word")) and _plain_pool(
+            vocab.words("en_US", "word")
+        )
+    return False  # ADDRESS joins parts with ", "; TEXT and JSON hold punctuation
