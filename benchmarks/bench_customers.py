@@ -2,7 +2,7 @@
 
 synthdata writes 1,000,000 rows; Faker and Mimesis, row by row with the csv module, write a smaller
 slice and are compared by rows per second, all in the same run (the machine is shared and noisy).
-Usage: python benchmarks/bench_customers.py [--rows 1000000] [--peer-rows 20000] [--repeat 3]
+Usage: python benchmarks/bench_customers.py [--rows 1000000] [--peer-rows 20000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--peer-rows", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; best counts")
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds; best counts")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sd.sample([CUSTOMERS], rows=10)  # build the vocabularies once, as any long-running user would
