@@ -1,4 +1,5 @@
-"""The CSV sink's shortcuts (no quote scan for plain tables, dates formatted per day) change no byte."""
+"""The CSV sink's shortcuts (no quote scan for plain tables, dates formatted once per day)
+change no byte."""
 
 from __future__ import annotations
 
@@ -43,7 +44,13 @@ def _specs() -> list[dict]:
         {"name": "v", "type": "PHONE", "pattern": '"###"'},
         {"name": "v", "type": "STRING", "unique": True},
         {"name": "v", "type": "PHONE", "unique": True},
-        {"name": "v", "type": "ENUM", "enum_values": ["a", "b"], "null_rate": 0.3, "required": False},
+        {
+            "name": "v",
+            "type": "ENUM",
+            "enum_values": ["a", "b"],
+            "null_rate": 0.3,
+            "required": False,
+        },
         {"name": "v", "type": "DATE", "null_rate": 0.5, "required": False},
         {"name": "v", "type": "TEXT", "null_rate": 0.2, "required": False},
     ]

@@ -105,30 +105,30 @@ def test_cancel_stops_the_workers_within_a_batch(where, request, tmp_path):
     assert len(parts) < 20
 
 
+def _generate_killing(out, kill, **options) -> sd.Corpus:
+    """The reference corpus, generated in a thread; ``kill`` runs once the first part exists."""
+    result: dict[str, sd.Corpus] = {}
+
+    def run() -> None:
+        result["c"] = sd.generate(
+            SHOP, total_rows=120_000, seed=5, batch_size=8_000, out_dir=out, **options
+        )
+
+    runner = threading.Thread(target=run)
+    runner.start()
+    deadline = time.monotonic() + 30
+    while not list(out.rglob("part-*.parquet")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    kill()
+    runner.join(120)
+    return result["c"]
+
+
 def test_a_killed_dask_worker_changes_nothing(reference, client, tmp_path):
     """A worker lost mid-run is replaced and its batches retried: the bytes stay the same."""
     pids = list(client.run(os.getpid).values())
-    result: dict[str, sd.Corpus] = {}
-    runner = threading.Thread(
-        target=lambda: result.setdefault(
-            "c",
-            sd.generate(
-                SHOP,
-                total_rows=120_000,
-                seed=5,
-                batch_size=8_000,
-                out_dir=tmp_path,
-                executor=client,
-            ),
-        )
-    )
-    runner.start()
-    deadline = time.monotonic() + 30
-    while not list(tmp_path.rglob("part-*.parquet")) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    os.kill(pids[0], signal.SIGKILL)
-    runner.join(120)
-    assert _digest(result["c"]) == reference
+    corpus = _generate_killing(tmp_path, lambda: os.kill(pids[0], signal.SIGKILL), executor=client)
+    assert _digest(corpus) == reference
 
 
 def test_unknown_executor(tmp_path):
@@ -184,29 +184,9 @@ def test_a_killed_pool_worker_changes_nothing(reference, tmp_path):
     sd.generate(SHOP, total_rows=1_000, out_dir=tmp_path / "warm", executor="processes", workers=2)
     victim = _pool_workers()[0]
     out = tmp_path / "run"
-    result: dict[str, sd.Corpus] = {}
-    runner = threading.Thread(
-        target=lambda: result.setdefault(
-            "c",
-            sd.generate(
-                SHOP,
-                total_rows=120_000,
-                seed=5,
-                batch_size=8_000,
-                out_dir=out,
-                executor="processes",
-                workers=2,
-            ),
-        )
-    )
-    runner.start()
-    deadline = time.monotonic() + 30
-    while not list(out.rglob("part-*.parquet")) and time.monotonic() < deadline:
-        time.sleep(0.005)
-    victim.kill()
-    runner.join(120)
+    corpus = _generate_killing(out, victim.kill, executor="processes", workers=2)
     assert not victim.is_running()
-    assert _digest(result["c"]) == reference
+    assert _digest(corpus) == reference
     assert not list(out.rglob("*.tmp"))
 
 
