@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         "--out", default="synthdata_output", help="output folder or fsspec URL (s3://…)"
     )
     gen.add_argument("--batch-size", type=int, default=50_000)
-    gen.add_argument("--workers", type=int, default=1, help="threads or worker processes")
+    gen.add_argument(
+        "--workers", type=int, default=None, help="threads or processes (default: one per core)"
+    )
     gen.add_argument(
         "--executor",
         default=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -27,6 +28,7 @@ from synthdata.models import Field, FieldType, Schema, check_schemas
 __all__ = [
     "DEFAULT_VOLUME",
     "ProgressEvent",
+    "default_workers",
     "generate",
     "generate_batch",
     "plan_volumes",
@@ -220,6 +222,16 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
     return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
 
 
+def default_workers() -> int:
+    """One worker per core this process may use, up to 4 (more rarely pays: polars already
+    spreads each batch's encoding over several threads)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
 def _check_seed(seed: int) -> None:
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
         msg = f"seed must be a whole number from 0 to {MAX_SEED} (got {seed!r})"
@@ -291,7 +303,7 @@ def generate(
     progress: ProgressCallback | bool | None = None,
     cancel: CancelCheck | None = None,
     *,
-    workers: int = 1,
+    workers: int | None = None,
     format: str = "parquet",
     locale: str = DEFAULT_LOCALE,
     reference_date: dt.datetime = REFERENCE_DATE,
@@ -313,7 +325,8 @@ def generate(
             progress bar (in a terminal or a notebook).
         cancel: checked before each batch; when it returns True generation stops with
             :class:`CancelledError`, keeping the batches already written.
-        workers: threads generating batches at once.
+        workers: threads (or processes) generating batches at once; None uses one per core,
+            up to 4.
         format: ``"parquet"`` (the corpus other functions read, one file per batch) or ``"csv"``
             (one ``out_dir/<table>.csv`` per table, streamed straight from the generator).
         locale: default Faker locale (tables and fields may set their own).
@@ -341,6 +354,8 @@ def generate(
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         msg = f"batch_size must be a whole number of at least 1 (got {batch_size!r})"
         raise InvalidInputError(msg)
+    if workers is None:
+        workers = default_workers()
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         msg = f"workers must be a whole number of at least 1 (got {workers!r})"
         raise InvalidInputError(msg)
