@@ -206,3 +206,21 @@ def test_jobs_use_dask_when_the_scheduler_is_configured(reference, client, tmp_p
         assert done.status is JobStatus.COMPLETED
         assert done.progress.percent_complete == 100.0
         assert _digest(store.corpus(job.job_id)) == reference
+
+
+def test_a_pool_broken_while_idle_is_replaced(reference, tmp_path):
+    sd.generate(SHOP, total_rows=1_000, out_dir=tmp_path / "warm", executor="processes", workers=2)
+    victim = _pool_workers()[0]
+    victim.kill()
+    victim.wait(10)
+    time.sleep(0.5)  # the pool notices the dead worker and marks itself broken
+    corpus = sd.generate(
+        SHOP,
+        total_rows=120_000,
+        seed=5,
+        batch_size=8_000,
+        out_dir=tmp_path / "run",
+        executor="processes",
+        workers=2,
+    )
+    assert _digest(corpus) == reference

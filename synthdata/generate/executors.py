@@ -106,7 +106,12 @@ class _RetriedFuture:
 
     def _submit(self) -> None:
         self.pool = self.owner.pool
-        self.future: Future[Any] = self.pool.submit(self.fn, *self.args)
+        try:
+            self.future: Future[Any] = self.pool.submit(self.fn, *self.args)
+        except BrokenProcessPool:  # a worker died while the pool sat idle
+            self.owner.replace(self.pool)
+            self.pool = self.owner.pool
+            self.future = self.pool.submit(self.fn, *self.args)
 
     def done(self) -> bool:
         return self.future.done()
