@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 import polars as pl
@@ -703,7 +704,18 @@ def _plain_strings(values: list[str] | tuple[str, ...]) -> bool:
     return not any(ch in value for value in values for ch in _CSV_SPECIAL)
 
 
-def _plain_pool(pool: pl.Series) -> bool:
+@lru_cache(maxsize=256)
+def _plain_pool(source: str, locale: str, part: str) -> bool:
+    """Whether a vocabulary pool is free of CSV specials: scanned once per process (pools never
+    change once built), not once per batch."""
+    if source == "people":
+        pool = vocab.people(locale)[part]
+    elif source == "addresses":
+        pool = vocab.addresses(locale)[part]
+    elif source == "email_domains":
+        pool = vocab.email_domains(locale)[0]
+    else:
+        pool = vocab.words(locale, part)
     return not pool.str.contains_any(_CSV_SPECIAL).any()
 
 
@@ -735,10 +747,9 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
     if kind is FieldType.ENUM:
         return _plain_strings(f.enum_values or [])
     if kind is FieldType.EMAIL:
-        return _plain_pool(vocab.email_domains(locale)[0])
+        return _plain_pool("email_domains", locale, "")
     if kind in (FieldType.NAME, FieldType.FIRST_NAME, FieldType.LAST_NAME):
-        people = vocab.people(locale)
-        return _plain_pool(people["first"]) and _plain_pool(people["last"])
+        return _plain_pool("people", locale, "first") and _plain_pool("people", locale, "last")
     parts = {
         FieldType.STREET: "street",
         FieldType.CITY: "city",
@@ -746,10 +757,10 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
         FieldType.POSTAL_CODE: "postal_code",
     }
     if kind in parts:
-        return _plain_pool(vocab.addresses(locale)[parts[kind]])
+        return _plain_pool("addresses", locale, parts[kind])
     if kind is FieldType.COUNTRY:
-        return _plain_pool(vocab.addresses(locale)["country"]) and _plain_pool(
-            vocab.words(locale, "country")
+        return _plain_pool("addresses", locale, "country") and _plain_pool(
+            "words", locale, "country"
         )
     words = {
         FieldType.COMPANY: "company",
@@ -758,9 +769,7 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
         FieldType.STRING: "word",
     }
     if kind in words:
-        return _plain_pool(vocab.words(locale, words[kind]))
+        return _plain_pool("words", locale, words[kind])
     if kind is FieldType.URL:
-        return _plain_pool(vocab.words(locale, "domain_word")) and _plain_pool(
-            vocab.words("en_US", "word")
-        )
+        return _plain_pool("words", locale, "domain_word") and _plain_pool("words", "en_US", "word")
     return False  # ADDRESS joins parts with ", "; TEXT and JSON hold punctuation

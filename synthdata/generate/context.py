@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field as dc_field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -117,12 +118,19 @@ _PLACEHOLDERS = {
     ord("?"): (ord("A") + (_BYTES * 26 >> 8)).astype(np.uint8),
     ord("*"): np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)[_BYTES * 36 >> 8],
 }
-#: The same lookups two bytes at a time (half as many gathers; identical characters).
-_PAIRS = np.arange(65536)
-_PAIR_LOOKUPS = {
-    placeholder: lookup.astype("<u2")[_PAIRS & 255] | (lookup.astype("<u2")[_PAIRS >> 8] << 8)
-    for placeholder, lookup in _PLACEHOLDERS.items()
-}
+
+
+@cache
+def _pair_lookups() -> dict[int, np.ndarray]:
+    """The same lookups two bytes at a time (half as many gathers; identical characters).
+
+    Built on first use, not at import: 384 KiB that only generation needs.
+    """
+    pairs = np.arange(65536)
+    return {
+        placeholder: lookup.astype("<u2")[pairs & 255] | (lookup.astype("<u2")[pairs >> 8] << 8)
+        for placeholder, lookup in _PLACEHOLDERS.items()
+    }
 
 
 def fill_template(
@@ -141,7 +149,7 @@ def fill_template(
     mat = table[pick]
     lengths = np.array([len(t) for t in templates], dtype=np.int64)[pick]
     pairs = np.ascontiguousarray(noise).view("<u2")
-    for placeholder, lookup in _PAIR_LOOKUPS.items():
+    for placeholder, lookup in _pair_lookups().items():
         if (table == placeholder).any():
             drawn = np.take(lookup, pairs).view(np.uint8)
             mat = np.where(mat == placeholder, drawn, mat)
