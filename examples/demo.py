@@ -18,16 +18,6 @@ OUT = Path("demo_output")
 CONTEXT = "Healthcare clinic with 200 patients needs patient records and appointment scheduling"
 
 
-def show_schemas(console: Console, schemas: list[sd.Schema]) -> None:
-    for schema in schemas:
-        table = Table(title=f"{schema.name} ({schema.volume:,} rows)", title_justify="left")
-        for column in ("field", "type", "details"):
-            table.add_column(column)
-        for f in schema.fields:
-            table.add_row(f.name, f.type.value, f.details())
-        console.print(table)
-
-
 def show_sample(console: Console, frames: dict) -> None:
     for name, frame in frames.items():
         table = Table(title=f"{name} (sample)", title_justify="left", header_style="bold cyan")
@@ -48,7 +38,8 @@ def main() -> None:
         f"tables: {', '.join(analysis.suggested_schemas)}"
     )
     schemas = sd.infer_schemas(analysis)
-    show_schemas(console, schemas)
+    for schema in schemas:
+        console.print(schema)
     console.rule("[bold]2. A sample to review (keys point into the other tables)")
     show_sample(console, sd.sample(schemas, rows=4, seed=42))
     console.rule("[bold]3. A corpus of 300,000 records, streamed to Parquet")

@@ -104,7 +104,6 @@ def _analyze(args: argparse.Namespace) -> int:
     import json
 
     from rich.console import Console
-    from rich.table import Table
 
     import synthdata as sd
 
@@ -126,12 +125,7 @@ def _analyze(args: argparse.Namespace) -> int:
     console.print(f"[bold]Domain:[/] {analysis.domain}  [bold]confidence:[/] {analysis.confidence}")
     console.print(f"[bold]Keywords:[/] {', '.join(analysis.keywords)}")
     for schema in schemas:
-        table = Table(title=f"{schema.name}  ({schema.volume:,} rows)", title_justify="left")
-        for column in ("field", "type", "details"):
-            table.add_column(column)
-        for f in schema.fields:
-            table.add_row(f.name, f.type.value, f.details())
-        console.print(table)
+        console.print(schema)
     if args.save:
         console.print(f"Schemas written to {args.save}")
     return 0

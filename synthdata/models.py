@@ -520,6 +520,18 @@ class Schema(BaseModel):
 
         return schema_html(self)
 
+    def __rich__(self) -> Any:
+        """A table of fields for ``rich`` consoles (the CLI and the demo print schemas so)."""
+        from rich.table import Table
+
+        volume = "" if self.volume is None else f"  ({self.volume:,} rows)"
+        table = Table(title=f"{self.name}{volume}", title_justify="left")
+        for column in ("field", "type", "details"):
+            table.add_column(column)
+        for f in self.fields:
+            table.add_row(f.name, f.type.value, f.details())
+        return table
+
 
 def _split_reference(ref: str) -> tuple[str, str]:
     table, _, field = ref.partition(".")
