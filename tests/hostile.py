@@ -21,6 +21,7 @@ HOSTILE = [
     '"quoted", with comma',
     "",
     "tab\there",
+    "RTL مرحبا بالعالم ‏שלום עולם‎ mixed",
 ]
 
 

@@ -30,6 +30,12 @@ class SQLDialect:
     KEY_TEXT_TYPE: ClassVar[str] = "TEXT"
     #: PostgreSQL and SQLite cannot hold NUL in text, so it is dropped there.
     SUPPORTS_NUL: ClassVar[bool] = False
+    #: The first statement of a file: the encoding the file is written in (UTF-8), as dumps say.
+    ENCODING_SQL: ClassVar[str] = ""
+    #: Table options after CREATE TABLE (…): the character set and collation of text columns.
+    TABLE_OPTIONS: ClassVar[str] = ""
+    #: Characters written as expressions rather than inside a literal (after sqlglot's escapes).
+    CHAR_EXPRESSIONS: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def column_type(cls, kind: FieldType, *, keyed: bool) -> str:
@@ -66,6 +72,7 @@ _NUMERIC = {
 
 class PostgreSQL(SQLDialect):
     SQLGLOT = "postgres"
+    ENCODING_SQL = "SET client_encoding = 'UTF8';\n"
     TYPES = {**_NUMERIC, FieldType.UUID: "UUID", FieldType.JSON: "JSONB"}
 
 
@@ -84,6 +91,11 @@ class MySQL(SQLDialect):
     DEFAULT_TYPE = "LONGTEXT"
     KEY_TEXT_TYPE = "VARCHAR(255)"
     SUPPORTS_NUL = True
+    # utf8mb4 holds every code point (emoji included; MySQL's "utf8" stops at three bytes). The
+    # binary collation compares exactly as the generator does, so values it made unique (names
+    # differing only in case or accents) stay unique under a UNIQUE index.
+    ENCODING_SQL = "SET NAMES utf8mb4;\n"
+    TABLE_OPTIONS = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
 
 
 class SQLite(SQLDialect):
@@ -98,6 +110,9 @@ class SQLite(SQLDialect):
         FieldType.UUID: "TEXT",
         FieldType.DATETIME: "DATETIME",
     }
+    # SQLite literals have no escapes, and the sqlite3 shell reads "\r\n" inside one as "\n":
+    # a carriage return is spliced in as char(13) so the file loads the same everywhere.
+    CHAR_EXPRESSIONS = {"\r": "' || char(13) || '"}
 
 
 DIALECTS: dict[str, type[SQLDialect]] = {"postgresql": PostgreSQL, "mysql": MySQL, "sqlite": SQLite}
@@ -152,7 +167,7 @@ def create_table_sql(
     create = exp.Create(
         this=exp.Schema(this=exp.to_table(schema.name), expressions=items), kind="TABLE"
     )
-    return create.sql(dialect=dialect.SQLGLOT, identify=True)
+    return create.sql(dialect=dialect.SQLGLOT, identify=True) + dialect.TABLE_OPTIONS
 
 
 def _foreign_key(field: str, parent: str, parent_field: str) -> Any:
@@ -187,6 +202,7 @@ def string_literal(column: pl.Expr, dialect: type[SQLDialect]) -> pl.Expr:
     if not dialect.SUPPORTS_NUL:
         table["\x00"] = ""
     table["'"] = "''"
+    table.update(dialect.CHAR_EXPRESSIONS)
     escaped = column.str.replace_many(list(table), list(table.values()))
     return pl.concat_str([pl.lit("'"), escaped, pl.lit("'")])
 
@@ -255,6 +271,7 @@ def write_sql(frame: pl.LazyFrame, path: Path, schema: Schema, options: ExportOp
         }
     )
     with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(dialect.ENCODING_SQL)
         handle.write(create_table_sql(schema, dialect, schemas) + ";\n")
         for batch in frame.collect_batches(chunk_size=50_000):
             handle.write(insert_statements(batch, schema.name, dialect, options.insert_batch))
