@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
+import threading
 import time
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
@@ -29,7 +32,11 @@ from synthdata.export.json import json_rows
 from synthdata.jobs import JobStore
 from synthdata.models import describe_validation_error
 
-__all__ = ["ROUTES", "STATUS_BY_CODE", "create_app"]
+P = ParamSpec("P")
+R = TypeVar("R")
+logger = logging.getLogger("synthdata")
+
+__all__ = ["ROUTES", "STATUS_BY_CODE", "UVICORN_OPTIONS", "create_app"]
 
 VERSION = "1.0.0"
 STATUS_BY_CODE = {
@@ -76,14 +83,42 @@ def _error(
 # --- helpers ------------------------------------------------------------------------------------
 
 
+#: Deepest nesting of arrays and objects a request body may have (real bodies need under 10).
+MAX_JSON_DEPTH = 32
+
+
 async def _body(request: Request, model: type[Any]) -> Any:
+    """The request's JSON body checked by ``model``; every endpoint that reads JSON comes here."""
     raw = await request.body()
     try:
         data = json.loads(raw or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         msg = "Request body is not valid JSON"
         raise sd.InvalidInputError(msg) from None
+    except RecursionError:  # nesting deeper than the parser's own stack
+        data = None
+    if data is None or _depth(data) > MAX_JSON_DEPTH:
+        msg = f"Request body is nested deeper than {MAX_JSON_DEPTH} levels"
+        raise sd.InvalidInputError(msg)
     return model.model_validate(data)
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (without recursion, so any depth is safe)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_JSON_DEPTH:  # one level past the limit is enough to know
+                children = item.values() if isinstance(item, dict) else item
+                todo.extend((child, level + 1) for child in children)
+    return deepest
+
+
+async def _threaded(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run store, file and CPU work in the thread pool, never on the event loop."""
+    return await run_in_threadpool(fn, *args, **kwargs)
 
 
 def _owner(request: Request) -> str | None:
@@ -147,12 +182,15 @@ def _iso(moment: dt.datetime | None) -> str | None:
 
 async def health(request: Request) -> JSONResponse:
     now = dt.datetime.now(dt.UTC)
-    return JSONResponse({"status": "healthy", "version": VERSION, "timestamp": _iso(now)})
+    ready = request.app.state.ready.is_set()
+    return JSONResponse(
+        {"status": "healthy", "version": VERSION, "timestamp": _iso(now), "ready": ready}
+    )
 
 
 async def analyze(request: Request) -> JSONResponse:
     body = await _body(request, api.AnalyzeRequest)
-    analysis = await run_in_threadpool(sd.analyze, body.context, body.domain_hint)
+    analysis = await _threaded(sd.analyze, body.context, body.domain_hint)
     return JSONResponse(analysis.model_dump(mode="json"))
 
 
@@ -177,7 +215,7 @@ async def sample(request: Request) -> JSONResponse:
             "samples": {name: json_rows(frame) for name, frame in frames.items()},
         }
 
-    result = await run_in_threadpool(work)
+    result = await _threaded(work)
     result["generation_time_ms"] = round((time.perf_counter() - started) * 1000)
     return JSONResponse(result)
 
@@ -203,51 +241,56 @@ async def corpus(request: Request) -> JSONResponse:
             export_format=body.export_format,
         )
 
-    job = await run_in_threadpool(work)
-    eta = None
-    if store.rate:
-        eta = dt.datetime.now(dt.UTC) + dt.timedelta(
-            seconds=job.progress.total_records / store.rate
-        )
+    job = await _threaded(work)
     return JSONResponse(
         {
             "job_id": job.job_id,
             "status": "in_progress",
             "message": "Corpus generation started",
-            "estimated_completion": _iso(eta),
+            "estimated_completion": _iso(job.estimated_completion),
         }
     )
 
 
 async def feedback(request: Request) -> JSONResponse:
     body = await _body(request, api.FeedbackRequest)
-    store = _store(request)
-    job = store.get(body.job_id, owner=_owner(request))
-    changed = sd.apply_feedback(job.schemas, body.schema_feedback)
-    store.update_schemas(job.job_id, changed, owner=_owner(request))
-    if body.start_corpus:
-        await run_in_threadpool(
-            lambda: store.submit_corpus(
-                job_id=job.job_id, corpus_size=body.corpus_size, owner=_owner(request)
+    store, owner = _store(request), _owner(request)
+
+    def work() -> dict[str, Any]:
+        job = store.get(body.job_id, owner=owner)
+        report = sd.apply_feedback_report(job.schemas, body.schema_feedback)
+        store.update_schemas(job.job_id, report.schemas, owner=owner)
+        notes = {"applied": report.applied, "ignored": report.ignored}
+        if body.start_corpus:
+            started = store.submit_corpus(
+                job_id=job.job_id, corpus_size=body.corpus_size, owner=owner
             )
-        )
-        return JSONResponse(
-            {
+            return {
                 "job_id": job.job_id,
                 "status": "in_progress",
                 "message": "Feedback applied, corpus generation started",
+                "estimated_completion": _iso(started.estimated_completion),
+                **notes,
             }
-        )
-    current = store.get(job.job_id)
-    return JSONResponse(
-        {"job_id": job.job_id, "status": current.status.value, "message": "Feedback applied"}
-    )
+        current = store.get(job.job_id)
+        return {
+            "job_id": job.job_id,
+            "status": current.status.value,
+            "message": "Feedback applied",
+            **notes,
+        }
+
+    return JSONResponse(await _threaded(work))
 
 
 async def list_jobs(request: Request) -> JSONResponse:
     query = api.JobsQuery.model_validate(dict(request.query_params))
-    jobs, total = _store(request).list(
-        skip=query.skip, limit=query.limit, status=query.status, owner=_owner(request)
+    jobs, total = await _threaded(
+        _store(request).list,
+        skip=query.skip,
+        limit=query.limit,
+        status=query.status,
+        owner=_owner(request),
     )
     return JSONResponse(
         {
@@ -260,7 +303,7 @@ async def list_jobs(request: Request) -> JSONResponse:
 
 
 async def get_job(request: Request) -> JSONResponse:
-    job = _store(request).get(request.path_params["job_id"], owner=_owner(request))
+    job = await _threaded(_store(request).get, request.path_params["job_id"], owner=_owner(request))
     return JSONResponse(
         {
             **_job_summary(job),
@@ -278,28 +321,28 @@ async def get_job(request: Request) -> JSONResponse:
 
 
 async def job_status(request: Request) -> JSONResponse:
-    job = _store(request).get(request.path_params["job_id"], owner=_owner(request))
+    job = await _threaded(_store(request).get, request.path_params["job_id"], owner=_owner(request))
     return JSONResponse(
         {
             "job_id": job.job_id,
             "status": job.status.value,
             "stage": job.stage.value,
             "percent_complete": job.progress.percent_complete,
+            "estimated_completion": _iso(job.estimated_completion),
         }
     )
 
 
 async def delete_job(request: Request) -> JSONResponse:
     store = _store(request)
-    await run_in_threadpool(store.delete, request.path_params["job_id"], owner=_owner(request))
+    await _threaded(store.delete, request.path_params["job_id"], owner=_owner(request))
     return JSONResponse({"message": "Job deleted successfully"})
 
 
 async def cancel_job(request: Request) -> JSONResponse:
+    await _body(request, api.EmptyBody)  # no fields, but a body must still be sound JSON
     store = _store(request)
-    job = await run_in_threadpool(
-        store.cancel, request.path_params["job_id"], owner=_owner(request)
-    )
+    job = await _threaded(store.cancel, request.path_params["job_id"], owner=_owner(request))
     return JSONResponse(
         {
             "job_id": job.job_id,
@@ -313,18 +356,17 @@ async def export_job(request: Request) -> JSONResponse:
     body = await _body(request, api.ExportRequest)
     store = _store(request)
     job_id = request.path_params["job_id"]
-    paths = await run_in_threadpool(
-        lambda: store.export(
-            job_id,
-            body.format,
-            schemas=body.schemas or None,
-            sql_dialect=body.options.sql_dialect,
-            owner=_owner(request),
-        )
+    paths = await _threaded(
+        store.export,
+        job_id,
+        body.format,
+        schemas=body.schemas or None,
+        sql_dialect=body.options.sql_dialect,
+        owner=_owner(request),
     )
     return JSONResponse(
         {
-            "job_id": store.get(job_id).job_id,
+            "job_id": str(uuid.UUID(job_id)),
             "export_paths": {n: str(p) for n, p in paths.items()},
             "format": body.format,
         }
@@ -333,10 +375,12 @@ async def export_job(request: Request) -> JSONResponse:
 
 async def download(request: Request) -> Response:
     query = api.DownloadQuery.model_validate(dict(request.query_params))
-    path = _store(request).export_file(
+    path = await _threaded(
+        _store(request).export_file,
         request.path_params["job_id"],
         request.path_params["schema_name"],
         query.format,
+        sql_dialect=query.sql_dialect,
         owner=_owner(request),
     )
     return FileResponse(path, media_type=_MEDIA[query.format], filename=path.name)
@@ -412,6 +456,29 @@ ROUTES = [
 ]
 
 
+#: How uvicorn must run the app: proxy headers are the app's business (SYNTHDATA_TRUSTED_PROXIES);
+#: uvicorn's own handling would believe X-Forwarded-For from any local peer.
+UVICORN_OPTIONS: dict[str, Any] = {"proxy_headers": False, "server_header": False}
+
+WARM_UP_CONTEXT = "Healthcare clinic with 200 patients needs patient records and appointments"
+
+
+def _warm_up(store: JobStore, ready: threading.Event, enabled: bool) -> None:
+    """Load what the first request would otherwise wait for: the analyzer's catalogue and
+    inflection, the vocabulary pools, and a measure of this machine's speed (for estimates)."""
+    try:
+        if enabled:
+            started = time.perf_counter()
+            schemas = sd.infer_schemas(sd.analyze(WARM_UP_CONTEXT))
+            sd.sample(schemas, rows=5)
+            store.throughput.calibrate()
+            logger.info("Warmed up in %.1f s", time.perf_counter() - started)
+    except Exception:  # a failed warm-up only means a slower first request
+        logger.exception("Warm-up failed; the first requests will be slower")
+    finally:
+        ready.set()
+
+
 def create_app(*, settings: Settings | None = None) -> Starlette:
     """The API app; settings default to the ``SYNTHDATA_*`` environment."""
     import swagger_ui_bundle
@@ -421,9 +488,18 @@ def create_app(*, settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.store = JobStore(settings.home, workers=settings.job_workers)
+        app.state.ready = threading.Event()
+        warming = threading.Thread(
+            target=_warm_up,
+            args=(app.state.store, app.state.ready, settings.warm_up),
+            name="synthdata-warm-up",
+            daemon=True,
+        )
+        warming.start()
         try:
             yield
         finally:
+            await run_in_threadpool(warming.join)
             await run_in_threadpool(app.state.store.close, pause_running=True)
 
     routes = [

@@ -96,29 +96,63 @@ class _TooLarge(Exception):
 
 
 class RateLimitMiddleware:
-    """Per-client limits per minute and per hour, with X-RateLimit-* headers on every response."""
+    """Per-client limits per minute and per hour, with X-RateLimit-* headers on every response.
+
+    A client is its API key when it presents a valid one, else its address: the socket peer, or,
+    when the peer is one of ``SYNTHDATA_TRUSTED_PROXIES``, the nearest untrusted address in its
+    X-Forwarded-For. Clients idle for an hour are forgotten, so the state stays bounded.
+    """
+
+    #: Clients kept at most; beyond it the longest idle are forgotten first.
+    MAX_CLIENTS = 100_000
+    SWEEP_SECONDS = 60.0
 
     def __init__(self, app: ASGIApp, settings: Settings, clock: Callable[[], float] = time.time):
         self.app, self.settings, self.clock = app, settings, clock
+        # Insertion order is last-use order (a client moves to the end on every request).
         self.hits: dict[str, deque[float]] = {}
         self.lock = threading.Lock()
+        self.swept = clock()
 
-    def _client(self, scope: Scope) -> str:
-        if self.settings.trust_proxy_headers:
-            forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-for")
-            if forwarded:
-                return forwarded.decode("latin-1").split(",")[0].strip()
-        client = scope.get("client")
-        return client[0] if client else "unknown"
+    def client(self, scope: Scope) -> str:
+        """Who this request is counted against."""
+        headers = dict(scope.get("headers") or [])
+        presented = headers.get(b"x-api-key")
+        if presented and self.settings.keys_required:
+            owner = self.settings.owner_of(presented.decode("latin-1"))
+            if owner is not None:
+                return f"key:{owner}"
+        peer = scope.get("client")
+        address = peer[0] if peer else "unknown"
+        forwarded = headers.get(b"x-forwarded-for")
+        if forwarded and self.settings.is_trusted_proxy(address):
+            hops = [h.strip() for h in forwarded.decode("latin-1").split(",") if h.strip()]
+            for hop in reversed(hops):  # the right end was added by our own proxy
+                address = hop
+                if not self.settings.is_trusted_proxy(hop):
+                    break
+        return f"ip:{address}"
+
+    def _sweep(self, now: float) -> None:
+        if now - self.swept < self.SWEEP_SECONDS and len(self.hits) <= self.MAX_CLIENTS:
+            return
+        self.swept = now
+        for name in [n for n, hits in self.hits.items() if not hits or hits[-1] <= now - 3600]:
+            del self.hits[name]
+        while len(self.hits) > self.MAX_CLIENTS:
+            del self.hits[next(iter(self.hits))]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         minute, hour = self.settings.rate_limit_per_minute, self.settings.rate_limit_per_hour
         if scope["type"] != "http" or (minute <= 0 and hour <= 0):
             await self.app(scope, receive, send)
             return
+        client = self.client(scope)
         now = self.clock()
         with self.lock:
-            hits = self.hits.setdefault(self._client(scope), deque())
+            self._sweep(now)
+            hits = self.hits.pop(client, None) or deque()
+            self.hits[client] = hits
             while hits and hits[0] <= now - 3600:
                 hits.popleft()
             in_minute = sum(1 for t in hits if t > now - 60)

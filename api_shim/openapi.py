@@ -156,6 +156,10 @@ def document(version: str) -> dict[str, Any]:
                         "schema": {"type": "string"},
                     },
                     _query("format", formats),
+                    _query(
+                        "sql_dialect",
+                        {"type": "string", "enum": ["postgresql", "mysql", "sqlite"]},
+                    ),
                 ],
                 ok={
                     "description": "The file",

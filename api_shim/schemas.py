@@ -12,6 +12,7 @@ __all__ = [
     "AnalyzeRequest",
     "CorpusRequest",
     "DownloadQuery",
+    "EmptyBody",
     "ExportRequest",
     "FeedbackRequest",
     "JobsQuery",
@@ -70,6 +71,12 @@ class ExportRequest(BaseModel):
     options: ExportOptionsBody = ExportOptionsBody()
 
 
+class EmptyBody(BaseModel):
+    """Endpoints that take no fields (an empty body or ``{}``)."""
+
+    model_config = _STRICT
+
+
 class JobsQuery(BaseModel):
     model_config = _STRICT
     skip: int = Field(default=0, ge=0, le=1_000_000)
@@ -80,3 +87,4 @@ class JobsQuery(BaseModel):
 class DownloadQuery(BaseModel):
     model_config = _STRICT
     format: Format = "csv"
+    sql_dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"

@@ -27,8 +27,10 @@ from synthdata.export import (
 from synthdata.export.load import load as load
 from synthdata.feedback import (
     Feedback as Feedback,
+    FeedbackReport as FeedbackReport,
     SchemaFeedback as SchemaFeedback,
     apply_feedback as apply_feedback,
+    apply_feedback_report as apply_feedback_report,
 )
 from synthdata.generate.engine import (
     ProgressEvent as ProgressEvent,
@@ -65,6 +67,7 @@ __all__ = [
     "ExportFormat",
     "ExportOptions",
     "Feedback",
+    "FeedbackReport",
     "Field",
     "FieldType",
     "ForeignKey",
@@ -79,6 +82,7 @@ __all__ = [
     "SynthdataError",
     "analyze",
     "apply_feedback",
+    "apply_feedback_report",
     "check_schemas",
     "export",
     "generate",

@@ -200,7 +200,7 @@ def _load(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api_shim import create_app
+    from api_shim import UVICORN_OPTIONS, create_app
 
     print(
         f"synthdata on http://{args.host}:{args.port}/ (review page), "
@@ -208,7 +208,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"(docs: http://{args.host}:{args.port}/docs); data in "
         f"{os.environ.get('SYNTHDATA_HOME', '.synthdata')}"
     )
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info", **UVICORN_OPTIONS)
     return 0
 
 

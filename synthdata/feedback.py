@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field as PydanticField, TypeAdapter, ValidationError
@@ -11,9 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field as PydanticField, TypeAdapter,
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.models import Schema, check_schemas, describe_validation_error
 
-__all__ = ["Feedback", "SchemaFeedback", "apply_feedback"]
-
-logger = logging.getLogger("synthdata")
+__all__ = [
+    "Feedback",
+    "FeedbackReport",
+    "SchemaFeedback",
+    "apply_feedback",
+    "apply_feedback_report",
+]
 
 
 class SchemaFeedback(BaseModel):
@@ -41,11 +45,27 @@ class Feedback(BaseModel):
     corpus_size: int | None = PydanticField(default=None, ge=1, le=10_000_000_000)
 
 
+@dataclass(frozen=True)
+class FeedbackReport:
+    """What feedback did: the schemas after it, and a note for every change made or skipped.
+
+    ``applied`` notes changes made (``"clients.phone: added (PHONE)"``); ``ignored`` notes
+    requests that had nothing to act on (``"clients.fax: no such field, nothing removed."``).
+    """
+
+    schemas: list[Schema]
+    applied: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
 def apply_feedback(
     schemas: Sequence[Schema],
     feedback: Feedback | Sequence[SchemaFeedback] | dict[str, Any] | list[dict[str, Any]],
 ) -> list[Schema]:
     """Apply review feedback to schemas and return the changed set (the input is not modified).
+
+    Adding a field that exists replaces it with the given definition; removing a field that does
+    not exist does nothing. :func:`apply_feedback_report` says which of these happened.
 
     Args:
         schemas: the current schemas.
@@ -55,7 +75,7 @@ def apply_feedback(
         The schemas after every change, checked together (foreign keys still resolve).
 
     Raises:
-        NotFoundError: a schema or field named in the feedback does not exist ("Did you mean?").
+        NotFoundError: a schema, or a field to adjust, does not exist ("Did you mean?").
         InvalidInputError: a change makes a field or schema invalid, or the feedback is malformed.
 
     >>> s = Schema.model_validate({"name": "clients", "fields": [
@@ -66,11 +86,31 @@ def apply_feedback(
     >>> [(f.name, f.unique) for f in apply_feedback([s], fb)[0].fields]
     [('id', False), ('email', True), ('phone', False)]
     """
-    items = _items(feedback)
+    return apply_feedback_report(schemas, feedback).schemas
+
+
+def apply_feedback_report(
+    schemas: Sequence[Schema],
+    feedback: Feedback | Sequence[SchemaFeedback] | dict[str, Any] | list[dict[str, Any]],
+) -> FeedbackReport:
+    """Like :func:`apply_feedback`, with a note for every change applied or ignored.
+
+    >>> s = Schema.model_validate({"name": "clients", "fields": [
+    ...     {"name": "id", "type": "UUID"}, {"name": "phone", "type": "STRING"}]})
+    >>> fb = [{"schema_name": "clients", "add_fields": [{"name": "phone", "type": "PHONE"}],
+    ...        "remove_fields": ["fax"]}]
+    >>> report = apply_feedback_report([s], fb)
+    >>> report.applied
+    ['clients.phone: replaced by the given definition (PHONE)']
+    >>> report.ignored
+    ['clients.fax: no such field, nothing removed.']
+    """
+    report = FeedbackReport(schemas=[])
     current = {s.name: s for s in schemas}
-    for item in items:
-        _apply_one(current, item)
-    return check_schemas(list(current.values())) if current else []
+    for item in _items(feedback):
+        _apply_one(current, item, report)
+    report.schemas.extend(check_schemas(list(current.values())) if current else [])
+    return report
 
 
 def _items(feedback: Any) -> list[SchemaFeedback]:
@@ -85,7 +125,7 @@ def _items(feedback: Any) -> list[SchemaFeedback]:
         raise InvalidInputError(describe_validation_error(exc, prefix)) from exc
 
 
-def _apply_one(current: dict[str, Schema], item: SchemaFeedback) -> None:
+def _apply_one(current: dict[str, Schema], item: SchemaFeedback, report: FeedbackReport) -> None:
     name = item.schema_name
     if item.feedback_type == "add":
         if name in current:
@@ -93,28 +133,42 @@ def _apply_one(current: dict[str, Schema], item: SchemaFeedback) -> None:
             raise InvalidInputError(msg)
         fields = [{"name": "id", "type": "UUID", "primary_key": True}, *item.add_fields]
         current[name] = _validated({"name": name, "fields": fields, "volume": item.volume}, name)
+        report.applied.append(f"{name}: schema added")
         return
     schema = _find(current, name)
     if item.feedback_type == "remove":
         _remove_schema(current, schema)
+        report.applied.append(f"{name}: schema removed")
         return
     data = schema.model_dump(mode="json", exclude_none=True)
     fields: list[dict[str, Any]] = data["fields"]
     for field_name, changes in item.field_adjustments.items():
         _field_dict(fields, field_name, name).update(changes)
+        report.applied.append(f"{name}.{field_name}: adjusted ({', '.join(sorted(changes))})")
     for field_name in item.remove_fields:
-        _remove_field(data, fields, field_name, name)
-    names = {f["name"] for f in fields}
+        _remove_field(data, fields, field_name, name, report)
     for spec in item.add_fields:
-        if spec.get("name") in names:
-            msg = f"Schema '{name}' already has a field '{spec.get('name')}'"
-            raise InvalidInputError(msg)
-        fields.append(dict(spec))
-        names.add(spec.get("name"))
+        _add_field(fields, dict(spec), name, report)
     if item.volume is not None:
         data["volume"] = item.volume
+        report.applied.append(f"{name}: volume set to {item.volume}")
+    names = {f["name"] for f in fields}
     data["foreign_keys"] = [fk for fk in data.get("foreign_keys", []) if fk["field"] in names]
     current[name] = _validated(data, name)
+
+
+def _add_field(
+    fields: list[dict[str, Any]], spec: dict[str, Any], schema: str, report: FeedbackReport
+) -> None:
+    """Append the field, or replace the field of that name with the given definition."""
+    name, kind = spec.get("name"), spec.get("type", "STRING")
+    for i, existing in enumerate(fields):
+        if existing["name"] == name:
+            fields[i] = spec
+            report.applied.append(f"{schema}.{name}: replaced by the given definition ({kind})")
+            return
+    fields.append(spec)
+    report.applied.append(f"{schema}.{name}: added ({kind})")
 
 
 def _find(current: dict[str, Schema], name: str) -> Schema:
@@ -134,15 +188,16 @@ def _field_dict(fields: list[dict[str, Any]], name: str, schema: str) -> dict[st
 
 
 def _remove_field(
-    data: dict[str, Any], fields: list[dict[str, Any]], name: str, schema: str
+    data: dict[str, Any],
+    fields: list[dict[str, Any]],
+    name: str,
+    schema: str,
+    report: FeedbackReport,
 ) -> None:
     names = [f["name"] for f in fields]
     if name not in names:
         hint = did_you_mean(name, names)
-        if hint:  # most likely a typo: say so rather than silently keep the field
-            msg = f"Schema '{schema}' has no field '{name}'.{hint}"
-            raise NotFoundError(msg)
-        logger.info("Schema '%s' has no field '%s' to remove; nothing to do", schema, name)
+        report.ignored.append(f"{schema}.{name}: no such field, nothing removed.{hint}")
         return
     if name == data.get("primary_key"):
         msg = f"Cannot remove '{schema}.{name}': it is the primary key"
@@ -152,6 +207,7 @@ def _remove_field(
         c for c in data.get("constraints", []) if name not in (c["field"], c["other"])
     ]
     data["unique_together"] = [g for g in data.get("unique_together", []) if name not in g]
+    report.applied.append(f"{schema}.{name}: removed")
 
 
 def _remove_schema(current: dict[str, Schema], schema: Schema) -> None:

@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -26,10 +27,17 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata._types import PathLike
 from synthdata.corpus import Corpus
-from synthdata.errors import CancelledError, InvalidInputError, NotFoundError, SynthdataError
+from synthdata.errors import (
+    CancelledError,
+    InvalidInputError,
+    NotFoundError,
+    SynthdataError,
+    did_you_mean,
+)
 from synthdata.models import Schema
+from synthdata.throughput import Throughput, work_of
 
-__all__ = ["JobInfo", "JobProgress", "JobStage", "JobStatus", "JobStore"]
+__all__ = ["JobInfo", "JobProgress", "JobStage", "JobStatus", "JobStore", "export_key"]
 
 logger = logging.getLogger("synthdata")
 CANCELLED = "Job cancelled by user"
@@ -119,6 +127,24 @@ def _new_job(
     )
 
 
+def export_key(format: str, sql_dialect: str = "postgresql") -> str:
+    """The name of a job's export: the format, and for SQL the dialect (``sql-mysql``).
+
+    Raises:
+        InvalidInputError: an unknown format or dialect ("Did you mean").
+    """
+    from synthdata.export import parse_dialect, parse_format
+
+    fmt = parse_format(format).value
+    return f"{fmt}-{parse_dialect(sql_dialect)}" if fmt == "sql" else fmt
+
+
+def _volumes(job: JobInfo) -> dict[str, int]:
+    from synthdata.generate.engine import plan_volumes
+
+    return plan_volumes(job.schemas, job.corpus_size)
+
+
 def _job_id(value: str) -> str:
     """A canonical job id, or NotFoundError: untrusted ids are parsed, never joined into paths."""
     try:
@@ -162,8 +188,8 @@ class JobStore:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="synthdata-job")
         self._closed = False
         self._user_cancel: dict[str, bool] = {}
-        #: Rows per second of the last corpus measured, for first estimates of new jobs.
-        self.rate: float | None = None
+        #: This machine's generation speed, for estimates from the moment a job is submitted.
+        self.throughput = Throughput()
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute(
@@ -299,9 +325,9 @@ class JobStore:
         if webhook_url is not None:
             check_url(webhook_url)
         if export_format is not None:
-            from synthdata.export import _format
+            from synthdata.export import parse_format
 
-            export_format = _format(export_format).value
+            export_format = parse_format(export_format).value
         if not isinstance(batch_size, int) or not 1 <= batch_size <= 1_000_000:
             msg = f"batch_size must be a whole number from 1 to 1000000 (got {batch_size!r})"
             raise InvalidInputError(msg)
@@ -329,6 +355,7 @@ class JobStore:
         job.webhook_url = webhook_url or job.webhook_url
         job.export_format = export_format
         job.progress = JobProgress(total_schemas=len(chosen), total_records=sum(volumes.values()))
+        job.estimated_completion = self.throughput.completion(work_of(chosen, volumes, batch_size))
         shutil.rmtree(self.folder(job.job_id) / "corpus", ignore_errors=True)
         self._save(job)
         self._start(job.job_id, resume=False)
@@ -352,6 +379,7 @@ class JobStore:
                 raise CancelledError(CANCELLED)
             self._update(job_id, status=JobStatus.IN_PROGRESS)
             tracker = _Progress(self, job_id)
+            started = time.monotonic()
             generate(
                 job.schemas,
                 total_rows=job.corpus_size,
@@ -363,6 +391,9 @@ class JobStore:
                 resume=resume,
                 executor=self.executor,
             )
+            if not resume:
+                work = work_of(job.schemas, _volumes(job), job.batch_size)
+                self.throughput.observe(work, time.monotonic() - started)
             final = self._load(job_id)
             if final is not None:
                 if final.export_format:  # before "completed", so a client never sees it missing
@@ -499,34 +530,44 @@ class JobStore:
     ) -> dict[str, Path]:
         from synthdata.export import export
 
-        key = format.lower() if format.lower() != "sql" else f"sql-{sql_dialect}"
-        out = self.folder(job_id) / "exports" / key.replace("/", "_")
+        key = export_key(format, sql_dialect)
+        out = self.folder(job_id) / "exports" / key
         paths = export(corpus, format, out, schemas=schemas, sql_dialect=sql_dialect)
-        job = self.get(job_id)
-        recorded = dict(job.export_paths)
-        recorded[format.lower()] = {
-            **recorded.get(format.lower(), {}),
-            **{n: str(p) for n, p in paths.items()},
-        }
-        self._update(job.job_id, export_paths=recorded, stage=JobStage.EXPORTED)
+        with self._lock:
+            job = self.get(job_id)
+            recorded = dict(job.export_paths)
+            recorded[key] = {**recorded.get(key, {}), **{n: str(p) for n, p in paths.items()}}
+            self._update(job.job_id, export_paths=recorded, stage=JobStage.EXPORTED)
         return paths
 
     def export_file(
-        self, job_id: str, schema_name: str, format: str, *, owner: str | None = None
+        self,
+        job_id: str,
+        schema_name: str,
+        format: str,
+        *,
+        sql_dialect: str = "postgresql",
+        owner: str | None = None,
     ) -> Path:
-        """The exported file of one table, looked up from the job's record (never joined)."""
+        """The exported file of one table, exported now if it was not yet.
+
+        The file is looked up in the job's record (never joined from the request), and SQL files
+        are kept per dialect, so a download never gets another dialect's file.
+        """
         job = self.get(job_id, owner=owner)
-        recorded = job.export_paths.get(str(format).lower(), {})
-        if schema_name not in recorded:
-            names = [s.name for s in job.schemas]
-            if schema_name not in names:
-                msg = f"Job '{job.job_id}' has no table '{str(schema_name)[:80]}'"
-            else:
-                msg = f"'{schema_name}' has not been exported as {format}; export it first"
+        names = [s.name for s in job.schemas]
+        if schema_name not in names:
+            hint = did_you_mean(str(schema_name), names)
+            msg = f"Job '{job.job_id}' has no table '{str(schema_name)[:80]}'.{hint}"
             raise NotFoundError(msg)
-        path = Path(recorded[schema_name])
-        if not path.is_file() or self.folder(job.job_id) not in path.parents:
-            msg = f"The {format} export of '{schema_name}' is gone; export it again"
+        key = export_key(format, sql_dialect)
+        recorded = job.export_paths.get(key, {}).get(schema_name)
+        if recorded is None or not Path(recorded).is_file():
+            self.export(job.job_id, format, schemas=[schema_name], sql_dialect=sql_dialect)
+            recorded = self.get(job.job_id).export_paths[key][schema_name]
+        path = Path(recorded)
+        if self.folder(job.job_id) not in path.parents:
+            msg = f"The {key} export of '{schema_name}' is not in the job's folder"
             raise NotFoundError(msg)
         return path
 
@@ -539,10 +580,17 @@ class JobStore:
         for job in [*jobs, *pending]:
             if resume and job.schemas:
                 logger.info("Resuming job %s after a restart", job.job_id)
+                left = job.progress.total_records - job.progress.generated_records
+                volumes = {
+                    k: round(v * left / max(1, job.progress.total_records))
+                    for k, v in _volumes(job).items()
+                }
+                work = work_of(job.schemas, volumes, job.batch_size)
                 self._update(
                     job.job_id,
                     status=JobStatus.PENDING,
                     warnings=[*job.warnings, "Resumed after a restart"],
+                    estimated_completion=self.throughput.completion(work),
                 )
                 self._start(job.job_id, resume=True)
             else:
@@ -574,18 +622,18 @@ class _Progress:
 
     def __init__(self, store: JobStore, job_id: str) -> None:
         self.store, self.job_id = store, job_id
-        self.started = _now()
+        self.started = time.monotonic()
 
     def __call__(self, event: Any) -> None:
         job = self.store._load(self.job_id)
         if job is None:
             return
-        elapsed = (_now() - self.started).total_seconds()
-        eta = None
-        if event.rows_done:
-            rate = event.rows_done / max(elapsed, 0.5)
-            self.store.rate = rate
-            eta = _now() + dt.timedelta(seconds=(event.total_rows - event.rows_done) / rate)
+        elapsed = time.monotonic() - self.started
+        eta = job.estimated_completion  # until this job's own speed is known
+        if event.rows_done and elapsed > 0:
+            rate = event.rows_done / elapsed
+            left = (event.total_rows - event.rows_done) / rate
+            eta = (_now() + dt.timedelta(seconds=left)).replace(microsecond=0)
         percent = 100.0 * event.rows_done / event.total_rows if event.total_rows else 100.0
         progress = JobProgress(
             total_schemas=event.total_tables,

@@ -138,8 +138,14 @@ def test_exports_are_recorded_and_looked_up(store):
     paths = store.export(job.job_id, "json", schemas=["orders"])
     assert store.export_file(job.job_id, "orders", "json") == paths["orders"]
     assert store.get(job.job_id).stage is JobStage.EXPORTED
-    with pytest.raises(sd.NotFoundError, match="has not been exported as json"):
-        store.export_file(job.job_id, "customers", "json")
+    on_demand = store.export_file(job.job_id, "customers", "json")  # not exported: now it is
+    assert on_demand.name == "customers.json"
+    assert on_demand.parent == paths["orders"].parent
+    mysql = store.export_file(job.job_id, "orders", "sql", sql_dialect="mysql")
+    sqlite = store.export_file(job.job_id, "orders", "sql", sql_dialect="sqlite")
+    assert mysql != sqlite
+    assert mysql.read_text().startswith("SET NAMES utf8mb4;")
+    assert set(store.get(job.job_id).export_paths) == {"json", "sql-mysql", "sql-sqlite"}
     with pytest.raises(sd.NotFoundError, match="has no table"):
         store.export_file(job.job_id, "../../etc/passwd", "json")
 

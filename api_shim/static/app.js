@@ -184,7 +184,7 @@ async function generate() {
     } while (!["completed", "failed"].includes(status.status));
     if (status.status === "failed") throw new Error((await api(`/jobs/${started.job_id}`)).message);
     const job = await api(`/jobs/${started.job_id}`);
-    $("downloads").replaceChildren(...Object.keys(job.export_paths[format] || {}).map((table) =>
+    $("downloads").replaceChildren(...Object.keys(job.export_paths[format === "sql" ? "sql-postgresql" : format] || {}).map((table) =>
       el("li", {}, el("a", { href: `${API}/jobs/${started.job_id}/download/${table}?format=${format}`, text: `${table}.${format}`,
         onclick: downloadWithKey }))));
   } catch (error) { showError("generate-error", error); }

@@ -21,7 +21,15 @@ from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.models import Schema
 
-__all__ = ["EXPORTERS", "ExportFormat", "ExportOptions", "export", "safe_path"]
+__all__ = [
+    "EXPORTERS",
+    "ExportFormat",
+    "ExportOptions",
+    "export",
+    "parse_dialect",
+    "parse_format",
+    "safe_path",
+]
 
 
 class ExportFormat(StrEnum):
@@ -74,7 +82,8 @@ def _exporters() -> dict[ExportFormat, Exporter]:
 EXPORTERS: dict[ExportFormat, Exporter] = _exporters()
 
 
-def _format(value: ExportFormat | str) -> ExportFormat:
+def parse_format(value: ExportFormat | str) -> ExportFormat:
+    """The format named by ``value`` (any case), or InvalidInputError with a "Did you mean"."""
     try:
         return ExportFormat(str(value).lower())
     except ValueError:
@@ -127,11 +136,11 @@ def export(
     >>> paths["t"].read_text().splitlines()
     ['id', '1', '2', '3']
     """
-    kind = _format(format)
+    kind = parse_format(format)
     if isinstance(options, dict):
         options = ExportOptions.model_validate({"sql_dialect": sql_dialect, **options})
     elif options is None:
-        options = ExportOptions.model_validate({"sql_dialect": _dialect(sql_dialect)})
+        options = ExportOptions.model_validate({"sql_dialect": parse_dialect(sql_dialect)})
     names = _tables(corpus, schemas)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -158,7 +167,8 @@ _DIALECTS = {
 }
 
 
-def _dialect(name: str) -> str:
+def parse_dialect(name: str) -> str:
+    """The canonical SQL dialect (postgresql, mysql, sqlite) for ``name`` or one of its aliases."""
     key = str(name).lower()
     if key not in _DIALECTS:
         msg = f"Unknown SQL dialect {name!r}.{did_you_mean(key, _DIALECTS)}"

@@ -8,7 +8,7 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
-from api_shim import create_app
+from api_shim import UVICORN_OPTIONS, create_app
 from api_shim.settings import Settings
 
 
@@ -32,6 +32,7 @@ def serve(settings: Settings, port: int = 0) -> Iterator[str]:
         port=port,
         log_level="warning",
         lifespan="on",
+        **UVICORN_OPTIONS,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -84,6 +84,7 @@ def test_corpus_poll_export_download(client):
     assert body["status"] == "in_progress"
     assert body["message"] == "Corpus generation started"
     status = _finish(client, body["job_id"])
+    assert status.pop("estimated_completion").endswith("Z")
     assert status == {
         "job_id": body["job_id"],
         "status": "completed",
@@ -105,7 +106,7 @@ def test_corpus_poll_export_download(client):
     assert download.headers["content-disposition"] == 'attachment; filename="accounts.csv"'
     assert download.text.startswith("id,customer_id,")
     sql = client.get(f"/api/v1/jobs/{body['job_id']}/download/accounts?format=sql")
-    assert sql.text.startswith('CREATE TABLE "accounts"')
+    assert sql.text.startswith("SET client_encoding = 'UTF8';\nCREATE TABLE \"accounts\"")
 
 
 def test_feedback_then_corpus(client):
@@ -126,11 +127,15 @@ def test_feedback_then_corpus(client):
         "corpus_size": 5000,
     }
     answer = client.post("/api/v1/generate/feedback", json=body).json()
-    assert answer == {
+    assert answer | {"estimated_completion": None} == {
         "job_id": sample["job_id"],
         "status": "in_progress",
         "message": "Feedback applied, corpus generation started",
+        "estimated_completion": None,
+        "applied": ["clients.email: adjusted (required)", "clients.phone2: added (PHONE)"],
+        "ignored": ["clients.fax: no such field, nothing removed."],
     }
+    assert answer["estimated_completion"].endswith("Z")
     assert _finish(client, sample["job_id"])["status"] == "completed"
     detail = client.get(f"/api/v1/jobs/{sample['job_id']}").json()
     fields = next(s for s in detail["schemas"] if s["name"] == "clients")["fields"]
@@ -237,8 +242,12 @@ def test_download_before_export_and_traversal(client):
     job = client.post("/api/v1/generate/corpus", json={"context": LEGAL, "corpus_size": 500}).json()
     _finish(client, job["job_id"])
     early = client.get(f"/api/v1/jobs/{job['job_id']}/download/clients?format=csv")
-    assert early.status_code == 404
-    assert "export it first" in early.json()["detail"]
+    assert early.status_code == 200  # exported on demand
+    assert early.text.startswith("id,")
+    sample = client.post("/api/v1/generate/sample", json={"context": LEGAL}).json()
+    unfinished = client.get(f"/api/v1/jobs/{sample['job_id']}/download/clients?format=csv")
+    assert unfinished.status_code == 400
+    assert "has no finished corpus" in unfinished.json()["detail"]
     sneaky = client.get(f"/api/v1/jobs/{job['job_id']}/download/..%2F..%2Fjobs.sqlite3")
     assert sneaky.status_code == 404
 

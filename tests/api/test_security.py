@@ -4,6 +4,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from api_shim import create_app
+from api_shim.middleware import RateLimitMiddleware
 from api_shim.settings import Settings, hash_key
 
 LEGAL = "Legal firm case management with clients, cases, and documents"
@@ -76,17 +77,33 @@ def test_hourly_limit_and_zero_disables(tmp_path):
     assert "x-ratelimit-limit" not in answers[0].headers
 
 
-def test_proxy_headers_only_when_trusted(tmp_path):
-    for trusted, expected in ((False, [200, 429]), (True, [200, 200])):
-        settings = Settings(
-            home=tmp_path / str(trusted), rate_limit_per_minute=1, trust_proxy_headers=trusted
-        )
-        with TestClient(create_app(settings=settings), raise_server_exceptions=False) as c:
-            codes = [
-                c.get("/health", headers={"X-Forwarded-For": ip}).status_code
-                for ip in ("10.0.0.1", "10.0.0.2")
-            ]
-        assert codes == expected
+@pytest.mark.parametrize(
+    ("proxies", "peer", "forwarded", "expected"),
+    [
+        ([], "127.0.0.1", "203.0.113.9", "ip:127.0.0.1"),
+        (["10.0.0.0/8"], "127.0.0.1", "203.0.113.9", "ip:127.0.0.1"),
+        (["10.0.0.0/8"], "10.1.2.3", "203.0.113.9", "ip:203.0.113.9"),
+        (["10.0.0.0/8"], "10.1.2.3", "198.51.100.1, 203.0.113.9", "ip:203.0.113.9"),
+        (["10.0.0.0/8"], "10.1.2.3", "203.0.113.9, 10.9.9.9", "ip:203.0.113.9"),
+        (["10.0.0.1", "::1"], "::1", "2001:db8::5", "ip:2001:db8::5"),
+    ],
+)
+def test_client_address_believes_only_trusted_proxies(proxies, peer, forwarded, expected):
+    settings = Settings(trusted_proxies=proxies, warm_up=False)
+    limiter = RateLimitMiddleware(None, settings)  # type: ignore[arg-type]
+    scope = {"client": (peer, 1), "headers": [(b"x-forwarded-for", forwarded.encode())]}
+    assert limiter.client(scope) == expected
+
+
+def test_trusted_proxies_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SYNTHDATA_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")
+    settings = Settings.from_env()
+    assert settings.is_trusted_proxy("10.200.1.1")
+    assert settings.is_trusted_proxy("192.0.2.1")
+    assert not settings.is_trusted_proxy("192.0.2.2")
+    monkeypatch.setenv("SYNTHDATA_TRUSTED_PROXIES", "not-an-address")
+    with pytest.raises(ValueError, match="SYNTHDATA_TRUSTED_PROXIES"):
+        Settings.from_env()
 
 
 def test_settings_from_the_environment(monkeypatch):
