@@ -9,7 +9,8 @@
 """
 
 from synthdata import jobs as jobs  # sd.jobs.JobStore: background jobs without the server
-from synthdata.analyze import analyze as analyze
+from synthdata.analysis.analyze import analyze as analyze
+from synthdata.analysis.infer import infer_schemas as infer_schemas
 from synthdata.corpus import Corpus as Corpus
 from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
@@ -36,7 +37,6 @@ from synthdata.generate.engine import (
     plan_volumes as plan_volumes,
     sample as sample,
 )
-from synthdata.infer import infer_schemas as infer_schemas
 from synthdata.models import (
     Analysis as Analysis,
     Cardinality as Cardinality,

@@ -1,8 +1,8 @@
 import pytest
 
 import synthdata as sd
-from synthdata.analyze import plan_from_text
-from synthdata.text import find_numbers, tokenize
+from synthdata.analysis.analyze import plan_from_text
+from synthdata.analysis.text import find_numbers, tokenize
 
 
 def _tables(context: str, **kwargs) -> list[str]:
@@ -203,7 +203,7 @@ def test_bad_context_is_a_clear_error(context, message):
 
 def test_catalogue_size():
     """At least 25 domains and 150 entity templates, every one parsed and cross-checked."""
-    from synthdata.catalog import catalog
+    from synthdata.analysis.catalog import catalog
 
     cat = catalog()
     assert len(cat.domains) >= 25

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from synthdata.catalog import Catalog, EntityTemplate, catalog
+from synthdata.analysis.catalog import Catalog, EntityTemplate, catalog
+from synthdata.analysis.naming import identifier, plural, singular
+from synthdata.analysis.text import Mention, Number, Token, find_numbers, tokenize
+from synthdata.analysis.uncatalogued import all_occurrences, find_unknown
 from synthdata.errors import InvalidInputError
 from synthdata.llm import LLMConfig
 from synthdata.models import Analysis, Requirement
-from synthdata.naming import identifier, plural, singular
-from synthdata.text import Mention, Number, Token, find_numbers, tokenize
-from synthdata.uncatalogued import all_occurrences, find_unknown
 
 __all__ = ["EntityPlan", "Link", "Plan", "analyze", "plan_from_text"]
 
@@ -595,7 +595,7 @@ def analyze(
     ('healthcare', ['patients', 'appointments', 'doctors'])
     """
     plan = plan_from_text(context, domain_hint)
-    from synthdata.infer import plan_volumes_for
+    from synthdata.analysis.infer import plan_volumes_for
 
     volumes = plan_volumes_for(plan)
     requirements = [
@@ -613,8 +613,8 @@ def analyze(
     config = LLMConfig.resolve(model, strict=strict)
     if config is None:
         return analysis
-    from synthdata.infer import infer_schemas
-    from synthdata.llm_analysis import analyze_with_fallback
+    from synthdata.analysis.infer import infer_schemas
+    from synthdata.analysis.llm import analyze_with_fallback
 
     return analyze_with_fallback(config, context, domain_hint, analysis, infer_schemas(analysis))
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from synthdata.analysis.naming import field_from_name, plural
 from synthdata.models import Constraint, Field, FieldType
-from synthdata.naming import field_from_name, plural
 
 __all__ = ["Catalog", "DomainSpec", "EntityTemplate", "FieldSpec", "ParentSpec", "catalog"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from synthdata.naming import fold, singular
+from synthdata.analysis.naming import fold, singular
 
 __all__ = ["PUNCTUATION", "Mention", "Number", "Token", "find_numbers", "tokenize"]
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from synthdata.analyze import EntityPlan, Link, Plan, _key_name, _resolve_links
-from synthdata.catalog import catalog
+from synthdata.analysis.analyze import EntityPlan, Link, Plan, _key_name, _resolve_links
+from synthdata.analysis.catalog import catalog
+from synthdata.analysis.naming import field_from_name, identifier
 from synthdata.errors import InvalidInputError
 from synthdata.models import (
     Analysis,
@@ -14,7 +15,6 @@ from synthdata.models import (
     SchemaList,
     check_schemas,
 )
-from synthdata.naming import field_from_name, identifier
 
 __all__ = ["infer_schemas", "plan_volumes_for"]
 
