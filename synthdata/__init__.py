@@ -11,6 +11,7 @@
 from synthdata import jobs as jobs  # sd.jobs.JobStore: background jobs without the server
 from synthdata.analysis.analyze import analyze as analyze
 from synthdata.analysis.infer import infer_schemas as infer_schemas
+from synthdata.analysis.models import Analysis as Analysis, Requirement as Requirement
 from synthdata.corpus import Corpus as Corpus
 from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
@@ -38,14 +39,12 @@ from synthdata.generate.engine import (
     sample as sample,
 )
 from synthdata.models import (
-    Analysis as Analysis,
     Cardinality as Cardinality,
     Constraint as Constraint,
     Distribution as Distribution,
     Field as Field,
     FieldType as FieldType,
     ForeignKey as ForeignKey,
-    Requirement as Requirement,
     Schema as Schema,
     check_schemas as check_schemas,
     load_schemas as load_schemas,

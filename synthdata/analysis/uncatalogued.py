@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from synthdata.analysis.naming import field_from_name, identifier
-from synthdata.analysis.text import Mention, Token
+from synthdata.analysis.naming import field_from_name
+from synthdata.analysis.text import Mention, Token, identifier
 from synthdata.models import FieldType
 
 __all__ = ["all_occurrences", "find_unknown"]
