@@ -1,4 +1,4 @@
-"""The LLM path, against a scripted OpenAI-compatible server on 127.0.0.1 (no real provider)."""
+"""The analysis' LLM path, against a scripted OpenAI-compatible server (the ``llm`` fixture)."""
 
 import json
 import subprocess
@@ -7,8 +7,6 @@ import sys
 import pytest
 
 import synthdata as sd
-from synthdata.llm import LLMConfig, text_pool
-from tests.llm_server import ScriptedLLM
 
 CONTEXT = "Veterinary clinic with 300 pets and their owners"
 ANSWER = {
@@ -56,24 +54,9 @@ ANSWER = {
 }
 
 
-@pytest.fixture
-def llm():
-    with ScriptedLLM() as server:
-        yield server
-
-
-def _config(server: ScriptedLLM, **kwargs) -> LLMConfig:
-    return LLMConfig(
-        model="openai/gpt-4o-mini",
-        api_base=server.base,
-        api_key="test",
-        **{"timeout": 5.0, **kwargs},
-    )
-
-
 def test_valid_answer_becomes_the_analysis_and_schemas(llm):
     llm.reply(("content", json.dumps(ANSWER)))
-    analysis = sd.analyze(CONTEXT, model=_config(llm))
+    analysis = sd.analyze(CONTEXT, model=llm.config())
     assert analysis.domain == "healthcare"
     assert [r.name for r in analysis.requirements] == ["owners", "pets"]
     schemas = sd.infer_schemas(analysis)
@@ -96,7 +79,7 @@ def test_invalid_then_valid_answers_are_retried_with_the_error(llm):
         ("content", json.dumps(bad_type)),
         ("content", json.dumps(ANSWER)),
     )
-    analysis = sd.analyze(CONTEXT, model=_config(llm))
+    analysis = sd.analyze(CONTEXT, model=llm.config())
     assert analysis.llm_usage.calls == 3
     assert [s.name for s in sd.infer_schemas(analysis)] == ["owners", "pets"]
     second, third = llm.requests[1]["messages"][-1], llm.requests[2]["messages"][-1]
@@ -106,11 +89,11 @@ def test_invalid_then_valid_answers_are_retried_with_the_error(llm):
 
 def test_always_invalid_falls_back_offline_or_raises_in_strict_mode(llm):
     llm.reply(("content", '{"analysis": {}}'))
-    analysis = sd.analyze(CONTEXT, model=_config(llm))
+    analysis = sd.analyze(CONTEXT, model=llm.config())
     assert analysis.warnings[0].startswith("LLM analysis failed, used the offline analyzer")
     assert "pets" in [r.name for r in analysis.requirements]  # the offline answer
     with pytest.raises(sd.LLMError) as info:
-        sd.analyze(CONTEXT, model=_config(llm, strict=True))
+        sd.analyze(CONTEXT, model=llm.config(strict=True))
     assert info.value.error_code == "LLM_ERROR"
     assert "gave no valid answer in 3 attempts" in str(info.value)
 
@@ -118,14 +101,14 @@ def test_always_invalid_falls_back_offline_or_raises_in_strict_mode(llm):
 def test_provider_error(llm):
     llm.reply(("status", 500))
     with pytest.raises(sd.LLMError, match="The model openai/gpt-4o-mini failed"):
-        sd.analyze(CONTEXT, model=_config(llm, strict=True))
-    assert sd.analyze(CONTEXT, model=_config(llm)).warnings
+        sd.analyze(CONTEXT, model=llm.config(strict=True))
+    assert sd.analyze(CONTEXT, model=llm.config()).warnings
 
 
 def test_timeout(llm):
     llm.reply(("sleep", 3, json.dumps(ANSWER)))
     with pytest.raises(sd.LLMError, match=r"did not answer within 0\.5 s"):
-        sd.analyze(CONTEXT, model=_config(llm, timeout=0.5, strict=True))
+        sd.analyze(CONTEXT, model=llm.config(timeout=0.5, strict=True))
 
 
 def test_model_from_the_environment(llm, monkeypatch):
@@ -136,20 +119,6 @@ def test_model_from_the_environment(llm, monkeypatch):
     analysis = sd.analyze(CONTEXT)
     assert llm.requests[0]["model"] == "test-model"
     assert analysis.llm_usage.calls == 1
-
-
-def test_text_columns_are_written_once_and_cached(llm, tmp_path, monkeypatch):
-    monkeypatch.setenv("SYNTHDATA_HOME", str(tmp_path))
-    values = [f"Seen for a {w} check-up; all well." for w in ("yearly", "dental", "skin")]
-    llm.reply(("content", json.dumps({"values": values})))
-    schemas = sd.load_schemas(ANSWER["schemas"])
-    first = sd.sample(schemas, rows=30, seed=4, llm=_config(llm))["pets"]["notes"]
-    again = sd.sample(schemas, rows=30, seed=4, llm=_config(llm))["pets"]["notes"]
-    assert len(llm.requests) == 1  # the second run read the cache
-    assert set(first) <= set(values)
-    assert first.to_list() == again.to_list()
-    pool = text_pool(_config(llm), table="pets", field="notes", description="", seed=4)
-    assert pool == values
 
 
 def test_litellm_is_not_imported_offline():
