@@ -9,7 +9,9 @@
 """
 
 from synthdata import jobs as jobs  # sd.jobs.JobStore: background jobs without the server
-from synthdata.analyze import analyze as analyze
+from synthdata.analysis.analyze import analyze as analyze
+from synthdata.analysis.infer import infer_schemas as infer_schemas
+from synthdata.analysis.models import Analysis as Analysis, Requirement as Requirement
 from synthdata.corpus import Corpus as Corpus
 from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
@@ -38,16 +40,13 @@ from synthdata.generate.engine import (
     plan_volumes as plan_volumes,
     sample as sample,
 )
-from synthdata.infer import infer_schemas as infer_schemas
 from synthdata.models import (
-    Analysis as Analysis,
     Cardinality as Cardinality,
     Constraint as Constraint,
     Distribution as Distribution,
     Field as Field,
     FieldType as FieldType,
     ForeignKey as ForeignKey,
-    Requirement as Requirement,
     Schema as Schema,
     check_schemas as check_schemas,
     load_schemas as load_schemas,

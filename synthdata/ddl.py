@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from synthdata.analysis.naming import field_from_name
 from synthdata.errors import InvalidInputError
 from synthdata.models import Field, FieldType, Schema, check_schemas, describe_validation_error
-from synthdata.naming import field_from_name
 
 __all__ = ["schemas_from_ddl"]
 

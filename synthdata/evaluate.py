@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from synthdata.analyze import analyze
+from synthdata.analysis.analyze import analyze
+from synthdata.analysis.infer import infer_schemas
 from synthdata.export.json import json_rows
 from synthdata.generate.engine import sample
-from synthdata.infer import infer_schemas
 
 __all__ = ["analyze_response", "sample_response"]
 

@@ -13,7 +13,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field as PydanticField,
-    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -21,14 +20,12 @@ from pydantic import (
 from synthdata.errors import InvalidInputError, did_you_mean
 
 __all__ = [
-    "Analysis",
     "Cardinality",
     "Constraint",
     "Distribution",
     "Field",
     "FieldType",
     "ForeignKey",
-    "Requirement",
     "Schema",
     "SchemaList",
     "check_schemas",
@@ -737,50 +734,3 @@ def load_schemas(source: str | bytes | list[Any] | dict[str, Any]) -> list[Schem
         raise InvalidInputError(describe_validation_error(exc, "schemas")) from exc
     check_schemas(schemas)
     return schemas
-
-
-class Requirement(BaseModel):
-    """One kind of record the business needs, as the API reference describes it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    description: str
-    data_type: str = "tabular"
-    estimated_volume: str
-
-
-class Analysis(BaseModel):
-    """What a context description says: domain, confidence, requirements, keywords, schemas.
-
-    The public fields are exactly the API reference's; the detailed plan the analyzer made (entity
-    templates, relationships, stated volumes) travels privately to :func:`synthdata.infer_schemas`
-    and is rebuilt from the requirements when the analysis arrives as JSON.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    domain: str
-    confidence: float = PydanticField(ge=0.0, le=1.0)
-    requirements: list[Requirement]
-    keywords: list[str]
-    suggested_schemas: list[str]
-    _plan: Any = PrivateAttr(default=None)
-    _notes: list[str] = PrivateAttr(default_factory=list)
-    _schemas: list[Schema] | None = PrivateAttr(default=None)
-    _usage: Any = PrivateAttr(default=None)
-
-    @property
-    def warnings(self) -> list[str]:
-        """What went differently than asked (e.g. the model failed and the offline analyzer ran)."""
-        return list(self._notes)
-
-    def _repr_html_(self) -> str:
-        from synthdata._html import analysis_html
-
-        return analysis_html(self)
-
-    @property
-    def llm_usage(self) -> Any:
-        """Tokens and estimated cost of the model calls (:class:`synthdata.llm.Usage`) or None."""
-        return self._usage

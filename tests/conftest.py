@@ -1,6 +1,9 @@
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.llm_server import ScriptedLLM
 
 settings.register_profile(
     "ci",
@@ -10,3 +13,10 @@ settings.register_profile(
 )
 settings.register_profile("thorough", max_examples=400, deadline=None)
 settings.load_profile(os.environ.get("SYNTHDATA_HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def llm():
+    """A scripted OpenAI-compatible server on 127.0.0.1 (no real provider)."""
+    with ScriptedLLM() as server:
+        yield server

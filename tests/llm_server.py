@@ -9,6 +9,8 @@ from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from synthdata.llm import LLMConfig
+
 
 class ScriptedLLM:
     """Answers ``POST /v1/chat/completions`` with the next scripted reply.
@@ -59,6 +61,11 @@ class ScriptedLLM:
 
     def reply(self, *replies: tuple[Any, ...]) -> None:
         self.script.extend(replies)
+
+    def config(self, **kwargs: Any) -> LLMConfig:
+        """A model configuration that talks to this server (a 5 s timeout unless given)."""
+        options = {"timeout": 5.0, **kwargs}
+        return LLMConfig(model="openai/gpt-4o-mini", api_base=self.base, api_key="test", **options)
 
     def __enter__(self) -> ScriptedLLM:
         self.thread.start()

@@ -1,8 +1,9 @@
 """Domain knowledge as data: business domains and entity templates, parsed once from TOML.
 
 ``domains.toml`` lists each domain's keywords and core entities; ``entities.toml`` lists entity
-templates (synonyms, fields, typical parents and cardinalities). The compact field and parent
-notations are documented at the top of ``entities.toml``.
+templates (synonyms, fields, typical parents and cardinalities); ``locales.toml`` lists place
+names by the Faker locale they point to. The compact field and parent notations are documented at
+the top of ``entities.toml``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from synthdata.analysis.inflection import plural
+from synthdata.analysis.naming import field_from_name
 from synthdata.models import Constraint, Field, FieldType
-from synthdata.naming import field_from_name, plural
 
-__all__ = ["Catalog", "DomainSpec", "EntityTemplate", "FieldSpec", "ParentSpec", "catalog"]
+__all__ = [
+    "Catalog",
+    "DomainSpec",
+    "EntityTemplate",
+    "FieldSpec",
+    "ParentSpec",
+    "catalog",
+    "places",
+]
 
 _HERE = Path(__file__).resolve().parent
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
@@ -200,6 +210,13 @@ def catalog() -> Catalog:
     entities = {key: _entity(key, data) for key, data in raw_entities.items()}
     _check(domains, entities)
     return Catalog(domains=domains, entities=entities)
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, list[str]]:
+    """Place names (cities, regions) by the Faker locale they point to."""
+    with (_HERE / "locales.toml").open("rb") as handle:
+        return tomllib.load(handle)
 
 
 def _check(domains: dict[str, DomainSpec], entities: dict[str, EntityTemplate]) -> None:

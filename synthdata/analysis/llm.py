@@ -8,11 +8,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
+from synthdata.analysis.infer import infer_schemas
+from synthdata.analysis.models import Analysis
 from synthdata.errors import LLMError
 from synthdata.llm import LLMConfig, Usage, complete_json
-from synthdata.models import Analysis, FieldType, Schema, check_schemas
+from synthdata.models import FieldType, Schema, check_schemas
 
-__all__ = ["refine_analysis"]
+__all__ = ["analyze_with_fallback", "refine_analysis"]
 
 logger = logging.getLogger("synthdata")
 
@@ -74,27 +76,27 @@ def refine_analysis(
     ]
     usage = Usage()
     (analysis, schemas), usage = complete_json(config, messages, _validate, usage)
-    analysis._schemas = schemas
-    analysis._usage = usage
     logger.info(
         "LLM analysis by %s: %d tokens, cost %s", config.model, usage.total_tokens, usage.cost_usd
     )
-    return analysis
+    # Only the reference's fields come from the model; the rest says how the analysis was made.
+    made = {"plan": None, "llm_schemas": schemas, "llm_usage": usage, "warnings": []}
+    return analysis.model_copy(update=made)
 
 
 def analyze_with_fallback(
-    config: LLMConfig,
-    context: str,
-    domain_hint: str | None,
-    draft: Analysis,
-    draft_schemas: list[Schema],
+    config: LLMConfig, context: str, domain_hint: str | None, draft: Analysis
 ) -> Analysis:
-    """The model's analysis, or the offline draft with a warning when the model fails."""
+    """The model's analysis, or the offline draft with a warning when the model fails.
+
+    Raises:
+        LLMError: ``config.strict`` and the model failed or never gave a valid answer.
+    """
     try:
-        return refine_analysis(config, context, domain_hint, draft, draft_schemas)
+        return refine_analysis(config, context, domain_hint, draft, infer_schemas(draft))
     except LLMError as exc:
         if config.strict:
             raise
         logger.warning("LLM analysis failed, using the offline analyzer: %s", exc)
-        draft._notes.append(f"LLM analysis failed, used the offline analyzer: {exc}")
-        return draft
+        note = f"LLM analysis failed, used the offline analyzer: {exc}"
+        return draft.model_copy(update={"warnings": [*draft.warnings, note]})

@@ -1,13 +1,51 @@
-"""Reading business text: tokens with their singular forms, sentences, and numbers in any form."""
+"""Reading business text: tokens with their singular forms, sentences, phrases and numbers.
+
+Also the two normalizations every stage shares: :func:`fold` (accents off) and
+:func:`identifier` (free text to snake_case).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from synthdata.naming import fold, singular
+from synthdata.analysis.inflection import singular
 
-__all__ = ["PUNCTUATION", "Mention", "Number", "Token", "find_numbers", "tokenize"]
+__all__ = [
+    "PUNCTUATION",
+    "Mention",
+    "Number",
+    "Token",
+    "find_numbers",
+    "fold",
+    "identifier",
+    "match_phrases",
+    "phrase_key",
+    "tokenize",
+]
+
+_V = TypeVar("_V")
+
+
+def fold(text: str, *, lower: bool = True) -> str:
+    """Accents removed (other scripts kept), lower-cased unless ``lower`` is False."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.lower() if lower else folded
+
+
+def identifier(text: str, *, max_length: int = 63) -> str:
+    """A snake_case identifier from free text (``Order Items`` → ``order_items``)."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
+    snake = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")
+    if not snake:
+        snake = "field"
+    if snake[0].isdigit():
+        snake = f"_{snake}"
+    return snake[:max_length].rstrip("_") or "field"
 
 
 @dataclass(frozen=True)
@@ -60,6 +98,31 @@ def tokenize(text: str) -> list[Token]:
         proper = raw[0].isupper() and not starts_sentence
         tokens.append(Token(word, base, sentence, match.start(), proper))
     return tokens
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The singular words of a phrase, as phrase indexes key them (``Grape Varieties``)."""
+    return tuple(t.base for t in tokenize(phrase))
+
+
+def match_phrases(
+    tokens: list[Token], index: Mapping[tuple[str, ...], _V]
+) -> list[tuple[int, int, _V]]:
+    """Longest-first phrase matches, within a sentence: (first token, last token, index entry)."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens) or tokens[i + n - 1].sentence != tokens[i].sentence:
+                continue
+            key = tuple(t.base for t in tokens[i : i + n])
+            if key in index:
+                out.append((i, i + n - 1, index[key]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from synthdata.analysis.naming import field_from_name
+from synthdata.analysis.text import Mention, Token, identifier
 from synthdata.models import FieldType
-from synthdata.naming import field_from_name, identifier
-from synthdata.text import Mention, Token
 
 __all__ = ["all_occurrences", "find_unknown"]
 

@@ -2,79 +2,21 @@
 
 from __future__ import annotations
 
-from synthdata.analyze import EntityPlan, Link, Plan, _key_name, _resolve_links
-from synthdata.catalog import catalog
+from synthdata.analysis.catalog import catalog
+from synthdata.analysis.models import Analysis
+from synthdata.analysis.naming import field_from_name
+from synthdata.analysis.plan import EntityPlan, Link, Plan, resolve_links
+from synthdata.analysis.text import identifier
 from synthdata.errors import InvalidInputError
-from synthdata.models import (
-    Analysis,
-    Cardinality,
-    Field,
-    FieldType,
-    Schema,
-    SchemaList,
-    check_schemas,
-)
-from synthdata.naming import field_from_name, identifier
+from synthdata.models import Cardinality, Field, FieldType, Schema, SchemaList, check_schemas
 
-__all__ = ["infer_schemas", "plan_volumes_for"]
-
-#: Children per parent when neither the text nor the catalogue says.
-DEFAULT_FAN_OUT = 3.0
-#: A link table takes at most this share of the possible (a, b) pairs.
-LINK_DENSITY = 0.5
-
-
-def plan_volumes_for(plan: Plan) -> dict[str, int]:
-    """Rows per planned table: stated counts, then what parents and children imply, then defaults.
-
-    A stated child count implies its parents (1.2M transactions at ~25 per account → 48k
-    accounts); a parent implies its children through the catalogue's cardinalities.
-    """
-    volumes = {k: e.volume for k, e in plan.entities.items() if e.volume}
-    edges = [(k, lk) for k, e in plan.entities.items() for lk in e.links if lk.parent != k]
-    changed = True
-    while changed:  # upwards from stated children
-        changed = False
-        for child, link in edges:
-            if child in volumes and link.parent not in volumes:
-                volumes[link.parent] = max(
-                    1, round(volumes[child] / (link.mean or DEFAULT_FAN_OUT))
-                )
-                changed = True
-    for key, entity in plan.entities.items():  # roots the text gave no count for
-        if key not in volumes and not any(lk.parent != key for lk in entity.links):
-            volumes[key] = entity.template.volume if entity.template else 100
-    for _ in range(len(plan.entities) + 1):  # downwards from parents, in dependency order
-        for key, entity in plan.entities.items():
-            parents = [lk for lk in entity.links if lk.parent != key and lk.parent in volumes]
-            if key in volumes or not parents:
-                continue
-            link = next((lk for lk in parents if lk.mean), None)
-            if link is None and entity.template is not None:
-                volumes[key] = entity.template.volume  # the catalogue's typical size
-            else:
-                link = link or parents[0]
-                volumes[key] = max(1, round(volumes[link.parent] * (link.mean or DEFAULT_FAN_OUT)))
-    for key, entity in plan.entities.items():
-        if key not in volumes:
-            volumes[key] = entity.template.volume if entity.template else 100
-    for key, entity in plan.entities.items():
-        if _is_link(entity):
-            ends = [volumes[lk.parent] for lk in entity.links[:2]]
-            volumes[key] = max(1, min(volumes[key], int(ends[0] * ends[1] * LINK_DENSITY)))
-    return volumes
-
-
-def _is_link(entity: EntityPlan) -> bool:
-    if entity.template is not None:
-        return entity.template.link and len(entity.links) >= 2
-    return entity.reason == "many-to-many" and len(entity.links) >= 2
+__all__ = ["infer_schemas"]
 
 
 def _plan_of(analysis: Analysis) -> Plan:
     """The analyzer's plan, or one rebuilt from the requirements (an analysis read from JSON)."""
-    if isinstance(analysis._plan, Plan):
-        return analysis._plan
+    if analysis.plan is not None:
+        return analysis.plan
     cat = catalog()
     entities: dict[str, EntityPlan] = {}
     for requirement in analysis.requirements:
@@ -85,7 +27,7 @@ def _plan_of(analysis: Analysis) -> Plan:
         entities[key] = EntityPlan(
             key, template.table if template else table, template, True, volume
         )
-    _resolve_links(entities, cat, set())
+    resolve_links(entities)
     return Plan(analysis.domain, entities, analysis.keywords, analysis.confidence)
 
 
@@ -115,13 +57,13 @@ def infer_schemas(analysis: Analysis) -> list[Schema]:
     >>> [(s.name, s.volume) for s in schemas]
     [('clients', 300), ('cases', 600), ('documents', 2400)]
     """
-    if analysis._schemas is not None:  # a model wrote them, already validated
-        return SchemaList(check_schemas(list(analysis._schemas)))
+    if analysis.llm_schemas is not None:  # a model wrote them, already validated
+        return SchemaList(check_schemas(list(analysis.llm_schemas)))
     plan = _plan_of(analysis)
     if not plan.entities:
         msg = "The analysis has no requirements to turn into schemas"
         raise InvalidInputError(msg)
-    volumes = plan_volumes_for(plan)
+    volumes = plan.volumes()
     schemas = [_schema(e, plan, volumes[k]) for k, e in plan.entities.items()]
     return SchemaList(check_schemas(schemas))  # parents first
 
@@ -141,7 +83,7 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
         for c in (template.constraints if template else ())
         if c.field in taken and c.other in taken
     ]
-    unique_together = [[k.name for k in keys[:2]]] if _is_link(entity) else []
+    unique_together = [[k.name for k in keys[:2]]] if entity.is_link else []
     return Schema(
         name=entity.table,
         fields=fields,
@@ -174,7 +116,7 @@ def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:
 
 def _unknown_fields(entity: EntityPlan) -> list[Field]:
     """Fields for a table the catalogue does not know, from its name."""
-    name = _key_name(entity)
+    name = entity.key_name
     last = name.rsplit("_", 1)[-1]
     if last in {"log", "event", "history", "audit", "activity"}:
         names = ["occurred_at", "actor", "action:ENUM", "details"]
