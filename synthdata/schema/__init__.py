@@ -1,0 +1,1 @@
+"""Schemas' vocabulary: the field types and the other spellings accepted for them."""
