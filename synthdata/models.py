@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from synthdata.errors import InvalidInputError, did_you_mean
+from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import TYPE_ALIASES, FieldType
 
 __all__ = [
@@ -51,23 +52,6 @@ def _identifier(value: str) -> str:
 
 
 Identifier = Annotated[str, AfterValidator(_identifier)]
-
-
-NUMERIC_TYPES = frozenset(
-    {
-        FieldType.INTEGER,
-        FieldType.FLOAT,
-        FieldType.DECIMAL,
-        FieldType.AMOUNT,
-        FieldType.PERCENT,
-        FieldType.LATITUDE,
-        FieldType.LONGITUDE,
-    }
-)
-TEMPORAL_TYPES = frozenset({FieldType.DATE, FieldType.DATETIME, FieldType.TIME})
-ORDERABLE_TYPES = NUMERIC_TYPES | TEMPORAL_TYPES
-#: Types whose values are one of a small closed set.
-_CLOSED_TYPES = frozenset({FieldType.BOOLEAN, FieldType.ENUM})
 
 
 def _field_type(value: Any) -> Any:
@@ -400,7 +384,7 @@ class Schema(BaseModel):
         keyed = {fk.field for fk in self.foreign_keys}
         for c in self.constraints:
             for name in (c.field, c.other):
-                if need(name, f"constraint '{c}'").type not in ORDERABLE_TYPES:
+                if not FIELD_TRAITS[need(name, f"constraint '{c}'").type].orderable:
                     msg = f"Schema '{self.name}': constraint '{c}' needs numbers, dates or times"
                     raise ValueError(msg)
             if by_name[c.field].is_unique or c.field in keyed:

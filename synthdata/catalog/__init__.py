@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.models import Constraint, Field, FieldType
 from synthdata.naming import field_from_name, plural
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Catalog", "DomainSpec", "EntityTemplate", "FieldSpec", "ParentSpec", "catalog"]
 
@@ -134,10 +135,10 @@ def _type_args(kind: FieldType, args: str | None) -> dict[str, object]:
         return {}
     if kind is FieldType.ENUM:
         return {"enum_values": args.split("|")}
-    if kind in (FieldType.CODE, FieldType.STRING):
+    if FIELD_TRAITS[kind].patterned:
         return {"pattern": args}
     lo, _, hi = args.partition("..")
-    if kind in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
+    if FIELD_TRAITS[kind].temporal:
         return {"min": lo, "max": hi}
     number = float if "." in lo + hi.replace("..", "") else int
     return {"min": number(lo), "max": number(hi)}
