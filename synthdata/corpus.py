@@ -12,6 +12,7 @@ from synthdata import _storage
 from synthdata._types import PathLike
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.models import Schema
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["MANIFEST", "Corpus", "write_manifest"]
 
@@ -121,9 +122,7 @@ class Corpus:
 
 
 def _dtypes(schema: Schema) -> dict[str, pl.DataType]:
-    from synthdata.generate.columns import dtype_for
-
-    return {f.name: dtype_for(f.type) for f in schema.fields}
+    return {f.name: FIELD_TRAITS[f.type].dtype for f in schema.fields}
 
 
 def write_manifest(corpus: Corpus, *, complete: bool) -> None:

@@ -8,40 +8,12 @@ from typing import Any
 from synthdata.analysis.naming import field_from_name
 from synthdata.errors import InvalidInputError
 from synthdata.models import Field, FieldType, Schema, check_schemas, describe_validation_error
+from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
 
 __all__ = ["schemas_from_ddl"]
 
 #: Share of nulls in a nullable column read from DDL.
 DDL_NULL_RATE = 0.05
-_STRING_FAMILY = frozenset(
-    {
-        FieldType.STRING,
-        FieldType.TEXT,
-        FieldType.EMAIL,
-        FieldType.PHONE,
-        FieldType.NAME,
-        FieldType.FIRST_NAME,
-        FieldType.LAST_NAME,
-        FieldType.USERNAME,
-        FieldType.PASSWORD_HASH,
-        FieldType.ADDRESS,
-        FieldType.STREET,
-        FieldType.CITY,
-        FieldType.STATE,
-        FieldType.POSTAL_CODE,
-        FieldType.COUNTRY,
-        FieldType.COMPANY,
-        FieldType.JOB_TITLE,
-        FieldType.URL,
-        FieldType.IP_ADDRESS,
-        FieldType.CURRENCY_CODE,
-        FieldType.IBAN,
-        FieldType.CREDIT_CARD,
-        FieldType.NATIONAL_ID,
-        FieldType.COLOR,
-        FieldType.CODE,
-    }
-)
 
 
 @dataclass
@@ -204,8 +176,8 @@ def _map_type(name: str, sql_type: Any) -> tuple[FieldType, dict[str, Any]]:
     if t in exp.DataType.INTEGER_TYPES or t in (kinds.SERIAL, kinds.BIGSERIAL, kinds.SMALLSERIAL):
         return FieldType.INTEGER, {}
     if t in (kinds.DECIMAL, kinds.MONEY, kinds.SMALLMONEY):
-        amount = guess.type in (FieldType.AMOUNT, FieldType.PERCENT)
-        return (guess.type if amount else FieldType.DECIMAL), {}
+        kept = FIELD_TRAITS[guess.type].ddl_family is SQLFamily.DECIMAL
+        return (guess.type if kept else FieldType.DECIMAL), {}
     if t in exp.DataType.REAL_TYPES:
         return FieldType.FLOAT, {}
     if t == kinds.DATE:
@@ -220,16 +192,20 @@ def _map_type(name: str, sql_type: Any) -> tuple[FieldType, dict[str, Any]]:
         return FieldType.IP_ADDRESS, {}
     if t in exp.DataType.TEXT_TYPES or t in (kinds.CHAR, kinds.NCHAR):
         return _text_type(guess, _params(sql_type))
-    return guess.type if guess.type in _STRING_FAMILY else FieldType.STRING, {}
+    return guess.type if _text_like(guess.type) else FieldType.STRING, {}
 
 
 def _text_type(guess: Field, params: list[int]) -> tuple[FieldType, dict[str, Any]]:
     """A text column keeps the meaning its name suggests (EMAIL, ENUM, ...), else STRING."""
     if guess.type is FieldType.ENUM:
         return FieldType.ENUM, {"enum_values": guess.enum_values}
-    if guess.type in _STRING_FAMILY and guess.type is not FieldType.STRING:
+    if _text_like(guess.type) and guess.type is not FieldType.STRING:
         return guess.type, ({"max": params[0]} if params and guess.type is FieldType.TEXT else {})
     return FieldType.STRING, ({"max": params[0]} if params else {})
+
+
+def _text_like(kind: FieldType) -> bool:
+    return FIELD_TRAITS[kind].ddl_family is SQLFamily.TEXT
 
 
 def _guess_options(guess: Field) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from pydantic import (
 )
 
 from synthdata.errors import InvalidInputError, did_you_mean
+from synthdata.schema.traits import FIELD_TRAITS
+from synthdata.schema.types import TYPE_ALIASES, FieldType
 
 __all__ = [
     "Cardinality",
@@ -47,88 +49,6 @@ def _identifier(value: str) -> str:
 
 
 Identifier = Annotated[str, AfterValidator(_identifier)]
-
-
-class FieldType(StrEnum):
-    """The kinds of value a field holds; each has a vectorized generator."""
-
-    UUID = "UUID"
-    STRING = "STRING"
-    TEXT = "TEXT"
-    EMAIL = "EMAIL"
-    PHONE = "PHONE"
-    INTEGER = "INTEGER"
-    FLOAT = "FLOAT"
-    DECIMAL = "DECIMAL"
-    BOOLEAN = "BOOLEAN"
-    DATE = "DATE"
-    DATETIME = "DATETIME"
-    TIME = "TIME"
-    ENUM = "ENUM"
-    NAME = "NAME"
-    FIRST_NAME = "FIRST_NAME"
-    LAST_NAME = "LAST_NAME"
-    USERNAME = "USERNAME"
-    PASSWORD_HASH = "PASSWORD_HASH"
-    ADDRESS = "ADDRESS"
-    STREET = "STREET"
-    CITY = "CITY"
-    STATE = "STATE"
-    POSTAL_CODE = "POSTAL_CODE"
-    COUNTRY = "COUNTRY"
-    LATITUDE = "LATITUDE"
-    LONGITUDE = "LONGITUDE"
-    COMPANY = "COMPANY"
-    JOB_TITLE = "JOB_TITLE"
-    URL = "URL"
-    IP_ADDRESS = "IP_ADDRESS"
-    CURRENCY_CODE = "CURRENCY_CODE"
-    AMOUNT = "AMOUNT"
-    PERCENT = "PERCENT"
-    IBAN = "IBAN"
-    CREDIT_CARD = "CREDIT_CARD"
-    NATIONAL_ID = "NATIONAL_ID"
-    COLOR = "COLOR"
-    CODE = "CODE"
-    JSON = "JSON"
-
-
-#: Other spellings users (and SQL) use for our types.
-TYPE_ALIASES: dict[str, FieldType] = {
-    "SKU": FieldType.CODE,
-    "SSN": FieldType.NATIONAL_ID,
-    "INT": FieldType.INTEGER,
-    "BIGINT": FieldType.INTEGER,
-    "SMALLINT": FieldType.INTEGER,
-    "STR": FieldType.STRING,
-    "VARCHAR": FieldType.STRING,
-    "BOOL": FieldType.BOOLEAN,
-    "TIMESTAMP": FieldType.DATETIME,
-    "DOUBLE": FieldType.FLOAT,
-    "NUMERIC": FieldType.DECIMAL,
-    "MONEY": FieldType.AMOUNT,
-    "PRICE": FieldType.AMOUNT,
-    "ZIP": FieldType.POSTAL_CODE,
-    "IP": FieldType.IP_ADDRESS,
-    "CURRENCY": FieldType.CURRENCY_CODE,
-    "FULL_NAME": FieldType.NAME,
-}
-
-NUMERIC_TYPES = frozenset(
-    {
-        FieldType.INTEGER,
-        FieldType.FLOAT,
-        FieldType.DECIMAL,
-        FieldType.AMOUNT,
-        FieldType.PERCENT,
-        FieldType.LATITUDE,
-        FieldType.LONGITUDE,
-    }
-)
-TEMPORAL_TYPES = frozenset({FieldType.DATE, FieldType.DATETIME, FieldType.TIME})
-ORDERABLE_TYPES = NUMERIC_TYPES | TEMPORAL_TYPES
-#: Types whose values are one of a small closed set.
-_CLOSED_TYPES = frozenset({FieldType.BOOLEAN, FieldType.ENUM})
 
 
 def _field_type(value: Any) -> Any:
@@ -461,7 +381,7 @@ class Schema(BaseModel):
         keyed = {fk.field for fk in self.foreign_keys}
         for c in self.constraints:
             for name in (c.field, c.other):
-                if need(name, f"constraint '{c}'").type not in ORDERABLE_TYPES:
+                if not FIELD_TRAITS[need(name, f"constraint '{c}'").type].orderable:
                     msg = f"Schema '{self.name}': constraint '{c}' needs numbers, dates or times"
                     raise ValueError(msg)
             if by_name[c.field].is_unique or c.field in keyed:

@@ -12,16 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
-from synthdata.generate.columns import dtype_for
-from synthdata.models import (
-    NUMERIC_TYPES,
-    TEMPORAL_TYPES,
-    Field,
-    FieldType,
-    ForeignKey,
-    Schema,
-    check_schemas,
-)
+from synthdata.models import Field, FieldType, ForeignKey, Schema, check_schemas
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]
 
@@ -185,7 +177,7 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
     out: list[Check] = []
     dtypes = frame.collect_schema()
     for f in s.fields:
-        want = dtype_for(f.type)
+        want = FIELD_TRAITS[f.type].dtype
         if dtypes[f.name] != want:
             out.append(
                 Check(
@@ -249,35 +241,20 @@ def _null_check(s: Schema, f: Field, nulls: int, n: int) -> Check:
     )
 
 
-_EMAIL = r"^[a-z0-9._]+@[a-z0-9-]+(\.[a-z0-9-]+)+$"
-_UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
-_IPV4 = r"^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$"
-_FORMATS: dict[FieldType, str] = {
-    FieldType.EMAIL: _EMAIL,
-    FieldType.UUID: _UUID,
-    FieldType.IP_ADDRESS: _IPV4,
-    FieldType.URL: r"^https?://[^\s/]+\.[a-z]+(/\S*)?$",
-    FieldType.PASSWORD_HASH: r"^\$2b\$12\$[./A-Za-z0-9]{53}$",
-    FieldType.CREDIT_CARD: r"^\d{16}$",
-    FieldType.IBAN: r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$",
-    FieldType.CURRENCY_CODE: r"^[A-Z]{3}$",
-}
-
-
 def _pattern_regex(pattern: str) -> str:
     parts = {"#": "[0-9]", "?": "[A-Z]", "*": "[0-9A-Z]"}
     return "^" + "".join(parts.get(ch, re.escape(ch)) for ch in pattern) + "$"
 
 
 def _invalid_values(s: Schema, f: Field, anchored: set[str]) -> pl.Expr | None:
-    col = pl.col(f.name)
+    col, traits = pl.col(f.name), FIELD_TRAITS[f.type]
     if f.type is FieldType.ENUM and f.enum_values:
         return ~col.cast(pl.String).is_in(f.enum_values)
-    if f.type in _FORMATS:
-        return ~col.cast(pl.String).str.contains(_FORMATS[f.type])
-    if f.type in (FieldType.CODE, FieldType.STRING) and f.pattern:
+    if traits.format is not None:
+        return ~col.cast(pl.String).str.contains(traits.format)
+    if traits.patterned and f.pattern:
         return ~col.cast(pl.String).str.contains(_pattern_regex(f.pattern))
-    if (f.type in NUMERIC_TYPES or f.type in TEMPORAL_TYPES) and f.name not in anchored:
+    if traits.orderable and f.name not in anchored:
         lo, hi = f.bounds()
         checks = [
             e

@@ -8,11 +8,15 @@ from hypothesis import strategies as st
 
 import synthdata as sd
 from synthdata.generate.columns import UNIQUE_TYPES
-from synthdata.models import ORDERABLE_TYPES
+from synthdata.schema import FIELD_TRAITS
 
 FieldType = sd.FieldType
 KEY_TYPES = [FieldType.UUID, FieldType.INTEGER, FieldType.CODE]
-ORDERABLE = sorted(ORDERABLE_TYPES - {FieldType.LATITUDE, FieldType.LONGITUDE})
+ORDERABLE = sorted(
+    t
+    for t, x in FIELD_TRAITS.items()
+    if x.orderable and t not in {FieldType.LATITUDE, FieldType.LONGITUDE}
+)
 
 
 def field_types() -> st.SearchStrategy[FieldType]:

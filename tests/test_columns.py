@@ -7,7 +7,8 @@ import polars as pl
 import pytest
 
 import synthdata as sd
-from synthdata.generate.columns import GENERATORS, UNIQUE_TYPES, dtype_for
+from synthdata.generate.columns import GENERATORS, UNIQUE_TYPES
+from synthdata.schema import traits
 
 
 def test_every_field_type_has_a_generator():
@@ -27,7 +28,7 @@ def test_every_type_generates_its_dtype_without_nulls(kind):
     if kind is sd.FieldType.ENUM:
         spec["enum_values"] = ["a", "b"]
     values = _column(spec, rows=300)
-    assert values.dtype == dtype_for(kind)
+    assert values.dtype == traits(kind).dtype
     assert values.null_count() == 0
     assert values.n_unique() > 1
 

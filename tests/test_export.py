@@ -12,7 +12,7 @@ from synthdata.export import EXPORTERS, ExportFormat, safe_path
 from synthdata.export.json import json_ready
 from synthdata.export.parquet import SCHEMA_KEY
 from synthdata.export.sql import DIALECTS, literal_columns
-from synthdata.generate.columns import dtype_for
+from synthdata.schema import traits
 from tests.hostile import HOSTILE, hostile_corpus
 from tests.strategies import schema_sets_with_fks
 
@@ -23,7 +23,7 @@ def corpus(tmp_path_factory) -> sd.Corpus:
 
 
 def _dtypes(schema: sd.Schema) -> dict[str, pl.DataType]:
-    return {f.name: dtype_for(f.type) for f in schema.fields}
+    return {f.name: traits(f.type).dtype for f in schema.fields}
 
 
 def test_every_format_has_an_exporter():

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import polars as pl
 
 from synthdata.models import FieldType, Schema
+from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
 
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions
@@ -24,8 +25,19 @@ class SQLDialect:
     """What differs between databases: the sqlglot dialect, column types and literal rules."""
 
     SQLGLOT: ClassVar[str] = ""
-    TYPES: ClassVar[dict[FieldType, str]] = {}
-    DEFAULT_TYPE: ClassVar[str] = "TEXT"
+    #: The column type of each family of field types (see ``FieldTraits.sql``).
+    TYPES: ClassVar[dict[SQLFamily, str]] = {
+        SQLFamily.INTEGER: "BIGINT",
+        SQLFamily.FLOAT: "DOUBLE PRECISION",
+        SQLFamily.DECIMAL: "NUMERIC(18, 2)",
+        SQLFamily.BOOLEAN: "BOOLEAN",
+        SQLFamily.DATE: "DATE",
+        SQLFamily.DATETIME: "TIMESTAMP",
+        SQLFamily.TIME: "TIME",
+        SQLFamily.UUID: "TEXT",
+        SQLFamily.JSON: "TEXT",
+        SQLFamily.TEXT: "TEXT",
+    }
     #: Type for text columns that are keys or unique (some databases cannot index TEXT).
     KEY_TEXT_TYPE: ClassVar[str] = "TEXT"
     #: PostgreSQL and SQLite cannot hold NUL in text, so it is dropped there.
@@ -39,9 +51,10 @@ class SQLDialect:
 
     @classmethod
     def column_type(cls, kind: FieldType, *, keyed: bool) -> str:
-        if keyed and kind not in cls.TYPES:
+        family = FIELD_TRAITS[kind].sql
+        if keyed and family is SQLFamily.TEXT:
             return cls.KEY_TEXT_TYPE
-        return cls.TYPES.get(kind, cls.DEFAULT_TYPE)
+        return cls.TYPES[family]
 
     @classmethod
     def escapes(cls) -> list[tuple[str, str]]:
@@ -55,40 +68,22 @@ class SQLDialect:
         return sorted(table.items(), key=lambda kv: kv[0] != "\\")
 
 
-_NUMERIC = {
-    FieldType.INTEGER: "BIGINT",
-    FieldType.FLOAT: "DOUBLE PRECISION",
-    FieldType.PERCENT: "DOUBLE PRECISION",
-    FieldType.LATITUDE: "DOUBLE PRECISION",
-    FieldType.LONGITUDE: "DOUBLE PRECISION",
-    FieldType.DECIMAL: "NUMERIC(18, 2)",
-    FieldType.AMOUNT: "NUMERIC(18, 2)",
-    FieldType.BOOLEAN: "BOOLEAN",
-    FieldType.DATE: "DATE",
-    FieldType.DATETIME: "TIMESTAMP",
-    FieldType.TIME: "TIME",
-}
-
-
 class PostgreSQL(SQLDialect):
     SQLGLOT = "postgres"
     ENCODING_SQL = "SET client_encoding = 'UTF8';\n"
-    TYPES = {**_NUMERIC, FieldType.UUID: "UUID", FieldType.JSON: "JSONB"}
+    TYPES = {**SQLDialect.TYPES, SQLFamily.UUID: "UUID", SQLFamily.JSON: "JSONB"}
 
 
 class MySQL(SQLDialect):
     SQLGLOT = "mysql"
     TYPES = {
-        **_NUMERIC,
-        FieldType.FLOAT: "DOUBLE",
-        FieldType.PERCENT: "DOUBLE",
-        FieldType.LATITUDE: "DOUBLE",
-        FieldType.LONGITUDE: "DOUBLE",
-        FieldType.DATETIME: "DATETIME",
-        FieldType.UUID: "CHAR(36)",
-        FieldType.JSON: "JSON",
+        **SQLDialect.TYPES,
+        SQLFamily.FLOAT: "DOUBLE",
+        SQLFamily.DATETIME: "DATETIME",
+        SQLFamily.UUID: "CHAR(36)",
+        SQLFamily.JSON: "JSON",
+        SQLFamily.TEXT: "LONGTEXT",
     }
-    DEFAULT_TYPE = "LONGTEXT"
     KEY_TEXT_TYPE = "VARCHAR(255)"
     SUPPORTS_NUL = True
     # utf8mb4 holds every code point (emoji included; MySQL's "utf8" stops at three bytes). The
@@ -101,14 +96,10 @@ class MySQL(SQLDialect):
 class SQLite(SQLDialect):
     SQLGLOT = "sqlite"
     TYPES = {
-        **_NUMERIC,
-        FieldType.INTEGER: "INTEGER",
-        FieldType.FLOAT: "REAL",
-        FieldType.PERCENT: "REAL",
-        FieldType.LATITUDE: "REAL",
-        FieldType.LONGITUDE: "REAL",
-        FieldType.UUID: "TEXT",
-        FieldType.DATETIME: "DATETIME",
+        **SQLDialect.TYPES,
+        SQLFamily.INTEGER: "INTEGER",
+        SQLFamily.FLOAT: "REAL",
+        SQLFamily.DATETIME: "DATETIME",
     }
     # SQLite literals have no escapes, and the sqlite3 shell reads "\r\n" inside one as "\n":
     # a carriage return is spliced in as char(13) so the file loads the same everywhere.

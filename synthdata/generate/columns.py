@@ -27,13 +27,13 @@ from synthdata.generate.context import (
     noise_bytes,
 )
 from synthdata.models import Distribution, Field, FieldType
+from synthdata.schema.traits import FIELD_TRAITS, CSVRule
 
 __all__ = [
     "GENERATORS",
     "UNIQUE_TYPES",
     "ColumnGenerator",
     "csv_plain",
-    "dtype_for",
     "generate_column",
 ]
 
@@ -162,7 +162,7 @@ def address(batch: Batch, f: Field) -> pl.Series:
 
 
 def country(batch: Batch, f: Field) -> pl.Series:
-    if any(_ADDRESS_TYPES.get(g.type) for g in batch.schema.fields if g is not f):
+    if any(FIELD_TRAITS[g.type].address for g in batch.schema.fields if g is not f):
         return _address(batch, f)["country"]
     return _pick_word(batch, f, "country")
 
@@ -460,7 +460,7 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
     if decimals == 0:
         return pl.Series(np.clip(np.floor(values), math.ceil(lo), math.floor(hi)).astype(np.int64))
     values = np.clip(np.round(values, decimals), lo, hi)
-    if f.type in {FieldType.DECIMAL, FieldType.AMOUNT}:
+    if FIELD_TRAITS[f.type].dtype.is_decimal():
         return pl.Series(values).cast(pl.Decimal(18, decimals))
     return pl.Series(values)
 
@@ -578,11 +578,6 @@ def age(batch: Batch, f: Field) -> pl.Series:
     return pl.Series(years).cast(pl.Int64)
 
 
-_ADDRESS_TYPES: dict[FieldType, bool] = dict.fromkeys(
-    (FieldType.ADDRESS, FieldType.STREET, FieldType.CITY, FieldType.STATE, FieldType.POSTAL_CODE),
-    True,
-)
-
 GENERATORS: dict[FieldType, ColumnGenerator] = {
     FieldType.UUID: uuid,
     FieldType.STRING: string,
@@ -627,50 +622,15 @@ GENERATORS: dict[FieldType, ColumnGenerator] = {
 
 
 #: Types whose generators can guarantee distinct values (from a permuted row index).
-UNIQUE_TYPES = frozenset(
-    {
-        FieldType.UUID,
-        FieldType.INTEGER,
-        FieldType.STRING,
-        FieldType.CODE,
-        FieldType.EMAIL,
-        FieldType.USERNAME,
-        FieldType.PHONE,
-        FieldType.NATIONAL_ID,
-        FieldType.URL,
-        FieldType.IP_ADDRESS,
-        FieldType.CREDIT_CARD,
-        FieldType.IBAN,
-    }
-)
-
-_DTYPES: dict[FieldType, pl.DataType] = {
-    FieldType.INTEGER: pl.Int64(),
-    FieldType.FLOAT: pl.Float64(),
-    FieldType.PERCENT: pl.Float64(),
-    FieldType.LATITUDE: pl.Float64(),
-    FieldType.LONGITUDE: pl.Float64(),
-    FieldType.DECIMAL: pl.Decimal(18, 2),
-    FieldType.AMOUNT: pl.Decimal(18, 2),
-    FieldType.BOOLEAN: pl.Boolean(),
-    FieldType.DATE: pl.Date(),
-    FieldType.DATETIME: pl.Datetime("us"),
-    FieldType.TIME: pl.Time(),
-}
-
-
-def dtype_for(kind: FieldType) -> pl.DataType:
-    """The polars dtype of a generated column of this type (String unless listed)."""
-    return _DTYPES.get(kind, pl.String())
+UNIQUE_TYPES = frozenset(t for t, x in FIELD_TRAITS.items() if x.unique is not None)
 
 
 def generate_column(batch: Batch, f: Field) -> pl.Series:
     """Generate one field for a batch, with its nulls, named after the field."""
     if f.derived_from is not None and f.type is FieldType.INTEGER:
         values = age(batch, f)
-    elif f.type in (FieldType.LATITUDE, FieldType.LONGITUDE) and (
-        f.min is not None or f.max is not None
-    ):
+    elif FIELD_TRAITS[f.type].numeric and (f.min is not None or f.max is not None):
+        # Coordinates come from the row's address, unless bounds ask for plain numbers.
         values = numeric(batch, f)
     else:
         values = GENERATORS[f.type](batch, f)
@@ -685,19 +645,6 @@ def generate_column(batch: Batch, f: Field) -> pl.Series:
 
 #: Characters that make a CSV value need quotes.
 _CSV_SPECIAL = [",", '"', "\n", "\r"]
-#: Types whose values come from fixed alphabets of digits, letters and ``-.:/$@_ ``.
-_CSV_PLAIN_TYPES = frozenset(
-    {
-        *_DTYPES,
-        FieldType.UUID,
-        FieldType.USERNAME,
-        FieldType.PASSWORD_HASH,
-        FieldType.IP_ADDRESS,
-        FieldType.CURRENCY_CODE,
-        FieldType.IBAN,
-        FieldType.CREDIT_CARD,
-    }
-)
 
 
 def _plain_strings(values: list[str] | tuple[str, ...]) -> bool:
@@ -733,43 +680,20 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
             return False
         key = parent.field(parent.primary_key)
         return csv_plain(replace(plan, schema=parent), key, _depth + 1)
-    kind, locale = f.type, f.locale or plan.locale
-    volume = plan.volumes.get(plan.schema.name, plan.volume)
-    if kind in _CSV_PLAIN_TYPES or (f.derived_from is not None and kind is FieldType.INTEGER):
-        return True
-    if kind is FieldType.CODE or (kind is FieldType.STRING and (f.is_unique or f.pattern)):
+    traits, locale = FIELD_TRAITS[f.type], f.locale or plan.locale
+    rule = traits.csv
+    if rule is CSVRule.PATTERN and traits.pools and not (f.is_unique or f.pattern):
+        rule = CSVRule.POOLS  # no code to spell: a STRING draws words
+    if rule is CSVRule.PATTERN:
+        volume = plan.volumes.get(plan.schema.name, plan.volume)
         return _plain_strings([keys.code_pattern(f, volume)])
-    if kind in (FieldType.PHONE, FieldType.NATIONAL_ID):
+    if rule is CSVRule.TEMPLATES:
         if f.pattern:
             return _plain_strings([f.pattern])
-        found = vocab.templates(locale, kind.value.lower())
+        found = vocab.templates(locale, f.type.value.lower())
         return _plain_strings([t for t in found if t.isascii()])
-    if kind is FieldType.ENUM:
+    if rule is CSVRule.ENUM:
         return _plain_strings(f.enum_values or [])
-    if kind is FieldType.EMAIL:
-        return _plain_pool("email_domains", locale, "")
-    if kind in (FieldType.NAME, FieldType.FIRST_NAME, FieldType.LAST_NAME):
-        return _plain_pool("people", locale, "first") and _plain_pool("people", locale, "last")
-    parts = {
-        FieldType.STREET: "street",
-        FieldType.CITY: "city",
-        FieldType.STATE: "state",
-        FieldType.POSTAL_CODE: "postal_code",
-    }
-    if kind in parts:
-        return _plain_pool("addresses", locale, parts[kind])
-    if kind is FieldType.COUNTRY:
-        return _plain_pool("addresses", locale, "country") and _plain_pool(
-            "words", locale, "country"
-        )
-    words = {
-        FieldType.COMPANY: "company",
-        FieldType.JOB_TITLE: "job",
-        FieldType.COLOR: "color",
-        FieldType.STRING: "word",
-    }
-    if kind in words:
-        return _plain_pool("words", locale, words[kind])
-    if kind is FieldType.URL:
-        return _plain_pool("words", locale, "domain_word") and _plain_pool("words", "en_US", "word")
-    return False  # ADDRESS joins parts with ", "; TEXT and JSON hold punctuation
+    if rule is CSVRule.POOLS:
+        return all(_plain_pool(p.source, p.locale or locale, p.part) for p in traits.pools)
+    return rule is CSVRule.PLAIN

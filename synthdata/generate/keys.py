@@ -14,12 +14,13 @@ import polars as pl
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate.context import bytes_to_series
-from synthdata.models import Field, FieldType, Schema
+from synthdata.models import Field, Schema
+from synthdata.schema.traits import FIELD_TRAITS, UniqueRule
 
 __all__ = ["KEY_TYPES", "code_pattern", "key_values", "pattern_capacity", "pattern_values", "uuids"]
 
 #: Types a primary key may have: their values can be computed from a row index alone.
-KEY_TYPES = frozenset({FieldType.UUID, FieldType.INTEGER, FieldType.STRING, FieldType.CODE})
+KEY_TYPES = frozenset(t for t, x in FIELD_TRAITS.items() if x.key)
 
 _U64 = np.uint64
 
@@ -136,10 +137,10 @@ def unique_values(
 ) -> pl.Series:
     """Distinct values for rows at ``index``, computed from the index alone."""
     key = _rng.stream_key(seed, schema.name, field.name, "unique")
-    kind = field.type
-    if kind is FieldType.UUID:
+    rule = FIELD_TRAITS[field.type].unique
+    if rule is UniqueRule.UUID:
         return uuids(_rng.mix64(index, key), _rng.mix64(index, key + 1))
-    if kind is FieldType.INTEGER:
+    if rule is UniqueRule.RANGE:
         lo, hi = field.bounds()
         if field.primary_key and lo is None and hi is None:
             return pl.Series(index.astype(np.int64) + 1)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from synthdata.analysis.inflection import plural
 from synthdata.analysis.naming import field_from_name
 from synthdata.models import Constraint, Field, FieldType
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = [
     "Catalog",
@@ -144,10 +145,10 @@ def _type_args(kind: FieldType, args: str | None) -> dict[str, object]:
         return {}
     if kind is FieldType.ENUM:
         return {"enum_values": args.split("|")}
-    if kind in (FieldType.CODE, FieldType.STRING):
+    if FIELD_TRAITS[kind].patterned:
         return {"pattern": args}
     lo, _, hi = args.partition("..")
-    if kind in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
+    if FIELD_TRAITS[kind].temporal:
         return {"min": lo, "max": hi}
     number = float if "." in lo + hi.replace("..", "") else int
     return {"min": number(lo), "max": number(hi)}
