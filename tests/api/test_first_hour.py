@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import socket
@@ -294,24 +295,28 @@ def test_keyed_requests_are_limited_per_key_12_5(tmp_path):
 
 def test_idle_clients_are_forgotten_12_5():
     now = [1_000_000.0]
-    settings = Settings(rate_limit_per_minute=5, warm_up=False)
-    limiter = RateLimitMiddleware(lambda *a: None, settings, clock=lambda: now[0])  # type: ignore[arg-type, return-value]
 
-    async def ok(scope, receive, send):
+    async def app(scope, receive, send) -> None:
         return None
 
-    limiter.app = ok
-    import asyncio
+    limiter = RateLimitMiddleware(
+        app, Settings(rate_limit_per_minute=5, warm_up=False), clock=lambda: now[0]
+    )
+    # A private loop: asyncio.run would replace (and so orphan) the thread's current loop.
+    loop = asyncio.new_event_loop()
 
     def hit(address: str) -> None:
         scope = {"type": "http", "headers": [], "client": (address, 1234)}
-        asyncio.run(limiter(scope, None, None))  # type: ignore[arg-type]
+        loop.run_until_complete(limiter(scope, None, None))  # type: ignore[arg-type]
 
-    for i in range(2000):
-        hit(f"10.0.{i // 250}.{i % 250}")
-    assert len(limiter.hits) == 2000
-    now[0] += 3601
-    hit("192.0.2.1")
+    try:
+        for i in range(2000):
+            hit(f"10.0.{i // 250}.{i % 250}")
+        assert len(limiter.hits) == 2000
+        now[0] += 3601
+        hit("192.0.2.1")
+    finally:
+        loop.close()
     assert list(limiter.hits) == ["ip:192.0.2.1"]
 
 
