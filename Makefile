@@ -1,28 +1,33 @@
-# Every target bootstraps its own virtual environment in .venv from nothing.
+# Every target bootstraps its own virtual environment in .venv from nothing. The demo needs only
+# the runtime package; the tests add the development extras (LLM client, Dask, browsers, Jupyter).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
 
 .PHONY: demo test serve bench clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $(RUNTIME)
 
-demo: $(STAMP)
+$(DEV): $(RUNTIME)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV)
+
+demo: $(RUNTIME)
 	$(BIN)/python examples/demo.py
 
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/ruff check synthdata api_shim tests benchmarks examples
 	$(BIN)/python -m pytest
 
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(BIN)/synthdata serve --host 127.0.0.1 --port 8000
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python benchmarks/bench_customers.py
 	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_memory.py

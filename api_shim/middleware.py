@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import threading
 import time
@@ -11,27 +10,24 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api_shim.errors import STATUS_BY_CODE, error_body
 from api_shim.settings import Settings
+from synthdata.errors import ErrorCode
 
-__all__ = ["ApiKeyMiddleware", "BodySizeLimitMiddleware", "RateLimitMiddleware", "error_body"]
-
-
-def error_body(detail: str, code: str, status: int) -> bytes:
-    return json.dumps({"detail": detail, "error_code": code, "status_code": status}).encode()
+__all__ = ["ApiKeyMiddleware", "BodySizeLimitMiddleware", "RateLimitMiddleware"]
 
 
 async def _send_error(
     send: Send,
-    status: int,
-    code: str,
+    code: ErrorCode,
     detail: str,
     headers: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
-    body = error_body(detail, code, status)
+    body = error_body(detail, code)
     await send(
         {
             "type": "http.response.start",
-            "status": status,
+            "status": STATUS_BY_CODE[code],
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
@@ -56,8 +52,7 @@ class BodySizeLimitMiddleware:
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await _send_error(
                 send,
-                413,
-                "PAYLOAD_TOO_LARGE",
+                ErrorCode.PAYLOAD_TOO_LARGE,
                 f"Request body is larger than {self.max_bytes} bytes",
             )
             return
@@ -85,8 +80,7 @@ class BodySizeLimitMiddleware:
             if not started:
                 await _send_error(
                     send,
-                    413,
-                    "PAYLOAD_TOO_LARGE",
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     f"Request body is larger than {self.max_bytes} bytes",
                 )
 
@@ -172,8 +166,7 @@ class RateLimitMiddleware:
             retry = str(max(1, reset - math.floor(now))).encode()
             await _send_error(
                 send,
-                429,
-                "RATE_LIMITED",
+                ErrorCode.RATE_LIMITED,
                 "Too many requests; slow down",
                 [*headers, (b"retry-after", retry)],
             )
@@ -208,7 +201,7 @@ class ApiKeyMiddleware:
                     if presented is None
                     else "The X-API-Key is not valid"
                 )
-                await _send_error(send, 401, "UNAUTHORIZED", detail)
+                await _send_error(send, ErrorCode.UNAUTHORIZED, detail)
                 return
             scope["state"]["owner"] = owner
         await self.app(scope, receive, send)

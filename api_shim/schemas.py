@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 import synthdata as sd
+from synthdata.export.formats import ExportFormat, SQLDialect
+from synthdata.jobs import JobStatus
 
 __all__ = [
     "AnalyzeRequest",
@@ -19,7 +21,6 @@ __all__ = [
     "SampleRequest",
 ]
 
-Format = Literal["csv", "json", "jsonl", "xlsx", "sql", "parquet"]
 _STRICT = ConfigDict(extra="forbid")
 SchemaItem = str | dict[str, Any]
 
@@ -44,7 +45,7 @@ class CorpusRequest(BaseModel):
     corpus_size: int = Field(default=1000, ge=1, le=100_000_000)
     batch_size: int = Field(default=100, ge=1, le=1_000_000)
     schemas: list[SchemaItem] = Field(default=[], max_length=200)
-    export_format: Format | None = None
+    export_format: ExportFormat | None = None
     seed: int = Field(default=0, ge=0, le=2**31 - 1)
     webhook_url: str | None = Field(default=None, max_length=2000)
     job_id: str | None = Field(default=None, max_length=64)
@@ -61,12 +62,12 @@ class FeedbackRequest(BaseModel):
 
 class ExportOptionsBody(BaseModel):
     model_config = _STRICT
-    sql_dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
+    sql_dialect: SQLDialect = SQLDialect.POSTGRESQL
 
 
 class ExportRequest(BaseModel):
     model_config = _STRICT
-    format: Format
+    format: ExportFormat
     schemas: list[str] = Field(default=[], max_length=200)
     options: ExportOptionsBody = ExportOptionsBody()
 
@@ -81,10 +82,10 @@ class JobsQuery(BaseModel):
     model_config = _STRICT
     skip: int = Field(default=0, ge=0, le=1_000_000)
     limit: int = Field(default=20, ge=1, le=100)
-    status: Literal["pending", "in_progress", "completed", "failed"] | None = None
+    status: JobStatus | None = None
 
 
 class DownloadQuery(BaseModel):
     model_config = _STRICT
-    format: Format = "csv"
-    sql_dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
+    format: ExportFormat = ExportFormat.CSV
+    sql_dialect: SQLDialect = SQLDialect.POSTGRESQL

@@ -36,8 +36,6 @@ class Settings:
     #: Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default.
     trusted_proxies: list[str] = field(default_factory=list)
     max_body_bytes: int = 1_048_576
-    max_sample_size: int = 1000
-    max_corpus_size: int = 100_000_000
     home: Path | None = None
     job_workers: int = 2
     #: Load the analyzer and vocabularies and measure speed in the background at start-up.

@@ -15,7 +15,7 @@ sys.path.insert(0, str(HERE.parent / "tests" / "eval"))
 
 import score  # noqa: E402
 
-from synthdata.evaluate import analyze_response, sample_response  # noqa: E402
+from synthdata.reference import analyze_response, sample_response  # noqa: E402
 
 
 def run(cases_path: Path, only: set[str] | None = None) -> tuple[dict[str, float], list[dict]]:

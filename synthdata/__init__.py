@@ -16,17 +16,16 @@ from synthdata.corpus import Corpus as Corpus
 from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
     CancelledError as CancelledError,
+    ErrorCode as ErrorCode,
     InvalidInputError as InvalidInputError,
     LLMError as LLMError,
+    LoadError as LoadError,
+    MissingDependencyError as MissingDependencyError,
     NotFoundError as NotFoundError,
     SynthdataError as SynthdataError,
 )
-from synthdata.export import (
-    ExportFormat as ExportFormat,
-    ExportOptions as ExportOptions,
-    export as export,
-)
-from synthdata.export.load import load as load
+from synthdata.export import ExportOptions as ExportOptions, export as export
+from synthdata.export.formats import ExportFormat as ExportFormat, SQLDialect as SQLDialect
 from synthdata.feedback import (
     Feedback as Feedback,
     FeedbackReport as FeedbackReport,
@@ -40,6 +39,7 @@ from synthdata.generate.engine import (
     plan_volumes as plan_volumes,
     sample as sample,
 )
+from synthdata.load import load as load
 from synthdata.models import (
     Cardinality as Cardinality,
     Constraint as Constraint,
@@ -63,6 +63,7 @@ __all__ = [
     "Constraint",
     "Corpus",
     "Distribution",
+    "ErrorCode",
     "ExportFormat",
     "ExportOptions",
     "Feedback",
@@ -72,10 +73,13 @@ __all__ = [
     "ForeignKey",
     "InvalidInputError",
     "LLMError",
+    "LoadError",
+    "MissingDependencyError",
     "NotFoundError",
     "ProgressEvent",
     "Report",
     "Requirement",
+    "SQLDialect",
     "Schema",
     "SchemaFeedback",
     "SynthdataError",

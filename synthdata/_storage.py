@@ -56,8 +56,9 @@ def join(base: Location, *parts: str) -> Location:
 
 
 def _fs(url: str) -> tuple[Any, str]:
-    import fsspec
+    from synthdata._deps import import_optional
 
+    fsspec: Any = import_optional("fsspec", extra="remote", purpose="Remote corpora")
     return fsspec.core.url_to_fs(url)
 
 

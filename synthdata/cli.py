@@ -9,7 +9,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from synthdata._home import home
 from synthdata.errors import SynthdataError
+from synthdata.export.formats import ExportFormat, SQLDialect
 
 __all__ = ["main"]
 
@@ -58,12 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     smp.add_argument("--seed", type=int, default=0)
     smp.add_argument("--locale", default="en_US")
 
-    exp_ = sub.add_parser("export", help="write a corpus as csv, json, jsonl, xlsx, sql or parquet")
+    formats = [f.value for f in ExportFormat]
+    exp_ = sub.add_parser("export", help=f"write a corpus as {', '.join(formats)}")
     exp_.add_argument("corpus", help="folder written by 'synthdata generate'")
+    exp_.add_argument("--format", required=True, choices=formats)
     exp_.add_argument(
-        "--format", required=True, choices=["csv", "json", "jsonl", "xlsx", "sql", "parquet"]
+        "--dialect",
+        default=SQLDialect.POSTGRESQL.value,
+        help=f"SQL dialect: {', '.join(d.value for d in SQLDialect)} (or an alias)",
     )
-    exp_.add_argument("--dialect", default="postgresql", help="postgresql, mysql or sqlite")
     exp_.add_argument("--out", default=None, help="folder for the files (default: CORPUS/export)")
     exp_.add_argument("--tables", default=None, help="comma-separated tables (default: all)")
 
@@ -206,7 +211,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"synthdata on http://{args.host}:{args.port}/ (review page), "
         f"API on http://{args.host}:{args.port}/api/v1 "
         f"(docs: http://{args.host}:{args.port}/docs); data in "
-        f"{os.environ.get('SYNTHDATA_HOME', '.synthdata')}"
+        f"{home()}"
     )
     uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info", **UVICORN_OPTIONS)
     return 0

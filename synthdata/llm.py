@@ -21,6 +21,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from synthdata._deps import import_optional
+from synthdata._home import home
 from synthdata.errors import InvalidInputError, LLMError, SynthdataError
 from synthdata.models import describe_validation_error
 
@@ -93,11 +95,7 @@ class Usage:
 def _litellm() -> Any:
     # litellm fetches a price list from the internet at import unless told to use its own copy.
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    try:
-        import litellm
-    except ImportError:
-        msg = "LLM features need litellm: pip install 'synthdata[llm]'"
-        raise LLMError(msg) from None
+    litellm: Any = import_optional("litellm", extra="llm", purpose="LLM features")
     litellm.suppress_debug_info = True
     return litellm
 
@@ -167,8 +165,7 @@ def complete_json(
 
 
 def _cache_dir() -> Path:
-    home = Path(os.environ.get("SYNTHDATA_HOME", ".synthdata"))
-    return home / "llm_cache"
+    return home() / "llm_cache"
 
 
 def text_pool(

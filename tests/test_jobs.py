@@ -190,7 +190,7 @@ def test_webhook_is_signed_retried_and_recorded(store, monkeypatch):
     import hmac
 
     monkeypatch.setenv("SYNTHDATA_WEBHOOK_SECRET", "s3cret")
-    monkeypatch.setattr("synthdata.webhooks.BACKOFF", 0.01)
+    monkeypatch.setattr("synthdata.jobs.webhooks.BACKOFF", 0.01)
     receiver = _Receiver([500, 200])
     job = store.submit_corpus(SHOP, corpus_size=1_000, webhook_url=receiver.url)
     store.wait(job.job_id)

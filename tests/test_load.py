@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 import synthdata as sd
-from synthdata.export.load import LoadError
+from synthdata.errors import LoadError
 from tests.hostile import HOSTILE, hostile_corpus
 
 pytestmark = pytest.mark.db

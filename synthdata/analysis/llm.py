@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from synthdata.analysis.infer import infer_schemas
 from synthdata.analysis.models import Analysis
-from synthdata.errors import LLMError
+from synthdata.errors import LLMError, MissingDependencyError
 from synthdata.llm import LLMConfig, Usage, complete_json
 from synthdata.models import FieldType, Schema, check_schemas
 
@@ -94,7 +94,7 @@ def analyze_with_fallback(
     """
     try:
         return refine_analysis(config, context, domain_hint, draft, infer_schemas(draft))
-    except LLMError as exc:
+    except (LLMError, MissingDependencyError) as exc:
         if config.strict:
             raise
         logger.warning("LLM analysis failed, using the offline analyzer: %s", exc)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field as PydanticField
@@ -19,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field as PydanticField
 from synthdata._types import PathLike
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
+from synthdata.export.formats import ExportFormat, SQLDialect, parse_dialect, parse_format
 from synthdata.models import Schema
 
 __all__ = [
@@ -32,23 +31,12 @@ __all__ = [
 ]
 
 
-class ExportFormat(StrEnum):
-    """The file formats tables export to."""
-
-    CSV = "csv"
-    JSON = "json"
-    JSONL = "jsonl"
-    XLSX = "xlsx"
-    SQL = "sql"
-    PARQUET = "parquet"
-
-
 class ExportOptions(BaseModel):
     """Options shared by the exporters (each reads the ones it needs)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    sql_dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
+    sql_dialect: SQLDialect = SQLDialect.POSTGRESQL
     #: Prefix cells that start with = + - @ tab or CR with ' so spreadsheets never run them.
     #: None means: on for XLSX, off for CSV (where it would change the data).
     neutralize_formulas: bool | None = None
@@ -82,16 +70,6 @@ def _exporters() -> dict[ExportFormat, Exporter]:
 EXPORTERS: dict[ExportFormat, Exporter] = _exporters()
 
 
-def parse_format(value: ExportFormat | str) -> ExportFormat:
-    """The format named by ``value`` (any case), or InvalidInputError with a "Did you mean"."""
-    try:
-        return ExportFormat(str(value).lower())
-    except ValueError:
-        names = [f.value for f in ExportFormat]
-        msg = f"Unknown export format {value!r}.{did_you_mean(str(value).lower(), names)}"
-        raise InvalidInputError(msg) from None
-
-
 def safe_path(out_dir: Path, name: str, extension: str) -> Path:
     """``out_dir/<name>.<extension>``, refusing anything that would leave ``out_dir``."""
     base = out_dir.resolve()
@@ -108,7 +86,7 @@ def export(
     out_dir: PathLike,
     *,
     schemas: Sequence[str] | None = None,
-    sql_dialect: str = "postgresql",
+    sql_dialect: SQLDialect | str = SQLDialect.POSTGRESQL,
     options: ExportOptions | dict[str, object] | None = None,
 ) -> dict[str, Path]:
     """Write each table of ``corpus`` to ``out_dir/<table>.<format>``.
@@ -154,26 +132,6 @@ def export(
         )
         for name in names
     }
-
-
-_DIALECTS = {
-    "postgresql": "postgresql",
-    "postgres": "postgresql",
-    "pg": "postgresql",
-    "mysql": "mysql",
-    "mariadb": "mysql",
-    "sqlite": "sqlite",
-    "sqlite3": "sqlite",
-}
-
-
-def parse_dialect(name: str) -> str:
-    """The canonical SQL dialect (postgresql, mysql, sqlite) for ``name`` or one of its aliases."""
-    key = str(name).lower()
-    if key not in _DIALECTS:
-        msg = f"Unknown SQL dialect {name!r}.{did_you_mean(key, _DIALECTS)}"
-        raise InvalidInputError(msg)
-    return _DIALECTS[key]
 
 
 def _tables(corpus: Corpus, wanted: Sequence[str] | None) -> list[str]:

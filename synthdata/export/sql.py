@@ -12,16 +12,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import polars as pl
 
+from synthdata.export.formats import SQLDialect
 from synthdata.models import FieldType, Schema
 from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
 
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions
 
-__all__ = ["DIALECTS", "SQLDialect", "create_table_sql", "literal_columns", "write_sql"]
+__all__ = ["DIALECTS", "Dialect", "create_table_sql", "literal_columns", "write_sql"]
 
 
-class SQLDialect:
+class Dialect:
     """What differs between databases: the sqlglot dialect, column types and literal rules."""
 
     SQLGLOT: ClassVar[str] = ""
@@ -68,16 +69,16 @@ class SQLDialect:
         return sorted(table.items(), key=lambda kv: kv[0] != "\\")
 
 
-class PostgreSQL(SQLDialect):
+class PostgreSQL(Dialect):
     SQLGLOT = "postgres"
     ENCODING_SQL = "SET client_encoding = 'UTF8';\n"
-    TYPES = {**SQLDialect.TYPES, SQLFamily.UUID: "UUID", SQLFamily.JSON: "JSONB"}
+    TYPES = {**Dialect.TYPES, SQLFamily.UUID: "UUID", SQLFamily.JSON: "JSONB"}
 
 
-class MySQL(SQLDialect):
+class MySQL(Dialect):
     SQLGLOT = "mysql"
     TYPES = {
-        **SQLDialect.TYPES,
+        **Dialect.TYPES,
         SQLFamily.FLOAT: "DOUBLE",
         SQLFamily.DATETIME: "DATETIME",
         SQLFamily.UUID: "CHAR(36)",
@@ -93,10 +94,10 @@ class MySQL(SQLDialect):
     TABLE_OPTIONS = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
 
 
-class SQLite(SQLDialect):
+class SQLite(Dialect):
     SQLGLOT = "sqlite"
     TYPES = {
-        **SQLDialect.TYPES,
+        **Dialect.TYPES,
         SQLFamily.INTEGER: "INTEGER",
         SQLFamily.FLOAT: "REAL",
         SQLFamily.DATETIME: "DATETIME",
@@ -106,7 +107,11 @@ class SQLite(SQLDialect):
     CHAR_EXPRESSIONS = {"\r": "' || char(13) || '"}
 
 
-DIALECTS: dict[str, type[SQLDialect]] = {"postgresql": PostgreSQL, "mysql": MySQL, "sqlite": SQLite}
+DIALECTS: dict[SQLDialect, type[Dialect]] = {
+    SQLDialect.POSTGRESQL: PostgreSQL,
+    SQLDialect.MYSQL: MySQL,
+    SQLDialect.SQLITE: SQLite,
+}
 
 
 def _keyed(schema: Schema) -> set[str]:
@@ -118,7 +123,7 @@ def _keyed(schema: Schema) -> set[str]:
 
 def create_table_sql(
     schema: Schema,
-    dialect: type[SQLDialect],
+    dialect: type[Dialect],
     schemas: dict[str, Schema],
     *,
     foreign_keys: bool = True,
@@ -171,7 +176,7 @@ def _foreign_key(field: str, parent: str, parent_field: str) -> Any:
 
 
 def add_foreign_key_sql(
-    table: str, field: str, parent: str, parent_field: str, dialect: type[SQLDialect]
+    table: str, field: str, parent: str, parent_field: str, dialect: type[Dialect]
 ) -> str:
     """ALTER TABLE … ADD FOREIGN KEY, for keys that point at a table created later."""
     from sqlglot import exp
@@ -184,7 +189,7 @@ def add_foreign_key_sql(
     return alter.sql(dialect=dialect.SQLGLOT, identify=True)
 
 
-def string_literal(column: pl.Expr, dialect: type[SQLDialect]) -> pl.Expr:
+def string_literal(column: pl.Expr, dialect: type[Dialect]) -> pl.Expr:
     """A column of text as SQL string literals, escaped as sqlglot escapes them.
 
     All replacements happen in one simultaneous pass, as sqlglot maps each character once.
@@ -198,7 +203,7 @@ def string_literal(column: pl.Expr, dialect: type[SQLDialect]) -> pl.Expr:
     return pl.concat_str([pl.lit("'"), escaped, pl.lit("'")])
 
 
-def _literal(name: str, dtype: pl.DataType, dialect: type[SQLDialect]) -> pl.Expr:
+def _literal(name: str, dtype: pl.DataType, dialect: type[Dialect]) -> pl.Expr:
     col = pl.col(name)
     if dtype == pl.String:
         text = string_literal(col, dialect)
@@ -217,14 +222,12 @@ def _literal(name: str, dtype: pl.DataType, dialect: type[SQLDialect]) -> pl.Exp
     return text.fill_null(pl.lit("NULL")).alias(name)
 
 
-def literal_columns(frame: pl.DataFrame, dialect: type[SQLDialect]) -> pl.DataFrame:
+def literal_columns(frame: pl.DataFrame, dialect: type[Dialect]) -> pl.DataFrame:
     """Every value of ``frame`` as a SQL literal (NULL for nulls), column by column."""
     return frame.select(_literal(n, t, dialect) for n, t in frame.schema.items())
 
 
-def insert_statements(
-    frame: pl.DataFrame, table: str, dialect: type[SQLDialect], batch: int
-) -> str:
+def insert_statements(frame: pl.DataFrame, table: str, dialect: type[Dialect], batch: int) -> str:
     """Multi-row INSERT statements of ``batch`` rows each for one slice of a table."""
     from sqlglot import exp
 

@@ -214,9 +214,7 @@ def open_executor(executor: Any, workers: int) -> Iterator[Runner]:
 
 
 def _dask_client(address: str) -> Any:
-    try:
-        from dask.distributed import Client
-    except ImportError:
-        msg = "The Dask executor needs dask: pip install 'synthdata[dask]'"
-        raise InvalidInputError(msg) from None
-    return Client(address)
+    from synthdata._deps import import_optional
+
+    distributed: Any = import_optional("dask.distributed", extra="dask", purpose="Dask executors")
+    return distributed.Client(address)

@@ -17,9 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 import polars as pl
 
+from synthdata._deps import import_optional
 from synthdata.corpus import Corpus
-from synthdata.errors import InvalidInputError, SynthdataError
-from synthdata.export.sql import DIALECTS, SQLDialect, create_table_sql
+from synthdata.errors import InvalidInputError, LoadError, SynthdataError
+from synthdata.export.formats import SQLDialect
+from synthdata.export.sql import DIALECTS, Dialect, create_table_sql
 from synthdata.generate.sinks import CSV_OPTIONS
 from synthdata.models import Schema
 
@@ -27,12 +29,6 @@ __all__ = ["load"]
 
 logger = logging.getLogger("synthdata")
 _BATCH = 50_000
-
-
-class LoadError(SynthdataError):
-    """The database refused the data (the message has the driver's reason)."""
-
-    error_code = "LOAD_ERROR"
 
 
 def load(corpus: Corpus, url: str, *, replace: bool = False) -> dict[str, int]:
@@ -67,7 +63,7 @@ def load(corpus: Corpus, url: str, *, replace: bool = False) -> dict[str, int]:
     return loaders[scheme](corpus, url, replace)
 
 
-def _plan(corpus: Corpus, dialect: type[SQLDialect]) -> list[tuple[Schema, str]]:
+def _plan(corpus: Corpus, dialect: type[Dialect]) -> list[tuple[Schema, str]]:
     by_name = {s.name: s for s in corpus.schemas}
     return [(s, create_table_sql(s, dialect, by_name)) for s in corpus.schemas]
 
@@ -98,8 +94,8 @@ def _driver_errors(database: str) -> Iterator[None]:
 
 
 def _load_postgres(corpus: Corpus, url: str, replace: bool) -> dict[str, int]:
-    psycopg = _import("psycopg", "PostgreSQL loading needs psycopg: pip install 'psycopg[binary]'")
-    dialect = DIALECTS["postgresql"]
+    psycopg: Any = import_optional("psycopg", extra="db", purpose="Loads into PostgreSQL")
+    dialect = DIALECTS[SQLDialect.POSTGRESQL]
     counts: dict[str, int] = {}
     with (
         _driver_errors("PostgreSQL"),
@@ -139,9 +135,9 @@ def _copy(conn: Any, frame: pl.LazyFrame, schema: Schema) -> int:
 
 
 def _load_mysql(corpus: Corpus, url: str, replace: bool) -> dict[str, int]:
-    pymysql = _import("pymysql", "MySQL loading needs PyMySQL: pip install pymysql")
+    pymysql: Any = import_optional("pymysql", extra="db", purpose="Loads into MySQL")
     parts = urlsplit(url)
-    dialect = DIALECTS["mysql"]
+    dialect = DIALECTS[SQLDialect.MYSQL]
     connect = {
         "host": parts.hostname or "127.0.0.1",
         "port": parts.port or 3306,
@@ -215,7 +211,7 @@ def _load_sqlite(corpus: Corpus, url: str, replace: bool) -> dict[str, int]:
     if not path:
         msg = "A SQLite URL looks like sqlite:///path/to/file.db"
         raise InvalidInputError(msg)
-    dialect = DIALECTS["sqlite"]
+    dialect = DIALECTS[SQLDialect.SQLITE]
     counts: dict[str, int] = {}
     with _driver_errors("SQLite"):
         conn = sqlite3.connect(path, isolation_level=None)
@@ -240,12 +236,3 @@ def _load_sqlite(corpus: Corpus, url: str, replace: bool) -> dict[str, int]:
     finally:
         conn.close()
     return counts
-
-
-def _import(module: str, hint: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise InvalidInputError(hint) from None
