@@ -30,7 +30,7 @@ from api_shim.settings import Settings
 from synthdata.errors import did_you_mean
 from synthdata.export.json import json_rows
 from synthdata.jobs import JobStore
-from synthdata.models import describe_validation_error
+from synthdata.schema import describe_validation_error
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -34,7 +34,7 @@ from synthdata.errors import (
     SynthdataError,
     did_you_mean,
 )
-from synthdata.models import Schema
+from synthdata.schema import Schema
 from synthdata.throughput import Throughput, work_of
 
 __all__ = ["JobInfo", "JobProgress", "JobStage", "JobStatus", "JobStore", "export_key"]

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from synthdata.errors import InvalidInputError, LLMError, SynthdataError
-from synthdata.models import describe_validation_error
+from synthdata.schema import describe_validation_error
 
 __all__ = ["LLMConfig", "Usage", "complete_json", "text_pool", "translate_errors"]
 

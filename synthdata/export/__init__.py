@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field as PydanticField
 from synthdata._types import PathLike
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = [
     "EXPORTERS",

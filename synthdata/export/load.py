@@ -21,7 +21,7 @@ from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, SynthdataError
 from synthdata.export.sql import DIALECTS, SQLDialect, create_table_sql
 from synthdata.generate.sinks import CSV_OPTIONS
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = ["load"]
 
