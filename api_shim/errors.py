@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from synthdata.errors import ErrorCode, SynthdataError
-from synthdata.models import describe_validation_error
+from synthdata.schema import describe_validation_error
 
 __all__ = ["EXCEPTION_HANDLERS", "STATUS_BY_CODE", "error_body", "error_response"]
 

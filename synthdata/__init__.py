@@ -10,10 +10,10 @@
 
 from synthdata import jobs as jobs  # sd.jobs.JobStore: background jobs without the server
 from synthdata.analysis.analyze import analyze as analyze
+from synthdata.analysis.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.analysis.infer import infer_schemas as infer_schemas
 from synthdata.analysis.models import Analysis as Analysis, Requirement as Requirement
 from synthdata.corpus import Corpus as Corpus
-from synthdata.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.errors import (
     CancelledError as CancelledError,
     ErrorCode as ErrorCode,
@@ -26,13 +26,6 @@ from synthdata.errors import (
 )
 from synthdata.export import ExportOptions as ExportOptions, export as export
 from synthdata.export.formats import ExportFormat as ExportFormat, SQLDialect as SQLDialect
-from synthdata.feedback import (
-    Feedback as Feedback,
-    FeedbackReport as FeedbackReport,
-    SchemaFeedback as SchemaFeedback,
-    apply_feedback as apply_feedback,
-    apply_feedback_report as apply_feedback_report,
-)
 from synthdata.generate.engine import (
     ProgressEvent as ProgressEvent,
     generate as generate,
@@ -40,14 +33,19 @@ from synthdata.generate.engine import (
     sample as sample,
 )
 from synthdata.load import load as load
-from synthdata.models import (
+from synthdata.schema import (
     Cardinality as Cardinality,
     Constraint as Constraint,
     Distribution as Distribution,
+    Feedback as Feedback,
+    FeedbackReport as FeedbackReport,
     Field as Field,
     FieldType as FieldType,
     ForeignKey as ForeignKey,
     Schema as Schema,
+    SchemaFeedback as SchemaFeedback,
+    apply_feedback as apply_feedback,
+    apply_feedback_report as apply_feedback_report,
     check_schemas as check_schemas,
     load_schemas as load_schemas,
 )

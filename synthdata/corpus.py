@@ -11,7 +11,7 @@ import polars as pl
 from synthdata import _storage
 from synthdata._types import PathLike
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
-from synthdata.models import Schema
+from synthdata.schema import Schema
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["MANIFEST", "Corpus", "write_manifest"]

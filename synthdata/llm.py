@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from synthdata._deps import import_optional
 from synthdata._home import home
 from synthdata.errors import InvalidInputError, LLMError, SynthdataError
-from synthdata.models import describe_validation_error
+from synthdata.schema import describe_validation_error
 
 __all__ = ["LLMConfig", "Usage", "complete_json", "text_pool", "translate_errors"]
 

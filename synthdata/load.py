@@ -23,7 +23,7 @@ from synthdata.errors import InvalidInputError, LoadError, SynthdataError
 from synthdata.export.formats import SQLDialect
 from synthdata.export.sql import DIALECTS, Dialect, create_table_sql
 from synthdata.generate.sinks import CSV_OPTIONS
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = ["load"]
 

@@ -19,7 +19,7 @@ from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.export.json import json_rows
 from synthdata.generate.engine import sample
 from synthdata.jobs import JobInfo
-from synthdata.models import Schema, load_schemas
+from synthdata.schema import Schema, load_schemas
 
 __all__ = [
     "analyze_response",

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
-from synthdata.models import Field, FieldType, ForeignKey, Schema, check_schemas
+from synthdata.schema import Field, FieldType, ForeignKey, Schema, check_schemas
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]

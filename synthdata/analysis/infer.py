@@ -8,7 +8,7 @@ from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.plan import EntityPlan, Link, Plan, resolve_links
 from synthdata.analysis.text import identifier
 from synthdata.errors import InvalidInputError
-from synthdata.models import Cardinality, Field, FieldType, Schema, SchemaList, check_schemas
+from synthdata.schema import Cardinality, Field, FieldType, Schema, SchemaList, check_schemas
 
 __all__ = ["infer_schemas"]
 

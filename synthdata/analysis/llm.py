@@ -12,7 +12,7 @@ from synthdata.analysis.infer import infer_schemas
 from synthdata.analysis.models import Analysis
 from synthdata.errors import LLMError, MissingDependencyError
 from synthdata.llm import LLMConfig, Usage, complete_json
-from synthdata.models import FieldType, Schema, check_schemas
+from synthdata.schema import FieldType, Schema, check_schemas
 
 __all__ = ["analyze_with_fallback", "refine_analysis"]
 

@@ -10,7 +10,7 @@ from pydantic_core import core_schema
 
 from synthdata.analysis.plan import Plan
 from synthdata.llm import Usage
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = ["Analysis", "Requirement"]
 

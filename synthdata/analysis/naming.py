@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from synthdata.models import Field, FieldType
+from synthdata.schema import Field, FieldType
 
 __all__ = ["field_from_name"]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.text import Mention, Token, identifier
-from synthdata.models import FieldType
+from synthdata.schema import FieldType
 
 __all__ = ["all_occurrences", "find_unknown"]
 

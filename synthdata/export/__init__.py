@@ -18,7 +18,7 @@ from synthdata._types import PathLike
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
 from synthdata.export.formats import ExportFormat, SQLDialect, parse_dialect, parse_format
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = [
     "EXPORTERS",

@@ -9,7 +9,7 @@ import polars as pl
 
 from synthdata.export._text import neutralize
 from synthdata.generate.sinks import CSV_OPTIONS
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions

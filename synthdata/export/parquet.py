@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import polars as pl
 
 from synthdata.export.formats import SQLDialect
-from synthdata.models import FieldType, Schema
+from synthdata.schema import FieldType, Schema
 from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
 
 if TYPE_CHECKING:

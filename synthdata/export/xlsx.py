@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from synthdata.export._text import neutralize
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 if TYPE_CHECKING:
     from synthdata.export import ExportOptions

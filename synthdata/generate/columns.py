@@ -26,7 +26,7 @@ from synthdata.generate.context import (
     group_of,
     noise_bytes,
 )
-from synthdata.models import Distribution, Field, FieldType
+from synthdata.schema import Distribution, Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS, CSVRule
 
 __all__ = [

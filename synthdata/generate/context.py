@@ -12,7 +12,7 @@ import numpy as np
 import polars as pl
 
 from synthdata import _rng
-from synthdata.models import Field, Schema
+from synthdata.schema import Field, Schema
 
 if TYPE_CHECKING:
     from synthdata.generate.relations import Allocation

@@ -23,7 +23,7 @@ from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
 from synthdata.generate.executors import open_executor
 from synthdata.generate.sinks import SINKS, Sink
 from synthdata.generate.vocab import DEFAULT_LOCALE
-from synthdata.models import Field, FieldType, Schema, check_schemas
+from synthdata.schema import Field, FieldType, Schema, check_schemas
 
 __all__ = [
     "DEFAULT_VOLUME",

@@ -14,7 +14,7 @@ import polars as pl
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate.context import bytes_to_series
-from synthdata.models import Field, Schema
+from synthdata.schema import Field, Schema
 from synthdata.schema.traits import FIELD_TRAITS, UniqueRule
 
 __all__ = ["KEY_TYPES", "code_pattern", "key_values", "pattern_capacity", "pattern_values", "uuids"]

@@ -12,7 +12,7 @@ from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.context import Batch
-from synthdata.models import Distribution, ForeignKey, Schema
+from synthdata.schema import Distribution, ForeignKey, Schema
 
 __all__ = ["Allocation", "allocate", "foreign_key_column", "junction_groups"]
 

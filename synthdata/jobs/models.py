@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from synthdata.errors import NotFoundError
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = [
     "JobInfo",

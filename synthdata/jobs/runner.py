@@ -36,7 +36,7 @@ from synthdata.jobs.models import (
 )
 from synthdata.jobs.progress import ProgressRecorder
 from synthdata.jobs.throughput import Throughput, work_of
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = ["CANCELLED", "JobStore"]
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synthdata.models import Schema
+from synthdata.schema import Schema
 
 __all__ = ["Speed", "Throughput", "Work", "work_of"]
 
@@ -131,7 +131,7 @@ class Throughput:
 
 def _measure() -> Speed:
     from synthdata.generate.engine import generate
-    from synthdata.models import load_schemas
+    from synthdata.schema import load_schemas
 
     schemas = load_schemas(_CALIBRATION)
     with tempfile.TemporaryDirectory(prefix="synthdata-calibrate-") as out:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.analysis.inflection import plural
 from synthdata.analysis.naming import field_from_name
-from synthdata.models import Constraint, Field, FieldType
+from synthdata.schema import Constraint, Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = [

@@ -1,19 +1,31 @@
-"""Bring your own schema: CREATE TABLE statements (any sqlglot dialect) become schemas."""
+"""Bring your own schema: CREATE TABLE statements (any sqlglot dialect) become schemas.
+
+What a column's name means (``email`` is an EMAIL) is not this layer's knowledge: the caller
+passes it in as a :data:`NameRule`, as :func:`synthdata.schemas_from_ddl` does with the
+analyzer's naming rules.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from synthdata.analysis.naming import field_from_name
 from synthdata.errors import InvalidInputError
-from synthdata.models import Field, FieldType, Schema, check_schemas, describe_validation_error
+from synthdata.schema.checks import check_schemas
+from synthdata.schema.field import Field
+from synthdata.schema.io import describe_validation_error
+from synthdata.schema.table import Schema
 from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
+from synthdata.schema.types import FieldType
 
-__all__ = ["schemas_from_ddl"]
+__all__ = ["NameRule", "read_ddl"]
 
 #: Share of nulls in a nullable column read from DDL.
 DDL_NULL_RATE = 0.05
+
+#: The field a column's name alone suggests (type and options such as ``enum_values``).
+NameRule = Callable[[str], Field]
 
 
 @dataclass
@@ -24,23 +36,26 @@ class _Table:
     unique_together: list[list[str]] = field(default_factory=list)
 
 
-def schemas_from_ddl(sql: str, dialect: str | None = None) -> list[Schema]:
+def read_ddl(sql: str, dialect: str | None = None, *, name_rule: NameRule) -> list[Schema]:
     """Read CREATE TABLE statements into schemas: types, keys, NOT NULL, UNIQUE and foreign keys.
 
-    Column types map onto field types, refined by the column's name (a ``VARCHAR`` called
-    ``email`` becomes EMAIL); nullable columns get 5 % nulls; a composite primary key becomes a
-    ``unique_together`` group.
+    Column types map onto field types, refined by what ``name_rule`` makes of the column's name
+    (a ``VARCHAR`` whose name suggests EMAIL becomes EMAIL); nullable columns get 5 % nulls; a
+    composite primary key becomes a ``unique_together`` group.
 
     Args:
         sql: one or more ``CREATE TABLE`` statements; other statements are ignored.
         dialect: a sqlglot dialect name (``postgres``, ``mysql``, ``sqlite``, ...); None reads
             standard SQL.
+        name_rule: the field a column's name suggests, consulted for every column.
 
     Raises:
         InvalidInputError: the SQL does not parse, holds no CREATE TABLE, or a table is invalid.
 
     >>> ddl = "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200) NOT NULL UNIQUE);"
-    >>> [(f.name, f.type.value, f.unique) for f in schemas_from_ddl(ddl)[0].fields]
+    >>> def rule(name):
+    ...     return Field(name=name, type="EMAIL" if "mail" in name else "STRING")
+    >>> [(f.name, f.type.value, f.unique) for f in read_ddl(ddl, name_rule=rule)[0].fields]
     [('id', 'INTEGER', False), ('email', 'EMAIL', True)]
     """
     import sqlglot
@@ -59,7 +74,7 @@ def schemas_from_ddl(sql: str, dialect: str | None = None) -> list[Schema]:
         msg = "The SQL holds no CREATE TABLE statement"
         raise InvalidInputError(msg)
     try:
-        schemas = [_to_schema(t) for t in tables]
+        schemas = [_to_schema(t, name_rule) for t in tables]
     except ValidationError as exc:
         raise InvalidInputError(describe_validation_error(exc)) from exc
     check_schemas(schemas)
@@ -125,12 +140,11 @@ def _read_table_constraint(item: Any, exp: Any, table: _Table) -> None:
             table.unique_together.append(columns)
 
 
-def _to_schema(table: _Table) -> Schema:
-    fields = []
+def _to_schema(table: _Table, name_rule: NameRule) -> Schema:
     single_key = table.primary_key[0] if len(table.primary_key) == 1 else None
-    for name, spec in table.columns.items():
-        is_key = name == single_key
-        fields.append(_field(spec, is_key))
+    fields = [
+        _field(spec, name == single_key, name_rule(name)) for name, spec in table.columns.items()
+    ]
     unique_together = list(table.unique_together)
     if len(table.primary_key) > 1:
         unique_together.append(table.primary_key)
@@ -139,9 +153,9 @@ def _to_schema(table: _Table) -> Schema:
     )
 
 
-def _field(spec: dict[str, Any], is_key: bool) -> Field:
+def _field(spec: dict[str, Any], is_key: bool, guess: Field) -> Field:
     name = spec["name"]
-    kind, extra = _map_type(name, spec["sql_type"])
+    kind, extra = _map_type(guess, spec["sql_type"])
     required = is_key or bool(spec.get("not_null"))
     options: dict[str, Any] = {"name": name, "type": kind, **extra}
     if is_key:
@@ -155,11 +169,10 @@ def _field(spec: dict[str, Any], is_key: bool) -> Field:
     return Field(**options)
 
 
-def _map_type(name: str, sql_type: Any) -> tuple[FieldType, dict[str, Any]]:
-    """A field type (and options) for a SQL type, refined by the column's name."""
+def _map_type(guess: Field, sql_type: Any) -> tuple[FieldType, dict[str, Any]]:
+    """A field type (and options) for a SQL type, refined by what the column's name suggests."""
     from sqlglot import exp
 
-    guess = field_from_name(name)
     if sql_type is None:
         return guess.type, _guess_options(guess)
     t = sql_type.this

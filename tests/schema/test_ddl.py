@@ -1,6 +1,7 @@
 import pytest
 
 import synthdata as sd
+from synthdata.schema import read_ddl
 
 POSTGRES = """
 CREATE TABLE customers (
@@ -111,3 +112,21 @@ def test_ddl_errors(sql, message):
 def test_unknown_dialect():
     with pytest.raises(sd.InvalidInputError, match="nosuchsql"):
         sd.schemas_from_ddl("CREATE TABLE a (id INT);", dialect="nosuchsql")
+
+
+def test_read_ddl_takes_the_meaning_of_names_from_its_caller():
+    """The schema layer knows SQL types; what a column's name means comes from the rule given."""
+    ddl = "CREATE TABLE t (id INT PRIMARY KEY, contact VARCHAR(40), fee NUMERIC(8, 2), n TEXT);"
+    meaning = {"contact": "EMAIL", "fee": "AMOUNT", "n": "INTEGER"}
+    asked = []
+
+    def rule(name):
+        asked.append(name)
+        return sd.Field(name=name, type=meaning.get(name, "STRING"))
+
+    types = {f.name: f.type.value for f in read_ddl(ddl, name_rule=rule)[0].fields}
+    assert asked == ["id", "contact", "fee", "n"]
+    # A text column keeps a text meaning, never a number: n stays STRING.
+    assert types == {"id": "INTEGER", "contact": "EMAIL", "fee": "AMOUNT", "n": "STRING"}
+    public = {f.name: f.type.value for f in sd.schemas_from_ddl(ddl)[0].fields}
+    assert public == {"id": "INTEGER", "contact": "STRING", "fee": "AMOUNT", "n": "STRING"}

@@ -1,8 +1,10 @@
+import json
+
 import pytest
 from pydantic import ValidationError
 
 import synthdata as sd
-from synthdata.models import Constraint
+from synthdata.schema import Constraint
 
 
 def _schema(**extra):
@@ -153,6 +155,56 @@ def test_self_reference_is_always_optional():
     )
     assert s.foreign_keys[0].optional
     assert not s.field("manager_id").required
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"fields": [{"name": "id", "type": "UUID", "references": "orders"}]},
+        {
+            "fields": [{"name": "id", "type": "UUID"}],
+            "foreign_keys": [{"field": "id", "parent": "customers", "optional": True}],
+        },
+    ],
+)
+def test_primary_key_cannot_be_an_optional_foreign_key(extra):
+    """A key that may be null means nothing, and such a schema would not load back from its JSON."""
+    with pytest.raises(ValidationError) as info:
+        sd.Schema.model_validate(_schema(**extra))
+    assert "Schema 'orders': primary key 'id' cannot be an optional foreign key" in str(info.value)
+
+
+def test_a_required_foreign_key_may_be_the_primary_key():
+    """One-to-one tables share their parent's key (``profiles.id`` → ``users.id``)."""
+    s = sd.Schema.model_validate(
+        _schema(fields=[{"name": "id", "type": "UUID", "references": "users"}])
+    )
+    assert s.foreign_keys == [sd.ForeignKey(field="id", parent="users")]
+    assert s.field("id").primary_key
+    assert s.field("id").required
+
+
+@pytest.mark.parametrize("build", ["keywords", "dict", "json"])
+def test_every_way_of_building_a_schema_settles_it(build):
+    """Keywords, a dict and JSON all give the same complete schema: key marked, links merged."""
+    data = _schema(
+        fields=[
+            {"name": "id", "type": "UUID", "required": False},
+            {"name": "customer_id", "type": "UUID", "required": False},
+        ],
+        foreign_keys=[{"field": "customer_id", "parent": "customers", "optional": True}],
+    )
+    if build == "keywords":
+        s = sd.Schema(**data)
+    elif build == "dict":
+        s = sd.Schema.model_validate(data)
+    else:
+        s = sd.Schema.model_validate_json(json.dumps(data))
+    assert s.primary_key == "id"
+    assert s.field("id").primary_key
+    assert s.field("id").required
+    assert s.field("customer_id").references == "customers.id"
+    assert sd.Schema.model_validate_json(s.model_dump_json()) == s
 
 
 def _pair(child_field: dict, parent_fields: list | None = None) -> list[sd.Schema]:

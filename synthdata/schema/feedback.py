@@ -9,7 +9,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field as PydanticField, TypeAdapter, ValidationError
 
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
-from synthdata.models import Schema, check_schemas, describe_validation_error
+from synthdata.schema.checks import check_schemas
+from synthdata.schema.io import describe_validation_error
+from synthdata.schema.table import Schema
 
 __all__ = [
     "Feedback",

@@ -1,0 +1,256 @@
+"""One column: :class:`Field`, and the names, distributions and cardinalities it is described by."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field as PydanticField,
+    field_validator,
+    model_validator,
+)
+
+from synthdata.errors import did_you_mean
+from synthdata.schema.types import TYPE_ALIASES, FieldType
+
+__all__ = ["Cardinality", "Distribution", "Field", "Identifier", "valid_identifier"]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
+
+#: Shared by every schema model: unknown keys are errors, and a model never changes once built.
+MODEL_CONFIG = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+def valid_identifier(value: str) -> str:
+    """Return ``value`` if it can name a table or field, else raise ValueError saying why."""
+    if not isinstance(value, str) or not _IDENTIFIER.fullmatch(value):
+        msg = (
+            f"Invalid name {value!r}: names must start with a letter or underscore, then use only "
+            "letters, digits and underscores, at most 63 characters"
+        )
+        raise ValueError(msg)
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(valid_identifier)]
+
+
+def _field_type(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, FieldType):
+        key = value.strip().upper().replace(" ", "_").replace("-", "_")
+        if key in TYPE_ALIASES:
+            return TYPE_ALIASES[key]
+        if key not in FieldType.__members__:
+            msg = f"Unknown field type {value!r}.{did_you_mean(key, FieldType.__members__)}"
+            raise ValueError(msg)
+        return FieldType[key]
+    return value
+
+
+class Distribution(StrEnum):
+    """The shape of numeric draws and of foreign-key fan-out."""
+
+    UNIFORM = "uniform"
+    NORMAL = "normal"
+    LOGNORMAL = "lognormal"
+    ZIPF = "zipf"
+
+
+class Cardinality(BaseModel):
+    """How many children each parent row has.
+
+    With ``min`` or ``max`` set, every parent gets between ``min`` and ``max`` children exactly;
+    otherwise children pick parents at random (uniformly, or skewed with ``zipf``).
+    """
+
+    model_config = MODEL_CONFIG
+
+    min: int | None = PydanticField(default=None, ge=0)
+    max: int | None = PydanticField(default=None, ge=0)
+    mean: float | None = PydanticField(default=None, ge=0)
+    distribution: Distribution = Distribution.UNIFORM
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        lo, hi, mean = self.min, self.max, self.mean
+        if lo is not None and hi is not None and lo > hi:
+            msg = f"cardinality min ({lo}) must not exceed max ({hi})"
+            raise ValueError(msg)
+        if mean is not None and ((lo is not None and mean < lo) or (hi is not None and mean > hi)):
+            msg = f"cardinality mean ({mean}) must lie between min and max"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def bounded(self) -> bool:
+        """Whether every parent's child count is held between min and max."""
+        return bool(self.min) or self.max is not None
+
+    def expected(self) -> float:
+        """The mean number of children per parent, from what was given (3 when nothing was)."""
+        if self.mean is not None:
+            return self.mean
+        if self.max is not None:
+            return ((self.min or 0) + self.max) / 2
+        return max(float(self.min or 0), 3.0)
+
+
+def _bound(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+Bound = Annotated[int | float | str | None, BeforeValidator(_bound)]
+
+
+class Field(BaseModel):
+    """One column of a schema.
+
+    Args:
+        name: an identifier (letter or underscore, then letters, digits, underscores; ≤ 63 chars).
+        type: a :class:`FieldType` (case-insensitive; aliases such as ``SKU`` or ``SSN`` accepted).
+        required: when False the field gets nulls at ``null_rate`` (10 % if not given).
+        unique: no two non-null values are equal.
+        primary_key: the table's key; implies required and unique.
+        references: ``"table"`` or ``"table.field"``; declares a foreign key.
+        cardinality: children per parent for the foreign key declared by ``references``.
+        enum_values, enum_weights: the values of an ENUM field and their relative frequencies.
+        min, max: bounds for numbers, dates (ISO strings), times and lengths of TEXT.
+        distribution: uniform, normal, lognormal or zipf, for numbers.
+        pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
+        locale: a Faker locale such as ``de_DE`` for this field's vocabulary.
+        derived_from: the field this one is computed from (email from a name, age from a date).
+    """
+
+    model_config = MODEL_CONFIG
+
+    name: Identifier
+    type: Annotated[FieldType, BeforeValidator(_field_type)]
+    required: bool = True
+    null_rate: float | None = PydanticField(default=None, ge=0.0, le=1.0)
+    unique: bool = False
+    primary_key: bool = False
+    references: str | None = None
+    cardinality: Cardinality | None = None
+    enum_values: list[str] | None = None
+    enum_weights: list[float] | None = None
+    min: Bound = None
+    max: Bound = None
+    distribution: Distribution | None = None
+    pattern: str | None = PydanticField(default=None, min_length=1, max_length=200)
+    locale: str | None = None
+    derived_from: Identifier | None = None
+    description: str | None = PydanticField(default=None, max_length=2000)
+
+    @field_validator("enum_values")
+    @classmethod
+    def _enum_values(cls, values: list[str] | None) -> list[str] | None:
+        if values is not None and not values:
+            msg = "enum_values must not be empty"
+            raise ValueError(msg)
+        return values
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _check_nulls(self)
+        _check_enum(self)
+        if self.cardinality is not None and self.references is None:
+            msg = f"Field '{self.name}' has a cardinality but no references"
+            raise ValueError(msg)
+        lo, hi = self.bounds()
+        if lo is not None and hi is not None and lo > hi:
+            msg = f"Field '{self.name}': min ({self.min}) must not exceed max ({self.max})"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def effective_null_rate(self) -> float:
+        """The share of nulls generation aims for."""
+        if self.required or self.primary_key:
+            return 0.0
+        return 0.1 if self.null_rate is None else self.null_rate
+
+    @property
+    def is_unique(self) -> bool:
+        """Whether values must be distinct (primary keys always are)."""
+        return self.unique or self.primary_key
+
+    def details(self) -> str:
+        """A one-line summary of the options that matter (key, reference, nulls, values)."""
+        parts = []
+        if self.primary_key:
+            parts.append("primary key")
+        if self.references:
+            parts.append(f"→ {self.references}")
+        if self.unique and not self.primary_key:
+            parts.append("unique")
+        if not self.required:
+            parts.append(f"{self.effective_null_rate:.0%} null")
+        if self.enum_values:
+            parts.append(" | ".join(self.enum_values[:8]))
+        if self.min is not None or self.max is not None:
+            low = "" if self.min is None else self.min
+            high = "" if self.max is None else self.max
+            parts.append(f"{low}..{high}")
+        return ", ".join(parts)
+
+    def bounds(self) -> tuple[Any, Any]:
+        """Return ``(min, max)`` parsed for this field's type (dates as dates, etc.)."""
+        return _parse_bound(self, self.min, "min"), _parse_bound(self, self.max, "max")
+
+
+def _check_nulls(field: Field) -> None:
+    if field.primary_key and (not field.required or field.null_rate):
+        msg = f"Field '{field.name}' is a primary key, so it must be required with no nulls"
+        raise ValueError(msg)
+    if field.required and field.null_rate:
+        msg = (
+            f"Field '{field.name}' is required but has null_rate {field.null_rate}; "
+            "set required=false"
+        )
+        raise ValueError(msg)
+
+
+def _check_enum(field: Field) -> None:
+    if field.type is FieldType.ENUM and not field.enum_values:
+        msg = f"ENUM field '{field.name}' needs enum_values"
+        raise ValueError(msg)
+    weights = field.enum_weights
+    if weights is None:
+        return
+    if field.enum_values is None or len(weights) != len(field.enum_values):
+        msg = f"Field '{field.name}': enum_weights must have one weight per enum value"
+        raise ValueError(msg)
+    if any(w < 0 for w in weights) or sum(weights) <= 0:
+        msg = f"Field '{field.name}': enum_weights must be non-negative with a positive sum"
+        raise ValueError(msg)
+
+
+def _parse_bound(field: Field, value: Any, which: str) -> Any:
+    if value is None:
+        return None
+    kind = field.type
+    try:
+        if kind is FieldType.DATE:
+            return dt.date.fromisoformat(str(value)[:10])
+        if kind is FieldType.DATETIME:
+            return dt.datetime.fromisoformat(str(value)).replace(tzinfo=None)
+        if kind is FieldType.TIME:
+            return dt.time.fromisoformat(str(value))
+        if isinstance(value, str):
+            return float(value)
+    except ValueError:
+        msg = f"Field '{field.name}': {which} {value!r} is not a valid {kind.value} bound"
+        raise ValueError(msg) from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"Field '{field.name}': {which} {value!r} is not a number"
+        raise ValueError(msg)
+    return value

@@ -1,0 +1,315 @@
+"""One table: :class:`Schema`, with its foreign keys and row constraints, normalised when built."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    Field as PydanticField,
+    ValidationError,
+    model_validator,
+)
+
+from synthdata.errors import NotFoundError, did_you_mean
+from synthdata.schema.field import MODEL_CONFIG, Cardinality, Field, Identifier, valid_identifier
+from synthdata.schema.traits import FIELD_TRAITS
+
+__all__ = ["Constraint", "ForeignKey", "Schema", "SchemaList"]
+
+
+class ForeignKey(BaseModel):
+    """A field that holds the key of a row in a parent table."""
+
+    model_config = MODEL_CONFIG
+
+    field: Identifier
+    parent: Identifier
+    parent_field: Identifier = "id"
+    cardinality: Cardinality = Cardinality()
+    optional: bool = False
+
+
+_ORDER_RE = re.compile(r"^\s*(\w+)\s*(>=|<=|>|<)\s*(\w+)\s*$")
+
+
+class Constraint(BaseModel):
+    """An ordering between two fields of one row, e.g. ``end_date >= start_date``.
+
+    Accepts the string form ``"end_date >= start_date"`` as well as the object form.
+    """
+
+    model_config = MODEL_CONFIG
+
+    field: Identifier
+    op: Literal[">=", ">", "<=", "<"]
+    other: Identifier
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            match = _ORDER_RE.match(data)
+            if not match:
+                msg = f"Constraint {data!r} must look like 'end_date >= start_date'"
+                raise ValueError(msg)
+            return {"field": match[1], "op": match[2], "other": match[3]}
+        return data
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.op} {self.other}"
+
+
+class _Declared(BaseModel):
+    """A table's options as given, before :class:`Schema` settles its key and foreign keys."""
+
+    model_config = MODEL_CONFIG
+
+    name: Identifier
+    fields: list[Field] = PydanticField(min_length=1, max_length=500)
+    primary_key: Identifier | None = None
+    foreign_keys: list[ForeignKey] = []
+    volume: int | None = PydanticField(default=None, ge=0, le=10_000_000_000)
+    constraints: list[Constraint] = []
+    unique_together: list[list[Identifier]] = []
+    locale: str | None = None
+    description: str | None = PydanticField(default=None, max_length=2000)
+
+
+class Schema(_Declared):
+    """A table: its fields, key, foreign keys, constraints and row count.
+
+    >>> s = Schema.model_validate({"name": "orders", "volume": 10, "fields": [
+    ...     {"name": "id", "type": "UUID", "primary_key": True},
+    ...     {"name": "customer_id", "type": "UUID", "references": "customers.id"}]})
+    >>> s.primary_key, s.foreign_keys[0].parent
+    ('id', 'customers')
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _settle(cls, data: Any) -> Any:
+        # The model is built complete, never patched afterwards: the declaration is validated
+        # as given, then its settled key, fields and foreign keys replace the given ones.
+        if not isinstance(data, dict):
+            return data
+        try:
+            given = _Declared.model_validate(data)
+        except ValidationError:
+            # Validating ``data`` as it is reports these same errors, each at its own place.
+            return data
+        return {**data, **_settled(given)}
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _check_references(self)
+        return self
+
+    def field(self, name: str) -> Field:
+        """Return the field called ``name``.
+
+        Raises:
+            NotFoundError: there is no such field (the message suggests the closest name).
+        """
+        for f in self.fields:
+            if f.name == name:
+                return f
+        names = [f.name for f in self.fields]
+        msg = f"Schema '{self.name}' has no field '{name}'.{did_you_mean(name, names)}"
+        raise NotFoundError(msg)
+
+    @property
+    def field_names(self) -> list[str]:
+        """The field names in order."""
+        return [f.name for f in self.fields]
+
+    def to_reference(self) -> dict[str, Any]:
+        """The schema as the API reference shows it (name; fields with name, type, required),
+        plus every option that differs from its default."""
+        body = self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        body["name"] = self.name
+        body["fields"] = [
+            f.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            | {"name": f.name, "type": f.type.value, "required": f.required}
+            for f in self.fields
+        ]
+        return body
+
+    def _repr_html_(self) -> str:
+        from synthdata._html import schema_html
+
+        return schema_html(self)
+
+    def __rich__(self) -> Any:
+        """A table of fields for ``rich`` consoles (the CLI and the demo print schemas so)."""
+        from rich.table import Table
+
+        volume = "" if self.volume is None else f"  ({self.volume:,} rows)"
+        table = Table(title=f"{self.name}{volume}", title_justify="left")
+        for column in ("field", "type", "details"):
+            table.add_column(column)
+        for f in self.fields:
+            table.add_row(f.name, f.type.value, f.details())
+        return table
+
+
+class SchemaList(list[Schema]):
+    """A list of schemas that shows as tables (with their relationships) in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from synthdata._html import schemas_html
+
+        return schemas_html(self)
+
+
+def _settled(given: _Declared) -> dict[str, Any]:
+    """The key, fields and foreign keys a table gets once every declaration is merged.
+
+    The key is the field named ``primary_key``, else the one marked so, else ``id``; it becomes
+    required. A field's ``references`` and the ``foreign_keys`` list describe the same links,
+    so each side gets what the other says.
+    """
+    by_name = _field_index(given)
+    key = _primary_key(given, by_name)
+    fields = [_as_key(f) if f.name == key else f for f in given.fields]
+    foreign_keys = _merge_foreign_keys(given, fields, by_name)
+    if any(fk.field == key and fk.optional for fk in foreign_keys):
+        msg = (
+            f"Schema '{given.name}': primary key '{key}' cannot be an optional foreign key "
+            "(a key is never null, and a reference to its own table is always optional)"
+        )
+        raise ValueError(msg)
+    return {
+        "primary_key": key,
+        "foreign_keys": foreign_keys,
+        "fields": [_with_fk(f, foreign_keys) for f in fields],
+    }
+
+
+def _field_index(table: _Declared) -> dict[str, Field]:
+    seen: dict[str, Field] = {}
+    lowered: set[str] = set()
+    for f in table.fields:
+        if f.name.lower() in lowered:
+            msg = f"Schema '{table.name}' has field '{f.name}' twice (names are case-insensitive)"
+            raise ValueError(msg)
+        lowered.add(f.name.lower())
+        seen[f.name] = f
+    return seen
+
+
+def _primary_key(table: _Declared, by_name: dict[str, Field]) -> str | None:
+    marked = [f.name for f in table.fields if f.primary_key]
+    if len(marked) > 1:
+        msg = f"Schema '{table.name}' marks several primary keys {marked}; use one key field"
+        raise ValueError(msg)
+    key = table.primary_key or (marked[0] if marked else None)
+    if key is None and "id" in by_name:
+        key = "id"
+    if key is None:
+        return None
+    if key not in by_name:
+        hint = did_you_mean(key, by_name)
+        msg = f"Schema '{table.name}': primary key '{key}' is not a field.{hint}"
+        raise ValueError(msg)
+    if marked and marked[0] != key:
+        msg = f"Schema '{table.name}': primary_key '{key}' but field '{marked[0]}' is marked"
+        raise ValueError(msg)
+    return key
+
+
+def _as_key(f: Field) -> Field:
+    if f.primary_key:
+        return f
+    return f.model_copy(update={"primary_key": True, "required": True, "null_rate": None})
+
+
+def _split_reference(ref: str) -> tuple[str, str]:
+    table, _, field = ref.partition(".")
+    return valid_identifier(table.strip()), valid_identifier(field.strip() or "id")
+
+
+def _merge_foreign_keys(
+    table: _Declared, fields: list[Field], by_name: dict[str, Field]
+) -> list[ForeignKey]:
+    merged: dict[str, ForeignKey] = {}
+    for fk in table.foreign_keys:
+        if fk.field not in by_name:
+            msg = (
+                f"Schema '{table.name}': foreign key names unknown field '{fk.field}'."
+                f"{did_you_mean(fk.field, by_name)}"
+            )
+            raise ValueError(msg)
+        if fk.field in merged:
+            msg = f"Schema '{table.name}': field '{fk.field}' has two foreign keys"
+            raise ValueError(msg)
+        merged[fk.field] = fk
+    for f in fields:
+        if f.references is None or f.name in merged:
+            continue
+        parent, parent_field = _split_reference(f.references)
+        merged[f.name] = ForeignKey(
+            field=f.name,
+            parent=parent,
+            parent_field=parent_field,
+            cardinality=f.cardinality or Cardinality(),
+            optional=not f.required,
+        )
+    # A self-reference needs roots, so it is always optional.
+    return [
+        fk.model_copy(update={"optional": True}) if fk.parent == table.name else fk
+        for fk in merged.values()
+    ]
+
+
+def _with_fk(f: Field, foreign_keys: list[ForeignKey]) -> Field:
+    fk = next((k for k in foreign_keys if k.field == f.name), None)
+    if fk is None:
+        return f
+    update: dict[str, Any] = {"references": f"{fk.parent}.{fk.parent_field}"}
+    if fk.cardinality != Cardinality():
+        update["cardinality"] = fk.cardinality
+    if fk.optional and f.required:
+        update["required"] = False
+    return f.model_copy(update=update)
+
+
+def _check_references(schema: Schema) -> None:
+    """Constraints, unique groups and derivations name fields of this table, and can hold."""
+    by_name = {f.name: f for f in schema.fields}
+
+    def need(name: str, what: str) -> Field:
+        if name not in by_name:
+            msg = (
+                f"Schema '{schema.name}': {what} names unknown field '{name}'."
+                f"{did_you_mean(name, by_name)}"
+            )
+            raise ValueError(msg)
+        return by_name[name]
+
+    keyed = {fk.field for fk in schema.foreign_keys}
+    for c in schema.constraints:
+        for name in (c.field, c.other):
+            _check_orderable(schema.name, c, need(name, f"constraint '{c}'"))
+        if by_name[c.field].is_unique or c.field in keyed:
+            msg = (
+                f"Schema '{schema.name}': constraint '{c}' cannot hold for '{c.field}', "
+                "a key or unique field; write it the other way round"
+            )
+            raise ValueError(msg)
+    for group in schema.unique_together:
+        for name in group:
+            need(name, "unique_together")
+    for f in schema.fields:
+        if f.derived_from is not None:
+            need(f.derived_from, f"field '{f.name}' derived_from")
+            if f.derived_from == f.name:
+                msg = f"Schema '{schema.name}': field '{f.name}' cannot derive from itself"
+                raise ValueError(msg)
+
+
+def _check_orderable(table: str, c: Constraint, field: Field) -> None:
+    if not FIELD_TRAITS[field.type].orderable:
+        msg = f"Schema '{table}': constraint '{c}' needs numbers, dates or times"
+        raise ValueError(msg)
