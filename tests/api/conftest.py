@@ -1,6 +1,5 @@
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,6 +9,7 @@ from starlette.testclient import TestClient
 
 from api_shim import UVICORN_OPTIONS, create_app
 from api_shim.settings import Settings
+from tests.waiting import wait_for
 
 
 @pytest.fixture
@@ -37,9 +37,7 @@ def serve(settings: Settings, port: int = 0) -> Iterator[str]:
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for(lambda: server.started, timeout=20)
     bound = server.servers[0].sockets[0].getsockname()[1]
     try:
         yield f"http://127.0.0.1:{bound}"

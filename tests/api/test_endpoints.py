@@ -1,8 +1,8 @@
 """Every endpoint of the reference, in-process, with its exact shapes and errors."""
 
-import time
-
 import pytest
+
+from tests.waiting import wait_for
 
 LEGAL = "Legal firm case management with clients, cases, and documents"
 FINANCE = "Financial services with customer accounts and transactions"
@@ -10,12 +10,11 @@ CLINIC = "Healthcare clinic with 200 patients needs patient records and appointm
 
 
 def _finish(client, job_id: str) -> dict:
-    for _ in range(600):
-        status = client.get(f"/api/v1/jobs/{job_id}/status").json()
-        if status["status"] in ("completed", "failed"):
-            return status
-        time.sleep(0.05)
-    raise AssertionError(status)
+    return wait_for(
+        lambda: client.get(f"/api/v1/jobs/{job_id}/status").json(),
+        lambda s: s["status"] in ("completed", "failed"),
+        interval=0.05,
+    )
 
 
 def test_health(client):

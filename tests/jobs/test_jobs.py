@@ -7,17 +7,16 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import polars as pl
 import pytest
 
 import synthdata as sd
 from synthdata.jobs import JobStage, JobStatus, JobStore
+from tests.waiting import wait_for
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHOP = sd.load_schemas(str(ROOT / "examples" / "shop.json"))
 
 
@@ -28,16 +27,16 @@ def store(tmp_path):
 
 
 def _poll(store: JobStore, job_id: str, timeout: float = 120) -> list[float]:
-    seen = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    """Every percentage seen while polling the job until it ends."""
+    seen: list[float] = []
+
+    def probe() -> JobStatus:
         job = store.get(job_id)
         seen.append(job.progress.percent_complete)
-        if job.status in (JobStatus.COMPLETED, JobStatus.FAILED):
-            return seen
-        time.sleep(0.01)
-    msg = "job did not finish"
-    raise AssertionError(msg)
+        return job.status
+
+    wait_for(probe, lambda s: s in (JobStatus.COMPLETED, JobStatus.FAILED), timeout=timeout)
+    return seen
 
 
 def test_corpus_job_completes_with_exact_counts_and_monotonic_progress(store):
@@ -71,13 +70,12 @@ def test_five_jobs_at_once(store):
 
 def test_cancel_stops_within_a_batch(store):
     job = store.submit_corpus(SHOP, corpus_size=3_000_000, batch_size=20_000)
-    while store.get(job.job_id).progress.generated_records < 40_000:
-        time.sleep(0.01)
+    wait_for(lambda: store.get(job.job_id).progress.generated_records >= 40_000, interval=0.01)
     cancelled = store.cancel(job.job_id)
     assert cancelled.status is JobStatus.FAILED
     assert cancelled.message == "Job cancelled by user"
     parts = list((store.folder(job.job_id) / "corpus").rglob("*.parquet"))
-    time.sleep(0.5)
+    store.wait(job.job_id)  # the run has ended: in-flight batches settled before cancel returned
     assert list((store.folder(job.job_id) / "corpus").rglob("*.parquet")) == parts  # no more work
     assert cancelled.progress.generated_records < 3_000_000
 
@@ -194,10 +192,9 @@ def test_webhook_is_signed_retried_and_recorded(store, monkeypatch):
     receiver = _Receiver([500, 200])
     job = store.submit_corpus(SHOP, corpus_size=1_000, webhook_url=receiver.url)
     store.wait(job.job_id)
-    deadline = time.monotonic() + 10
-    while len(store.get(job.job_id).webhook_attempts) < 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
-    attempts = store.get(job.job_id).webhook_attempts
+    attempts = wait_for(
+        lambda: store.get(job.job_id).webhook_attempts, lambda a: len(a) >= 2, timeout=10
+    )
     assert [a.get("status_code") for a in attempts] == [500, 200]
     body, signature = receiver.bodies[-1]
     assert json.loads(body)["status"] == "completed"
@@ -229,9 +226,7 @@ def test_sigkill_mid_corpus_then_resume_gives_identical_data(tmp_path):
     )
     job_id = proc.stdout.readline().strip()
     corpus_dir = home / "jobs" / job_id / "corpus"
-    deadline = time.monotonic() + 60
-    while len(list(corpus_dir.rglob("part-*.parquet"))) < 6 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for(lambda: len(list(corpus_dir.rglob("part-*.parquet"))) >= 6, timeout=60)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stdout.close()
@@ -267,4 +262,3 @@ def test_restart_without_resume_marks_interrupted_jobs_failed(tmp_path):
 
 def test_sd_jobs_is_the_library_api():
     assert sd.jobs.JobStore is JobStore
-    assert pl  # polars is what corpora are read with
