@@ -91,3 +91,27 @@ def _completion(content: str) -> dict[str, Any]:
         ],
         "usage": {"prompt_tokens": 120, "completion_tokens": 80, "total_tokens": 200},
     }
+
+
+#: Two related tables a scripted model answers with (and the text-column tests generate).
+PET_SCHEMAS: list[dict[str, Any]] = [
+    {
+        "name": "owners",
+        "volume": 200,
+        "fields": [
+            {"name": "id", "type": "UUID", "primary_key": True},
+            {"name": "full_name", "type": "NAME"},
+            {"name": "email", "type": "EMAIL"},
+        ],
+    },
+    {
+        "name": "pets",
+        "volume": 300,
+        "fields": [
+            {"name": "id", "type": "UUID", "primary_key": True},
+            {"name": "owner_id", "type": "UUID", "references": "owners.id"},
+            {"name": "species", "type": "ENUM", "enum_values": ["dog", "cat"]},
+            {"name": "notes", "type": "TEXT"},
+        ],
+    },
+]

@@ -4,35 +4,14 @@ import json
 
 import synthdata as sd
 from synthdata.llm import text_pool
-
-SCHEMAS = [
-    {
-        "name": "owners",
-        "volume": 200,
-        "fields": [
-            {"name": "id", "type": "UUID", "primary_key": True},
-            {"name": "full_name", "type": "NAME"},
-            {"name": "email", "type": "EMAIL"},
-        ],
-    },
-    {
-        "name": "pets",
-        "volume": 300,
-        "fields": [
-            {"name": "id", "type": "UUID", "primary_key": True},
-            {"name": "owner_id", "type": "UUID", "references": "owners.id"},
-            {"name": "species", "type": "ENUM", "enum_values": ["dog", "cat"]},
-            {"name": "notes", "type": "TEXT"},
-        ],
-    },
-]
+from tests.llm_server import PET_SCHEMAS
 
 
 def test_text_columns_are_written_once_and_cached(llm, tmp_path, monkeypatch):
     monkeypatch.setenv("SYNTHDATA_HOME", str(tmp_path))
     values = [f"Seen for a {w} check-up; all well." for w in ("yearly", "dental", "skin")]
     llm.reply(("content", json.dumps({"values": values})))
-    schemas = sd.load_schemas(SCHEMAS)
+    schemas = sd.load_schemas(PET_SCHEMAS)
     first = sd.sample(schemas, rows=30, seed=4, llm=llm.config())["pets"]["notes"]
     again = sd.sample(schemas, rows=30, seed=4, llm=llm.config())["pets"]["notes"]
     assert len(llm.requests) == 1  # the second run read the cache

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 import synthdata as sd
+from tests.llm_server import PET_SCHEMAS
 
 CONTEXT = "Veterinary clinic with 300 pets and their owners"
 ANSWER = {
@@ -30,27 +31,7 @@ ANSWER = {
         "keywords": ["vet", "pets"],
         "suggested_schemas": ["owners", "pets"],
     },
-    "schemas": [
-        {
-            "name": "owners",
-            "volume": 200,
-            "fields": [
-                {"name": "id", "type": "UUID", "primary_key": True},
-                {"name": "full_name", "type": "NAME"},
-                {"name": "email", "type": "EMAIL"},
-            ],
-        },
-        {
-            "name": "pets",
-            "volume": 300,
-            "fields": [
-                {"name": "id", "type": "UUID", "primary_key": True},
-                {"name": "owner_id", "type": "UUID", "references": "owners.id"},
-                {"name": "species", "type": "ENUM", "enum_values": ["dog", "cat"]},
-                {"name": "notes", "type": "TEXT"},
-            ],
-        },
-    ],
+    "schemas": PET_SCHEMAS,
 }
 
 
