@@ -1,5 +1,7 @@
 # Every target bootstraps its own virtual environment in .venv from nothing. The demo needs only
 # the runtime package; the tests add the development extras (LLM client, Dask, browsers, Jupyter).
+# --no-compile: byte-compiling every installed file (Faker's hundreds of locales) took longer than
+# the download; Python compiles what it imports on first use anyway.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,11 +12,11 @@ DEV := $(VENV)/.installed-dev
 
 $(RUNTIME): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	touch $(RUNTIME)
 
 $(DEV): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e '.[dev]'
 	touch $(DEV)
 
 demo: $(RUNTIME)
