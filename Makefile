@@ -24,6 +24,7 @@ demo: $(RUNTIME)
 
 test: $(DEV)
 	$(BIN)/ruff check synthdata api_shim tests benchmarks examples
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 serve: $(RUNTIME)
@@ -35,4 +36,4 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/bench_memory.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis demo_output
+	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis demo_output

@@ -83,6 +83,6 @@ def create_app(*, settings: Settings | None = None) -> Starlette:
             Middleware(BodySizeLimitMiddleware, max_bytes=config.max_body_bytes),
             Middleware(ApiKeyMiddleware, settings=config),
         ],
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )

@@ -59,7 +59,10 @@ def _fs(url: str) -> tuple[Any, str]:
     from synthdata._deps import import_optional
 
     fsspec: Any = import_optional("fsspec", extra="remote", purpose="Remote corpora")
-    return fsspec.core.url_to_fs(url)
+    fs: Any
+    path: str
+    fs, path = fsspec.core.url_to_fs(url)
+    return fs, path
 
 
 def makedirs(where: Location) -> None:
@@ -98,12 +101,14 @@ def remove_unfinished(folder: Location) -> None:
 
 def open_write(where: str) -> IO[bytes]:
     fs, path = _fs(where)
-    return fs.open(path, "wb")
+    stream: IO[bytes] = fs.open(path, "wb")
+    return stream
 
 
 def open_read(where: str) -> IO[bytes]:
     fs, path = _fs(where)
-    return fs.open(path, "rb")
+    stream: IO[bytes] = fs.open(path, "rb")
+    return stream
 
 
 def write_text(where: Location, text: str) -> None:

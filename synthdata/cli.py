@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from synthdata._home import home
 from synthdata.errors import SynthdataError
 from synthdata.export.formats import ExportFormat, SQLDialect
+
+if TYPE_CHECKING:
+    from synthdata.schema import Schema
 
 __all__ = ["main"]
 
@@ -87,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _schemas(args: argparse.Namespace) -> list:
+def _schemas(args: argparse.Namespace) -> list[Schema]:
     import synthdata as sd
 
     given = [x for x in (args.context, args.schema, args.ddl) if x]

@@ -52,14 +52,14 @@ class Corpus:
             raise NotFoundError(msg)
         paths = self.tables[name]
         if self.format == "csv":
-            return pl.scan_csv(paths, schema=_dtypes(self.schema(name)))
+            return pl.scan_csv([str(p) for p in paths], schema=_dtypes(self.schema(name)))
         if not paths:
             return pl.LazyFrame(schema=_dtypes(self.schema(name)))
         remote = [p for p in paths if isinstance(p, str)]
         if remote and not all(p.startswith(_storage.POLARS_NATIVE) for p in remote):
             parts = [pl.read_parquet(_storage.open_read(p)).lazy() for p in remote]
             return pl.concat(parts)  # an fsspec-only protocol: read part by part
-        return pl.scan_parquet(paths)
+        return pl.scan_parquet([str(p) for p in paths])
 
     def schema(self, name: str) -> Schema:
         """The schema of table ``name``."""

@@ -54,7 +54,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     return Plan(domain, entities, list(dict.fromkeys(words)), confidence, detect_locale(tokens))
 
 
-def _check_context(context: str) -> None:
+def _check_context(context: object) -> None:
     if not isinstance(context, str) or not context.strip():
         msg = "context must be a non-empty description of the business"
         raise InvalidInputError(msg)

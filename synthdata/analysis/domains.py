@@ -79,8 +79,8 @@ def score_domains(
         keywords.append(" ".join(t.text for t in tokens[first : last + 1]))
         for domain, weight in entries:
             scores[domain] += weight
-    for _, _, entries in match_phrases(tokens, entity_index()):
-        homes = {d for key, _ in entries for d in catalog().entities[key].domains if d != "*"}
+    for _, _, candidates in match_phrases(tokens, entity_index()):
+        homes = {d for key, _ in candidates for d in catalog().entities[key].domains if d != "*"}
         for domain in homes:
             scores[domain] += 1.0 / len(homes)
     hinted = normalize_domain(hint)

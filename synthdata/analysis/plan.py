@@ -186,17 +186,17 @@ def resolve_links(
         if plan.template.self_ref:
             plan.links.append(Link(plan.template.self_ref, plan.key, None, True))
     for child, parent, role in sorted(extra):
-        plan = entities.get(child)
-        if plan is None or parent not in entities:
+        found = entities.get(child)
+        if found is None or parent not in entities:
             continue
         name = f"{role + '_' if role else ''}{entities[parent].key_name}_id"
-        if any(lk.field == name for lk in plan.links):
+        if any(lk.field == name for lk in found.links):
             continue
-        if not role and any(lk.parent == parent for lk in plan.links):
+        if not role and any(lk.parent == parent for lk in found.links):
             continue
         if _reaches(entities, parent, child):
             continue  # the text's link would close a cycle of required keys
-        plan.links.append(Link(name, parent))
+        found.links.append(Link(name, parent))
 
 
 def _reaches(entities: dict[str, EntityPlan], start: str, target: str) -> bool:

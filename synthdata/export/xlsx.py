@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import polars as pl
 
@@ -57,7 +57,8 @@ def _write_sheets(workbook: Any, frame: pl.LazyFrame, schema: Schema) -> None:
     special = [
         (i, formats[_kind(t)]) for i, t in enumerate(columns.values()) if _kind(t) in formats
     ]
-    sheet, row, number = None, MAX_ROWS, 0
+    sheet: Any = None
+    row, number = MAX_ROWS, 0
     for batch in frame.collect_batches(chunk_size=20_000):
         for values in batch.iter_rows():
             if row == MAX_ROWS:
@@ -101,7 +102,8 @@ def _width(name: str, batch: pl.DataFrame | None) -> float:
     if batch is not None and batch.height:
         sample = batch[name].head(_WIDTH_SAMPLE)
         if sample.dtype == pl.String:
-            longest = max(longest, int(sample.str.len_chars().max() or 0))
+            chars = cast("int | None", sample.str.len_chars().max())  # a UInt32 column's maximum
+            longest = max(longest, int(chars or 0))
         elif isinstance(sample.dtype, pl.Datetime):
             longest = max(longest, 19)
         else:

@@ -137,7 +137,8 @@ class JobStore(JobExports):
             from synthdata.export import parse_format
 
             export_format = parse_format(export_format).value
-        if not isinstance(batch_size, int) or not 1 <= batch_size <= 1_000_000:
+        # Untyped callers (scripts, notebooks) may pass anything, so the type is checked here too.
+        if not isinstance(batch_size, int) or not 1 <= batch_size <= 1_000_000:  # type: ignore[redundant-expr]
             msg = f"batch_size must be a whole number from 1 to 1000000 (got {batch_size!r})"
             raise InvalidInputError(msg)
         base = self.get(job_id, owner=owner) if job_id else None

@@ -133,8 +133,10 @@ def _apply_one(current: dict[str, Schema], item: SchemaFeedback, report: Feedbac
         if name in current:
             msg = f"Schema '{name}' already exists; use feedback_type 'modify' to change it"
             raise InvalidInputError(msg)
-        fields = [{"name": "id", "type": "UUID", "primary_key": True}, *item.add_fields]
-        current[name] = _validated({"name": name, "fields": fields, "volume": item.volume}, name)
+        new_fields = [{"name": "id", "type": "UUID", "primary_key": True}, *item.add_fields]
+        current[name] = _validated(
+            {"name": name, "fields": new_fields, "volume": item.volume}, name
+        )
         report.applied.append(f"{name}: schema added")
         return
     schema = _find(current, name)

@@ -28,7 +28,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 MODEL_CONFIG = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
-def valid_identifier(value: str) -> str:
+def valid_identifier(value: object) -> str:
     """Return ``value`` if it can name a table or field, else raise ValueError saying why."""
     if not isinstance(value, str) or not _IDENTIFIER.fullmatch(value):
         msg = (
