@@ -17,10 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 import polars as pl
 
+from synthdata._formats import CSV_OPTIONS
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, SynthdataError
 from synthdata.export.sql import DIALECTS, SQLDialect, create_table_sql
-from synthdata.generate.sinks import CSV_OPTIONS
 from synthdata.models import Schema
 
 __all__ = ["load"]
