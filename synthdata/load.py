@@ -18,11 +18,11 @@ from urllib.parse import unquote, urlsplit
 import polars as pl
 
 from synthdata._deps import import_optional
+from synthdata._formats import CSV_OPTIONS
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError, LoadError, SynthdataError
 from synthdata.export.formats import SQLDialect
 from synthdata.export.sql import DIALECTS, Dialect, create_table_sql
-from synthdata.generate.sinks import CSV_OPTIONS
 from synthdata.schema import Schema
 
 __all__ = ["load"]

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import synthdata as sd
-from synthdata.generate.columns import UNIQUE_TYPES
+from synthdata.generate.keys import UNIQUE_TYPES
 from synthdata.schema import FIELD_TRAITS
 
 FieldType = sd.FieldType

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from synthdata._formats import CSV_OPTIONS
 from synthdata.export._text import neutralize
-from synthdata.generate.sinks import CSV_OPTIONS
 from synthdata.schema import Schema
 
 if TYPE_CHECKING:

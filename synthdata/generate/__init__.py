@@ -1,1 +1,2 @@
-"""The generator: vocabularies, one vectorized generator per field type, and the batch engine."""
+"""The generator: plans, the pure batch function, column generators by family, relations, keys,
+sinks and executors, and the engine that orchestrates them."""

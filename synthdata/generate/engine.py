@@ -1,4 +1,8 @@
-"""Batches: plan volumes, generate each batch as a pure function, stream them to Parquet."""
+"""Orchestration: plan the tables, send their batches to an executor, hand results to sinks.
+
+Nothing here makes data: :mod:`synthdata.generate.plan` fixes each table, the pure
+:func:`synthdata.generate.batch.generate_batch` makes a batch, and a sink writes it.
+"""
 
 from __future__ import annotations
 
@@ -13,31 +17,30 @@ from typing import Any
 
 import polars as pl
 
-from synthdata import _rng, _storage
+from synthdata import _storage
 from synthdata._types import CancelCheck, PathLike, ProgressCallback
 from synthdata.corpus import Corpus, write_manifest
 from synthdata.errors import CancelledError, InvalidInputError, did_you_mean
-from synthdata.generate import keys, relations
-from synthdata.generate.columns import UNIQUE_TYPES, generate_column
-from synthdata.generate.context import REFERENCE_DATE, Batch, TablePlan
+from synthdata.generate.batch import generate_batch
 from synthdata.generate.executors import open_executor
+from synthdata.generate.plan import (
+    REFERENCE_DATE,
+    TablePlan,
+    plan_tables,
+    # Re-exported: the flow's callers (synthdata, synthdata.jobs) import it from here.
+    plan_volumes as plan_volumes,
+)
 from synthdata.generate.sinks import SINKS, Sink
 from synthdata.generate.vocab import DEFAULT_LOCALE
-from synthdata.schema import Field, FieldType, Schema, check_schemas
+from synthdata.schema import Schema
 
 __all__ = [
-    "DEFAULT_VOLUME",
     "ProgressEvent",
     "default_workers",
     "generate",
-    "generate_batch",
     "plan_volumes",
     "sample",
 ]
-
-#: Rows of a table that states no volume and has no parent to scale from.
-DEFAULT_VOLUME = 100
-MAX_SEED = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -58,170 +61,6 @@ class ProgressEvent:
         return 100.0 if self.total_rows == 0 else 100.0 * self.rows_done / self.total_rows
 
 
-def plan_volumes(schemas: Sequence[Schema], total_rows: int | None = None) -> dict[str, int]:
-    """Rows per table: stated volumes, else the parent's volume times the cardinality, else 100.
-
-    With ``total_rows``, the volumes are scaled to add up to exactly that many records.
-    """
-    ordered = check_schemas(list(schemas))
-    volumes: dict[str, int] = {}
-    for s in ordered:
-        volumes[s.name] = _natural_volume(s, volumes)
-    if total_rows is not None:
-        volumes = _scale(volumes, total_rows)
-    return volumes
-
-
-def _natural_volume(s: Schema, volumes: dict[str, int]) -> int:
-    if s.volume is not None:
-        return s.volume
-    parents = [fk for fk in s.foreign_keys if fk.parent != s.name and fk.parent in volumes]
-    if not parents:
-        return DEFAULT_VOLUME
-    fk = parents[0]
-    volume = round(volumes[fk.parent] * fk.cardinality.expected())
-    for group in relations.junction_groups(s):
-        capacity = 1
-        for k in group:
-            capacity *= volumes.get(k.parent, 0)
-        volume = min(volume, capacity)
-    return volume
-
-
-def _scale(volumes: dict[str, int], total: int) -> dict[str, int]:
-    """Largest-remainder split of ``total`` by the natural volumes (each table ≥ 1 if possible)."""
-    if total < 0:
-        msg = f"total_rows must be at least 0 (got {total})"
-        raise InvalidInputError(msg)
-    names = list(volumes)
-    weights = [max(volumes[n], 1) for n in names]
-    floor_each = 1 if total >= len(names) else 0
-    spare = total - floor_each * len(names)
-    shares = [spare * w / sum(weights) for w in weights]
-    counts = [floor_each + int(s) for s in shares]
-    order = sorted(range(len(names)), key=lambda i: (-(shares[i] - int(shares[i])), i))
-    for i in order[: total - sum(counts)]:
-        counts[i] += 1
-    return dict(zip(names, counts, strict=True))
-
-
-def _field_order(schema: Schema) -> list[Field]:
-    """Fields with their anchors (constraint ``other``, ``derived_from``) before them."""
-    needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
-    for c in schema.constraints:
-        needs[c.field].add(c.other)
-    for f in schema.fields:
-        if f.derived_from:
-            needs[f.name].add(f.derived_from)
-    order: list[Field] = []
-    done: set[str] = set()
-    while len(order) < len(schema.fields):
-        ready = [f for f in schema.fields if f.name not in done and needs[f.name] <= done]
-        if not ready:
-            msg = f"Schema '{schema.name}': its constraints and derived fields form a cycle"
-            raise InvalidInputError(msg)
-        order.extend(ready)
-        done.update(f.name for f in ready)
-    return order
-
-
-def _make_plan(
-    schema: Schema,
-    seed: int,
-    volumes: dict[str, int],
-    schemas: dict[str, Schema],
-    locale: str,
-    reference: dt.datetime,
-    bounded: bool = True,
-    llm: Any = None,
-) -> TablePlan:
-    if (
-        schema.primary_key is not None
-        and schema.field(schema.primary_key).type not in keys.KEY_TYPES
-    ):
-        kinds = ", ".join(sorted(t.value for t in keys.KEY_TYPES))
-        msg = f"Table '{schema.name}': a primary key must be one of {kinds}"
-        raise InvalidInputError(msg)
-    for f in schema.fields:
-        if f.is_unique and f.type not in UNIQUE_TYPES and f.name not in _fk_fields(schema):
-            kinds = ", ".join(sorted(t.value for t in UNIQUE_TYPES))
-            msg = f"Field '{schema.name}.{f.name}': {f.type.value} cannot be unique; use {kinds}"
-            raise InvalidInputError(msg)
-    allocations = {}
-    volume = volumes[schema.name]
-    for fk in schema.foreign_keys:
-        card = fk.cardinality
-        if not (bounded and card.bounded and fk.parent != schema.name and volume):
-            continue
-        allocation = relations.Allocation(
-            seed,
-            _rng.stream_key(schema.name, fk.field, "allocate"),
-            volumes[fk.parent],
-            volume,
-            card.min or 0,
-            card.max,
-            card.distribution.value == "zipf",
-        )
-        try:
-            allocation.cumulative()  # checks it can be done (and warms this process's cache)
-        except InvalidInputError as exc:
-            msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
-            raise InvalidInputError(msg) from exc
-        allocations[fk.field] = allocation
-    return TablePlan(
-        seed,
-        schema,
-        volume,
-        volumes,
-        schemas,
-        schema.locale or locale,
-        reference,
-        allocations,
-        _text_pools(schema, seed, llm),
-    )
-
-
-def _text_pools(schema: Schema, seed: int, llm: Any) -> dict[str, list[str]]:
-    """Model-written values for each TEXT field, when a model is configured."""
-    if llm is None:
-        return {}
-    from synthdata.llm import LLMConfig, text_pool
-
-    config = LLMConfig.resolve(llm)
-    if config is None:
-        return {}
-    return {
-        f.name: text_pool(
-            config,
-            table=schema.name,
-            field=f.name,
-            description=f.description or schema.description or "",
-            seed=seed,
-        )
-        for f in schema.fields
-        if f.type is FieldType.TEXT
-    }
-
-
-def _fk_fields(schema: Schema) -> set[str]:
-    return {fk.field for fk in schema.foreign_keys}
-
-
-def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
-    """Rows ``start … start+n-1`` of a table: a pure function of the plan and the row range."""
-    batch = Batch(plan, start, n)
-    fks = {fk.field: fk for fk in plan.schema.foreign_keys}
-    for f in _field_order(plan.schema):
-        if f.name == plan.schema.primary_key:
-            series = keys.key_values(plan.seed, plan.schema, plan.volume, batch.index())
-        elif f.name in fks:
-            series = relations.foreign_key_column(batch, fks[f.name])
-        else:
-            series = generate_column(batch, f)
-        batch.columns[f.name] = series.alias(f.name)
-    return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
-
-
 def default_workers() -> int:
     """One worker per core this process may use, up to 4 (more rarely pays: polars already
     spreads each batch's encoding over several threads)."""
@@ -230,29 +69,6 @@ def default_workers() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(4, cores))
-
-
-def _check_seed(seed: int) -> None:
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        msg = f"seed must be a whole number from 0 to {MAX_SEED} (got {seed!r})"
-        raise InvalidInputError(msg)
-
-
-def _plans(
-    schemas: Sequence[Schema],
-    seed: int,
-    total_rows: int | None,
-    locale: str,
-    reference: dt.datetime,
-    bounded: bool = True,
-    volumes: dict[str, int] | None = None,
-    llm: Any = None,
-) -> list[TablePlan]:
-    _check_seed(seed)
-    ordered = check_schemas(list(schemas))
-    volumes = volumes or plan_volumes(ordered, total_rows)
-    by_name = {s.name: s for s in ordered}
-    return [_make_plan(s, seed, volumes, by_name, locale, reference, bounded, llm) for s in ordered]
 
 
 def sample(
@@ -285,7 +101,7 @@ def sample(
         msg = f"rows must be a whole number from 1 to 10000 (got {rows!r})"
         raise InvalidInputError(msg)
     volumes = {s.name: rows for s in schemas}
-    plans = _plans(schemas, seed, None, locale, REFERENCE_DATE, False, volumes, llm)
+    plans = plan_tables(schemas, seed=seed, volumes=volumes, locale=locale, bounded=False, llm=llm)
     return {p.schema.name: generate_batch(p, 0, rows) for p in plans}
 
 
@@ -296,13 +112,13 @@ def _batches(volume: int, batch_size: int) -> Iterator[tuple[int, int, int]]:
 
 def generate(
     schemas: Sequence[Schema],
+    *,
     total_rows: int | None = None,
     seed: int = 0,
     out_dir: PathLike = "synthdata_output",
     batch_size: int = 50_000,
     progress: ProgressCallback | bool | None = None,
     cancel: CancelCheck | None = None,
-    *,
     workers: int | None = None,
     format: str = "parquet",
     locale: str = DEFAULT_LOCALE,
@@ -362,7 +178,14 @@ def generate(
     if format not in SINKS:
         msg = f"Unknown corpus format {format!r}.{did_you_mean(format, SINKS)}"
         raise InvalidInputError(msg)
-    plans = _plans(schemas, seed, total_rows, locale, reference_date, llm=llm)
+    plans = plan_tables(
+        schemas,
+        seed=seed,
+        total_rows=total_rows,
+        locale=locale,
+        reference=reference_date,
+        llm=llm,
+    )
     corpus = Corpus(
         out_dir=_storage.location(out_dir),
         seed=seed,
@@ -375,7 +198,16 @@ def generate(
     write_manifest(corpus, complete=False)
     try:
         with _progress_bar(progress) as report:
-            _run(plans, corpus, batch_size, workers, report, cancel, resume, executor)
+            _run(
+                plans,
+                corpus,
+                batch_size=batch_size,
+                workers=workers,
+                progress=report,
+                cancel=cancel,
+                resume=resume,
+                executor=executor,
+            )
     except BaseException:
         write_manifest(corpus, complete=False)  # record the batches that did finish
         raise
@@ -411,12 +243,13 @@ def _progress_bar(progress: Any) -> Iterator[ProgressCallback | None]:
 def _run(
     plans: list[TablePlan],
     corpus: Corpus,
+    *,
     batch_size: int,
     workers: int,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
-    resume: bool = False,
-    executor: Any = None,
+    resume: bool,
+    executor: Any,
 ) -> None:
     """Submit every batch of every table, keeping the workers busy across table boundaries
     (tables do not need each other's rows), and accept results in submission order."""

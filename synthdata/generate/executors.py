@@ -67,6 +67,9 @@ class _ProcessPools:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+#: The warm pools (a resource, not a cache): each starts on the first run with
+#: ``executor="processes"`` and that many workers, and lives until :func:`shutdown_process_pools`
+#: or the end of the process.
 _PROCESS_POOLS = _ProcessPools()
 atexit.register(_PROCESS_POOLS.shutdown)
 

@@ -13,14 +13,25 @@ import polars as pl
 
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
-from synthdata.generate.context import bytes_to_series
+from synthdata.generate.encoding import bytes_to_series
 from synthdata.schema import Field, Schema
 from synthdata.schema.traits import FIELD_TRAITS, UniqueRule
 
-__all__ = ["KEY_TYPES", "code_pattern", "key_values", "pattern_capacity", "pattern_values", "uuids"]
+__all__ = [
+    "KEY_TYPES",
+    "UNIQUE_TYPES",
+    "code_pattern",
+    "key_values",
+    "pattern_capacity",
+    "pattern_values",
+    "unique_values",
+    "uuids",
+]
 
 #: Types a primary key may have: their values can be computed from a row index alone.
 KEY_TYPES = frozenset(t for t, x in FIELD_TRAITS.items() if x.key)
+#: Types whose generators can guarantee distinct values (from a permuted row index).
+UNIQUE_TYPES = frozenset(t for t, x in FIELD_TRAITS.items() if x.unique is not None)
 
 _U64 = np.uint64
 

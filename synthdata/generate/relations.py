@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 import numpy as np
 import polars as pl
 
@@ -12,87 +9,13 @@ from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.context import Batch
-from synthdata.schema import Distribution, ForeignKey, Schema
+from synthdata.generate.plan import junction_groups
+from synthdata.schema import Distribution, ForeignKey
 
-__all__ = ["Allocation", "allocate", "foreign_key_column", "junction_groups"]
+__all__ = ["foreign_key_column"]
 
 #: Share of a self-referencing table's rows that are roots (no parent) unless null_rate says.
 ROOT_SHARE = 0.05
-
-
-def allocate(
-    seed: int, key: int, parents: int, total: int, lo: int, hi: int | None, skewed: bool
-) -> np.ndarray:
-    """Cumulative child counts per parent: each count within ``[lo, hi]``, summing to ``total``."""
-    cap = (total if hi is None else hi) - lo
-    extra_total = total - parents * lo
-    if extra_total < 0 or extra_total > parents * cap:
-        msg = f"cannot give {total} children to {parents} parents with {lo} to {hi} each"
-        raise InvalidInputError(msg)
-    weights = _rng.uniform(seed, key, 0, parents) + 1e-9
-    if skewed:
-        weights = weights**-1.5
-    extra = np.zeros(parents, dtype=np.int64)
-    remaining = extra_total
-    while remaining > 0:
-        room = (cap - extra).astype(float)
-        share = np.where(room > 0, weights, 0.0)
-        share = share / share.sum() * remaining
-        add = np.minimum(np.floor(share).astype(np.int64), cap - extra)
-        if add.sum() == 0:  # spread the last few one by one, to the heaviest parents with room
-            add = np.zeros(parents, dtype=np.int64)
-            add[_heaviest(np.where(room > 0, share, -1.0), remaining)] = 1
-        extra += add
-        remaining = extra_total - int(extra.sum())
-    return np.cumsum(lo + extra)
-
-
-@dataclass(frozen=True)
-class Allocation:
-    """The recipe for spreading a child table's rows over its parent's rows.
-
-    Plans carry this small recipe rather than its result (one count per parent row, megabytes for
-    large parents), so a plan travels cheaply to worker processes and Dask workers; each process
-    computes the counts once, on first use, and keeps them.
-    """
-
-    seed: int
-    key: int
-    parents: int
-    total: int
-    lo: int
-    hi: int | None
-    skewed: bool
-
-    def cumulative(self) -> np.ndarray:
-        """Cumulative child counts per parent row (read-only, cached in this process)."""
-        return _cumulative(self)
-
-
-@lru_cache(maxsize=8)
-def _cumulative(spec: Allocation) -> np.ndarray:
-    cum = allocate(spec.seed, spec.key, spec.parents, spec.total, spec.lo, spec.hi, spec.skewed)
-    cum.flags.writeable = False
-    return cum
-
-
-def _heaviest(values: np.ndarray, k: int) -> np.ndarray:
-    """Indexes of the ``k`` largest values, ties going to the lower index (as a stable sort
-    would), found in linear time."""
-    threshold = np.partition(values, len(values) - k)[len(values) - k]
-    above = np.flatnonzero(values > threshold)
-    ties = np.flatnonzero(values == threshold)[: k - len(above)]
-    return np.concatenate([above, ties])
-
-
-def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
-    """Groups of foreign keys whose combination must be unique (many-to-many link tables)."""
-    by_field = {fk.field: fk for fk in schema.foreign_keys}
-    groups = []
-    for names in schema.unique_together:
-        if all(n in by_field for n in names) and len(names) > 1:
-            groups.append([by_field[n] for n in names])
-    return groups
 
 
 def _parent_index(batch: Batch, fk: ForeignKey, parents: int) -> np.ndarray:

@@ -16,18 +16,14 @@ from typing import Any, ClassVar
 import polars as pl
 
 from synthdata import _storage
+from synthdata._formats import CSV_OPTIONS
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
-from synthdata.generate.context import TablePlan
+from synthdata.generate.batch import generate_batch
+from synthdata.generate.plan import TablePlan
+from synthdata.generate.quoting import csv_plain
 
-__all__ = ["CSV_OPTIONS", "SINKS", "CsvSink", "ParquetSink", "Sink"]
-
-#: How dates and times are written to CSV: ISO 8601 that databases and spreadsheets read.
-CSV_OPTIONS: dict[str, Any] = {
-    "datetime_format": "%Y-%m-%d %H:%M:%S",
-    "time_format": "%H:%M:%S",
-    "date_format": "%Y-%m-%d",
-}
+__all__ = ["SINKS", "CsvSink", "ParquetSink", "Sink", "render_csv", "render_parquet"]
 
 
 class Sink:
@@ -57,9 +53,6 @@ class Sink:
 
 def render_parquet(plan: TablePlan, start: int, n: int, path: str, resume: bool) -> str:
     """Write one batch to ``path`` (atomically when local); keep an existing file when resuming."""
-    from synthdata import _storage
-    from synthdata.generate.engine import generate_batch
-
     target = _storage.location(path)
     if resume and _storage.exists(target):
         return path  # written before an interruption: batches are deterministic
@@ -85,9 +78,6 @@ def render_csv(plan: TablePlan, start: int, n: int) -> bytes:
     faster: when no field can hold a separator, quote or line break (see ``csv_plain``) values are
     not scanned for them, and dates are formatted once per distinct day.
     """
-    from synthdata.generate.columns import csv_plain
-    from synthdata.generate.engine import generate_batch
-
     frame = _dates_as_text(generate_batch(plan, start, n))
     plain = all(csv_plain(plan, f) for f in plan.schema.fields)
     buffer = io.BytesIO()

@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_LOCALE",
     "SUPPORTED_LOCALES",
     "addresses",
+    "clear_pools",
     "email_domains",
     "faker_for",
     "handle_parts",
@@ -52,8 +53,11 @@ LOCALE_CURRENCY = {
 }
 
 
-#: Every pool built so far, by (builder, arguments): shared with worker processes so they need
-#: not rebuild them (see :func:`snapshot`).
+#: Cache: every pool built so far, by (builder, arguments). Filled on first use by the builders
+#: below (or, in a worker process, by :func:`preload` with the parent's :func:`snapshot`), it lives
+#: for the life of the process; :func:`clear_pools` empties it (see
+#: :mod:`synthdata.generate.caches`). Pools are drawn with fixed seeds, so a rebuilt pool is
+#: identical.
 _POOLS: dict[tuple[Any, ...], Any] = {}
 
 
@@ -78,6 +82,11 @@ def snapshot() -> dict[tuple[Any, ...], Any]:
 def preload(pools: dict[tuple[Any, ...], Any]) -> None:
     """Take pools another process built (a process pool's initializer calls this)."""
     _POOLS.update(pools)
+
+
+def clear_pools() -> None:
+    """Forget every pool built so far; the next use rebuilds it, identical."""
+    _POOLS.clear()
 
 
 def faker_for(locale: str, pool: str) -> Faker:
@@ -199,7 +208,11 @@ HANDLE_STYLES = 4
 
 @lru_cache(maxsize=32)
 def handle_parts(locale: str) -> tuple[pl.Series, pl.Series]:
-    """Heads from first names and tails from last names, one block per handle style."""
+    """Heads from first names and tails from last names, one block per handle style.
+
+    Cache: derived from :func:`people` on first use per locale, kept for the life of the process
+    (32 locales at most).
+    """
     names = people(locale)
     first, last = names["first_ascii"], names["last_ascii"]
     # One chunk each: gathers from a multi-chunk series are several times slower.
@@ -210,7 +223,11 @@ def handle_parts(locale: str) -> tuple[pl.Series, pl.Series]:
 
 @lru_cache(maxsize=32)
 def email_domains(locale: str) -> tuple[pl.Series, int]:
-    """Free mail domains, then company-like domains (``word.tld``); and how many are free."""
+    """Free mail domains, then company-like domains (``word.tld``); and how many are free.
+
+    Cache: derived from :func:`words` on first use per locale, kept for the life of the process
+    (32 locales at most).
+    """
     free = words(locale, "free_email_domain").unique(maintain_order=True)
     own = [
         f"{w}.{t}" for w in words(locale, "domain_word").unique(maintain_order=True) for t in TLDS

@@ -8,7 +8,7 @@ import pytest
 
 import synthdata as sd
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -311,11 +311,9 @@ def test_zipf_fan_out_is_skewed(tmp_path):
             },
         ]
     )
-    events = sd.sample(schemas, rows=1000, seed=1)  # warm the vocabularies
     corpus = sd.generate(schemas, seed=1, out_dir=tmp_path)
     counts = corpus.frame("events").group_by("user_id").len().collect()["len"].sort(descending=True)
     assert counts[:100].sum() / 50_000 > 0.3  # the top 10 % of users make over 30 % of events
-    assert events
 
 
 def test_optional_foreign_key_to_an_empty_parent_is_null(tmp_path):

@@ -4,26 +4,31 @@ change no byte."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import synthdata as sd
-from synthdata.generate import engine
-from synthdata.generate.columns import csv_plain
-from synthdata.generate.sinks import CSV_OPTIONS, render_csv
+from synthdata._formats import CSV_OPTIONS
+from synthdata.generate.batch import generate_batch
+from synthdata.generate.plan import TablePlan, plan_tables
+from synthdata.generate.quoting import csv_plain
+from synthdata.generate.sinks import render_csv
 from synthdata.generate.vocab import SUPPORTED_LOCALES
 from tests.strategies import schema_sets_with_fks
 
+SHOP = Path(__file__).resolve().parents[2] / "examples" / "shop.json"
 
-def _plans(schemas: list[sd.Schema], locale: str = "en_US") -> list:
-    return engine._plans(schemas, 3, None, locale, engine.REFERENCE_DATE)
+
+def _plans(schemas: list[sd.Schema], locale: str = "en_US") -> list[TablePlan]:
+    return plan_tables(schemas, seed=3, locale=locale)
 
 
 def _reference(plan, n: int) -> bytes:
     """What polars writes for the batch when it scans every value for characters to quote."""
     buffer = io.BytesIO()
-    engine.generate_batch(plan, 0, n).write_csv(buffer, include_header=False, **CSV_OPTIONS)
+    generate_batch(plan, 0, n).write_csv(buffer, include_header=False, **CSV_OPTIONS)
     return buffer.getvalue()
 
 
@@ -74,7 +79,7 @@ def test_random_schemas_write_the_reference_bytes(schemas, rows):
 
 
 def test_typical_tables_take_the_fast_path():
-    shop = sd.load_schemas("examples/shop.json")
+    shop = sd.load_schemas(str(SHOP))
     customers = next(p for p in _plans(shop) if p.schema.name == "customers")
     assert all(csv_plain(customers, f) for f in customers.schema.fields)
     orders = next(p for p in _plans(shop) if p.schema.name == "orders")

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from synthdata.generate import keys
-from synthdata.generate.context import _PLACEHOLDERS, bytes_to_series, fill_template
+from synthdata.generate.encoding import PLACEHOLDERS, bytes_to_series, fill_template
 
 _U64 = st.integers(min_value=0, max_value=2**64 - 1)
 
@@ -60,7 +60,7 @@ def test_fill_template_matches_a_byte_by_byte_fill(templates, n, seed):
     pick = rng.integers(0, len(templates), n)
     expected = [
         "".join(
-            chr(_PLACEHOLDERS[ord(ch)][noise[row, col]]) if ord(ch) in _PLACEHOLDERS else ch
+            chr(PLACEHOLDERS[ord(ch)][noise[row, col]]) if ord(ch) in PLACEHOLDERS else ch
             for col, ch in enumerate(templates[pick[row]])
         )
         for row in range(n)

@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 import synthdata as sd
-from synthdata.generate import engine, relations
+from synthdata.generate import allocation
+from synthdata.generate.plan import plan_tables
 
 
 @settings(max_examples=100, deadline=None)
@@ -18,7 +19,7 @@ def test_heaviest_picks_what_a_stable_sort_picks(values, data):
     k = data.draw(st.integers(min_value=1, max_value=len(values)))
     array = np.array(values)
     expected = np.argsort(-array, kind="stable")[:k]
-    assert sorted(relations._heaviest(array, k).tolist()) == sorted(expected.tolist())
+    assert sorted(allocation._heaviest(array, k).tolist()) == sorted(expected.tolist())
 
 
 @settings(max_examples=60, deadline=None)
@@ -33,7 +34,7 @@ def test_allocations_are_exact_and_bounded(parents, lo, width, skewed, data):
     hi = None if width is None else lo + width
     most = parents * (hi if hi is not None else lo + 10)
     total = data.draw(st.integers(min_value=parents * lo, max_value=most))
-    cum = relations.Allocation(7, 11, parents, total, lo, hi, skewed).cumulative()
+    cum = allocation.Allocation(7, 11, parents, total, lo, hi, skewed).cumulative()
     counts = np.diff(cum, prepend=0)
     assert cum[-1] == total
     assert counts.min() >= lo
@@ -54,6 +55,6 @@ def test_plans_carry_the_recipe_not_the_counts():
         ],
     }
     schemas = sd.load_schemas([parent, child])
-    plans = engine._plans(schemas, 1, None, "en_US", engine.REFERENCE_DATE)
+    plans = plan_tables(schemas, seed=1)
     assert len(pickle.dumps(plans[-1])) < 20_000
     assert plans[-1].allocations["p_id"].cumulative()[-1] == 1_000_000

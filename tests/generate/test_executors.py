@@ -4,14 +4,15 @@ import hashlib
 import os
 import signal
 import threading
-import time
+from pathlib import Path
 
 import pytest
 
 import synthdata as sd
-from tests.test_generate import EXAMPLES
+from synthdata.generate.executors import _PROCESS_POOLS
+from tests.waiting import wait_for
 
-SHOP = sd.load_schemas(str(EXAMPLES / "shop.json"))
+SHOP = sd.load_schemas(str(Path(__file__).resolve().parents[2] / "examples" / "shop.json"))
 
 
 def _digest(corpus: sd.Corpus) -> dict[str, str]:
@@ -100,9 +101,18 @@ def test_cancel_stops_the_workers_within_a_batch(where, request, tmp_path):
             cancel=stop.is_set,
         )
     parts = sorted(tmp_path.rglob("part-*.parquet"))
-    time.sleep(1)
+    # Had a batch outlived the call, it would write its part before its worker fell idle.
+    wait_for(lambda: _running(executor), lambda running: running == 0)
     assert sorted(tmp_path.rglob("part-*.parquet")) == parts  # the workers stopped too
     assert len(parts) < 20
+
+
+def _running(executor) -> int:
+    """Batches the executor's workers are running or about to run (white box: their own record)."""
+    if executor == "processes":
+        return len(_PROCESS_POOLS.get(2)._pending_work_items)
+    counts = executor.run(lambda dask_worker: len(dask_worker.state.executing))
+    return sum(counts.values())
 
 
 def _generate_killing(out, kill, **options) -> sd.Corpus:
@@ -116,9 +126,7 @@ def _generate_killing(out, kill, **options) -> sd.Corpus:
 
     runner = threading.Thread(target=run)
     runner.start()
-    deadline = time.monotonic() + 30
-    while not list(out.rglob("part-*.parquet")) and time.monotonic() < deadline:
-        time.sleep(0.005)
+    wait_for(lambda: list(out.rglob("part-*.parquet")), timeout=30, interval=0.005)
     kill()
     runner.join(120)
     return result["c"]
@@ -166,8 +174,6 @@ def test_file_urls_are_local_folders(reference, tmp_path):
 def _pool_workers() -> list:
     """The warm pool's worker processes (white box: the pool's own record of them)."""
     psutil = pytest.importorskip("psutil")
-    from synthdata.generate.executors import _PROCESS_POOLS
-
     return [psutil.Process(pid) for pid in _PROCESS_POOLS.get(2)._processes]
 
 
@@ -210,10 +216,11 @@ def test_jobs_use_dask_when_the_scheduler_is_configured(reference, client, tmp_p
 
 def test_a_pool_broken_while_idle_is_replaced(reference, tmp_path):
     sd.generate(SHOP, total_rows=1_000, out_dir=tmp_path / "warm", executor="processes", workers=2)
+    pool = _PROCESS_POOLS.get(2)
     victim = _pool_workers()[0]
     victim.kill()
     victim.wait(10)
-    time.sleep(0.5)  # the pool notices the dead worker and marks itself broken
+    wait_for(lambda: pool._broken)  # the pool notices the dead worker and marks itself broken
     corpus = sd.generate(
         SHOP,
         total_rows=120_000,

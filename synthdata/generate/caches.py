@@ -1,0 +1,36 @@
+"""Every process-wide cache of the generator, listed in one place.
+
+Each cache belongs to the module that fills it, and its definition says what fills it. All of
+them are filled on first use, live for the life of the process, and hold pure functions of their
+keys (vocabularies drawn with fixed seeds, lookup tables, allocation counts, answers about pools),
+so emptying them costs time and never changes a byte of output. Worker processes keep caches of
+their own; process pools and Dask workers start with a copy of the vocabularies (see
+:func:`synthdata.generate.vocab.snapshot`).
+
+The warm worker processes of :mod:`synthdata.generate.executors` are a resource, not a cache:
+:func:`synthdata.generate.executors.shutdown_process_pools` stops them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from synthdata.generate import allocation, encoding, quoting, vocab
+
+__all__ = ["CACHES", "clear_caches"]
+
+#: Cache name → how to empty it.
+CACHES: dict[str, Callable[[], None]] = {
+    "vocabulary pools": vocab.clear_pools,
+    "handle parts": vocab.handle_parts.cache_clear,
+    "e-mail domains": vocab.email_domains.cache_clear,
+    "template pair lookups": encoding.pair_lookups.cache_clear,
+    "allocation counts": allocation.cumulative_counts.cache_clear,
+    "plain CSV pools": quoting.plain_pool.cache_clear,
+}
+
+
+def clear_caches() -> None:
+    """Empty every cache of this process (the next generation refills them, identically)."""
+    for clear in CACHES.values():
+        clear()

@@ -1,0 +1,130 @@
+"""Numbers within bounds, shaped by a distribution, and ordered against another field."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import polars as pl
+
+from synthdata.generate import keys
+from synthdata.generate.context import Batch
+from synthdata.schema import Distribution, Field, FieldType
+from synthdata.schema.traits import FIELD_TRAITS
+
+__all__ = ["anchored", "as_number", "draw", "numeric", "shaped"]
+
+#: Default (min, max) per numeric type, and whether values are whole or how many decimals to keep.
+_NUMERIC_DEFAULTS: dict[FieldType, tuple[float, float, int]] = {
+    FieldType.INTEGER: (0, 1000, 0),
+    FieldType.FLOAT: (0.0, 1000.0, 4),
+    FieldType.DECIMAL: (0.0, 10_000.0, 2),
+    FieldType.AMOUNT: (1.0, 100_000.0, 2),
+    FieldType.PERCENT: (0.0, 100.0, 2),
+    FieldType.LATITUDE: (-90.0, 90.0, 6),
+    FieldType.LONGITUDE: (-180.0, 180.0, 6),
+}
+_DEFAULT_DISTRIBUTION = {FieldType.AMOUNT: Distribution.LOGNORMAL}
+
+
+def shaped(u: np.ndarray, u2: np.ndarray, lo: float, hi: float, dist: Distribution) -> np.ndarray:
+    """Map uniform draws onto ``[lo, hi]`` with the given distribution's shape."""
+    span = hi - lo
+    if dist is Distribution.UNIFORM:
+        return lo + u * span
+    normal = np.sqrt(-2.0 * np.log1p(-u)) * np.cos(2.0 * math.pi * u2)
+    if dist is Distribution.NORMAL:
+        return np.clip(lo + span / 2 + normal * span / 6, lo, hi)
+    if dist is Distribution.LOGNORMAL:
+        # Median near 2 % of the range, long right tail, as prices and balances have.
+        return np.clip(lo + span * 0.02 * np.exp(normal * 1.2), lo, hi)
+    # Zipf-like: log-uniform ranks, so small values are far more common than large ones.
+    return lo + np.expm1(u * np.log1p(span))
+
+
+def numeric(batch: Batch, f: Field) -> pl.Series:
+    lo_default, hi_default, decimals = _NUMERIC_DEFAULTS[f.type]
+    lo, hi = f.bounds()
+    lo = float(lo_default if lo is None else lo)
+    hi = float(hi if hi is not None else max(hi_default, lo + (hi_default - lo_default)))
+    if f.type is FieldType.INTEGER and f.is_unique:
+        return keys.unique_values(
+            batch.plan.seed, batch.schema, f, batch.plan.volume, batch.index()
+        )
+    ordered = anchored(batch, f, lo, hi)
+    if ordered is not None:
+        values = ordered
+    else:
+        dist = f.distribution or _DEFAULT_DISTRIBUTION.get(f.type, Distribution.UNIFORM)
+        values = draw(batch, f, lo, hi, dist, step=1.0 if decimals == 0 else 0.0)
+    if decimals == 0:
+        return pl.Series(np.clip(np.floor(values), math.ceil(lo), math.floor(hi)).astype(np.int64))
+    values = np.clip(np.round(values, decimals), lo, hi)
+    if FIELD_TRAITS[f.type].dtype.is_decimal():
+        return pl.Series(values).cast(pl.Decimal(18, decimals))
+    return pl.Series(values)
+
+
+def anchored(batch: Batch, f: Field, lo: float, hi: float) -> np.ndarray | None:
+    """Values that respect an ordering constraint against an already generated field."""
+    for c in batch.schema.constraints:
+        if c.field != f.name or c.other not in batch.columns:
+            continue
+        other = batch.columns[c.other]
+        base = as_number(other)
+        gap = (
+            shaped(
+                batch.uniform(f.name, "gap"),
+                batch.uniform(f.name, "gap2"),
+                0.0,
+                1.0,
+                Distribution.LOGNORMAL,
+            )
+            * (hi - lo)
+            * 0.5
+        )
+        if f.type is FieldType.INTEGER or other.dtype == pl.Date:
+            gap = np.ceil(gap)
+        strict = c.op in {">", "<"}
+        step = 1.0 if f.type is FieldType.INTEGER or other.dtype in (pl.Date, pl.Int64) else 1e-6
+        gap = np.maximum(gap, step if strict else 0.0)
+        values = base + gap if c.op in {">=", ">"} else base - gap
+        bounded = np.clip(values, lo, hi)
+        # The ordering wins over the bounds when both cannot hold.
+        if c.op in {">=", ">"}:
+            values = np.where(bounded >= base + (step if strict else 0), bounded, values)
+        else:
+            values = np.where(bounded <= base - (step if strict else 0), bounded, values)
+        fill = shaped(
+            batch.uniform(f.name, "u"),
+            batch.uniform(f.name, "u2"),
+            lo,
+            hi,
+            f.distribution or Distribution.UNIFORM,
+        )
+        return np.where(np.isnan(base), fill, values)
+    return None
+
+
+def as_number(series: pl.Series) -> np.ndarray:
+    """Days for dates, seconds for datetimes and times, the value for numbers; NaN for nulls."""
+    if series.dtype == pl.Date:
+        numbers = series.cast(pl.Int32).cast(pl.Float64)
+    elif series.dtype == pl.Datetime("us"):
+        numbers = series.cast(pl.Int64).cast(pl.Float64) / 1e6
+    elif series.dtype == pl.Time:
+        numbers = series.cast(pl.Int64).cast(pl.Float64) / 1e9
+    else:
+        numbers = series.cast(pl.Float64)
+    return numbers.fill_null(float("nan")).to_numpy()
+
+
+def draw(
+    batch: Batch, f: Field, lo: float, hi: float, dist: Distribution, step: float
+) -> np.ndarray:
+    """Draws on ``[lo, hi]``; with a ``step`` (1 day, 1 unit) both ends are reachable."""
+    u, u2 = batch.uniform(f.name, "u"), batch.uniform(f.name, "u2")
+    if not step:
+        return shaped(u, u2, lo, hi, dist)
+    values = np.floor(shaped(u, u2, lo, hi + step, dist) / step) * step
+    return np.clip(values, lo, hi)

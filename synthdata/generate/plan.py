@@ -1,0 +1,231 @@
+"""What is fixed before any batch runs: each table's volume, checks, allocations and text pools.
+
+A :class:`TablePlan` is small and picklable: it travels to worker threads, processes and Dask
+workers, and every batch of its table is a pure function of it and the batch's row range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field as dc_field
+from typing import Any
+
+from synthdata import _rng
+from synthdata.errors import InvalidInputError
+from synthdata.generate.allocation import Allocation
+from synthdata.generate.keys import KEY_TYPES, UNIQUE_TYPES
+from synthdata.generate.vocab import DEFAULT_LOCALE
+from synthdata.schema import FieldType, ForeignKey, Schema, check_schemas
+
+__all__ = [
+    "DEFAULT_VOLUME",
+    "MAX_SEED",
+    "REFERENCE_DATE",
+    "TablePlan",
+    "check_seed",
+    "junction_groups",
+    "plan_tables",
+    "plan_volumes",
+]
+
+#: Rows of a table that states no volume and has no parent to scale from.
+DEFAULT_VOLUME = 100
+MAX_SEED = 2**63 - 1
+#: Generated dates end here unless a field says otherwise: a fixed day keeps output reproducible.
+REFERENCE_DATE = dt.datetime(2025, 12, 31, 23, 59, 59)
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """Everything fixed for a table before its batches run (shared by all batches)."""
+
+    seed: int
+    schema: Schema
+    volume: int
+    volumes: dict[str, int]
+    schemas: dict[str, Schema]
+    locale: str
+    reference: dt.datetime = REFERENCE_DATE
+    #: Per bounded foreign key: how its rows spread over the parent's rows.
+    allocations: dict[str, Allocation] = dc_field(default_factory=dict)
+    #: Per TEXT field: values a language model wrote, which rows pick from.
+    text_pools: dict[str, list[str]] = dc_field(default_factory=dict)
+
+
+def plan_volumes(schemas: Sequence[Schema], total_rows: int | None = None) -> dict[str, int]:
+    """Rows per table: stated volumes, else the parent's volume times the cardinality, else 100.
+
+    With ``total_rows``, the volumes are scaled to add up to exactly that many records.
+    """
+    ordered = check_schemas(list(schemas))
+    volumes: dict[str, int] = {}
+    for s in ordered:
+        volumes[s.name] = _natural_volume(s, volumes)
+    if total_rows is not None:
+        volumes = _scale(volumes, total_rows)
+    return volumes
+
+
+def _natural_volume(s: Schema, volumes: dict[str, int]) -> int:
+    if s.volume is not None:
+        return s.volume
+    parents = [fk for fk in s.foreign_keys if fk.parent != s.name and fk.parent in volumes]
+    if not parents:
+        return DEFAULT_VOLUME
+    fk = parents[0]
+    volume = round(volumes[fk.parent] * fk.cardinality.expected())
+    for group in junction_groups(s):
+        capacity = 1
+        for k in group:
+            capacity *= volumes.get(k.parent, 0)
+        volume = min(volume, capacity)
+    return volume
+
+
+def _scale(volumes: dict[str, int], total: int) -> dict[str, int]:
+    """Largest-remainder split of ``total`` by the natural volumes (each table ≥ 1 if possible)."""
+    if total < 0:
+        msg = f"total_rows must be at least 0 (got {total})"
+        raise InvalidInputError(msg)
+    names = list(volumes)
+    weights = [max(volumes[n], 1) for n in names]
+    floor_each = 1 if total >= len(names) else 0
+    spare = total - floor_each * len(names)
+    shares = [spare * w / sum(weights) for w in weights]
+    counts = [floor_each + int(s) for s in shares]
+    order = sorted(range(len(names)), key=lambda i: (-(shares[i] - int(shares[i])), i))
+    for i in order[: total - sum(counts)]:
+        counts[i] += 1
+    return dict(zip(names, counts, strict=True))
+
+
+def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
+    """Groups of foreign keys whose combination must be unique (many-to-many link tables)."""
+    by_field = {fk.field: fk for fk in schema.foreign_keys}
+    groups = []
+    for names in schema.unique_together:
+        if all(n in by_field for n in names) and len(names) > 1:
+            groups.append([by_field[n] for n in names])
+    return groups
+
+
+def check_seed(seed: int) -> None:
+    """Raise :class:`InvalidInputError` unless ``seed`` is a whole number in the seed range."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        msg = f"seed must be a whole number from 0 to {MAX_SEED} (got {seed!r})"
+        raise InvalidInputError(msg)
+
+
+def plan_tables(
+    schemas: Sequence[Schema],
+    *,
+    seed: int,
+    total_rows: int | None = None,
+    volumes: dict[str, int] | None = None,
+    locale: str = DEFAULT_LOCALE,
+    reference: dt.datetime = REFERENCE_DATE,
+    bounded: bool = True,
+    llm: Any = None,
+) -> list[TablePlan]:
+    """One plan per table, in dependency order (parents first).
+
+    Args:
+        schemas: the tables; foreign keys must point at tables in the list.
+        seed: the corpus seed.
+        total_rows: records across all tables (see :func:`plan_volumes`); ignored with
+            ``volumes``.
+        volumes: rows per table, when the caller decides them (samples).
+        locale: the Faker locale of tables and fields that set none.
+        reference: generated dates end here by default.
+        bounded: honour bounded cardinalities by allocating child rows to parents (a sample,
+            whose tables are all the same size, cannot).
+        llm: a model name or :class:`synthdata.llm.LLMConfig` that writes TEXT values.
+
+    Raises:
+        InvalidInputError: a bad seed, inconsistent schemas, or a key, unique field or
+            cardinality the generator cannot honour.
+    """
+    check_seed(seed)
+    ordered = check_schemas(list(schemas))
+    volumes = volumes or plan_volumes(ordered, total_rows)
+    by_name = {s.name: s for s in ordered}
+    return [
+        TablePlan(
+            seed,
+            s,
+            volumes[s.name],
+            volumes,
+            by_name,
+            s.locale or locale,
+            reference,
+            _allocations(s, seed, volumes, bounded=bounded),
+            _text_pools(s, seed, llm),
+        )
+        for s in map(_checked, ordered)
+    ]
+
+
+def _checked(schema: Schema) -> Schema:
+    """The schema, once its primary key and unique fields are known to be generable."""
+    if schema.primary_key is not None and schema.field(schema.primary_key).type not in KEY_TYPES:
+        kinds = ", ".join(sorted(t.value for t in KEY_TYPES))
+        msg = f"Table '{schema.name}': a primary key must be one of {kinds}"
+        raise InvalidInputError(msg)
+    fk_fields = {fk.field for fk in schema.foreign_keys}
+    for f in schema.fields:
+        if f.is_unique and f.type not in UNIQUE_TYPES and f.name not in fk_fields:
+            kinds = ", ".join(sorted(t.value for t in UNIQUE_TYPES))
+            msg = f"Field '{schema.name}.{f.name}': {f.type.value} cannot be unique; use {kinds}"
+            raise InvalidInputError(msg)
+    return schema
+
+
+def _allocations(
+    schema: Schema, seed: int, volumes: dict[str, int], *, bounded: bool
+) -> dict[str, Allocation]:
+    """Per bounded foreign key, the recipe spreading this table's rows over the parent's."""
+    allocations = {}
+    volume = volumes[schema.name]
+    for fk in schema.foreign_keys:
+        card = fk.cardinality
+        if not (bounded and card.bounded and fk.parent != schema.name and volume):
+            continue
+        allocation = Allocation(
+            seed,
+            _rng.stream_key(schema.name, fk.field, "allocate"),
+            volumes[fk.parent],
+            volume,
+            card.min or 0,
+            card.max,
+            card.distribution.value == "zipf",
+        )
+        try:
+            allocation.cumulative()  # checks it can be done (and warms this process's cache)
+        except InvalidInputError as exc:
+            msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
+            raise InvalidInputError(msg) from exc
+        allocations[fk.field] = allocation
+    return allocations
+
+
+def _text_pools(schema: Schema, seed: int, llm: Any) -> dict[str, list[str]]:
+    """Model-written values for each TEXT field, when a model is configured."""
+    if llm is None:
+        return {}
+    from synthdata.llm import LLMConfig, text_pool
+
+    config = LLMConfig.resolve(llm)
+    if config is None:
+        return {}
+    return {
+        f.name: text_pool(
+            config,
+            table=schema.name,
+            field=f.name,
+            description=f.description or schema.description or "",
+            seed=seed,
+        )
+        for f in schema.fields
+        if f.type is FieldType.TEXT
+    }
