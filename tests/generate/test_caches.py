@@ -21,10 +21,10 @@ def _module(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _memoized() -> list[object]:
-    """Every function in ``synthdata.generate`` decorated with ``functools.cache``/``lru_cache``."""
+def _memoized(package: str = "generate") -> list[object]:
+    """Every function in ``synthdata.<package>`` decorated with ``cache``/``lru_cache``."""
     found = []
-    for path in (PACKAGE / "generate").rglob("*.py"):
+    for path in (PACKAGE / package).rglob("*.py"):
         module = importlib.import_module(_module(path))
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.FunctionDef) and any(
@@ -61,6 +61,18 @@ def test_every_memo_cache_is_registered():
     registered = {getattr(clear, "__self__", None) for clear in CACHES.values()} - {None}
     assert set(_memoized()) == registered
     assert len(registered) == len(CACHES) - 1
+
+
+def test_every_analyzer_cache_is_registered():
+    """The analyzer's caches have one registry too, and emptying them changes no analysis."""
+    from synthdata.analysis import caches
+
+    registered = {clear.__self__ for clear in caches.CACHES.values()}  # type: ignore[attr-defined]
+    assert set(_memoized("analysis")) == registered
+    sentence = "A dog grooming salon with 300 customers and their dogs, appointments and groomers"
+    before = sd.analyze(sentence).model_dump_json()
+    caches.clear_caches()
+    assert sd.analyze(sentence).model_dump_json() == before
 
 
 def test_the_only_module_level_state_filled_at_run_time_is_the_vocabulary():
