@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api_shim.errors import STATUS_BY_CODE, error_body
@@ -92,7 +93,8 @@ class _TooLarge(Exception):
 class RateLimitMiddleware:
     """Per-client limits per minute and per hour, with X-RateLimit-* headers on every response.
 
-    A client is its API key when it presents a valid one, else its address: the socket peer, or,
+    A client is its API key when it presents a valid one (verified by an earlier request), else
+    its address: the socket peer, or,
     when the peer is one of ``SYNTHDATA_TRUSTED_PROXIES``, the nearest untrusted address in its
     X-Forwarded-For. Clients idle for an hour are forgotten, so the state stays bounded.
     """
@@ -113,7 +115,9 @@ class RateLimitMiddleware:
         headers = dict(scope.get("headers") or [])
         presented = headers.get(b"x-api-key")
         if presented and self.settings.keys_required:
-            owner = self.settings.owner_of(presented.decode("latin-1"))
+            # Only a key verified before counts as itself: verifying costs a key derivation,
+            # which must not run before the address's budget has been checked.
+            owner = self.settings.verified_owner(presented.decode("latin-1"))
             if owner is not None:
                 return f"key:{owner}"
         peer = scope.get("client")
@@ -194,7 +198,8 @@ class ApiKeyMiddleware:
         scope.setdefault("state", {})
         if self.settings.keys_required:
             presented = dict(scope.get("headers") or []).get(b"x-api-key")
-            owner = self.settings.owner_of(presented.decode("latin-1") if presented else None)
+            key = presented.decode("latin-1") if presented else None
+            owner = await run_in_threadpool(self.settings.owner_of, key)  # PBKDF2: off the loop
             if owner is None:
                 detail = (
                     "A valid X-API-Key header is required"
