@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import TypeVar, cast
 
 import numpy as np
 import polars as pl
@@ -16,6 +16,8 @@ from synthdata.schema import Field, Schema
 
 __all__ = ["Batch", "ColumnGenerator", "group_of", "noise_bytes"]
 
+T = TypeVar("T")
+
 
 @dataclass
 class Batch:
@@ -25,7 +27,7 @@ class Batch:
     start: int
     n: int
     columns: dict[str, pl.Series] = dc_field(default_factory=dict)
-    _latent: dict[Any, Any] = dc_field(default_factory=dict)
+    _latent: dict[Hashable, object] = dc_field(default_factory=dict)
 
     @property
     def schema(self) -> Schema:
@@ -49,14 +51,15 @@ class Batch:
         """Uniform indexes into a pool of ``size``."""
         return np.minimum((self.uniform(*parts) * size).astype(np.int64), size - 1)
 
-    def latent(self, name: Any, make: Any) -> Any:
+    def latent(self, name: Hashable, make: Callable[[], T]) -> T:
         """Memoize draws shared by several fields of a row (a person, an address).
 
         The memo belongs to this batch and goes with it.
         """
         if name not in self._latent:
             self._latent[name] = make()
-        return self._latent[name]
+        # The memo holds values of many types; a name always maps to what its ``make`` returns.
+        return cast(T, self._latent[name])
 
     def locale(self, f: Field) -> str:
         return f.locale or self.plan.locale

@@ -130,6 +130,7 @@ def foreign_key_column(batch: Batch, fk: ForeignKey) -> pl.Series:
         null = batch.uniform(fk.field, "null") < f.effective_null_rate
     values = keys.key_values(plan.seed, parent_schema, parents, index)
     if null.any():
-        values = pl.select(pl.when(pl.lit(pl.Series(null))).then(None).otherwise(pl.lit(values)))
-        values = values.to_series()
+        values = pl.select(
+            pl.when(pl.lit(pl.Series(null))).then(None).otherwise(pl.lit(values))
+        ).to_series()
     return values.alias(fk.field)

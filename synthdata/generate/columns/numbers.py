@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata.generate import keys
@@ -27,7 +28,13 @@ _NUMERIC_DEFAULTS: dict[FieldType, tuple[float, float, int]] = {
 _DEFAULT_DISTRIBUTION = {FieldType.AMOUNT: Distribution.LOGNORMAL}
 
 
-def shaped(u: np.ndarray, u2: np.ndarray, lo: float, hi: float, dist: Distribution) -> np.ndarray:
+def shaped(
+    u: npt.NDArray[np.float64],
+    u2: npt.NDArray[np.float64],
+    lo: float,
+    hi: float,
+    dist: Distribution,
+) -> npt.NDArray[np.float64]:
     """Map uniform draws onto ``[lo, hi]`` with the given distribution's shape."""
     span = hi - lo
     if dist is Distribution.UNIFORM:
@@ -39,7 +46,8 @@ def shaped(u: np.ndarray, u2: np.ndarray, lo: float, hi: float, dist: Distributi
         # Median near 2 % of the range, long right tail, as prices and balances have.
         return np.clip(lo + span * 0.02 * np.exp(normal * 1.2), lo, hi)
     # Zipf-like: log-uniform ranks, so small values are far more common than large ones.
-    return lo + np.expm1(u * np.log1p(span))
+    log_span: np.float64 = np.log1p(span)  # numpy's stubs type a ufunc on a float as Any
+    return lo + np.expm1(u * log_span)
 
 
 def numeric(batch: Batch, f: Field) -> pl.Series:
