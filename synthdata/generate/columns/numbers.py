@@ -73,7 +73,7 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
     return pl.Series(values)
 
 
-def anchored(batch: Batch, f: Field, lo: float, hi: float) -> np.ndarray | None:
+def anchored(batch: Batch, f: Field, lo: float, hi: float) -> npt.NDArray[np.float64] | None:
     """Values that respect an ordering constraint against an already generated field."""
     for c in batch.schema.constraints:
         if c.field != f.name or c.other not in batch.columns:
@@ -114,7 +114,7 @@ def anchored(batch: Batch, f: Field, lo: float, hi: float) -> np.ndarray | None:
     return None
 
 
-def as_number(series: pl.Series) -> np.ndarray:
+def as_number(series: pl.Series) -> npt.NDArray[np.float64]:
     """Days for dates, seconds for datetimes and times, the value for numbers; NaN for nulls."""
     if series.dtype == pl.Date:
         numbers = series.cast(pl.Int32).cast(pl.Float64)
@@ -129,7 +129,7 @@ def as_number(series: pl.Series) -> np.ndarray:
 
 def draw(
     batch: Batch, f: Field, lo: float, hi: float, dist: Distribution, step: float
-) -> np.ndarray:
+) -> npt.NDArray[np.float64]:
     """Draws on ``[lo, hi]``; with a ``step`` (1 day, 1 unit) both ends are reachable."""
     u, u2 = batch.uniform(f.name, "u"), batch.uniform(f.name, "u2")
     if not step:
