@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
@@ -16,7 +17,7 @@ __all__ = ["Allocation", "allocate"]
 
 def allocate(
     seed: int, key: int, parents: int, total: int, lo: int, hi: int | None, skewed: bool
-) -> np.ndarray:
+) -> npt.NDArray[np.int64]:
     """Cumulative child counts per parent: each count within ``[lo, hi]``, summing to ``total``."""
     cap = (total if hi is None else hi) - lo
     extra_total = total - parents * lo
@@ -58,13 +59,13 @@ class Allocation:
     hi: int | None
     skewed: bool
 
-    def cumulative(self) -> np.ndarray:
+    def cumulative(self) -> npt.NDArray[np.int64]:
         """Cumulative child counts per parent row (read-only, cached in this process)."""
         return cumulative_counts(self)
 
 
 @lru_cache(maxsize=8)
-def cumulative_counts(spec: Allocation) -> np.ndarray:
+def cumulative_counts(spec: Allocation) -> npt.NDArray[np.int64]:
     """:func:`allocate` for a recipe.
 
     Cache: filled by planning (which checks each recipe can be met) and by the first batch of a
@@ -77,7 +78,7 @@ def cumulative_counts(spec: Allocation) -> np.ndarray:
     return cum
 
 
-def _heaviest(values: np.ndarray, k: int) -> np.ndarray:
+def _heaviest(values: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:
     """Indexes of the ``k`` largest values, ties going to the lower index (as a stable sort
     would), found in linear time."""
     threshold = np.partition(values, len(values) - k)[len(values) - k]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import TypeVar, cast
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata import _rng
@@ -15,6 +16,8 @@ from synthdata.generate.plan import TablePlan
 from synthdata.schema import Field, Schema
 
 __all__ = ["Batch", "ColumnGenerator", "group_of", "noise_bytes"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -25,38 +28,39 @@ class Batch:
     start: int
     n: int
     columns: dict[str, pl.Series] = dc_field(default_factory=dict)
-    _latent: dict[Any, Any] = dc_field(default_factory=dict)
+    _latent: dict[Hashable, object] = dc_field(default_factory=dict)
 
     @property
     def schema(self) -> Schema:
         return self.plan.schema
 
-    def index(self) -> np.ndarray:
+    def index(self) -> npt.NDArray[np.uint64]:
         """The absolute row indexes of this batch."""
         return np.arange(self.start, self.start + self.n, dtype=np.uint64)
 
     def key(self, *parts: object) -> int:
         return _rng.stream_key(self.plan.schema.name, *parts)
 
-    def uniform(self, *parts: object, per_row: int = 1) -> np.ndarray:
+    def uniform(self, *parts: object, per_row: int = 1) -> npt.NDArray[np.float64]:
         """Uniform [0, 1) draws for this batch from the stream named by ``parts``."""
         return _rng.uniform(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
 
-    def raw(self, *parts: object, per_row: int = 1) -> np.ndarray:
+    def raw(self, *parts: object, per_row: int = 1) -> npt.NDArray[np.uint64]:
         return _rng.raw(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
 
-    def choice(self, size: int, *parts: object) -> np.ndarray:
+    def choice(self, size: int, *parts: object) -> npt.NDArray[np.int64]:
         """Uniform indexes into a pool of ``size``."""
         return np.minimum((self.uniform(*parts) * size).astype(np.int64), size - 1)
 
-    def latent(self, name: Any, make: Any) -> Any:
+    def latent(self, name: Hashable, make: Callable[[], T]) -> T:
         """Memoize draws shared by several fields of a row (a person, an address).
 
         The memo belongs to this batch and goes with it.
         """
         if name not in self._latent:
             self._latent[name] = make()
-        return self._latent[name]
+        # The memo holds values of many types; a name always maps to what its ``make`` returns.
+        return cast(T, self._latent[name])
 
     def locale(self, f: Field) -> str:
         return f.locale or self.plan.locale
@@ -66,7 +70,7 @@ class Batch:
 ColumnGenerator = Callable[[Batch, Field], pl.Series]
 
 
-def noise_bytes(batch: Batch, width: int, *parts: object) -> np.ndarray:
+def noise_bytes(batch: Batch, width: int, *parts: object) -> npt.NDArray[np.uint8]:
     """A contiguous ``(n, ≥width)`` uint8 matrix of random bytes (whole 64-bit draws per row)."""
     words = (width + 7) // 8
     draws = batch.raw(*parts, per_row=words).reshape(batch.n, words)

@@ -97,7 +97,8 @@ def sample(
     >>> sd.sample([s], rows=2)["t"].height
     2
     """
-    if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 10_000:
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if isinstance(rows, bool) or not isinstance(rows, int) or not 1 <= rows <= 10_000:  # type: ignore[redundant-expr]
         msg = f"rows must be a whole number from 1 to 10000 (got {rows!r})"
         raise InvalidInputError(msg)
     volumes = {s.name: rows for s in schemas}
@@ -167,12 +168,14 @@ def generate(
     >>> sd.generate([s], seed=1, out_dir=tempfile.mkdtemp()).row_counts
     {'t': 10}
     """
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:  # type: ignore[redundant-expr]
         msg = f"batch_size must be a whole number of at least 1 (got {batch_size!r})"
         raise InvalidInputError(msg)
     if workers is None:
         workers = default_workers()
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:  # type: ignore[redundant-expr]
         msg = f"workers must be a whole number of at least 1 (got {workers!r})"
         raise InvalidInputError(msg)
     if format not in SINKS:

@@ -180,7 +180,7 @@ class _DaskRunner(Runner):
         from dask.distributed import wait as dask_wait
 
         with contextlib.suppress(Exception):  # a batch that failed has stopped as well
-            dask_wait(futures, timeout=600)
+            dask_wait(futures, timeout=600)  # type: ignore[no-untyped-call]  # dask leaves it unannotated
 
 
 @contextlib.contextmanager

@@ -112,7 +112,8 @@ def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
 
 def check_seed(seed: int) -> None:
     """Raise :class:`InvalidInputError` unless ``seed`` is a whole number in the seed range."""
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:  # type: ignore[redundant-expr]
         msg = f"seed must be a whole number from 0 to {MAX_SEED} (got {seed!r})"
         raise InvalidInputError(msg)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata import _rng
@@ -18,7 +19,7 @@ __all__ = ["foreign_key_column"]
 ROOT_SHARE = 0.05
 
 
-def _parent_index(batch: Batch, fk: ForeignKey, parents: int) -> np.ndarray:
+def _parent_index(batch: Batch, fk: ForeignKey, parents: int) -> npt.NDArray[np.uint64]:
     plan = batch.plan
     group = next((g for g in junction_groups(batch.schema) if fk in g), None)
     if group is not None:
@@ -37,10 +38,12 @@ def _parent_index(batch: Batch, fk: ForeignKey, parents: int) -> np.ndarray:
     return np.minimum((u * parents).astype(np.uint64), np.uint64(parents - 1))
 
 
-def _allocated(batch: Batch, fk: ForeignKey) -> tuple[np.ndarray, np.ndarray]:
+def _allocated(
+    batch: Batch, fk: ForeignKey
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     """Parent index and rank among that parent's children, from the allocation of child slots."""
 
-    def make() -> tuple[np.ndarray, np.ndarray]:
+    def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
         cum = batch.plan.allocations[fk.field].cumulative()
         slots = _rng.permute(batch.index(), int(cum[-1]), batch.key(fk.field, "slots"))
         parent = np.searchsorted(cum, slots, side="right")
@@ -54,7 +57,9 @@ def _allocated(batch: Batch, fk: ForeignKey) -> tuple[np.ndarray, np.ndarray]:
 _STRIDES = (1, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61)
 
 
-def _distinct_per_anchor(batch: Batch, anchor: ForeignKey, fk: ForeignKey, size: int) -> np.ndarray:
+def _distinct_per_anchor(
+    batch: Batch, anchor: ForeignKey, fk: ForeignKey, size: int
+) -> npt.NDArray[np.uint64]:
     """Indexes into ``fk``'s parent that differ among the children of one ``anchor`` parent.
 
     A parent's k-th child takes ``(offset + k × stride) mod size`` with an offset and stride drawn
@@ -76,7 +81,9 @@ def _distinct_per_anchor(batch: Batch, anchor: ForeignKey, fk: ForeignKey, size:
     return (offset + (rank % np.uint64(size)) * stride) % np.uint64(size)
 
 
-def _junction_index(batch: Batch, group: list[ForeignKey], fk: ForeignKey) -> np.ndarray:
+def _junction_index(
+    batch: Batch, group: list[ForeignKey], fk: ForeignKey
+) -> npt.NDArray[np.uint64]:
     sizes = [batch.plan.volumes[k.parent] for k in group]
     capacity = int(np.prod(sizes, dtype=object))
     if capacity < batch.plan.volume:
@@ -102,7 +109,9 @@ def _junction_index(batch: Batch, group: list[ForeignKey], fk: ForeignKey) -> np
     return (rest % sizes[position]).astype(np.uint64)
 
 
-def _self_reference(batch: Batch, fk: ForeignKey) -> tuple[np.ndarray, np.ndarray]:
+def _self_reference(
+    batch: Batch, fk: ForeignKey
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
     """Each row's parent is an earlier row, so there are no cycles; the first rows are roots."""
     f = batch.schema.field(fk.field)
     share = f.null_rate if f.null_rate is not None else ROOT_SHARE
@@ -130,6 +139,7 @@ def foreign_key_column(batch: Batch, fk: ForeignKey) -> pl.Series:
         null = batch.uniform(fk.field, "null") < f.effective_null_rate
     values = keys.key_values(plan.seed, parent_schema, parents, index)
     if null.any():
-        values = pl.select(pl.when(pl.lit(pl.Series(null))).then(None).otherwise(pl.lit(values)))
-        values = values.to_series()
+        values = pl.select(
+            pl.when(pl.lit(pl.Series(null))).then(None).otherwise(pl.lit(values))
+        ).to_series()
     return values.alias(fk.field)

@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import polars as pl
 
@@ -31,7 +31,8 @@ class Sink:
 
     format: ClassVar[str]
 
-    def __init__(self, corpus: Corpus, table: str) -> None:
+    def __init__(self, corpus: Corpus, table: str, *, resume: bool = False) -> None:
+        """``resume``: keep what an interrupted run already wrote, where the format allows."""
         self.corpus = corpus
         self.table = table
         corpus.tables[table] = []
@@ -58,15 +59,14 @@ def render_parquet(plan: TablePlan, start: int, n: int, path: str, resume: bool)
         return path  # written before an interruption: batches are deterministic
     frame = generate_batch(plan, start, n)
     # lz4 writes about twice as fast as zstd; exports re-encode when size matters.
-    options = {"compression": "lz4", "statistics": False}
     if isinstance(target, str):
         with _storage.open_write(target) as handle:
-            frame.write_parquet(handle, **options)
+            frame.write_parquet(handle, compression="lz4", statistics=False)
         return path
     target.parent.mkdir(parents=True, exist_ok=True)
     # A name of its own: a retried batch may overlap the same batch in a worker being stopped.
     tmp = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.tmp")
-    frame.write_parquet(tmp, **options)
+    frame.write_parquet(tmp, compression="lz4", statistics=False)
     tmp.replace(target)
     return path
 
@@ -96,10 +96,11 @@ def _dates_as_text(frame: pl.DataFrame) -> pl.DataFrame:
         if dtype != pl.Date:
             continue
         days = frame[name].to_physical()
-        first, last = days.min(), days.max()
-        if first is None or last - first > frame.height:  # type: ignore[operator]
+        # Dates are Int32 days underneath; max() is None only when min() is (all nulls).
+        first, last = cast("int | None", days.min()), cast(int, days.max())
+        if first is None or last - first > frame.height:
             continue
-        calendar = pl.int_range(first, last + 1, eager=True).cast(pl.Int32).cast(pl.Date)  # type: ignore[operator]
+        calendar = pl.int_range(first, last + 1, eager=True).cast(pl.Int32).cast(pl.Date)
         text = calendar.dt.to_string(CSV_OPTIONS["date_format"])
         frame = frame.with_columns(text.gather(days - first).alias(name))
     return frame

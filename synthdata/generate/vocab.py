@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import polars as pl
 
@@ -69,7 +69,7 @@ def _pool(build: Callable[..., T]) -> Callable[..., T]:
         key = (build.__name__, *args)
         if key not in _POOLS:
             _POOLS[key] = build(*args)
-        return _POOLS[key]  # type: ignore[no-any-return]
+        return cast(T, _POOLS[key])  # the pool ``build`` made for this key
 
     return cached
 

@@ -116,8 +116,8 @@ def credit_card(batch: Batch, f: Field) -> pl.Series:
     head = pl.select(
         pl.concat_str([pl.lit(pl.Series(prefix)).cast(pl.String), pl.lit(body)])
     ).to_series()
-    digits = np.frombuffer(head.str.slice(0, 15).str.join("").to_list()[0].encode(), np.uint8)
-    digits = digits.reshape(batch.n, 15).astype(np.int64) - ord("0")
+    chars = np.frombuffer(head.str.slice(0, 15).str.join("").to_list()[0].encode(), np.uint8)
+    digits = chars.reshape(batch.n, 15).astype(np.int64) - ord("0")
     doubled = digits[:, ::-1].copy()
     doubled[:, ::2] *= 2
     doubled = np.where(doubled > 9, doubled - 9, doubled)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata.generate import keys
@@ -27,7 +28,13 @@ _NUMERIC_DEFAULTS: dict[FieldType, tuple[float, float, int]] = {
 _DEFAULT_DISTRIBUTION = {FieldType.AMOUNT: Distribution.LOGNORMAL}
 
 
-def shaped(u: np.ndarray, u2: np.ndarray, lo: float, hi: float, dist: Distribution) -> np.ndarray:
+def shaped(
+    u: npt.NDArray[np.float64],
+    u2: npt.NDArray[np.float64],
+    lo: float,
+    hi: float,
+    dist: Distribution,
+) -> npt.NDArray[np.float64]:
     """Map uniform draws onto ``[lo, hi]`` with the given distribution's shape."""
     span = hi - lo
     if dist is Distribution.UNIFORM:
@@ -39,7 +46,8 @@ def shaped(u: np.ndarray, u2: np.ndarray, lo: float, hi: float, dist: Distributi
         # Median near 2 % of the range, long right tail, as prices and balances have.
         return np.clip(lo + span * 0.02 * np.exp(normal * 1.2), lo, hi)
     # Zipf-like: log-uniform ranks, so small values are far more common than large ones.
-    return lo + np.expm1(u * np.log1p(span))
+    log_span: np.float64 = np.log1p(span)  # numpy's stubs type a ufunc on a float as Any
+    return lo + np.expm1(u * log_span)
 
 
 def numeric(batch: Batch, f: Field) -> pl.Series:
@@ -65,7 +73,7 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
     return pl.Series(values)
 
 
-def anchored(batch: Batch, f: Field, lo: float, hi: float) -> np.ndarray | None:
+def anchored(batch: Batch, f: Field, lo: float, hi: float) -> npt.NDArray[np.float64] | None:
     """Values that respect an ordering constraint against an already generated field."""
     for c in batch.schema.constraints:
         if c.field != f.name or c.other not in batch.columns:
@@ -106,7 +114,7 @@ def anchored(batch: Batch, f: Field, lo: float, hi: float) -> np.ndarray | None:
     return None
 
 
-def as_number(series: pl.Series) -> np.ndarray:
+def as_number(series: pl.Series) -> npt.NDArray[np.float64]:
     """Days for dates, seconds for datetimes and times, the value for numbers; NaN for nulls."""
     if series.dtype == pl.Date:
         numbers = series.cast(pl.Int32).cast(pl.Float64)
@@ -121,7 +129,7 @@ def as_number(series: pl.Series) -> np.ndarray:
 
 def draw(
     batch: Batch, f: Field, lo: float, hi: float, dist: Distribution, step: float
-) -> np.ndarray:
+) -> npt.NDArray[np.float64]:
     """Draws on ``[lo, hi]``; with a ``step`` (1 day, 1 unit) both ends are reachable."""
     u, u2 = batch.uniform(f.name, "u"), batch.uniform(f.name, "u2")
     if not step:

@@ -7,6 +7,7 @@ Fields of one person in a row (a role such as ``billing_``) draw the same name i
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata import _rng
@@ -17,12 +18,12 @@ from synthdata.schema import Field
 __all__ = ["email", "first_name", "last_name", "name", "unique_suffix", "username"]
 
 
-def _person(batch: Batch, f: Field) -> dict[str, np.ndarray]:
+def _person(batch: Batch, f: Field) -> dict[str, npt.NDArray[np.int64]]:
     """Indexes of the row's first and last names in the locale's pool, shared by a role."""
     group = _person_group(batch, f)
     locale = batch.locale(f)
 
-    def make() -> dict[str, np.ndarray]:
+    def make() -> dict[str, npt.NDArray[np.int64]]:
         size = vocab.people(locale).height
         return {
             "first": batch.choice(size, "person", group, "first"),
