@@ -2,11 +2,10 @@
 
 Each cache belongs to the module that fills it. All are filled on first use and live for the life
 of the process: the catalogue parsed from its TOML files and the indexes built over it (phrases,
-domain keywords, place names), and English inflection (the ``inflect`` engine, which costs most of
-a cold start, and memoized singulars and plurals). They are pure functions of the package's data,
-so emptying them costs time and never changes an analysis. The API server fills them while it
-warms up. (The LLM's text pools are cached on disk under ``SYNTHDATA_HOME``, see
-:mod:`synthdata.llm`.)
+domain keywords, place names), and English inflection (memoized singulars and plurals). They are
+pure functions of the package's data, so emptying them costs time and never changes an analysis.
+The API server fills them while it warms up. (The LLM's text pools are cached on disk under
+``SYNTHDATA_HOME``, see :mod:`synthdata.llm`.)
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ CACHES: dict[str, Callable[[], None]] = {
     "entity phrase index": entities.entity_index.cache_clear,
     "domain keyword index": domains._keyword_index.cache_clear,
     "place index": places._place_index.cache_clear,
-    "inflect engine": inflection._engine.cache_clear,
     "singulars": inflection.singular.cache_clear,
     "plurals": inflection.plural.cache_clear,
 }
