@@ -34,6 +34,14 @@ UVICORN_OPTIONS: dict[str, Any] = {"proxy_headers": False, "server_header": Fals
 WARM_UP_CONTEXT = "Healthcare clinic with 200 patients needs patient records and appointments"
 
 
+def _every_type() -> sd.Schema:
+    fields: list[dict[str, Any]] = [{"name": "id", "type": "UUID", "primary_key": True}]
+    for kind in sd.FieldType:
+        extra = {"enum_values": ["a", "b"]} if kind is sd.FieldType.ENUM else {}
+        fields.append({"name": f"v_{kind.value.lower()}", "type": kind.value, **extra})
+    return sd.Schema.model_validate({"name": "warm_up", "volume": 5, "fields": fields})
+
+
 def _warm_up(store: JobStore, ready: threading.Event, enabled: bool) -> None:
     """Load what the first request would otherwise wait for: the analyzer's catalogue and
     inflection, the vocabulary pools, and a measure of this machine's speed (for estimates)."""
@@ -41,6 +49,7 @@ def _warm_up(store: JobStore, ready: threading.Event, enabled: bool) -> None:
         if enabled:
             started = time.perf_counter()
             sd.sample(sd.infer_schemas(sd.analyze(WARM_UP_CONTEXT)), rows=5)
+            sd.sample([_every_type()], rows=5)  # builds every vocabulary pool of the locale
             store.throughput.calibrate()
             logger.info("Warmed up in %.1f s", time.perf_counter() - started)
     except Exception:  # a failed warm-up only means a slower first request
