@@ -13,6 +13,7 @@ from __future__ import annotations
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.domains import GENERAL, core_entities, score_domains
 from synthdata.analysis.entities import (
+    LINE_ITEMS,
     attach_volumes,
     entity_index,
     find_mentions,
@@ -144,39 +145,40 @@ def _link_orphans(entities: dict[str, EntityPlan]) -> None:
     that nothing else hangs from (leaves and loners), one per missing parent, in text order.
 
     "customers and their dogs, appointments and groomers": appointments take a dog and a
-    groomer, not the catalogue's patient and doctor.
+    groomer, not the catalogue's patient and doctor; "orders with order lines, books by authors":
+    an order line takes a book.
     """
-    parents = {lk.parent for e in entities.values() for lk in e.links if lk.parent != e.key}
+    parents = {
+        lk.parent
+        for e in entities.values()
+        if not e.is_link  # a link table hanging from an entity leaves it free to be a parent
+        for lk in e.links
+        if lk.parent != e.key
+    }
     for plan in list(entities.values()):
         if plan.template is None or not plan.mentioned or plan.is_link:
             continue
-        if any(lk.parent != plan.key for lk in plan.links):
-            continue  # the text names one of its parents
-        wanted = sum(1 for spec in plan.template.parents if spec.implied)
+        wanted = sum(
+            1
+            for spec in plan.template.parents
+            if spec.implied and not any(c in entities for c in spec.choices)
+        )
         for other in list(entities.values()):
             if wanted <= 0:
                 break
             if other is plan or not other.mentioned or other.is_link or other.key in parents:
                 continue
+            if other.key in LINE_ITEMS or any(lk.parent == other.key for lk in plan.links):
+                continue  # an order line is no one's parent; one key per parent
             if other.template is not None and plan.key in {
                 c for spec in other.template.parents for c in spec.choices
             }:
                 continue
-            if _reaches(entities, other.key, plan.key) or _wants_parent(other, entities):
-                continue  # a cycle, or a child itself (an order line is no one's parent)
+            if _reaches(entities, other.key, plan.key):
+                continue  # a cycle
             plan.links.append(Link(f"{other.key_name}_id", other.key))
             parents.add(other.key)
             wanted -= 1
-
-
-def _wants_parent(plan: EntityPlan, entities: dict[str, EntityPlan]) -> bool:
-    """Whether an implied parent of this entity is missing from the plan."""
-    if plan.template is None:
-        return False
-    return any(
-        spec.implied and not any(c in entities for c in spec.choices)
-        for spec in plan.template.parents
-    )
 
 
 def analyze(

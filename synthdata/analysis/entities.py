@@ -14,6 +14,7 @@ from synthdata.analysis.text import Mention, Number, Token, match_phrases, phras
 
 __all__ = [
     "GENERIC_NOUNS",
+    "LINE_ITEMS",
     "attach_volumes",
     "entity_index",
     "find_mentions",
@@ -175,7 +176,7 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
 
 #: Line-item tables and the header each belongs to: "line items" are the lines of whichever
 #: header the text talks about (sales, receipts, orders).
-_LINES = {
+LINE_ITEMS = {
     "order_item": "order",
     "sale_item": "sale",
     "receipt_line": "inbound_receipt",
@@ -188,9 +189,9 @@ def retarget_lines(mentions: list[Mention]) -> list[Mention]:
     keys = {m.key for m in mentions}
     out = []
     for m in mentions:
-        header = _LINES.get(m.key)
+        header = LINE_ITEMS.get(m.key)
         if header and header not in keys:
-            other = next((line for line, h in _LINES.items() if h in keys), None)
+            other = next((line for line, h in LINE_ITEMS.items() if h in keys), None)
             if other:
                 m = Mention(other, m.first, m.last, m.plural)
         out.append(m)

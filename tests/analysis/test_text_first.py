@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import synthdata as sd
 from synthdata.analysis.analyze import plan_from_text
 
 
@@ -12,9 +13,7 @@ def _tables(text: str) -> set[str]:
 def _links(text: str) -> set[tuple[str, str]]:
     plan = plan_from_text(text)
     return {
-        (e.table, plan.entities[lk.parent].table)
-        for e in plan.entities.values()
-        for lk in e.links
+        (e.table, plan.entities[lk.parent].table) for e in plan.entities.values() for lk in e.links
     }
 
 
@@ -71,3 +70,13 @@ def test_own_description_verb_after_singular_subject() -> None:
     tables = _tables(text)
     assert "customers" in tables
     assert not tables & {"orders", "order_items", "ships"}
+
+
+def test_an_order_line_takes_the_item_the_text_sells():
+    """With no catalogue product named, an order line points at the named thing being sold."""
+    schemas = sd.infer_schemas(
+        sd.analyze("Online bookstore: 5k customers, orders with order lines, books by authors")
+    )
+    lines = next(s for s in schemas if s.name == "order_items")
+    assert {fk.parent for fk in lines.foreign_keys} == {"orders", "books"}
+    assert "products" not in {s.name for s in schemas}
