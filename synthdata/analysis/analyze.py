@@ -12,13 +12,19 @@ from __future__ import annotations
 
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.domains import GENERAL, core_entities, score_domains
-from synthdata.analysis.entities import attach_volumes, find_mentions, retarget_lines
+from synthdata.analysis.entities import (
+    LINE_ITEMS,
+    attach_volumes,
+    entity_index,
+    find_mentions,
+    retarget_lines,
+)
 from synthdata.analysis.inflection import plural
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.places import detect_locale
-from synthdata.analysis.plan import EntityPlan, Plan, resolve_links
+from synthdata.analysis.plan import EntityPlan, Link, Plan, _reaches, resolve_links
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
-from synthdata.analysis.text import find_numbers, tokenize
+from synthdata.analysis.text import Token, find_numbers, tokenize
 from synthdata.analysis.uncatalogued import all_occurrences, find_unknown
 from synthdata.errors import InvalidInputError
 from synthdata.llm import LLMConfig
@@ -26,6 +32,11 @@ from synthdata.llm import LLMConfig
 __all__ = ["MAX_CONTEXT", "analyze", "plan_from_text"]
 
 MAX_CONTEXT = 20_000
+#: Below this domain confidence the catalogue adds no tables the text does not name.
+WEAK_DOMAIN = 0.45
+#: A text naming this many entities names its own tables: the catalogue's implied parents are
+#: not added, and a child left without any parent links to the entities the text names.
+RICH_TEXT = 3
 
 
 def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
@@ -47,9 +58,15 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         for key in core_entities(domain):
             core = EntityPlan.from_template(catalog().entities[key], mentioned=False, reason="core")
             entities.setdefault(key, core)
-    _add_implied_parents(entities, domain)
+    rich = sum(1 for e in entities.values() if e.mentioned) >= RICH_TEXT
+    if rich or confidence < WEAK_DOMAIN:  # only parents the text itself names somewhere
+        _add_implied_parents(entities, domain, _said(tokens))
+    else:
+        _add_implied_parents(entities, domain)
     add_link_tables(entities, many_pairs(tokens, mentions), domain)
     resolve_links(entities, phrase_links(tokens, mentions))
+    if rich:
+        _link_orphans(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     return Plan(domain, entities, list(dict.fromkeys(words)), confidence, detect_locale(tokens))
 
@@ -82,7 +99,22 @@ def _named_entities(order: list[str], volumes: dict[str, int]) -> dict[str, Enti
     return entities
 
 
-def _add_implied_parents(entities: dict[str, EntityPlan], domain: str) -> None:
+def _said(tokens: list[Token]) -> set[str]:
+    """Every catalogue entity any run of words in the text names, as a noun or not."""
+    index = entity_index()
+    bases = [t.base for t in tokens]
+    return {
+        key
+        for n in (1, 2, 3, 4)
+        for i in range(len(bases) - n + 1)
+        for key, _ in index.get(tuple(bases[i : i + n]), [])
+    }
+
+
+def _add_implied_parents(
+    entities: dict[str, EntityPlan], domain: str, allowed: set[str] | None = None
+) -> None:
+    """The catalogue's implied parents of the planned entities; with ``allowed``, only those."""
     cat = catalog()
     for plan in list(entities.values()):
         if plan.template is None:
@@ -93,6 +125,11 @@ def _add_implied_parents(entities: dict[str, EntityPlan], domain: str) -> None:
                 own = [c for c in spec.choices if domain in cat.entities[c].domains]
                 homes = [c for c in spec.choices if cat.entities[c].native_to(domain)]
                 parent = cat.entities[(own or homes or spec.choices)[0]]
+                if allowed is not None:
+                    named = [c for c in spec.choices if c in allowed]
+                    if not named:
+                        continue  # the text names no such parent: do not invent one
+                    parent = cat.entities[named[0]]
                 if any(e.table == parent.table for e in entities.values()):
                     continue
                 if domain != GENERAL and not parent.native_to(domain):
@@ -101,6 +138,47 @@ def _add_implied_parents(entities: dict[str, EntityPlan], domain: str) -> None:
                 entities[parent.key] = EntityPlan.from_template(
                     parent, mentioned=False, reason=reason
                 )
+
+
+def _link_orphans(entities: dict[str, EntityPlan]) -> None:
+    """A named child whose implied parents the text does not name links to the named entities
+    that nothing else hangs from (leaves and loners), one per missing parent, in text order.
+
+    "customers and their dogs, appointments and groomers": appointments take a dog and a
+    groomer, not the catalogue's patient and doctor; "orders with order lines, books by authors":
+    an order line takes a book.
+    """
+    parents = {
+        lk.parent
+        for e in entities.values()
+        if not e.is_link  # a link table hanging from an entity leaves it free to be a parent
+        for lk in e.links
+        if lk.parent != e.key
+    }
+    for plan in list(entities.values()):
+        if plan.template is None or not plan.mentioned or plan.is_link:
+            continue
+        wanted = sum(
+            1
+            for spec in plan.template.parents
+            if spec.implied and not any(c in entities for c in spec.choices)
+        )
+        for other in list(entities.values()):
+            if wanted <= 0:
+                break
+            if other is plan or not other.mentioned or other.is_link or other.key in parents:
+                continue
+            if other.key in LINE_ITEMS or any(lk.parent == other.key for lk in plan.links):
+                continue  # an order line is no one's parent; one key per parent
+            if other.template is not None and plan.key in {
+                c for spec in other.template.parents for c in spec.choices
+            }:
+                continue
+            if _reaches(entities, other.key, plan.key):
+                continue  # a cycle
+            plan.links.append(Link(f"{other.key_name}_id", other.key))
+            parents.add(other.key)
+            wanted -= 1
 
 
 def analyze(

@@ -12,7 +12,21 @@ from functools import lru_cache
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.text import Mention, Number, Token, match_phrases, phrase_key
 
-__all__ = ["attach_volumes", "entity_index", "find_mentions", "retarget_lines"]
+__all__ = [
+    "GENERIC_NOUNS",
+    "LINE_ITEMS",
+    "attach_volumes",
+    "entity_index",
+    "find_mentions",
+    "is_verb",
+    "retarget_lines",
+]
+
+#: Generic nouns that describe the records or the software, never a kind of record themselves.
+GENERIC_NOUNS = frozenset(
+    "system database record data information detail management platform app application "
+    "software tool spreadsheet thing stuff".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +98,42 @@ _DETERMINERS = {
 }
 
 
+def _subject_before(tokens: list[Token], i: int) -> bool:
+    """Whether a singular noun phrase opened by a determiner ends right before ``tokens[i]``
+    ("A brewery", "each recipe", "the dog grooming salon")."""
+    j = i - 1
+    if j < 0 or not tokens[j].word or tokens[j].plural or tokens[j].text in _DETERMINERS:
+        return False
+    while j >= 0 and i - j <= 4 and tokens[j].word and tokens[j].sentence == tokens[i].sentence:
+        if tokens[j].text in _QUANTITIES:
+            return False
+        if tokens[j].text in _DETERMINERS:
+            return tokens[j].text not in {"their", "these", "those", "all", "some", "no"}
+        j -= 1
+    return False
+
+
+def is_verb(tokens: list[Token], i: int) -> bool:
+    """Whether the ``-s`` word at ``i`` is a verb in its sentence: it follows a singular subject
+    ("A brewery tracks ...", "each recipe lists ...") and a noun phrase follows it."""
+    token = tokens[i]
+    if not token.word or not token.text.endswith("s") or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if not after.word or after.sentence != token.sentence or after.text in _NOT_OBJECTS:
+        return False
+    return _subject_before(tokens, i)
+
+
+#: Words that cannot open the object of a verb: "a few dozen employees across 4 departments".
+_NOT_OBJECTS = frozenset(
+    "and or across at by for from in into of on per to with within without over under who "
+    "which that whose where when is are was were".split()
+)
+#: Quantity words: "a dozen employees", "a few clients", "a couple of sites" count a noun.
+_QUANTITIES = frozenset("dozen few couple hundred thousand million lot number handful".split())
+
+
 def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
     """Catalogue entities named in the text, resolved for the domain."""
     cat = catalog()
@@ -92,6 +142,8 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
     for first, last, entries in match_phrases(tokens, entity_index()):
         if first == last and tokens[first].base in _SELF_WORDS and not tokens[first].plural:
             continue  # "a parcel company", "our firm": the business itself, not a table
+        if first == last and (tokens[first].base in GENERIC_NOUNS or is_verb(tokens, first)):
+            continue  # "A brewery tracks batches": a verb; "records", "system": generic words
         usable = [(k, d) for k, d in entries if d is None or d == domain]
         if not usable:  # "pet owners" means insurance elsewhere: try "owners" alone
             first, entries = _shorter(tokens, first, last, domain)
@@ -124,7 +176,7 @@ def find_mentions(tokens: list[Token], domain: str) -> list[Mention]:
 
 #: Line-item tables and the header each belongs to: "line items" are the lines of whichever
 #: header the text talks about (sales, receipts, orders).
-_LINES = {
+LINE_ITEMS = {
     "order_item": "order",
     "sale_item": "sale",
     "receipt_line": "inbound_receipt",
@@ -137,9 +189,9 @@ def retarget_lines(mentions: list[Mention]) -> list[Mention]:
     keys = {m.key for m in mentions}
     out = []
     for m in mentions:
-        header = _LINES.get(m.key)
+        header = LINE_ITEMS.get(m.key)
         if header and header not in keys:
-            other = next((line for line, h in _LINES.items() if h in keys), None)
+            other = next((line for line, h in LINE_ITEMS.items() if h in keys), None)
             if other:
                 m = Mention(other, m.first, m.last, m.plural)
         out.append(m)
