@@ -38,17 +38,23 @@ _CODE_BY_STATUS = {
 }
 
 
-def error_body(detail: str, code: ErrorCode) -> bytes:
-    """The JSON bytes of an error in the reference's format."""
-    status = STATUS_BY_CODE[code]
+def error_body(detail: str, code: ErrorCode, status: int | None = None) -> bytes:
+    """The JSON bytes of an error in the reference's format (status: the code's, unless given)."""
+    status = STATUS_BY_CODE[code] if status is None else status
     return json.dumps({"detail": detail, "error_code": code.value, "status_code": status}).encode()
 
 
-def error_response(detail: str, code: ErrorCode, headers: dict[str, str] | None = None) -> Response:
-    """An error body as a response with its status."""
+def error_response(
+    detail: str,
+    code: ErrorCode,
+    headers: dict[str, str] | None = None,
+    status: int | None = None,
+) -> Response:
+    """An error body as a response; its status and the body's ``status_code`` always agree."""
+    status = STATUS_BY_CODE[code] if status is None else status
     return Response(
-        error_body(detail, code),
-        status_code=STATUS_BY_CODE[code],
+        error_body(detail, code, status),
+        status_code=status,
         media_type="application/json",
         headers=headers,
     )
@@ -69,9 +75,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
     fallback = ErrorCode.INTERNAL_ERROR if exc.status_code >= 500 else ErrorCode.VALIDATION_ERROR
     code = _CODE_BY_STATUS.get(exc.status_code, fallback)
     detail = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, str(exc.detail))
-    response = error_response(detail, code, getattr(exc, "headers", None))
-    response.status_code = exc.status_code
-    return response
+    return error_response(detail, code, getattr(exc, "headers", None), exc.status_code)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:

@@ -37,3 +37,26 @@ def test_error_bodies_have_the_reference_shape(code):
         "error_code": code.value,
         "status_code": STATUS_BY_CODE[code],
     }
+
+
+def test_an_http_error_without_a_code_of_its_own_keeps_its_status_in_the_body():
+    """A 406 raised by the framework is reported as 406 in both the status line and the body."""
+    import asyncio
+
+    from starlette.exceptions import HTTPException
+
+    from api_shim.errors import http_error
+
+    loop = asyncio.new_event_loop()
+    try:
+        response = loop.run_until_complete(
+            http_error(None, HTTPException(406, "Not acceptable"))  # type: ignore[arg-type]
+        )
+    finally:
+        loop.close()
+    assert response.status_code == 406
+    assert json.loads(response.body) == {
+        "detail": "Not acceptable",
+        "error_code": "VALIDATION_ERROR",
+        "status_code": 406,
+    }
