@@ -21,24 +21,11 @@ from api_shim.routes import ENDPOINTS
 from api_shim.settings import Settings
 from synthdata.jobs import JobStore
 from tests.api.conftest import serve
+from tests.reference_bodies import REFERENCE_FEEDBACK
 from tests.waiting import wait_for
 
 LEGAL = "Legal firm case management with clients, cases, and documents"
 FINANCE = "Financial services with customer accounts and transactions"
-REFERENCE_FEEDBACK = {
-    "approved": True,
-    "schema_feedback": [
-        {
-            "schema_name": "clients",
-            "feedback_type": "modify",
-            "field_adjustments": {"email": {"required": True}},
-            "add_fields": [{"name": "phone", "type": "PHONE"}],
-            "remove_fields": ["fax"],
-        }
-    ],
-    "start_corpus": True,
-    "corpus_size": 5000,
-}
 
 
 def _iso(value: str) -> dt.datetime:

@@ -1,6 +1,7 @@
 import pytest
 
 import synthdata as sd
+from tests.reference_bodies import REFERENCE_FEEDBACK
 
 
 @pytest.fixture
@@ -31,21 +32,7 @@ def schemas() -> list[sd.Schema]:
 
 def test_reference_feedback_body(schemas):
     """The reference's example: adjust email, add phone, remove fax (absent: nothing to do)."""
-    body = {
-        "job_id": "550e8400-e29b-41d4-a716-446655440000",
-        "approved": True,
-        "schema_feedback": [
-            {
-                "schema_name": "clients",
-                "feedback_type": "modify",
-                "field_adjustments": {"email": {"required": True}},
-                "add_fields": [{"name": "phone", "type": "PHONE"}],
-                "remove_fields": ["fax"],
-            }
-        ],
-        "start_corpus": True,
-        "corpus_size": 5000,
-    }
+    body = {"job_id": "550e8400-e29b-41d4-a716-446655440000", **REFERENCE_FEEDBACK}
     out = {s.name: s for s in sd.apply_feedback(schemas, body)}
     assert out["clients"].field("email").required
     assert out["clients"].field("phone").type is sd.FieldType.PHONE
