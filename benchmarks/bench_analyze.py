@@ -12,11 +12,16 @@ from pathlib import Path
 
 import synthdata as sd
 
-CASES = Path(__file__).resolve().parent.parent / "tests" / "eval" / "devset.jsonl"
+EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
 
 
 def main() -> None:
-    contexts = [json.loads(line)["context"] for line in CASES.read_text().splitlines() if line]
+    contexts = [
+        json.loads(line)["context"]
+        for name in ("devset.jsonl", "devset2.jsonl")
+        for line in (EVAL / name).read_text().splitlines()
+        if line
+    ]
     start = time.perf_counter()
     sd.analyze(contexts[0])
     print(f"first call (loads the catalogue): {time.perf_counter() - start:.2f} s")

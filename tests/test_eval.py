@@ -1,4 +1,9 @@
-"""The development set, scored in-process with the unchanged scorer from shared/eval."""
+"""Both development sets, scored in-process with the unchanged scorer from shared/eval.
+
+The floors are what the analyzer measures today, a little under, so a change that makes it
+worse fails here. Issue 14's targets are higher for devset2 (entity F1 0.85, FK recall 0.75):
+docs/STATUS.md says how far off they are.
+"""
 
 import sys
 from pathlib import Path
@@ -10,22 +15,31 @@ sys.path.insert(0, str(HERE.parent / "benchmarks"))
 
 from eval_devset import run  # noqa: E402
 
+FLOORS = {
+    "devset.jsonl": {
+        "domain": 0.90,
+        "entities_f1": 0.80,
+        "fk_recall": 0.75,
+        "columns_recall": 0.60,
+        "ri_ok": 1.00,
+    },
+    "devset2.jsonl": {
+        "domain": 0.65,
+        "entities_f1": 0.58,
+        "fk_recall": 0.22,
+        "columns_recall": 0.40,
+        "ri_ok": 1.00,
+    },
+}
 
-@pytest.fixture(scope="module")
-def summary() -> dict[str, float]:
-    result, _ = run(HERE / "eval" / "devset.jsonl")
-    return result
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request) -> tuple[str, dict[str, float]]:
+    result, _ = run(HERE / "eval" / request.param)
+    return request.param, result
 
 
-@pytest.mark.parametrize(
-    ("metric", "floor"),
-    [
-        ("domain", 0.90),
-        ("entities_f1", 0.80),
-        ("fk_recall", 0.75),
-        ("columns_recall", 0.60),
-        ("ri_ok", 1.00),
-    ],
-)
-def test_devset_meets_the_issue_targets(summary, metric, floor):
-    assert summary[metric] >= floor, summary
+def test_development_sets_stay_above_their_floors(scored):
+    name, summary = scored
+    low = {k: round(summary[k], 3) for k, floor in FLOORS[name].items() if summary[k] < floor}
+    assert not low, f"{name}: {low} under {FLOORS[name]} (all: {summary})"

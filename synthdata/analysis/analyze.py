@@ -1,11 +1,13 @@
 """The offline analyzer: a short pipeline from business text to a plan over the catalogue.
 
-normalize → domain → entities → volumes → relationships → fill-in. Each stage is a small function
-in its own module (:mod:`~synthdata.analysis.text`, :mod:`~synthdata.analysis.domains`,
-:mod:`~synthdata.analysis.entities`, :mod:`~synthdata.analysis.uncatalogued`,
-:mod:`~synthdata.analysis.relations`, :mod:`~synthdata.analysis.places`); :func:`plan_from_text`
-runs them into a :class:`~synthdata.analysis.plan.Plan`, and :func:`analyze` returns the API
-reference's :class:`~synthdata.Analysis` with that plan on it.
+normalize → read → domain → entities → volumes → relationships → fill-in. The text comes first:
+:mod:`~synthdata.analysis.reading` tags the words and finds the things the business keeps
+records of and what the sentences say relates them; the catalogue
+(:mod:`~synthdata.analysis.entities`, :mod:`~synthdata.analysis.domains`) recognises the things
+it knows and enriches them (fields, typical parents, volumes), and adds tables only where the
+text is too short to name them. :func:`plan_from_text` runs the stages into a
+:class:`~synthdata.analysis.plan.Plan`, and :func:`analyze` returns the API reference's
+:class:`~synthdata.Analysis` with that plan on it.
 """
 
 from __future__ import annotations
@@ -19,13 +21,20 @@ from synthdata.analysis.entities import (
     find_mentions,
     retarget_lines,
 )
-from synthdata.analysis.inflection import plural
+from synthdata.analysis.inflection import plural, singular
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.places import detect_locale
-from synthdata.analysis.plan import EntityPlan, Link, Plan, _reaches, resolve_links
+from synthdata.analysis.plan import (
+    EntityPlan,
+    Link,
+    Plan,
+    _reaches,
+    template_links,
+    text_links,
+)
+from synthdata.analysis.reading import LinkTable, Reading, SelfRef, read, relate, singular_key
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
-from synthdata.analysis.text import Token, find_numbers, tokenize
-from synthdata.analysis.uncatalogued import all_occurrences, find_unknown
+from synthdata.analysis.text import Mention, Token, find_numbers, tokenize
 from synthdata.errors import InvalidInputError
 from synthdata.llm import LLMConfig
 
@@ -47,13 +56,13 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     """
     _check_context(context)
     tokens = tokenize(context)
+    reading = read(tokens)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
     known = retarget_lines(find_mentions(tokens, domain))
-    unknown = all_occurrences(tokens, find_unknown(tokens, known), known)
-    mentions = sorted(known + unknown, key=lambda m: m.first)
+    mentions, names, roles = _merge(tokens, reading, known)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
-    entities = _named_entities(order, volumes)
+    entities = _named_entities(order, volumes, names)
     if len(entities) < 2:
         for key in core_entities(domain):
             core = EntityPlan.from_template(catalog().entities[key], mentioned=False, reason="core")
@@ -63,8 +72,17 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain, _said(tokens))
     else:
         _add_implied_parents(entities, domain)
-    add_link_tables(entities, many_pairs(tokens, mentions), domain)
-    resolve_links(entities, phrase_links(tokens, mentions))
+    spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
+    stated, link_tables, self_refs = relate(tokens, reading.tags, spans)
+    pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
+    add_link_tables(entities, pairs, domain)
+    said = {(lk.child, lk.parent, lk.role) for lk in stated}
+    strong = {(lk.child, lk.parent, lk.role) for lk in stated if lk.strong}
+    template_links(entities)
+    _drop_contradicted(entities, strong)
+    text_links(entities, phrase_links(tokens, mentions) | said)
+    _add_text_link_tables(entities, link_tables)
+    _add_self_refs(entities, self_refs)
     if rich:
         _link_orphans(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
@@ -80,13 +98,162 @@ def _check_context(context: object) -> None:
         raise InvalidInputError(msg)
 
 
-def _named_entities(order: list[str], volumes: dict[str, int]) -> dict[str, EntityPlan]:
+def _merge(
+    tokens: list[Token], reading: Reading, known: list[Mention]
+) -> tuple[list[Mention], dict[str, str], dict[int, str]]:
+    """The catalogue's mentions that the text uses as names of records, and the things only the
+    text names.
+
+    Returns the mentions in text order, the text's own table names for catalogue entities it
+    names differently ("instructors" for the catalogue's teachers, "till shifts" for shifts),
+    and the role of mentions that name a thing in a role ("a pickup stop"), by first token.
+    """
+    nouns = {n.last: n for n in reading.nouns}
+    modifiers = {i for n in reading.nouns for i in range(n.first, n.last)}
+    things = _aliases(reading.things)
+    mentions: list[Mention] = []
+    names: dict[str, str] = {}
+    roles: dict[int, str] = {}
+    catalogued: dict[str, str] = {}  # the text's key → the catalogue's
+    for m in known:
+        if reading.tags[m.last] not in {"NOUN", "PROPN", "GER", "ADJ"}:
+            continue  # the reader sees a verb there ("A brewery tracks batches")
+        if m.first in reading.opening:
+            continue  # "Dog boarding kennel with ...": the business, not a table
+        if m.last in modifiers:
+            continue  # "car" in "surface car parks": the phrase's head decides
+        noun = nouns.get(m.last)
+        if noun is not None and noun.example:
+            continue
+        thing = things.get(noun.key) if noun is not None else None
+        if noun is not None and thing is None and not m.plural and noun.lead in _DETERMINERS:
+            continue  # "in a chosen order": a word in passing, not a kind of record
+        mentions.append(m)
+        if noun is None or thing is None:
+            continue
+        text_key, role = thing
+        if role:
+            roles[m.first] = role
+            continue
+        catalogued.setdefault(text_key, m.key)
+        if text_key.rsplit("_", 1)[-1] in _RECORD_WORDS:
+            continue  # "patient records" are the patients
+        extra = [w for w in text_key.split("_")[:-1] if w not in m.key.split("_")]
+        if any(w in reading.things or (w,) in entity_index() for w in extra):
+            continue  # "customer accounts": accounts that customers hold
+        if noun.first <= m.first and m.key not in names:
+            template = catalog().entities.get(m.key)
+            own = template is not None and singular_key(template.table) in reading.things
+            if template is not None and template.table != plural(text_key) and not own:
+                names[m.key] = plural(text_key)
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for noun in reading.nouns:
+        thing = things.get(noun.key)
+        if thing is None or noun.last in covered or noun.example or noun.first in reading.opening:
+            continue
+        key, role = thing
+        if role:
+            roles[noun.first] = role
+        key = catalogued.get(key, key)
+        mentions.append(Mention(key, noun.first, noun.last, noun.plural))
+    return sorted(mentions, key=lambda m: m.first), names, roles
+
+
+_RECORD_WORDS = frozenset("record detail information data file profile entry list".split())
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "his", "her", "this"})
+
+
+def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
+    """Each thing's key and role: a bare head ("report") stands for the one longer thing it
+    shortens ("leak report"); a longer phrase said in passing ("a pickup stop") names a thing
+    the text keeps on its own ("stops") in a role (``pickup``)."""
+    out = {t: (t, "") for t in things}
+    tails: dict[str, list[str]] = {}
+    for t in things:
+        if t.count("_") >= 2:
+            tails.setdefault(t.split("_", 1)[1], []).append(t)
+    for tail, longer in tails.items():
+        if len(longer) >= 2:  # "surface car parks", "airport car parks": car parks
+            for t in longer:
+                out[t] = (tail, "")
+    for t, vote in things.items():
+        if out[t][0] != t:
+            continue
+        if "_" in t:
+            role, _, head = t.rpartition("_")
+            if head in things and things[head] >= 1.0:
+                if vote < 1.0:
+                    out[t] = (head, role)  # "a pickup stop"
+                elif role.endswith("ing") and "_" not in role:
+                    out[t] = (head, "")  # "paying customers" are customers
+            continue
+        longer = [u for u in things if u.endswith(f"_{t}") and not (vote >= 1 > things[u])]
+        if len(longer) == 1:
+            out[t] = (longer[0], "")
+    return out
+
+
+def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTable]) -> None:
+    """Link tables the sentences call for, or their keys on a table the text already names
+    after the pairing ("enrolments")."""
+    for t in tables:
+        if t.a not in entities or t.b not in entities:
+            continue
+        if t.a != t.b and any(
+            e.is_link and {lk.parent for lk in e.links} == {t.a, t.b} for e in entities.values()
+        ):
+            continue
+        key = singular_key(t.name)
+        existing = next((e for e in entities.values() if e.table == t.name or e.key == key), None)
+        a, b = entities[t.a], entities[t.b]
+        if t.a == t.b:
+            role = singular(t.name.rsplit("_", 1)[-1])
+            fields = [f"dependent_{a.key_name}_id", f"{role}_{a.key_name}_id"]
+        else:
+            fields = [f"{a.key_name}_id", f"{b.key_name}_id"]
+            # The pairing replaces a single key either way between the two.
+            a.links = [lk for lk in a.links if lk.parent != t.b]
+            b.links = [lk for lk in b.links if lk.parent != t.a]
+        links = [Link(fields[0], t.a), Link(fields[1], t.b)]
+        if existing is not None:
+            for lk in links:
+                taken = any(x.parent == lk.parent or x.field == lk.field for x in existing.links)
+                if lk.parent != existing.key and not taken:
+                    existing.links.append(lk)
+            continue
+        entities[key] = EntityPlan(key, t.name, None, False, links=links, reason="many-to-many")
+
+
+def _drop_contradicted(entities: dict[str, EntityPlan], said: set[tuple[str, str, str]]) -> None:
+    """A catalogue key the text reverses ("policyholders own vehicles": the vehicle holds the
+    policyholder's key, not the other way) is dropped."""
+    reverse = {(parent, child) for child, parent, _ in said}
+    for plan in entities.values():
+        plan.links = [lk for lk in plan.links if (plan.key, lk.parent) not in reverse]
+
+
+def _add_self_refs(entities: dict[str, EntityPlan], refs: list[SelfRef]) -> None:
+    for ref in refs:
+        plan = entities.get(ref.entity)
+        if plan is None or any(lk.parent == plan.key for lk in plan.links):
+            continue
+        name = (
+            f"{ref.role}_{plan.key_name}_id"
+            if ref.role in {"parent", "previous"}
+            else f"{ref.role}_id"
+        )
+        plan.links.append(Link(name, plan.key, None, True))
+
+
+def _named_entities(
+    order: list[str], volumes: dict[str, int], names: dict[str, str]
+) -> dict[str, EntityPlan]:
     """The entities the text names, in its order, one per table."""
     cat = catalog()
     entities: dict[str, EntityPlan] = {}
     for key in order:
         template = cat.entities.get(key)
-        table = template.table if template else plural(key)
+        table = names.get(key) or (template.table if template else plural(key))
         if any(e.table == table for e in entities.values()):
             continue
         if template is None:
@@ -96,6 +263,7 @@ def _named_entities(order: list[str], volumes: dict[str, int]) -> dict[str, Enti
             entities[key] = EntityPlan.from_template(
                 template, mentioned=True, volume=volumes.get(key)
             )
+            entities[key].table = table
     return entities
 
 

@@ -2,17 +2,17 @@
 
 Each cache belongs to the module that fills it. All are filled on first use and live for the life
 of the process: the catalogue parsed from its TOML files and the indexes built over it (phrases,
-domain keywords, place names), and English inflection (memoized singulars and plurals). They are
-pure functions of the package's data, so emptying them costs time and never changes an analysis.
-The API server fills them while it warms up. (The LLM's text pools are cached on disk under
-``SYNTHDATA_HOME``, see :mod:`synthdata.llm`.)
+domain keywords, place names), and English words (memoized singulars, plurals, word classes and
+lemmas). They are pure functions of the package's data, so emptying them costs time and never
+changes an analysis. The API server fills them while it warms up. (The LLM's text pools are
+cached on disk under ``SYNTHDATA_HOME``, see :mod:`synthdata.llm`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from synthdata.analysis import catalog, domains, entities, inflection, places
+from synthdata.analysis import catalog, domains, entities, inflection, places, reading
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -25,6 +25,8 @@ CACHES: dict[str, Callable[[], None]] = {
     "place index": places._place_index.cache_clear,
     "singulars": inflection.singular.cache_clear,
     "plurals": inflection.plural.cache_clear,
+    "word classes": reading.lexicon.cache_clear,
+    "lemmas": reading._lemma.cache_clear,
 }
 
 

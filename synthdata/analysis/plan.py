@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from synthdata.analysis.catalog import EntityTemplate
 from synthdata.analysis.inflection import singular
 
-__all__ = ["DEFAULT_FAN_OUT", "LINK_DENSITY", "EntityPlan", "Link", "Plan", "resolve_links"]
+__all__ = [
+    "DEFAULT_FAN_OUT",
+    "LINK_DENSITY",
+    "EntityPlan",
+    "Link",
+    "Plan",
+    "resolve_links",
+    "template_links",
+    "text_links",
+]
 
 #: Children per parent when neither the text nor the catalogue says.
 DEFAULT_FAN_OUT = 3.0
@@ -170,10 +179,16 @@ def resolve_links(
 
     A text link that would close a cycle of required keys is left out.
     """
+    template_links(entities)
+    text_links(entities, extra)
+
+
+def template_links(entities: dict[str, EntityPlan]) -> None:
+    """The catalogue templates' parents as foreign keys, where the parent is planned."""
     for plan in entities.values():
         if plan.template is None:
             continue
-        seen = set()
+        seen = {lk.field for lk in plan.links}
         for spec in plan.template.parents:
             parent = next((c for c in spec.choices if c in entities), None)
             if parent is None:
@@ -183,8 +198,12 @@ def resolve_links(
                 continue
             seen.add(name)
             plan.links.append(Link(name, parent, spec.mean, spec.optional))
-        if plan.template.self_ref:
+        if plan.template.self_ref and plan.template.self_ref not in seen:
             plan.links.append(Link(plan.template.self_ref, plan.key, None, True))
+
+
+def text_links(entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, str]]) -> None:
+    """The text's (child, parent, role) links as foreign keys, unless one closes a cycle."""
     for child, parent, role in sorted(extra):
         found = entities.get(child)
         if found is None or parent not in entities:

@@ -58,6 +58,10 @@ class Token:
     start: int
     #: Capitalized inside a sentence: a name (Leeds, Shopify), not a kind of record.
     proper: bool = False
+    #: Written in capitals (API, RFID, GPS): an abbreviation, which can modify a noun.
+    acronym: bool = False
+    #: Written with 's ("an article's body"): the owner of the next noun.
+    possessive: bool = False
 
     @property
     def plural(self) -> bool:
@@ -92,11 +96,13 @@ def tokenize(text: str) -> list[Token]:
         if word in _SENTENCE_END:
             sentence += 1
             continue
+        possessive = word.endswith("'s")
         word = word.replace("'s", "").replace("'", "")
-        base = word if not word[0].isalpha() else singular(word)
+        acronym = len(raw) >= 2 and raw.isupper() and raw.isalpha()
+        base = word if not word[0].isalpha() or acronym else singular(word)
         starts_sentence = not tokens or tokens[-1].sentence != sentence
         proper = raw[0].isupper() and not starts_sentence
-        tokens.append(Token(word, base, sentence, match.start(), proper))
+        tokens.append(Token(word, base, sentence, match.start(), proper, acronym, possessive))
     return tokens
 
 

@@ -41,7 +41,7 @@ def test_reference_example_shape():
         ),
         (
             "Physicians see patients; every appointment belongs to a patient",
-            {"doctors", "patients", "appointments"},
+            {"physicians", "patients", "appointments"},
         ),
         (
             "an app where users connect bank accounts and log transactions into categories",

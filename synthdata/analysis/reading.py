@@ -1,0 +1,972 @@
+"""Reading the text itself: parts of speech, noun phrases, and what the sentences relate.
+
+The catalogue knows typical businesses; this module knows English. It tags each word (closed
+word classes by list, open ones by the ``lemminflect`` lexicon and the words around them), groups
+nouns into phrases ("kennel runs", "charge points", "custody form"), picks the phrases that name
+things the business keeps records of, and reads the clauses between them:
+
+* possession and membership: "policyholders own vehicles", "each bus has one driver",
+  "registers per store", "an article's revisions", "X belongs to Y", "X taught by Y",
+  "X reported against Y", "offers on listings";
+* many-to-many verbs between plural things ("students enrol in sections", "alerts linked to
+  incidents many-to-many", "a stop can be on more than one route"), read as link tables named
+  after the verb (``enrolments``) or after both ends (``route_stops``);
+* self-references: "parent sample", "prerequisite courses", "reports to an editor who is also a
+  journalist", "recruited by other volunteers";
+* attribute lists: "pipe segments (material, diameter, install year)", "each delivery = dropoff
+  address, zone, fee", "for each stand we keep area, age and site index".
+
+Everything here is a pure function of the tokens; :mod:`synthdata.analysis.analyze` merges the
+result with the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from synthdata.analysis.inflection import plural, singular
+from synthdata.analysis.text import Token, identifier
+
+__all__ = ["LinkTable", "Noun", "Reading", "SelfRef", "TextLink", "lexicon", "read", "tag"]
+
+# -- closed word classes ---------------------------------------------------------------------
+
+_DET = frozenset(
+    "a an the each every our their its his her my your this these those another any all "
+    "some no either both whichever which".split()
+)
+_PREP = frozenset(
+    "of in on at by for from with without into onto to over under between across through "
+    "during within against about after before via per upon among including like than "
+    "w around near behind beside inside outside toward towards until till along".split()
+)
+#: Words the lexicon files as nouns too that business text uses as adjectives before a noun.
+_ADJ_FIRST = frozenset(
+    "local private public national regional international general individual corporate "
+    "commercial professional special standard major minor senior junior current final initial "
+    "original daily weekly monthly annual yearly quarterly key prime total average maximum "
+    "minimum potential executive new old young adult main primary secondary other own various "
+    "external internal domestic foreign independent mobile digital physical virtual online "
+    "offline live active inactive paid free premium basic full part joint single double".split()
+)
+_PARTICLES = frozenset("up out off in down back over on away".split())
+_CONJ = frozenset(
+    "and or but nor plus so then either versus vs because since although though if unless "
+    "whether while whereas".split()
+)
+_PRON = frozenset(
+    "we i you they it he she them us who whom whose what where when whoever everyone everybody "
+    "anyone someone something everything nothing itself themselves ourselves there here "
+    "one's ones".split()
+)
+_AUX = frozenset(
+    "is are was were be been being am has have had do does did can could will would should may "
+    "might must shall gets get got having need needs wont dont cant doesnt didnt isnt arent "
+    "wasnt werent shouldnt wouldnt couldnt hasnt havent".split()
+)
+_ADV = frozenset(
+    "also just only often usually sometimes always never mostly currently too very already "
+    "still again later then now even once twice each_other not either instead typically "
+    "ever maybe about roughly approximately around nearly almost up down out off away back "
+    "first finally separately together daily weekly monthly yearly annually quarterly".split()
+)
+_QUANT = frozenset(
+    "many several multiple various few more most lots lot number numbers couple dozen dozens such "
+    "hundreds thousands millions other others same different own single specific certain "
+    "individual".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion k m bn mn half".split()
+)
+#: Words the lexicon lacks or mis-files, by their part of speech in business text.
+_NOUN_OVERRIDES = frozenset(
+    "logs pub pubs signup signups rsvp rsvps checkin checkins walkin walkins addon addons "
+    "payout payouts workover workovers timesheet timesheets paystub paystubs playlist "
+    "playlists waitlist waitlists lineup lineups setup setups login logins".split()
+)
+
+#: Words that never name a table on their own: what a record holds, not a kind of record.
+_NOT_TABLES = frozenset(
+    "data information detail details management spreadsheet thing stuff way kind type sort lot "
+    "number time "
+    "year month week day hour minute second date end start part side place area amount total "
+    "value level use need process history purpose reason name note notes status people person "
+    "everyone anyone member_of_public public business company_itself network world chain "
+    "rest majority mix range set list series pair couple dozen bunch log_book "
+    "format version_number code price cost rate fee percentage share score grade weight "
+    "height length width size age quantity count volume distance duration capacity balance "
+    "flag description title comment email phone address city state country region zip "
+    "latitude longitude lat long speed heading result outcome severity priority type "
+    "sale_price asking_price colour color photo picture image text body content id "
+    "reference month_end year_end evening morning afternoon night weekend season_ticket "
+    "thing things item_description pre non multi co semi sub ex self hectare tonne ton kg "
+    "kilogram gram litre liter gallon mile km kilometre kilometer metre meter acre percent "
+    "dollar euro cent row column life fit stat weekday sequence coordinate dimension unit_price "
+    "minute_mark whom".split()
+)
+#: Words that name the software or the records in the singular ("a booking app", "our
+#: system"), and kinds of records only in the plural ("developers publish apps").
+_GENERIC_SINGULAR = frozenset(
+    "system database record platform app application software tool portal site website "
+    "backend frontend service solution".split()
+)
+#: Words that name records in general, never a kind of record, unless a noun says which
+#: ("vaccination records").
+_GENERIC_ALONE = frozenset("record entry detail".split())
+#: Singular words that, with "a"/"the" and nothing else, name the business, not a table.
+_SELF = frozenset(
+    "company business firm organization organisation agency startup shop store practice clinic "
+    "school team group chain operator association office service platform app marketplace "
+    "exchange scheme program programme network backend tool db database system".split()
+)
+
+# -- verbs that relate things ----------------------------------------------------------------
+
+#: Verbs whose subject and object pair up many-to-many: their rows are a link table.
+_MANY_VERBS = frozenset(
+    "enrol enroll attend follow like join subscribe bind feature tag certify register "
+    "favourite favorite bookmark rsvp vote endorse sponsor volunteer participate "
+    "interact star play_in appear star_in cast".split()
+)
+#: Verbs ("X verb Y") where X owns the object: the object gets X's key.
+_OWNING_PREPS = frozenset({"by"})
+#: Nominalizations of link verbs a modeller would name a table after.
+_NOUN_OF_VERB = {
+    "enrol": "enrolment",
+    "enroll": "enrollment",
+    "attend": "attendance",
+    "subscribe": "subscription",
+    "certify": "certification",
+    "register": "registration",
+    "join": "membership",
+    "assign": "assignment",
+    "bind": "interaction",
+    "interact": "interaction",
+    "sign": "signup",
+    "rsvp": "rsvp",
+    "vote": "vote",
+    "follow": "follow",
+    "like": "like",
+    "sponsor": "sponsorship",
+    "participate": "participation",
+    "appear": "appearance",
+    "cast": "casting",
+}
+#: Phrases that say a pairing is many-to-many.
+_MANY_CUES = (
+    ("many", "to", "many"),
+    ("one", "or", "more"),
+    ("more", "than", "one"),
+    ("several",),
+    ("multiple",),
+    ("many",),
+    ("various",),
+    ("a", "few"),
+    ("any", "number", "of"),
+    ("lots", "of"),
+    ("list", "of"),
+    ("set", "of"),
+    ("series", "of"),
+    ("group", "of"),
+)
+#: Words that make "X ... Y" a self-reference of X, with the role they give the key.
+_SELF_ROLES = {
+    "parent": "parent",
+    "prerequisite": "prerequisite",
+    "sub": "parent",
+    "subcategory": "parent",
+    "child": "parent",
+    "replacement": "replaced",
+    "previous": "previous",
+    "predecessor": "previous",
+}
+#: Verbs common in business text that the lexicon also files as nouns ("rings up sales",
+#: "make offers", "takes cash"): verbs unless a determiner or modifier comes before them.
+_COMMON_VERBS = frozenset(
+    "make take close open ring pay place buy sell get give send ship deliver move post scan "
+    "swap split hold set rate submit file ask bid bring drop pick collect enter import export "
+    "sign start finish end accept reject approve cancel complete pass fail meet".split()
+)
+#: Verbs that introduce what the business keeps ("we track orders", "staff log walks").
+_KEEPING_VERBS = frozenset(
+    "track log record store keep manage list include handle capture hold maintain need want "
+    "book sell issue raise run".split()
+)
+_REPORTS = frozenset({"report", "reports", "reporting", "answer", "answers"})
+_AGENT_SUFFIX = {
+    "refer": "referrer",
+    "recruit": "recruiter",
+    "invite": "inviter",
+    "sponsor": "sponsor",
+    "mentor": "mentor",
+    "supervise": "supervisor",
+    "manage": "manager",
+}
+
+
+@lru_cache(maxsize=50_000)
+def lexicon(word: str) -> frozenset[str]:
+    """The open word classes (NOUN, VERB, ADJ, ADV) an English word can be, from lemminflect;
+    empty for a word it does not know."""
+    from lemminflect import getAllLemmas  # its tables load on first use (~0.15 s)
+
+    return frozenset(k for k in getAllLemmas(word) if k in {"NOUN", "VERB", "ADJ", "ADV"})
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str, pos: str) -> str:
+    from lemminflect import getLemma
+
+    found = getLemma(word, upos=pos)
+    return found[0] if found else word
+
+
+# -- tagging ---------------------------------------------------------------------------------
+
+#: The tags: DET NUM PREP CONJ PRON AUX ADV QUANT PUNCT PROPN NOUN VERB ADJ GER (an -ing word
+#: that modifies a noun: "charging sessions").
+
+
+def tag(tokens: list[Token]) -> list[str]:
+    """One coarse part of speech per token."""
+    tags = [_closed(t) for t in tokens]
+    for i in range(len(tokens)):
+        if not tags[i]:
+            tags[i] = _open(tokens, tags, i)
+    return tags
+
+
+def _closed(token: Token) -> str:
+    text = token.text
+    if not token.word:
+        return "NUM" if text[0].isdigit() else "PUNCT"
+    if text in _NUMBER_WORDS:
+        return "NUM"
+    for tag_, words in (
+        ("DET", _DET),
+        ("PREP", _PREP),
+        ("CONJ", _CONJ),
+        ("PRON", _PRON),
+        ("AUX", _AUX),
+        ("QUANT", _QUANT),
+        ("ADV", _ADV),
+    ):
+        if text in words:
+            return tag_
+    if text in _NOUN_OVERRIDES:
+        return "NOUN"
+    return ""
+
+
+def _open(tokens: list[Token], tags: list[str], i: int) -> str:
+    token = tokens[i]
+    text = token.text
+    if token.proper and not token.acronym:
+        return "PROPN"
+    if token.acronym:
+        return "NOUN"
+    classes = lexicon(text)
+    prev = tags[i - 1] if i and tokens[i - 1].sentence == token.sentence else "START"
+    nxt = (
+        tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == token.sentence else None
+    )
+    next_nominal = nxt is not None and nxt.word and _maybe_nominal(nxt)
+    if not classes:
+        if text.endswith("ly"):
+            return "ADV"
+        if text.endswith("ed") and len(text) > 4 and prev in {"AUX", "PRON", "NOUN"}:
+            return "VERB"
+        if prev == "NOUN" and tokens[i - 1].plural and not token.plural and next_nominal:
+            return "VERB"  # "devs publsh apps": a misspelt verb between two plurals
+        return "NOUN"
+    if (
+        "VERB" in classes
+        and _lemma(text, "VERB") in _KEEPING_VERBS | _COMMON_VERBS
+        and prev not in {"DET", "ADJ", "NUM", "QUANT", "GER"}
+        and not (prev == "NOUN" and not tokens[i - 1].plural)
+        and nxt is not None
+        and (nxt.text in _DET | _PARTICLES or next_nominal or nxt.text[0].isdigit())
+        and not (prev == "NOUN" and text.endswith("s") and not _determined(tokens, tags, i - 1))
+    ):
+        return "VERB"  # "and record regauges", "staff log walks"
+    if text.endswith("ing") and "VERB" in classes:
+        if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"} or (next_nominal and prev != "NOUN"):
+            return "GER" if next_nominal else "NOUN"
+        if "NOUN" in classes and (nxt is None or not nxt.word or nxt.text in _PREP | _CONJ):
+            return "NOUN"  # "bookings", "a listing,"
+        return "VERB"
+    if len(classes) == 1:
+        only = next(iter(classes))
+        if (
+            only == "VERB"
+            and prev in {"DET", "ADJ", "NUM", "QUANT"}
+            and not text.endswith(("ed", "en", "ing"))
+        ):
+            return "NOUN"  # "a log", "the run"
+        if only == "VERB" and text.endswith("ed") and prev in {"DET", "ADJ"} and next_nominal:
+            return "ADJ"  # "the assigned analyst"
+        return only
+    if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
+        return (
+            "NOUN"
+            if "NOUN" in classes and not next_nominal
+            else ("ADJ" if "ADJ" in classes else "NOUN")
+        )
+    if "VERB" in classes:
+        base = _lemma(text, "VERB") == text
+        if (
+            prev == "AUX"
+            and tokens[i - 1].text in {"has", "have", "had", "having"}
+            and "NOUN" in classes
+            and not text.endswith(("ed", "en"))
+        ):
+            return "NOUN"  # "apps have versions"
+        if prev in {"PRON", "AUX", "ADV"} or (
+            prev == "PREP" and tokens[i - 1].text == "to" and base
+        ):
+            return "VERB"
+        if prev == "NOUN" and tokens[i - 1].plural and base and not token.plural:
+            return "VERB"  # "owners book stays", "customers create keys"
+        if (
+            prev == "NOUN"
+            and text.endswith("s")
+            and not tokens[i - 1].plural
+            and nxt is not None
+            and (nxt.text in _DET | _PREP or _maybe_nominal(nxt) or nxt.text[0].isdigit())
+            and (_determined(tokens, tags, i - 1) or _opens_sentence(tokens, tags, i - 1))
+        ):
+            return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
+        if prev == "START" and nxt is not None and nxt.text in _DET and not token.plural:
+            return "VERB"  # "Track every order"
+    if text in _ADJ_FIRST and _surely_nominal(nxt) and not token.plural:
+        return "ADJ"  # "local rinks", "private owners"
+    if "NOUN" in classes:
+        return "NOUN"
+    if "ADJ" in classes:
+        return "ADJ"
+    return next(iter(sorted(classes)))
+
+
+def _surely_nominal(token: Token | None) -> bool:
+    """A word that can only be a noun or adjective (or one the lexicon does not know)."""
+    if token is None or not token.word or _closed(token):
+        return False
+    if token.proper and not token.acronym:
+        return False
+    return not lexicon(token.text) & {"VERB", "ADV"}
+
+
+def _maybe_nominal(token: Token) -> bool:
+    if not token.word or (token.proper and not token.acronym):
+        return False
+    if _closed(token):
+        return token.text in _NOUN_OVERRIDES
+    classes = lexicon(token.text)
+    return not classes or bool(classes & {"NOUN", "ADJ"})
+
+
+def _opens_sentence(tokens: list[Token], tags: list[str], j: int) -> bool:
+    """Whether the noun at ``j`` ends a phrase that opens its sentence."""
+    k = j
+    while k >= 0 and j - k < 4 and tags[k] in {"NOUN", "ADJ", "GER"}:
+        if k == 0 or tokens[k - 1].sentence != tokens[k].sentence:
+            return True
+        k -= 1
+    return False
+
+
+def _determined(tokens: list[Token], tags: list[str], j: int) -> bool:
+    """Whether the noun at ``j`` is the end of a phrase opened by a determiner."""
+    k = j
+    while k >= 0 and j - k < 4 and tags[k] in {"NOUN", "ADJ", "GER"}:
+        k -= 1
+    return k >= 0 and tags[k] == "DET" and tokens[k].sentence == tokens[j].sentence
+
+
+# -- noun phrases ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A noun phrase: ``key`` is its singular snake_case name (``kennel_run``)."""
+
+    key: str
+    first: int
+    last: int
+    plural: bool
+    lead: str
+    example: bool
+    attribute_like: bool = False
+
+    @property
+    def head(self) -> str:
+        return self.key.rsplit("_", 1)[-1]
+
+
+_EXAMPLE_LEADS = frozenset({"like", "eg", "e.g", "including", "incl", "such"})
+_ONE_LEADS = frozenset({"each", "every", "a", "an", "one", "per", "any", "the", "its", "their"})
+
+
+def noun_phrases(tokens: list[Token], tags: list[str]) -> list[Noun]:
+    """Every noun phrase: modifiers and nouns ending in a noun, within a sentence; a plural noun
+    ends its phrase. The name keeps the head and up to two nouns before it."""
+    from synthdata.analysis.naming import field_from_name  # naming imports the schema layer
+    from synthdata.schema import FieldType
+
+    out: list[Noun] = []
+    examples = _example_spans(tokens, tags)
+    nominal = {"NOUN", "ADJ", "GER"}
+    i, n = 0, len(tokens)
+    while i < n:
+        if tags[i] not in nominal:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and tags[j + 1] in nominal
+            and tokens[j + 1].sentence == tokens[i].sentence
+            and not (tags[j] == "NOUN" and tokens[j].plural)
+            and not tokens[j].possessive
+        ):
+            j += 1
+        last = j
+        while last >= i and tags[last] != "NOUN":
+            last -= 1
+        if last >= i:
+            first = last
+            while first - 1 >= i and tags[first - 1] in {"NOUN", "GER"} and last - first < 2:
+                first -= 1
+            if i == 0 and tokens[last].plural and last - first >= 1:
+                first = last  # "animal shelter adoptions": the business, then its records
+            key = identifier("_".join(tokens[k].base for k in range(first, last + 1)))
+            before = i - 1
+            lead = ""
+            if before >= 0 and tokens[before].sentence == tokens[i].sentence:
+                lead = tokens[before].text
+                if tags[before] in {"NUM", "QUANT"}:
+                    lead = "many" if lead not in {"one", "single", "a"} else "one"
+            kind = field_from_name(key).type
+            attribute = kind is not FieldType.STRING and kind is not FieldType.ENUM
+            out.append(Noun(key, first, last, tokens[last].plural, lead, i in examples, attribute))
+        i = j + 1
+    return out
+
+
+def _example_spans(tokens: list[Token], tags: list[str]) -> set[int]:
+    """Tokens that give examples or details rather than things: a parenthesis without a verb
+    ("(bourbon barrels, sherry butts)"), and a list after "like", "such as", "e.g.", up to the
+    end of its parenthesis, clause or sentence."""
+    inside: set[int] = set()
+    opened: list[int] = []
+    example_from: int | None = None
+    example_depth = 0
+    for i, token in enumerate(tokens):
+        if i and tokens[i - 1].sentence != token.sentence:
+            opened.clear()
+            example_from = None
+        if token.text == "(":
+            opened.append(i)
+            continue
+        if token.text == ")":
+            if opened:
+                start = opened.pop()
+                span = range(start + 1, i)
+                if not any(tags[k] in {"VERB", "AUX"} for k in span):
+                    inside.update(span)
+            if example_from is not None and len(opened) < example_depth:
+                example_from = None
+            continue
+        if token.text in _EXAMPLE_LEADS:
+            example_from, example_depth = i, len(opened)
+            continue
+        if example_from is not None and token.text in {":", ";"}:
+            example_from = None
+        if (
+            example_from is not None
+            and token.text == ","
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {"and", "we", "so", "which", "then", "but"}
+        ):
+            example_from = None
+        if example_from is not None:
+            inside.add(i)
+    return inside
+
+
+# -- the reading -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """``child`` holds a key to ``parent``; ``role`` prefixes its name (``pickup``)."""
+
+    child: str
+    parent: str
+    role: str = ""
+    #: Said outright ("each X has a Y", "Y's X", "X of a Y", "X taught by Y") rather than
+    #: guessed from a verb or a preposition; only these overrule the catalogue.
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """A many-to-many pairing of ``a`` and ``b``, its table named ``name``."""
+
+    a: str
+    b: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SelfRef:
+    """``entity`` points at another row of itself through ``role_<entity>_id`` or ``role_id``."""
+
+    entity: str
+    role: str
+    link_table: str = ""
+
+
+@dataclass
+class Reading:
+    """What the text says: its tags, phrases, things, relations and attributes."""
+
+    tags: list[str]
+    nouns: list[Noun]
+    #: Keys of the phrases that name kinds of records, with how strongly (plural uses and
+    #: "each X" count 1, "a X" half), in text order.
+    things: dict[str, float] = field(default_factory=dict)
+    #: Tokens of the opening phrase that names the business itself.
+    opening: set[int] = field(default_factory=set)
+    links: list[TextLink] = field(default_factory=list)
+    link_tables: list[LinkTable] = field(default_factory=list)
+    self_refs: list[SelfRef] = field(default_factory=list)
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+
+
+def read(tokens: list[Token]) -> Reading:
+    """Tag the text, find its noun phrases and the things the business keeps records of."""
+    tags = tag(tokens)
+    nouns = noun_phrases(tokens, tags)
+    reading = Reading(tags, nouns, opening=_opening(tokens, tags))
+    reading.things = _things(tokens, tags, nouns, reading.opening)
+    return reading
+
+
+def _things(
+    tokens: list[Token], tags: list[str], nouns: list[Noun], opening: set[int]
+) -> dict[str, float]:
+    """Keys of the noun phrases that name kinds of records, in text order."""
+    votes: dict[str, float] = {}
+    for k, noun in enumerate(nouns):
+        if noun.example or noun.head in _NOT_TABLES or noun.key in _NOT_TABLES:
+            continue
+        if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
+            continue
+        if noun.lead in {"in", "at", "near", "from"} and not lexicon(tokens[noun.last].text):
+            continue  # "a courier business in lagos": a place the lexicon does not know
+        if tokens[noun.first].sentence == 0 and not noun.plural and noun.lead in {"a", "an"}:
+            before = tokens[noun.first - 2].text if noun.first >= 2 else ""
+            if before in {"for", "of", "at", "in", "by"}:
+                continue  # "Core system for a credit union": the business itself
+        if len(noun.head) < 3:
+            continue
+        subject = _is_subject(tokens, tags, noun)
+        if noun.attribute_like and not subject:
+            continue
+        if k == 0 and not noun.plural and noun.first <= 3:
+            continue  # the opening phrase names the business ("Dog boarding kennel with ...")
+        if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
+            continue
+        if noun.first in opening:
+            continue
+        if noun.plural or noun.lead in {"each", "every", "per"}:
+            weight = 1.0
+        elif noun.lead in {"a", "an", "one", "any"}:
+            weight = 0.5
+        elif noun.lead in _ONE_LEADS:
+            weight = 0.25
+        else:
+            weight = 0.0
+        votes[noun.key] = votes.get(noun.key, 0.0) + weight
+    kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
+    return _merge_misspellings(kept)
+
+
+def _merge_misspellings(votes: dict[str, float]) -> dict[str, float]:
+    """Near-identical keys ("restaurant", "resturant") count as one: the better attested."""
+    from difflib import SequenceMatcher
+
+    out: dict[str, float] = {}
+    for key, vote in votes.items():
+        twin = next(
+            (
+                k
+                for k in out
+                if min(len(k), len(key)) >= 6
+                and k[0] == key[0]
+                and SequenceMatcher(None, k, key).ratio() >= 0.88
+            ),
+            None,
+        )
+        if twin is None:
+            out[key] = vote
+        else:
+            out[twin] += vote
+    return out
+
+
+def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
+    """The tokens of an opening phrase that names the business itself ("Contract electronics
+    manufacturer doing ...", "Spice growers' cooperative in Kerala"): its words up to the first
+    verb, preposition or punctuation, when that phrase ends in a singular noun."""
+    start = 1 if tokens and tokens[0].text in {"a", "an", "the", "our", "my"} else 0
+    end = start
+    while end < len(tokens) and (
+        tags[end] in {"NOUN", "ADJ", "GER", "PROPN", "NUM", "QUANT"}
+        or (tags[end] == "VERB" and tokens[end].text.endswith("ing") and end > start)
+    ):
+        if tokens[end].sentence != tokens[0].sentence:
+            break
+        end += 1
+    if end == start or tags[end - 1] not in {"NOUN", "PROPN"}:
+        return set()
+    if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
+        return set()
+    return set(range(end))
+
+
+#: Plural words that name a line of business when they open the text ("Financial services
+#: with ...", "Telematics platform"), not a table.
+_BUSINESS_PLURALS = frozenset(
+    "service solution operation analytic electronic telematic logistic good utility".split()
+)
+
+
+def _is_subject(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    nxt = noun.last + 1
+    return (
+        nxt < len(tokens)
+        and tokens[nxt].sentence == tokens[noun.last].sentence
+        and tags[nxt] in {"VERB", "AUX"}
+    )
+
+
+def link_name(verb: str, a: str, b: str) -> str:
+    """A link table's name: the verb's noun when English has one (``enrolments``), else both
+    ends (``route_stops``)."""
+    noun = _NOUN_OF_VERB.get(verb)
+    if noun:
+        return plural(noun)
+    return f"{a}_{plural(b.rsplit('_', 1)[-1]) if b.startswith(a) else plural(b)}"
+
+
+def singular_key(text: str) -> str:
+    return identifier(singular(text))
+
+
+# -- relations -------------------------------------------------------------------------------
+
+_LIST_GLUE = frozenset({",", "and", "or", "/", "plus", "a", "an", "the", "their", "our", "its"})
+_CLAUSE_BREAK = frozenset(
+    {"which", "who", "that", "so", "because", "while", "when", "where", "but", "until", "then"}
+)
+_BELONG_VERBS = frozenset(
+    "belong sit live work meet attach link assign place tie base locate house store park hang "
+    "allocate charge bill file report raise log record issue register run cover".split()
+)
+_HAVE = frozenset(
+    {
+        "has",
+        "have",
+        "having",
+        "with",
+        "w",
+        "gets",
+        "get",
+        "holds",
+        "hold",
+        "contains",
+        "contain",
+        "includes",
+        "include",
+        "carries",
+        "carry",
+        "owns",
+        "own",
+    }
+)
+_ONE_WORDS = frozenset({"a", "an", "one", "its", "their", "single", "exactly", "the"})
+_OWNER_PREPS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "for",
+        "to",
+        "against",
+        "under",
+        "into",
+        "from",
+        "within",
+        "inside",
+        "through",
+        "via",
+        "with",
+    }
+)
+
+
+@dataclass
+class _Group:
+    """Mentions listed together ("vendors, buyers and negotiators"), each with its role."""
+
+    items: list[tuple[str, str]]
+    first: int
+    last: int
+    plural: bool
+    possessive: bool
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for k, _ in self.items}
+
+
+@dataclass
+class _Found:
+    links: list[TextLink] = field(default_factory=list)
+    tables: list[LinkTable] = field(default_factory=list)
+    selfs: list[SelfRef] = field(default_factory=list)
+    #: (owner, owned): the text says one owner has several of the owned.
+    many: set[tuple[str, str]] = field(default_factory=set)
+
+    def child_of(
+        self, child: _Group, parent: _Group, role: str = "", *, strong: bool = True
+    ) -> None:
+        for c, _ in child.items:
+            for p, parent_role in parent.items:
+                if c == p:
+                    self.selfs.append(SelfRef(c, role or parent_role or "parent"))
+                else:
+                    self.links.append(TextLink(c, p, role or parent_role, strong))
+
+    def pairs(self, a: _Group, b: _Group, verb: str = "") -> None:
+        for x, _ in a.items:
+            for y, _ in b.items:
+                name = link_name(verb, x, y) if x != y else f"{x}_{plural(verb or 'link')}"
+                self.tables.append(LinkTable(x, y, name))
+
+    def owns_many(self, owner: _Group, owned: _Group) -> None:
+        for x, _ in owner.items:
+            for y, _ in owned.items:
+                if x != y:
+                    self.many.add((x, y))
+
+
+Span = tuple[str, int, int, str]
+
+
+def relate(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> tuple[list[TextLink], list[LinkTable], list[SelfRef]]:
+    """Foreign keys, link tables and self-references that the sentences state between the
+    mentioned entities (``mentions``: key, first token, last token, role, in any order)."""
+    found = _Found()
+    by_sentence: dict[int, list[Span]] = {}
+    for m in sorted(mentions, key=lambda m: m[1]):
+        by_sentence.setdefault(tokens[m[1]].sentence, []).append(m)
+    for sentence_mentions in by_sentence.values():
+        groups = _groups(tokens, tags, sentence_mentions, found.links)
+        subject: _Group | None = None
+        for k, group in enumerate(groups):
+            after = group.last + 1
+            if subject is None and after < len(tokens) and tags[after] in {"VERB", "AUX", "ADV"}:
+                subject = group
+            if k + 1 >= len(groups):
+                continue
+            nxt = groups[k + 1]
+            gap = list(range(group.last + 1, nxt.first))
+            if len(gap) > 10:
+                continue
+            left = group
+            words = [tokens[i].text for i in gap]
+            if (
+                subject is not None
+                and subject is not group
+                and words
+                and words[0] in {",", "and", "then"}
+                and any(tags[i] == "VERB" for i in gap)
+            ):
+                left = subject  # "buyers register ..., and make offers": the buyers make them
+            if any(w in _CLAUSE_BREAK for w in words) and left is group:
+                continue
+            _pair(tokens, tags, left, nxt, gap, found)
+            tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
+            if _contains(tail, ("many", "to", "many")):
+                found.pairs(left, nxt)
+    _self_phrases(tokens, mentions, found)
+    for owner, owned in sorted(found.many):
+        if (owned, owner) in found.many:
+            if owner < owned:
+                found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
+        else:
+            found.links.append(TextLink(owned, owner, "", True))
+    return found.links, found.tables, found.selfs
+
+
+def _groups(
+    tokens: list[Token], tags: list[str], mentions: list[Span], owned: list[TextLink]
+) -> list[_Group]:
+    out: list[_Group] = []
+    for key, first, last, role in mentions:
+        opens_clause = last + 1 < len(tokens) and tags[last + 1] in {"VERB", "AUX"}
+        if out and not opens_clause:
+            prev = out[-1]
+            if first <= prev.last:
+                continue
+            between = tokens[prev.last + 1 : first]
+            if (
+                between
+                and all(t.text in _LIST_GLUE for t in between)
+                and any(t.text in {",", "and", "or", "/", "plus"} for t in between)
+            ):
+                prev.items.append((key, role))
+                prev.last = last
+                prev.plural = prev.plural or tokens[last].plural
+                continue
+        out.append(_Group([(key, role)], first, last, tokens[last].plural, tokens[last].possessive))
+    return out
+
+
+_MODALS = frozenset(
+    "can could may might must will would should also usually often always typically sometimes "
+    "normally generally each then".split()
+)
+_DETS_AND_OF = frozenset({"a", "an", "the", "their", "our", "its", "each", "every", "which", "of"})
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+
+
+def _pair(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, gap: list[int], found: _Found
+) -> None:
+    while gap and tokens[gap[0]].text in _MODALS:
+        gap = gap[1:]  # "articles can have multiple bylines"
+    words = [tokens[i].text for i in gap]
+    many = _says_many(words)
+    if not gap:
+        if a.possessive:
+            found.child_of(b, a) if b.plural else found.child_of(a, b)
+        return
+    if words[0] in {"is", "are"} and len(words) > 1 and words[1] in _OWNER_PREPS:
+        words, gap = words[1:], gap[1:]
+    if words[0] == "of" and all(w in _DETS_AND_OF for w in words):
+        if a.plural and b.plural and words == ["of"]:
+            found.pairs(a, b)  # "playlists of tracks"
+        else:
+            found.child_of(a, b)  # "every revision of an article"
+        return
+    if words[-2:] in (["for", "each"], ["for", "every"], ["in", "each"], ["on", "each"]) or (
+        words[-1] == "per"
+    ):
+        found.child_of(a, b)
+        return
+    verbs = [i for i in gap if tags[i] == "VERB"]
+    if not verbs:
+        # "customers, orders with order lines": the words attach to the nearest item.
+        a = _Group([a.items[-1]], a.last, a.last, tokens[a.last].plural, a.possessive)
+        b = _Group([b.items[0]], b.first, b.first, b.plural, False)
+        if words[0] in _HAVE or words[0] in {"is", "are"}:
+            rest = [w for w in words[1:] if w not in {"can", "also", "usually", "often"}]
+            if many or (b.plural and not (rest[:1] and rest[0] in _ONE_WORDS)):
+                found.owns_many(a, b)  # "every store has a few registers"
+            else:
+                found.child_of(a, b)  # "each bus has one driver"
+        elif words[0] in {"with", "w"} and len(words) <= 4:
+            if many or b.plural:
+                found.owns_many(a, b)  # "sales with line items"
+            else:
+                found.child_of(a, b)  # "a viewing with one of our negotiators"
+        elif words[0] in _OWNER_PREPS and len([w for w in words if w not in _DETS_AND_OF]) <= 3:
+            _located(a, b, words, many, found)
+        return
+    v = verbs[-1]
+    lemma = _lemma(tokens[v].text, "VERB")
+    after = [tokens[i].text for i in gap if i > v]
+    before = [tokens[i].text for i in gap if i < v]
+    passive = bool(set(before) & _PASSIVE) or (tokens[v].text.endswith(("ed", "en")) and not before)
+    if after[:1] == ["by"] or after[:2] == ["up", "by"]:
+        if a.keys == b.keys:
+            for key in a.keys:
+                found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
+        else:
+            found.child_of(a, b)  # "taught by", "assessed by"
+        return
+    if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
+        found.pairs(a, b, lemma)
+        return
+    prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
+    if passive or prep:
+        _located(a, b, [prep or ""], many, found)  # "reported against", "sits in", "filled into"
+        return
+    if many:
+        found.owns_many(a, b)
+    else:
+        found.child_of(b, a, strong=False)  # "policyholders own vehicles"
+
+
+def _located(a: _Group, b: _Group, words: list[str], many: bool, found: _Found) -> None:
+    """A relates to B through a preposition: A is B's child, or pairs with several Bs."""
+    if words[0] == "between" or (words[0] == "from" and "to" in words):
+        found.child_of(a, b, "start")
+        found.child_of(a, b, "end")
+    elif words[0] == "into":
+        found.child_of(b, a, strong=False)  # "batches are packaged into kegs", "split into"
+    elif many:
+        found.pairs(a, b)  # "bottlings are drawn from one or more casks"
+    else:
+        found.child_of(a, b, strong=False)
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def _says_many(words: list[str]) -> bool:
+    return any(_contains(words, cue) for cue in _MANY_CUES)
+
+
+def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
+    """ "parent sample", "prerequisite courses", "reports to an editor who is also a journalist"."""
+    for key, first, _last, _role in mentions:
+        before = tokens[first - 1] if first else None
+        if before is None or before.sentence != tokens[first].sentence:
+            continue
+        role = _SELF_ROLES.get(before.base)
+        if role == "prerequisite":
+            found.tables.append(LinkTable(key, key, f"{key}_prerequisites"))
+        elif role:
+            found.selfs.append(SelfRef(key, role))
+    for i, token in enumerate(tokens):
+        if token.text not in _REPORTS or i + 1 >= len(tokens) or tokens[i + 1].text != "to":
+            continue
+        subject = next(
+            (
+                m
+                for m in sorted(mentions, key=lambda m: -m[1])
+                if m[2] < i and tokens[m[2]].sentence == token.sentence
+            ),
+            None,
+        )
+        if subject is None:
+            continue
+        j = i + 2
+        while j < len(tokens) and tokens[j].text in _DET:
+            j += 1
+        if j < len(tokens) and tokens[j].word:
+            target = next((m for m in mentions if m[1] == j), None)
+            if target is None or target[0] == subject[0]:
+                found.selfs.append(SelfRef(subject[0], identifier(tokens[j].base)))
