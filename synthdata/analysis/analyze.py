@@ -34,7 +34,7 @@ from synthdata.analysis.plan import (
 )
 from synthdata.analysis.reading import LinkTable, Reading, SelfRef, read, relate, singular_key
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
-from synthdata.analysis.text import Mention, Token, find_numbers, tokenize
+from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
 from synthdata.errors import InvalidInputError
 from synthdata.llm import LLMConfig
 
@@ -76,12 +76,14 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs = relate(tokens, reading.tags, spans)
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
     add_link_tables(entities, pairs, domain)
-    said = {(lk.child, lk.parent, lk.role) for lk in stated}
+    said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
     strong = {(lk.child, lk.parent, lk.role) for lk in stated if lk.strong}
+    strong |= _modifier_parents(entities)
     template_links(entities)
     _drop_contradicted(entities, strong)
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
+    _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
         _link_orphans(entities)
@@ -194,34 +196,106 @@ def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
 
 
 def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTable]) -> None:
-    """Link tables the sentences call for, or their keys on a table the text already names
-    after the pairing ("enrolments")."""
+    """Link and event tables the sentences call for, or their keys on a table the text or the
+    catalogue already has under that name ("enrolments", "bookings")."""
     for t in tables:
         if t.a not in entities or t.b not in entities:
             continue
+        reason = "many-to-many" if t.kind == "link" else "event"
         if t.a != t.b and any(
-            e.is_link and {lk.parent for lk in e.links} == {t.a, t.b} for e in entities.values()
+            e.reason == reason and {lk.parent for lk in e.links} >= {t.a, t.b}
+            for e in entities.values()
         ):
             continue
         key = singular_key(t.name)
-        existing = next((e for e in entities.values() if e.table == t.name or e.key == key), None)
+        existing = _named(entities, t.name)
         a, b = entities[t.a], entities[t.b]
         if t.a == t.b:
             role = singular(t.name.rsplit("_", 1)[-1])
             fields = [f"dependent_{a.key_name}_id", f"{role}_{a.key_name}_id"]
         else:
             fields = [f"{a.key_name}_id", f"{b.key_name}_id"]
-            # The pairing replaces a single key either way between the two.
-            a.links = [lk for lk in a.links if lk.parent != t.b]
-            b.links = [lk for lk in b.links if lk.parent != t.a]
+            if t.kind == "link":  # the pairing replaces a single key either way
+                a.links = [lk for lk in a.links if lk.parent != t.b]
+                b.links = [lk for lk in b.links if lk.parent != t.a]
         links = [Link(fields[0], t.a), Link(fields[1], t.b)]
         if existing is not None:
+            if existing.is_link and t.kind == "link" and existing.template is not None:
+                existing.links = []  # the text says which two things this one pairs
             for lk in links:
                 taken = any(x.parent == lk.parent or x.field == lk.field for x in existing.links)
                 if lk.parent != existing.key and not taken:
                     existing.links.append(lk)
+            existing.attributes += [x for x in t.attributes if x not in existing.attributes]
             continue
-        entities[key] = EntityPlan(key, t.name, None, False, links=links, reason="many-to-many")
+        entities[key] = EntityPlan(
+            key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
+        )
+
+
+_PAIR_HEADS = frozenset("pair combination mapping link association match".split())
+
+
+def _modifier_parents(entities: dict[str, EntityPlan]) -> set[tuple[str, str, str]]:
+    """A table named after another one holds its key: "course sections" belong to a course,
+    "invoice line items" to an invoice."""
+    by_name = {e.key_name: e.key for e in entities.values()}
+    out = set()
+    for e in entities.values():
+        words = e.table.split("_")[:-1]
+        if not e.mentioned or not words or e.is_link or words[-1] in _PAIR_HEADS:
+            continue
+        for n in range(len(words), 0, -1):
+            parent = by_name.get("_".join(words[:n]))
+            if parent is not None and parent != e.key:
+                out.add((e.key, parent, ""))
+                break
+    return out
+
+
+def _pair_things(entities: dict[str, EntityPlan]) -> None:
+    """A "chemical-protein pair" the text names is the link between chemicals and proteins:
+    the pairing the sentence already made, or a link table of its own."""
+    by_name = {e.key_name: e.key for e in entities.values()}
+    for key, e in list(entities.items()):
+        words = e.table.split("_")
+        if e.template is not None or len(words) < 3 or singular(words[-1]) not in _PAIR_HEADS:
+            continue
+        ends = [by_name.get(w) for w in words[:-1]]
+        if len(ends) != 2 or None in ends or ends[0] == ends[1]:
+            continue
+        a, b = str(ends[0]), str(ends[1])
+        made = next(
+            (
+                x
+                for x in entities.values()
+                if x is not e
+                and x.reason == "many-to-many"
+                and {lk.parent for lk in x.links} == {a, b}
+            ),
+            None,
+        )
+        if made is not None:
+            made.attributes += [x for x in e.attributes if x not in made.attributes]
+            del entities[key]
+            for other in entities.values():
+                other.links = [lk for lk in other.links if lk.parent != key]
+            continue
+        e.reason = "many-to-many"
+        e.links = [Link(f"{entities[a].key_name}_id", a), Link(f"{entities[b].key_name}_id", b)]
+
+
+def _named(entities: dict[str, EntityPlan], table: str) -> EntityPlan | None:
+    """The planned table called ``table`` or a catalogue synonym of it (enrolments,
+    enrollments)."""
+    key = singular_key(table)
+    for e in entities.values():
+        if e.table == table or e.key == key:
+            return e
+    for candidate, _ in entity_index().get(phrase_key(table.replace("_", " ")), []):
+        if candidate in entities:
+            return entities[candidate]
+    return None
 
 
 def _drop_contradicted(entities: dict[str, EntityPlan], said: set[tuple[str, str, str]]) -> None:

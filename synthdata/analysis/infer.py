@@ -73,7 +73,7 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     keys = [_fk_field(lk, plan) for lk in entity.links]
     fields += keys
     taken = {f.name for f in fields}
-    for f in _body_fields(entity, plan.domain):
+    for f in [*_body_fields(entity, plan.domain), *_text_fields(entity, taken)]:
         if f.name not in taken:
             fields.append(f)
             taken.add(f.name)
@@ -104,6 +104,22 @@ def _fk_field(link: Link, plan: Plan) -> Field:
         required=not link.optional,
         cardinality=cardinality,
     )
+
+
+def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
+    """The fields the text names for the table, typed from their names (or an ENUM of the
+    choices the text gives)."""
+    out = []
+    for name, choices in entity.attributes:
+        if f"{name}_id" in taken:
+            continue  # the text named a parent ("each delivery has a zone")
+        if choices:
+            out.append(Field(name=name, type=FieldType.ENUM, enum_values=list(choices)))
+        else:
+            out.append(
+                field_from_name(name, person=bool(entity.template and entity.template.person))
+            )
+    return out
 
 
 def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:

@@ -61,6 +61,7 @@ class EntityPlan:
         links: its foreign keys, in field order.
         reason: why it is in the plan: ``named``, ``core``, ``parent of …``, ``many-to-many``,
             ``uncatalogued``.
+        attributes: fields the text names for it, added to the catalogue's.
     """
 
     key: str
@@ -70,6 +71,9 @@ class EntityPlan:
     volume: int | None = None
     links: list[Link] = field(default_factory=list)
     reason: str = ""
+    #: Fields the text gives the table ("each cat has a colour and an intake date"), in text
+    #: order, as (name, enum values); empty values: the type comes from the name.
+    attributes: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @classmethod
     def from_template(

@@ -58,7 +58,7 @@ _CONJ = frozenset(
 _PRON = frozenset(
     "we i you they it he she them us who whom whose what where when whoever everyone everybody "
     "anyone someone something everything nothing itself themselves ourselves there here "
-    "one's ones".split()
+    "one's ones thats whats theres heres whos lets".split()
 )
 _AUX = frozenset(
     "is are was were be been being am has have had do does did can could will would should may "
@@ -140,9 +140,7 @@ _NOUN_OF_VERB = {
     "attend": "attendance",
     "subscribe": "subscription",
     "certify": "certification",
-    "register": "registration",
     "join": "membership",
-    "assign": "assignment",
     "bind": "interaction",
     "interact": "interaction",
     "sign": "signup",
@@ -236,6 +234,12 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(len(tokens)):
         if not tags[i]:
             tags[i] = _open(tokens, tags, i)
+        elif (
+            tokens[i].text == "own"
+            and i
+            and (tags[i - 1] == "PRON" or (tags[i - 1] == "NOUN" and tokens[i - 1].plural))
+        ):
+            tags[i] = "VERB"  # "policyholders own vehicles"
     return tags
 
 
@@ -310,11 +314,9 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             return "ADJ"  # "the assigned analyst"
         return only
     if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
-        return (
-            "NOUN"
-            if "NOUN" in classes and not next_nominal
-            else ("ADJ" if "ADJ" in classes else "NOUN")
-        )
+        if "NOUN" in classes and not _surely_nominal(nxt):
+            return "NOUN"
+        return "ADJ" if "ADJ" in classes else "NOUN"
     if "VERB" in classes:
         base = _lemma(text, "VERB") == text
         if (
@@ -335,7 +337,11 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and text.endswith("s")
             and not tokens[i - 1].plural
             and nxt is not None
-            and (nxt.text in _DET | _PREP or _maybe_nominal(nxt) or nxt.text[0].isdigit())
+            and (
+                nxt.text in _DET | _PREP | _PARTICLES
+                or _maybe_nominal(nxt)
+                or nxt.text[0].isdigit()
+            )
             and (_determined(tokens, tags, i - 1) or _opens_sentence(tokens, tags, i - 1))
         ):
             return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
@@ -519,6 +525,11 @@ class LinkTable:
     a: str
     b: str
     name: str
+    #: ``link``: one row per pairing; ``event``: a row each time it happens ("customers rent
+    #: bikes": rentals).
+    kind: str = "link"
+    #: Fields the text gives the pairing: (name, enum choices) ("with quantities").
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -561,14 +572,18 @@ def _things(
 ) -> dict[str, float]:
     """Keys of the noun phrases that name kinds of records, in text order."""
     votes: dict[str, float] = {}
-    for k, noun in enumerate(nouns):
+    first_verb = next(
+        (i for i, t in enumerate(tokens) if tags[i] in {"VERB", "AUX"} or t.sentence > 0),
+        len(tokens),
+    )
+    for noun in nouns:
         if noun.example or noun.head in _NOT_TABLES or noun.key in _NOT_TABLES:
             continue
         if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
             continue
         if noun.lead in {"in", "at", "near", "from"} and not lexicon(tokens[noun.last].text):
             continue  # "a courier business in lagos": a place the lexicon does not know
-        if tokens[noun.first].sentence == 0 and not noun.plural and noun.lead in {"a", "an"}:
+        if noun.first < first_verb and not noun.plural and noun.lead in {"a", "an"}:
             before = tokens[noun.first - 2].text if noun.first >= 2 else ""
             if before in {"for", "of", "at", "in", "by"}:
                 continue  # "Core system for a credit union": the business itself
@@ -577,8 +592,6 @@ def _things(
         subject = _is_subject(tokens, tags, noun)
         if noun.attribute_like and not subject:
             continue
-        if k == 0 and not noun.plural and noun.first <= 3:
-            continue  # the opening phrase names the business ("Dog boarding kennel with ...")
         if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
             continue
         if noun.first in opening:
@@ -656,12 +669,67 @@ def _is_subject(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
 
 
 def link_name(verb: str, a: str, b: str) -> str:
-    """A link table's name: the verb's noun when English has one (``enrolments``), else both
-    ends (``route_stops``)."""
+    """A link table's name: the verb's noun when English has one (``enrolments``), both ends
+    and a generic noun (``chemical_protein_interactions``), else both ends (``route_stops``)."""
     noun = _NOUN_OF_VERB.get(verb)
+    if noun in _GENERIC_LINK_NOUNS:
+        return f"{a}_{b}_{plural(noun)}"
     if noun:
         return plural(noun)
     return f"{a}_{plural(b.rsplit('_', 1)[-1]) if b.startswith(a) else plural(b)}"
+
+
+_GENERIC_LINK_NOUNS = frozenset({"interaction", "association", "relationship", "link"})
+#: Verbs of business events: each time one happens is a row of its own table, keyed to who
+#: does it and to what ("customers rent bikes": rentals; "kegs are shipped to pubs": shipments).
+EVENT_NOUNS = {
+    "ship": "shipment",
+    "deliver": "delivery",
+    "rent": "rental",
+    "hire": "hire",
+    "book": "booking",
+    "reserve": "reservation",
+    "borrow": "loan",
+    "lend": "loan",
+    "loan": "loan",
+    "pay": "payment",
+    "donate": "donation",
+    "purchase": "purchase",
+    "buy": "purchase",
+    "sell": "sale",
+    "transfer": "transfer",
+    "visit": "visit",
+    "inspect": "inspection",
+    "assess": "assessment",
+    "review": "review",
+    "rate": "rating",
+    "order": "order",
+    "adopt": "adoption",
+    "foster": "foster_placement",
+    "apply": "application",
+    "vaccinate": "vaccination",
+    "treat": "treatment",
+    "prescribe": "prescription",
+    "examine": "examination",
+    "audit": "audit",
+    "repair": "repair",
+    "install": "installation",
+    "redeem": "redemption",
+    "refund": "refund",
+    "bid": "bid",
+    "vote": "vote",
+    "weigh": "weighing",
+    "harvest": "harvest",
+    "milk": "milking",
+    "stream": "stream",
+    "download": "download",
+    "attend": "attendance",
+    "register": "registration",
+    "subscribe": "subscription",
+    "enrol": "enrolment",
+    "enroll": "enrollment",
+    "assign": "assignment",
+}
 
 
 def singular_key(text: str) -> str:
@@ -753,11 +821,23 @@ class _Found:
                 else:
                     self.links.append(TextLink(c, p, role or parent_role, strong))
 
-    def pairs(self, a: _Group, b: _Group, verb: str = "") -> None:
+    def pairs(
+        self,
+        a: _Group,
+        b: _Group,
+        verb: str = "",
+        attributes: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> None:
         for x, _ in a.items:
             for y, _ in b.items:
                 name = link_name(verb, x, y) if x != y else f"{x}_{plural(verb or 'link')}"
-                self.tables.append(LinkTable(x, y, name))
+                self.tables.append(LinkTable(x, y, name, "link", attributes))
+
+    def events(self, a: _Group, b: _Group, noun: str) -> None:
+        for x, _ in a.items:
+            for y, _ in b.items:
+                if x != y:
+                    self.tables.append(LinkTable(x, y, plural(noun), "event"))
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -778,35 +858,18 @@ def relate(
     by_sentence: dict[int, list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
         by_sentence.setdefault(tokens[m[1]].sentence, []).append(m)
-    for sentence_mentions in by_sentence.values():
-        groups = _groups(tokens, tags, sentence_mentions, found.links)
-        subject: _Group | None = None
-        for k, group in enumerate(groups):
-            after = group.last + 1
-            if subject is None and after < len(tokens) and tags[after] in {"VERB", "AUX", "ADV"}:
-                subject = group
-            if k + 1 >= len(groups):
-                continue
-            nxt = groups[k + 1]
-            gap = list(range(group.last + 1, nxt.first))
-            if len(gap) > 10:
-                continue
-            left = group
-            words = [tokens[i].text for i in gap]
-            if (
-                subject is not None
-                and subject is not group
-                and words
-                and words[0] in {",", "and", "then"}
-                and any(tags[i] == "VERB" for i in gap)
-            ):
-                left = subject  # "buyers register ..., and make offers": the buyers make them
-            if any(w in _CLAUSE_BREAK for w in words) and left is group:
-                continue
-            _pair(tokens, tags, left, nxt, gap, found)
-            tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
-            if _contains(tail, ("many", "to", "many")):
-                found.pairs(left, nxt)
+    for sentence, sentence_mentions in by_sentence.items():
+        before = len(found.tables)
+        _sentence(tokens, tags, sentence_mentions, found)
+        choices = _whether(tokens, tags, sentence)
+        if choices:  # "whether it inhibits or activates the protein": a choice on the pairing
+            new = [t for t in found.tables[before:] if t.kind == "link"] or [
+                t for t in found.tables if t.kind == "link"
+            ][-1:]
+            for t in new:
+                found.tables[found.tables.index(t)] = LinkTable(
+                    t.a, t.b, t.name, t.kind, (*t.attributes, ("effect", choices))
+                )
     _self_phrases(tokens, mentions, found)
     for owner, owned in sorted(found.many):
         if (owned, owner) in found.many:
@@ -815,6 +878,71 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     return found.links, found.tables, found.selfs
+
+
+def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
+    """The verbs of "whether it V1 or V2" in a sentence, as the choices of a field."""
+    for i, token in enumerate(tokens):
+        if token.sentence != sentence or token.text != "whether":
+            continue
+        verbs = []
+        for j in range(i + 1, min(len(tokens), i + 8)):
+            if tokens[j].sentence != sentence:
+                break
+            if tags[j] == "VERB":
+                verbs.append(tokens[j].text)
+            elif tokens[j].text not in {"or", "it", "they", "he", "she", "not"}:
+                break
+        if len(verbs) >= 2:
+            return tuple(verbs)
+    return ()
+
+
+def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found) -> None:
+    """The relations between the mentions of one sentence."""
+    groups = _groups(tokens, tags, mentions, found.links)
+    subject: _Group | None = None
+    for k, group in enumerate(groups):
+        after = group.last + 1
+        if subject is None and after < len(tokens) and tags[after] in {"VERB", "AUX", "ADV"}:
+            subject = group
+        if k + 1 >= len(groups):
+            continue
+        nxt = groups[k + 1]
+        gap = list(range(group.last + 1, nxt.first))
+        if len(gap) > 10:
+            continue
+        left = group
+        words = [tokens[i].text for i in gap]
+        if (
+            subject is not None
+            and subject is not group
+            and words
+            and words[0] in {",", "and", "then"}
+            and any(tags[i] == "VERB" for i in gap)
+        ):
+            left = subject  # "buyers register ..., and make offers": the buyers make them
+        if (
+            words
+            and words[0] in {"who", "which", "that"}
+            and any(tags[i] in {"VERB", "AUX"} for i in gap[1:3])
+        ):
+            gap = gap[1:]  # "an adjuster who writes an assessment"
+            words = words[1:]
+        elif any(w in _CLAUSE_BREAK for w in words) and left is group:
+            continue
+        after_b = nxt.last + 1
+        if (
+            after_b + 1 < len(tokens)
+            and tokens[after_b].text in {"they", "it"}
+            and tags[after_b + 1] == "VERB"
+        ):  # "chemicals ..., the proteins they bind to": the chemicals bind the proteins
+            _pair(tokens, tags, group, nxt, [after_b + 1], found)
+        else:
+            _pair(tokens, tags, left, nxt, gap, found)
+        tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
+        if _contains(tail, ("many", "to", "many")):
+            found.pairs(left, nxt)
 
 
 def _groups(
@@ -878,10 +1006,15 @@ def _pair(
         # "customers, orders with order lines": the words attach to the nearest item.
         a = _Group([a.items[-1]], a.last, a.last, tokens[a.last].plural, a.possessive)
         b = _Group([b.items[0]], b.first, b.first, b.plural, False)
-        if words[0] in _HAVE or words[0] in {"is", "are"}:
+        if any(tokens[i].text in {",", ":"} for i in gap):
+            return  # the words relate A to something else ("a plan with a number of ...")
+        several = any(tags[i] == "NUM" and tokens[i].text not in {"one", "1"} for i in gap)
+        if words[0] in (_HAVE - {"with", "w"}) or words[0] in {"is", "are"}:
             rest = [w for w in words[1:] if w not in {"can", "also", "usually", "often"}]
-            if many or (b.plural and not (rest[:1] and rest[0] in _ONE_WORDS)):
-                found.owns_many(a, b)  # "every store has a few registers"
+            if many or several or (b.plural and not (rest[:1] and rest[0] in _ONE_WORDS)):
+                found.owns_many(a, b)  # "every store has a few registers", "one or two hosts"
+            elif _eventful(b):
+                found.child_of(b, a)  # "each org has a subscription"
             else:
                 found.child_of(a, b)  # "each bus has one driver"
         elif words[0] in {"with", "w"} and len(words) <= 4:
@@ -904,12 +1037,20 @@ def _pair(
         else:
             found.child_of(a, b)  # "taught by", "assessed by"
         return
+    attributes = _pair_attributes(tokens, b.last)
+    if attributes and not passive:  # "each recipe lists ingredients with quantities"
+        found.pairs(a, b, "", attributes)
+        return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
+    if lemma in EVENT_NOUNS and not _eventful(b) and (prep or not passive):
+        found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
+        return
     if passive or prep:
-        _located(a, b, [prep or ""], many, found)  # "reported against", "sits in", "filled into"
+        # "reported against", "sits in", "filled into"; "belongs to" is said outright
+        _located(a, b, [prep or ""], many, found, strong=lemma in _BELONG_VERBS)
         return
     if many:
         found.owns_many(a, b)
@@ -917,7 +1058,59 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
-def _located(a: _Group, b: _Group, words: list[str], many: bool, found: _Found) -> None:
+#: Heads of things that are themselves events: "owners book stays" makes stays, not bookings.
+_EVENT_HEADS = frozenset(
+    "stay trip visit session appointment lesson class shift match game race flight ride journey "
+    "call meeting event order booking reservation rental purchase sale payment transfer delivery "
+    "shipment loan donation application inspection assessment review rating treatment".split()
+)
+
+
+def _eventful(group: _Group) -> bool:
+    return any(
+        key.rsplit("_", 1)[-1] in _EVENT_HEADS
+        or key.endswith(("ing", "ment", "tion", "sion", "ance", "ence"))
+        for key, _ in group.items
+    )
+
+
+#: Words that describe a pairing rather than either end ("ingredients with quantities").
+_PAIR_WORDS = frozenset(
+    "quantity quantities amount amounts percentage percentages share shares role roles "
+    "position positions proportion proportions weight weights ratio ratios order sequence "
+    "rank ranks count counts".split()
+)
+
+
+def _pair_attributes(tokens: list[Token], last: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """ "B with quantities", "B with percentage shares": the pairing's own fields."""
+    i = last + 1
+    if i >= len(tokens) or tokens[i].text not in {"with", "w"}:
+        return ()
+    names = []
+    words: list[str] = []
+    for token in tokens[i + 1 : i + 8]:
+        if token.sentence != tokens[last].sentence:
+            break
+        if token.text in {",", "and", "/"}:
+            if words:
+                names.append("_".join(words))
+            words = []
+            continue
+        if not token.word or token.text in _PREP or token.text in _PRON:
+            break
+        if token.text not in _DET:
+            words.append(token.base)
+    if words:
+        names.append("_".join(words))
+    if not names or names[0].rsplit("_", 1)[-1] not in _PAIR_WORDS:
+        return ()
+    return tuple((identifier(n), ()) for n in names)
+
+
+def _located(
+    a: _Group, b: _Group, words: list[str], many: bool, found: _Found, *, strong: bool = False
+) -> None:
     """A relates to B through a preposition: A is B's child, or pairs with several Bs."""
     if words[0] == "between" or (words[0] == "from" and "to" in words):
         found.child_of(a, b, "start")
@@ -927,7 +1120,7 @@ def _located(a: _Group, b: _Group, words: list[str], many: bool, found: _Found) 
     elif many:
         found.pairs(a, b)  # "bottlings are drawn from one or more casks"
     else:
-        found.child_of(a, b, strong=False)
+        found.child_of(a, b, strong=strong)
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
