@@ -2,10 +2,11 @@
 
 Each cache belongs to the module that fills it, and its definition says what fills it. All of
 them are filled on first use, live for the life of the process, and hold pure functions of their
-keys (vocabularies drawn with fixed seeds, lookup tables, allocation counts, answers about pools),
-so emptying them costs time and never changes a byte of output. Worker processes keep caches of
-their own; process pools and Dask workers start with a copy of the vocabularies (see
-:func:`synthdata.generate.vocab.snapshot`).
+keys (vocabularies drawn with fixed seeds or read from the package's data files, lookup tables,
+allocation counts, answers about pools), so emptying them costs time and never changes a byte of
+output. Worker processes keep caches of their own; process pools and Dask workers start with a
+copy of the Faker vocabularies (see :func:`synthdata.generate.vocab.snapshot`) and read the
+offline ones (:mod:`synthdata.generate.vocabularies`) again, which takes about a millisecond.
 
 The warm worker processes of :mod:`synthdata.generate.executors` are a resource, not a cache:
 :func:`synthdata.generate.executors.shutdown_process_pools` stops them.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from synthdata.generate import allocation, encoding, quoting, vocab
+from synthdata.generate import allocation, encoding, quoting, vocab, vocabularies
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -27,6 +28,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "template pair lookups": encoding.pair_lookups.cache_clear,
     "allocation counts": allocation.cumulative_counts.cache_clear,
     "plain CSV pools": quoting.plain_pool.cache_clear,
+    "offline vocabularies": vocabularies.load.cache_clear,
 }
 
 

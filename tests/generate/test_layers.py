@@ -20,7 +20,7 @@ LAYERS = [
     {"columns", "relations"},
     {"context"},
     {"plan"},
-    {"keys", "allocation", "vocab"},
+    {"keys", "allocation", "vocab", "vocabularies"},
     {"encoding"},
 ]
 
