@@ -59,7 +59,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     reading = read(tokens)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
     known = retarget_lines(find_mentions(tokens, domain))
-    mentions, names, roles = _merge(tokens, reading, known)
+    usable = domain if confidence >= WEAK_DOMAIN else None
+    mentions, names, roles = _merge(tokens, reading, known, usable)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
@@ -73,7 +74,10 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     else:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
-    stated, link_tables, self_refs = relate(tokens, reading.tags, spans)
+    stated, link_tables, self_refs, attributes = relate(tokens, reading.tags, spans)
+    for key, fields in attributes.items():
+        if key in entities:
+            entities[key].attributes += fields
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
     add_link_tables(entities, pairs, domain)
     said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
@@ -101,7 +105,7 @@ def _check_context(context: object) -> None:
 
 
 def _merge(
-    tokens: list[Token], reading: Reading, known: list[Mention]
+    tokens: list[Token], reading: Reading, known: list[Mention], domain: str | None
 ) -> tuple[list[Mention], dict[str, str], dict[int, str]]:
     """The catalogue's mentions that the text uses as names of records, and the things only the
     text names.
@@ -130,6 +134,8 @@ def _merge(
         thing = things.get(noun.key) if noun is not None else None
         if noun is not None and thing is None and not m.plural and noun.lead in _DETERMINERS:
             continue  # "in a chosen order": a word in passing, not a kind of record
+        if noun is not None and noun.first < m.first and not _native(m.key, domain):
+            continue  # "pipe segments" are not the catalogue's trip segments
         mentions.append(m)
         if noun is None or thing is None:
             continue
@@ -159,6 +165,12 @@ def _merge(
         key = catalogued.get(key, key)
         mentions.append(Mention(key, noun.first, noun.last, noun.plural))
     return sorted(mentions, key=lambda m: m.first), names, roles
+
+
+def _native(key: str, domain: str | None) -> bool:
+    """Whether a catalogue entity belongs to the business the text is clearly about."""
+    template = catalog().entities.get(key)
+    return template is not None and domain is not None and template.native_to(domain)
 
 
 _RECORD_WORDS = frozenset("record detail information data file profile entry list".split())

@@ -810,6 +810,8 @@ class _Found:
     selfs: list[SelfRef] = field(default_factory=list)
     #: (owner, owned): the text says one owner has several of the owned.
     many: set[tuple[str, str]] = field(default_factory=set)
+    #: Fields the text lists for a thing: key → (name, enum choices).
+    attributes: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
 
     def child_of(
         self, child: _Group, parent: _Group, role: str = "", *, strong: bool = True
@@ -851,7 +853,12 @@ Span = tuple[str, int, int, str]
 
 def relate(
     tokens: list[Token], tags: list[str], mentions: list[Span]
-) -> tuple[list[TextLink], list[LinkTable], list[SelfRef]]:
+) -> tuple[
+    list[TextLink],
+    list[LinkTable],
+    list[SelfRef],
+    dict[str, list[tuple[str, tuple[str, ...]]]],
+]:
     """Foreign keys, link tables and self-references that the sentences state between the
     mentioned entities (``mentions``: key, first token, last token, role, in any order)."""
     found = _Found()
@@ -877,7 +884,8 @@ def relate(
                 found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
         else:
             found.links.append(TextLink(owned, owner, "", True))
-    return found.links, found.tables, found.selfs
+    _attributes(tokens, tags, mentions, found)
+    return found.links, found.tables, found.selfs, found.attributes
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -909,7 +917,7 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         if k + 1 >= len(groups):
             continue
         nxt = groups[k + 1]
-        gap = list(range(group.last + 1, nxt.first))
+        gap = _outside_parentheses(tokens, range(group.last + 1, nxt.first))
         if len(gap) > 10:
             continue
         left = group
@@ -943,6 +951,20 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
         if _contains(tail, ("many", "to", "many")):
             found.pairs(left, nxt)
+
+
+def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
+    """The indexes of ``span`` outside parentheses (asides say nothing about the relation)."""
+    out: list[int] = []
+    depth = 0
+    for i in span:
+        if tokens[i].text == "(":
+            depth += 1
+        elif tokens[i].text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(i)
+    return out
 
 
 def _groups(
@@ -1163,3 +1185,180 @@ def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> N
             target = next((m for m in mentions if m[1] == j), None)
             if target is None or target[0] == subject[0]:
                 found.selfs.append(SelfRef(subject[0], identifier(tokens[j].base)))
+
+
+# -- attributes ------------------------------------------------------------------------------
+
+_LIST_LEADS = frozenset({"(", "with", "w", "=", ":", "has", "have", "including", "-"})
+#: Words that name a field of a record (a parenthesis of them lists fields, not examples).
+_FIELD_WORDS = frozenset(
+    "name number code type size material diameter colour color species age height weight grade "
+    "rating status severity title note notes description amount price cost fee date time year "
+    "level score capacity seat seats section quantity unit model make brand serial version area "
+    "volume length width depth duration distance speed heading odometer reason outcome result "
+    "priority category hostname owner criticality location address phone email sex gender "
+    "breed rank role position percentage share balance limit rate term salary dob id index "
+    "count total frequency method source flag label tag comment comments value".split()
+)
+_KEEP_VERBS = frozenset(
+    "keep keeps record records store stores track tracks log logs capture captures hold holds "
+    "need needs note notes want".split()
+)
+_ITEM_BREAK = frozenset({")", ";", ".", "so", "because", "which", "who", "that", "where"})
+
+
+def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found) -> None:
+    """Lists of fields the text gives a thing: "pipe segments (material, diameter, install
+    year)", "each delivery = dropoff address, zone, fee", "each cat has a colour and an intake
+    date", "for each stand we keep area, age and site index". An item that names another thing
+    is a key to it instead ("each delivery = ..., zone" → the delivery's zone)."""
+    keys_at = {}
+    for key, first, last, _ in mentions:
+        for i in range(first, last + 1):
+            keys_at[i] = key
+    for key, first, last, _ in mentions:
+        start = _list_start(tokens, tags, first, last)
+        if start is None:
+            continue
+        items = _items(tokens, tags, start, keys_at)
+        if tokens[start - 1].text == "(" and not _fieldlike(items):
+            continue  # "zones (lekki, ikeja, yaba)": examples, not fields
+        for words, choices, thing in items:
+            if thing is not None:
+                if thing != key:
+                    found.links.append(TextLink(key, thing, "", False))
+                continue
+            name = identifier("_".join(words))
+            known = found.attributes.setdefault(key, [])
+            if name and not any(n == name for n, _ in known) and len(name) > 1:
+                known.append((name, choices))
+
+
+def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> int | None:
+    """Where a list of the mention's fields starts, if one follows it."""
+    sentence = tokens[last].sentence
+    i = last + 1
+    if i >= len(tokens) or tokens[i].sentence != sentence:
+        return None
+    word = tokens[i].text
+    if word in {"is", "are"} and i + 2 < len(tokens) and tokens[i + 2].text == "with":
+        return i + 3  # "every session is logged with notes and a pain score"
+    if word in _LIST_LEADS:
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in {"a", "an", "the", "its", "their"}:
+            j += 1
+        return j
+    # "for each stand we keep area in hectares, ...": the mention after "for each"
+    if (
+        first >= 2
+        and tokens[first - 1].text in {"each", "every"}
+        and tokens[first - 2].text
+        in {
+            "for",
+            "per",
+        }
+    ):
+        j = last + 1
+        while j < min(len(tokens), last + 4) and tokens[j].text not in _KEEP_VERBS:
+            j += 1
+        if j < len(tokens) and tokens[j].text in _KEEP_VERBS:
+            return j + 1
+    return None
+
+
+def _items(
+    tokens: list[Token], tags: list[str], start: int, keys_at: dict[int, str]
+) -> list[tuple[list[str], tuple[str, ...], str | None]]:
+    """The items of a list: words, the choices given in parentheses, or the thing it names."""
+    sentence = tokens[start].sentence if start < len(tokens) else -1
+    out: list[tuple[list[str], tuple[str, ...], str | None]] = []
+    words: list[str] = []
+    thing: str | None = None
+    choices: tuple[str, ...] = ()
+    i = start
+    while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
+        token = tokens[i]
+        if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
+            break
+        if token.text == "(":
+            close = next(
+                (j for j in range(i + 1, min(len(tokens), i + 12)) if tokens[j].text == ")"), None
+            )
+            if close is None:
+                break
+            values = _values(tokens, i + 1, close)
+            if words and values:
+                choices = values
+            i = close + 1
+            continue
+        if token.text in {",", "and", "or", "+", "/", "plus", "&"}:
+            if words or thing:
+                out.append((words, choices, thing))
+            words, thing, choices = [], None, ()
+            i += 1
+            continue
+        if token.text in {"a", "an", "the", "its", "their", "each", "per", "any"}:
+            i += 1
+            continue
+        if token.text in _PREP and token.text not in {"of"}:
+            # "area in hectares", "volume per hectare": a unit, not another item
+            while (
+                i < len(tokens)
+                and tokens[i].text not in {",", "and", ")", "."}
+                and (tokens[i].sentence == sentence)
+            ):
+                i += 1
+            continue
+        if not token.word and not token.text[0].isdigit():
+            break
+        if i in keys_at:
+            thing = keys_at[i]
+        elif token.word and tags[i] not in {"NUM"}:
+            words.append(token.base)
+        i += 1
+        if len(words) > 4:
+            break
+    if words or thing:
+        out.append((words, choices, thing))
+    return [item for item in out if item[2] is not None or _fieldish(item[0])]
+
+
+def _fieldlike(items: list[tuple[list[str], tuple[str, ...], str | None]]) -> bool:
+    """Whether most items of a parenthesis name fields ("material, diameter, install year")."""
+    from synthdata.analysis.naming import field_from_name
+    from synthdata.schema import FieldType
+
+    named = [w for w, _, thing in items if thing is None and w]
+    if not named:
+        return False
+    fields = sum(
+        1
+        for words in named
+        if words[-1] in _FIELD_WORDS
+        or field_from_name(identifier("_".join(words))).type is not FieldType.STRING
+    )
+    return fields * 2 >= len(named)
+
+
+def _fieldish(words: list[str]) -> bool:
+    """Whether words name a field: a short phrase of nouns and adjectives."""
+    return 1 <= len(words) <= 4 and all(w.isalpha() and len(w) > 1 for w in words)
+
+
+def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
+    """Choices written in parentheses: "(producing/SI/P&A)", "(spruce, pine, birch)"."""
+    values: list[str] = []
+    current: list[str] = []
+    for token in tokens[start:stop]:
+        if token.text in {",", "/", "or", "and"}:
+            if current:
+                values.append(" ".join(current))
+            current = []
+        elif token.text in {"e", "g", "eg", "etc", "like", "such", "as"}:
+            continue
+        else:
+            current.append(token.text)
+    if current:
+        values.append(" ".join(current))
+    values = [v for v in values if v]
+    return tuple(dict.fromkeys(values)) if 2 <= len(values) <= 12 else ()

@@ -73,11 +73,11 @@ class Token:
 
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/]"
+    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/=+]"
 )
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
-PUNCTUATION = frozenset(",():/")
+PUNCTUATION = frozenset(",():/=+")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
 
 
