@@ -85,6 +85,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     strong |= _modifier_parents(entities)
     template_links(entities)
     _drop_contradicted(entities, strong)
+    text_links(entities, strong)  # said outright first: guesses must not block them
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
     _pair_things(entities)

@@ -1213,6 +1213,7 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
     date", "for each stand we keep area, age and site index". An item that names another thing
     is a key to it instead ("each delivery = ..., zone" → the delivery's zone)."""
     keys_at = {}
+    plural_of: dict[str, bool] = {}  # a listed thing in the plural is a child, not a field
     for key, first, last, _ in mentions:
         for i in range(first, last + 1):
             keys_at[i] = key
@@ -1221,11 +1222,12 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if start is None:
             continue
         items = _items(tokens, tags, start, keys_at)
+        plural_of = {k: tokens[last_].plural for k, first_, last_, _ in mentions if first_ >= start}
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
         for words, choices, thing in items:
             if thing is not None:
-                if thing != key:
+                if thing != key and not plural_of.get(thing, False):
                     found.links.append(TextLink(key, thing, "", False))
                 continue
             name = identifier("_".join(words))
