@@ -91,9 +91,49 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
-        _link_orphans(entities)
+        _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
     words = [*keywords, *(k.replace("_", " ") for k in order)]
-    return Plan(domain, entities, list(dict.fromkeys(words)), confidence, detect_locale(tokens))
+    warnings = _warnings(entities, domain, confidence)
+    sure = _understood(entities, confidence)
+    locale = detect_locale(tokens)
+    return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)
+
+
+def _understood(entities: dict[str, EntityPlan], domain_confidence: float) -> float:
+    """How much of the text the analyzer understood, in [0, 1]: the strength of the domain
+    evidence and the share of the tables the text names that it either recognises from the
+    catalogue or can relate to the others."""
+    named = [e for e in entities.values() if e.mentioned]
+    if not named:
+        return round(domain_confidence, 2)
+    placed = sum(1 for e in named if e.template is not None or _related(e, entities))
+    coverage = placed / len(named)
+    return round(min(0.99, 0.6 * domain_confidence + 0.4 * coverage), 2)
+
+
+def _related(entity: EntityPlan, entities: dict[str, EntityPlan]) -> bool:
+    return any(lk.parent != entity.key for lk in entity.links) or any(
+        lk.parent == entity.key for e in entities.values() if e is not entity for lk in e.links
+    )
+
+
+def _warnings(entities: dict[str, EntityPlan], domain: str, confidence: float) -> list[str]:
+    """What the analyzer could not place, as notes a user can act on."""
+    notes = []
+    if confidence < WEAK_DOMAIN:
+        closest = domain if domain != GENERAL else "no catalogue domain"
+        notes.append(
+            f"The description matches no business the catalogue knows well (closest: {closest}, "
+            f"{confidence:.2f}); tables come from the text alone."
+        )
+    for e in entities.values():
+        if e.mentioned and e.template is None and not _related(e, entities):
+            noun = e.table.replace("_", " ")
+            notes.append(
+                f"'{noun}': kept as a table, but the text does not say how it relates to the "
+                "others; it has no foreign keys."
+            )
+    return notes
 
 
 def _check_context(context: object) -> None:
@@ -395,7 +435,7 @@ def _add_implied_parents(
                 )
 
 
-def _link_orphans(entities: dict[str, EntityPlan]) -> None:
+def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:
     """A named child whose implied parents the text does not name links to the named entities
     that nothing else hangs from (leaves and loners), one per missing parent, in text order.
 
@@ -406,10 +446,10 @@ def _link_orphans(entities: dict[str, EntityPlan]) -> None:
     parents = {
         lk.parent
         for e in entities.values()
-        if not e.is_link  # a link table hanging from an entity leaves it free to be a parent
+        if not e.is_link or e.template is None  # a catalogue link leaves it free to be a parent
         for lk in e.links
         if lk.parent != e.key
-    }
+    } | paired  # things the text pairs with others are placed already
     for plan in list(entities.values()):
         if plan.template is None or not plan.mentioned or plan.is_link:
             continue
@@ -479,6 +519,7 @@ def analyze(
         keywords=plan.keywords,
         suggested_schemas=[e.table for e in plan.entities.values()],
         plan=plan,
+        warnings=list(plan.warnings),
     )
     config = LLMConfig.resolve(model, strict=strict)
     if config is None:

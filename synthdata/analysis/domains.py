@@ -80,7 +80,9 @@ def score_domains(
         for domain, weight in entries:
             scores[domain] += weight
     for _, _, candidates in match_phrases(tokens, entity_index()):
-        homes = {d for key, _ in candidates for d in catalog().entities[key].domains if d != "*"}
+        if any("*" in catalog().entities[key].domains for key, _ in candidates):
+            continue  # a thing every kind of business has (pets, customers) says nothing
+        homes = {d for key, _ in candidates for d in catalog().entities[key].domains}
         for domain in homes:
             scores[domain] += 1.0 / len(homes)
     hinted = normalize_domain(hint)

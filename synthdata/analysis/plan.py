@@ -111,6 +111,7 @@ class Plan:
         keywords: the words that decided the domain and the entities.
         confidence: how sure the analyzer is of the domain, in [0, 1].
         locale: the Faker locale the places in the text point to (None: the default).
+        warnings: what the analyzer did not understand, in words a user can act on.
     """
 
     domain: str
@@ -118,6 +119,8 @@ class Plan:
     keywords: list[str]
     confidence: float
     locale: str | None = None
+    #: Phrases of the text the analyzer could not place, and how sure it is of the domain.
+    warnings: list[str] = field(default_factory=list)
 
     def volumes(self) -> dict[str, int]:
         """Rows per planned table: stated counts, then what parents and children imply, then

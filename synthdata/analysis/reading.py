@@ -1222,6 +1222,8 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if start is None:
             continue
         items = _items(tokens, tags, start, keys_at)
+        if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
+            continue  # "ingredients with quantities": fields of the pairing, not of B
         plural_of = {k: tokens[last_].plural for k, first_, last_, _ in mentions if first_ >= start}
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields

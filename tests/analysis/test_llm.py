@@ -115,3 +115,57 @@ def test_litellm_is_not_imported_offline():
         env={"PATH": "/usr/bin:/bin"},
     )
     assert out.stdout.strip() == "False"
+
+
+def _answer(schemas, notes=None):
+    names = [s["name"] for s in schemas]
+    body = json.loads(json.dumps(ANSWER))
+    body["schemas"] = schemas
+    body["analysis"]["requirements"] = [
+        r for r in body["analysis"]["requirements"] if r["name"] in names
+    ]
+    body["analysis"]["suggested_schemas"] = names
+    if notes is not None:
+        body["notes"] = notes
+    return json.dumps(body)
+
+
+def test_the_prompt_carries_what_the_text_names_and_relates(llm):
+    llm.reply(("content", json.dumps(ANSWER)))
+    sd.analyze(CONTEXT, model=llm.config())
+    sent = json.loads(llm.requests[0]["messages"][1]["content"])
+    assert {"owners", "pets"} <= set(sent["reading"]["named"])
+    assert any("pets." in r and "-> owners" in r for r in sent["reading"]["relations"])
+
+
+def test_a_table_the_text_names_and_the_model_drops_is_restored(llm):
+    pets_alone = [json.loads(json.dumps(PET_SCHEMAS[1]))]
+    pets_alone[0]["fields"] = [f for f in pets_alone[0]["fields"] if f["name"] != "owner_id"]
+    llm.reply(("content", _answer(pets_alone)))
+    analysis = sd.analyze(CONTEXT, model=llm.config())
+    names = {s.name for s in sd.infer_schemas(analysis)}
+    assert {"owners", "pets"} <= names
+    assert "owners" in analysis.suggested_schemas
+    assert any("left out 'owners'" in w for w in analysis.warnings)
+
+
+def test_an_invented_table_is_kept_only_with_the_models_reason(llm):
+    invented = {
+        "name": "insurance_claims",
+        "volume": 50,
+        "fields": [
+            {"name": "id", "type": "UUID", "primary_key": True},
+            {"name": "pet_id", "type": "UUID", "references": "pets.id"},
+            {"name": "amount", "type": "DECIMAL"},
+        ],
+    }
+    llm.reply(("content", _answer([*PET_SCHEMAS, invented])))
+    silent = sd.analyze(CONTEXT, model=llm.config())
+    assert "insurance_claims" not in {s.name for s in sd.infer_schemas(silent)}
+    assert any("Dropped 'insurance_claims'" in w for w in silent.warnings)
+
+    reason = "vet clinics bill pet insurers for treatments"
+    llm.reply(("content", _answer([*PET_SCHEMAS, invented], {"insurance_claims": reason})))
+    explained = sd.analyze(CONTEXT, model=llm.config())
+    assert "insurance_claims" in {s.name for s in sd.infer_schemas(explained)}
+    assert any(reason in w for w in explained.warnings)
