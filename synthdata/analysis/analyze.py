@@ -32,7 +32,15 @@ from synthdata.analysis.plan import (
     template_links,
     text_links,
 )
-from synthdata.analysis.reading import LinkTable, Reading, SelfRef, read, relate, singular_key
+from synthdata.analysis.reading import (
+    SELF_ROLES,
+    LinkTable,
+    Reading,
+    SelfRef,
+    read,
+    relate,
+    singular_key,
+)
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
 from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
 from synthdata.errors import InvalidInputError
@@ -185,14 +193,15 @@ def _merge(
             roles[m.first] = role
             continue
         catalogued.setdefault(text_key, m.key)
-        if text_key.rsplit("_", 1)[-1] in _RECORD_WORDS:
+        if text_key.rsplit("_", 1)[-1] in _RECORD_WORDS and text_key.startswith(f"{m.key}_"):
             continue  # "patient records" are the patients
         extra = [w for w in text_key.split("_")[:-1] if w not in m.key.split("_")]
-        if any(w in reading.things or (w,) in entity_index() for w in extra):
+        if any(w in reading.things or _parent_word(w, m.key) for w in extra):
             continue  # "customer accounts": accounts that customers hold
         if noun.first <= m.first and m.key not in names:
             template = catalog().entities.get(m.key)
-            own = template is not None and singular_key(template.table) in reading.things
+            own_key = singular_key(template.table) if template is not None else ""
+            own = things.get(own_key, ("", ""))[0] == own_key
             if template is not None and template.table != plural(text_key) and not own:
                 names[m.key] = plural(text_key)
     covered = {i for m in mentions for i in range(m.first, m.last + 1)}
@@ -216,6 +225,15 @@ def _native(key: str, domain: str | None) -> bool:
 
 _RECORD_WORDS = frozenset("record detail information data file profile entry list".split())
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "his", "her", "this"})
+
+
+def _parent_word(word: str, key: str) -> bool:
+    """Whether ``word`` names one of the catalogue entity ``key``'s typical parents."""
+    template = catalog().entities.get(key)
+    if template is None:
+        return False
+    parents = {c for spec in template.parents for c in spec.choices}
+    return any(k in parents for k, _ in entity_index().get((word,), []))
 
 
 def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
@@ -242,7 +260,14 @@ def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
                 elif role.endswith("ing") and "_" not in role:
                     out[t] = (head, "")  # "paying customers" are customers
             continue
-        longer = [u for u in things if u.endswith(f"_{t}") and not (vote >= 1 > things[u])]
+        longer = [
+            u
+            for u in things
+            if u.endswith(f"_{t}")
+            and things[u] >= vote
+            and not u.split("_", 1)[0].endswith("ing")
+            and u.split("_", 1)[0] not in SELF_ROLES  # "prerequisite courses" are courses
+        ]
         if len(longer) == 1:
             out[t] = (longer[0], "")
     return out

@@ -28,7 +28,17 @@ from functools import lru_cache
 from synthdata.analysis.inflection import plural, singular
 from synthdata.analysis.text import Token, identifier
 
-__all__ = ["LinkTable", "Noun", "Reading", "SelfRef", "TextLink", "lexicon", "read", "tag"]
+__all__ = [
+    "SELF_ROLES",
+    "LinkTable",
+    "Noun",
+    "Reading",
+    "SelfRef",
+    "TextLink",
+    "lexicon",
+    "read",
+    "tag",
+]
 
 # -- closed word classes ---------------------------------------------------------------------
 
@@ -171,7 +181,7 @@ _MANY_CUES = (
     ("group", "of"),
 )
 #: Words that make "X ... Y" a self-reference of X, with the role they give the key.
-_SELF_ROLES = {
+SELF_ROLES = {
     "parent": "parent",
     "prerequisite": "prerequisite",
     "sub": "parent",
@@ -338,7 +348,7 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not tokens[i - 1].plural
             and nxt is not None
             and (
-                nxt.text in _DET | _PREP | _PARTICLES
+                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS
                 or _maybe_nominal(nxt)
                 or nxt.text[0].isdigit()
             )
@@ -1160,7 +1170,7 @@ def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> N
         before = tokens[first - 1] if first else None
         if before is None or before.sentence != tokens[first].sentence:
             continue
-        role = _SELF_ROLES.get(before.base)
+        role = SELF_ROLES.get(before.base)
         if role == "prerequisite":
             found.tables.append(LinkTable(key, key, f"{key}_prerequisites"))
         elif role:
