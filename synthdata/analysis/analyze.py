@@ -51,6 +51,9 @@ __all__ = ["MAX_CONTEXT", "analyze", "plan_from_text"]
 MAX_CONTEXT = 20_000
 #: Below this domain confidence the catalogue adds no tables the text does not name.
 WEAK_DOMAIN = 0.45
+#: A text of at most this many words is too short to name every table: the catalogue adds its
+#: domain's core tables beside the few it names ("city cycle hire with docking points").
+SHORT_TEXT = 12
 #: A text naming this many entities names its own tables: the catalogue's implied parents are
 #: not added, and a child left without any parent links to the entities the text names.
 RICH_TEXT = 3
@@ -72,9 +75,13 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
-    if len(entities) < 2:
+    short = len([t for t in tokens if t.word]) <= SHORT_TEXT and confidence >= WEAK_DOMAIN
+    if len(entities) < 2 or (short and len(entities) < RICH_TEXT):
         for key in core_entities(domain):
-            core = EntityPlan.from_template(catalog().entities[key], mentioned=False, reason="core")
+            template = catalog().entities[key]
+            if any(e.table == template.table for e in entities.values()):
+                continue
+            core = EntityPlan.from_template(template, mentioned=False, reason="core")
             entities.setdefault(key, core)
     rich = sum(1 for e in entities.values() if e.mentioned) >= RICH_TEXT
     if rich or confidence < WEAK_DOMAIN:  # only parents the text itself names somewhere
@@ -171,10 +178,13 @@ def _merge(
     roles: dict[int, str] = {}
     catalogued: dict[str, str] = {}  # the text's key → the catalogue's
     for m in known:
+        if m.first in reading.opening:
+            if len(reading.things) >= 2:
+                continue  # "Dog boarding kennel with ...": the business, not a table
+            mentions.append(m)  # "a multi screen movie theatre": its main table
+            continue
         if reading.tags[m.last] not in {"NOUN", "PROPN", "GER", "ADJ"}:
             continue  # the reader sees a verb there ("A brewery tracks batches")
-        if m.first in reading.opening:
-            continue  # "Dog boarding kennel with ...": the business, not a table
         if m.last in modifiers:
             continue  # "car" in "surface car parks": the phrase's head decides
         noun = nouns.get(m.last)

@@ -80,11 +80,11 @@ def score_domains(
         for domain, weight in entries:
             scores[domain] += weight
     for _, _, candidates in match_phrases(tokens, entity_index()):
-        if any("*" in catalog().entities[key].domains for key, _ in candidates):
-            continue  # a thing every kind of business has (pets, customers) says nothing
-        homes = {d for key, _ in candidates for d in catalog().entities[key].domains}
+        # A thing any business can have (pets, customers) says little about which one this is.
+        anywhere = any("*" in catalog().entities[key].domains for key, _ in candidates)
+        homes = {d for key, _ in candidates for d in catalog().entities[key].domains if d != "*"}
         for domain in homes:
-            scores[domain] += 1.0 / len(homes)
+            scores[domain] += (0.3 if anywhere else 1.0) / len(homes)
     hinted = normalize_domain(hint)
     if hinted:
         scores[hinted] += 4.0
