@@ -145,6 +145,8 @@ _MANY_VERBS = frozenset(
 _OWNING_PREPS = frozenset({"by"})
 #: Nominalizations of link verbs a modeller would name a table after.
 _NOUN_OF_VERB = {
+    "register": "registration",
+    "assign": "assignment",
     "enrol": "enrolment",
     "enroll": "enrollment",
     "attend": "attendance",
@@ -244,6 +246,13 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(len(tokens)):
         if not tags[i]:
             tags[i] = _open(tokens, tags, i)
+        elif (
+            tokens[i].text in {"get", "gets", "got"}
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].text in _DET or _maybe_nominal(tokens[i + 1]))
+            and not tokens[i + 1].text.endswith("ed")
+        ):
+            tags[i] = "VERB"  # "gets routine inspections" (but "gets assigned")
         elif (
             tokens[i].text == "own"
             and i
@@ -348,7 +357,7 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not tokens[i - 1].plural
             and nxt is not None
             and (
-                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS
+                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT
                 or _maybe_nominal(nxt)
                 or nxt.text[0].isdigit()
             )
@@ -723,7 +732,6 @@ EVENT_NOUNS = {
     "examine": "examination",
     "audit": "audit",
     "repair": "repair",
-    "install": "installation",
     "redeem": "redemption",
     "refund": "refund",
     "bid": "bid",
@@ -738,7 +746,6 @@ EVENT_NOUNS = {
     "subscribe": "subscription",
     "enrol": "enrolment",
     "enroll": "enrollment",
-    "assign": "assignment",
 }
 
 
@@ -1077,8 +1084,15 @@ def _pair(
         found.pairs(a, b, lemma)
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
-    if lemma in EVENT_NOUNS and not _eventful(b) and (prep or not passive):
+    direct = not passive and not prep
+    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
+        return
+    if passive and prep == "of" and lemma in {"make", "compose", "build", "form"}:
+        found.owns_many(a, b)  # "courses made of sections and lessons"
+        return
+    if passive and prep == "in" and b.plural and not a.plural:
+        found.owns_many(a, b)  # "a grant is paid out in instalments"
         return
     if passive or prep:
         # "reported against", "sits in", "filled into"; "belongs to" is said outright
@@ -1090,6 +1104,12 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+#: Event verbs whose direct object is the other party of the event ("adopters adopt a cat":
+#: adoptions); other event verbs make an event only through a preposition ("shipped to pubs").
+_EVENT_DIRECT = frozenset(
+    "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
+    "attend subscribe enrol enroll".split()
+)
 #: Heads of things that are themselves events: "owners book stays" makes stays, not bookings.
 _EVENT_HEADS = frozenset(
     "stay trip visit session appointment lesson class shift match game race flight ride journey "
@@ -1166,7 +1186,10 @@ def _says_many(words: list[str]) -> bool:
 
 def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
     """ "parent sample", "prerequisite courses", "reports to an editor who is also a journalist"."""
-    for key, first, _last, _role in mentions:
+    for key, first, _last, mention_role in mentions:
+        if mention_role in SELF_ROLES:  # "a parent sample" said of samples
+            found.selfs.append(SelfRef(key, SELF_ROLES[mention_role]))
+            continue
         before = tokens[first - 1] if first else None
         if before is None or before.sentence != tokens[first].sentence:
             continue
