@@ -173,6 +173,9 @@ def _merge(
     nouns = {n.last: n for n in reading.nouns}
     modifiers = {i for n in reading.nouns for i in range(n.first, n.last)}
     things = _aliases(reading.things)
+    for variant, key in reading.variants.items():
+        if key in things:
+            things[variant] = things[key]
     mentions: list[Mention] = []
     names: dict[str, str] = {}
     roles: dict[int, str] = {}

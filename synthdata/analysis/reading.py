@@ -571,6 +571,9 @@ class Reading:
     things: dict[str, float] = field(default_factory=dict)
     #: Tokens of the opening phrase that names the business itself.
     opening: set[int] = field(default_factory=set)
+    #: Other spellings and glosses of a thing's key: "employes" → employee, "motoboys
+    #: (couriers)" → courier.
+    variants: dict[str, str] = field(default_factory=dict)
     links: list[TextLink] = field(default_factory=list)
     link_tables: list[LinkTable] = field(default_factory=list)
     self_refs: list[SelfRef] = field(default_factory=list)
@@ -582,8 +585,31 @@ def read(tokens: list[Token]) -> Reading:
     tags = tag(tokens)
     nouns = noun_phrases(tokens, tags)
     reading = Reading(tags, nouns, opening=_opening(tokens, tags))
-    reading.things = _things(tokens, tags, nouns, reading.opening)
+    votes = _things(tokens, tags, nouns, reading.opening)
+    for word, gloss in _glosses(tokens, nouns).items():
+        if word in votes:
+            votes[gloss] = votes.get(gloss, 0.0) + votes.pop(word)
+            reading.variants[word] = gloss
+    reading.things, misspelt = _merge_misspellings(votes)
+    reading.variants.update(misspelt)
     return reading
+
+
+def _glosses(tokens: list[Token], nouns: list[Noun]) -> dict[str, str]:
+    """A noun explained by one other in parentheses: "motoboys (couriers)", "chamas (self-help
+    groups)". The explanation is the name a modeller would use."""
+    out = {}
+    by_first = {n.first: n for n in nouns}
+    for n in nouns:
+        i = n.last + 1
+        if i + 2 >= len(tokens) or tokens[i].text != "(":
+            continue
+        inner = by_first.get(i + 1)
+        if inner is None or inner.last + 1 >= len(tokens) or tokens[inner.last + 1].text != ")":
+            continue
+        if n.plural and inner.plural and not inner.attribute_like and inner.key != n.key:
+            out[n.key] = inner.key
+    return out
 
 
 def _things(
@@ -625,14 +651,16 @@ def _things(
             weight = 0.0
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
-    return _merge_misspellings(kept)
+    return kept
 
 
-def _merge_misspellings(votes: dict[str, float]) -> dict[str, float]:
-    """Near-identical keys ("restaurant", "resturant") count as one: the better attested."""
+def _merge_misspellings(votes: dict[str, float]) -> tuple[dict[str, float], dict[str, str]]:
+    """Near-identical keys ("restaurant", "resturant") count as one, under the spelling the
+    lexicon knows (else the first). Returns the votes and each merged spelling's key."""
     from difflib import SequenceMatcher
 
     out: dict[str, float] = {}
+    merged: dict[str, str] = {}
     for key, vote in votes.items():
         twin = next(
             (
@@ -646,9 +674,14 @@ def _merge_misspellings(votes: dict[str, float]) -> dict[str, float]:
         )
         if twin is None:
             out[key] = vote
+        elif lexicon(key.rsplit("_", 1)[-1]) and not lexicon(twin.rsplit("_", 1)[-1]):
+            out[key] = out.pop(twin) + vote  # "employes" then "employee": keep the word
+            merged[twin] = key
+            merged.update({k: key for k, v in merged.items() if v == twin})
         else:
             out[twin] += vote
-    return out
+            merged[key] = twin
+    return out, merged
 
 
 def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
@@ -755,7 +788,9 @@ def singular_key(text: str) -> str:
 
 # -- relations -------------------------------------------------------------------------------
 
-_LIST_GLUE = frozenset({",", "and", "or", "/", "plus", "a", "an", "the", "their", "our", "its"})
+_LIST_GLUE = frozenset(
+    {",", "and", "or", "/", "plus", "+", "a", "an", "the", "their", "our", "its"}
+)
 _CLAUSE_BREAK = frozenset(
     {"which", "who", "that", "so", "because", "while", "when", "where", "but", "until", "then"}
 )
@@ -895,6 +930,7 @@ def relate(
                     t.a, t.b, t.name, t.kind, (*t.attributes, ("effect", choices))
                 )
     _self_phrases(tokens, mentions, found)
+    _per_lists(tokens, mentions, found)
     for owner, owned in sorted(found.many):
         if (owned, owner) in found.many:
             if owner < owned:
@@ -998,7 +1034,7 @@ def _groups(
             if (
                 between
                 and all(t.text in _LIST_GLUE for t in between)
-                and any(t.text in {",", "and", "or", "/", "plus"} for t in between)
+                and any(t.text in {",", "and", "or", "/", "plus", "+"} for t in between)
             ):
                 prev.items.append((key, role))
                 prev.last = last
@@ -1026,6 +1062,9 @@ def _pair(
     if not gap:
         if a.possessive:
             found.child_of(b, a) if b.plural else found.child_of(a, b)
+        return
+    if words[0] == ">":  # "each pay run -> paystub per employee"
+        found.owns_many(a, b) if b.plural else found.child_of(b, a)
         return
     if words[0] in {"is", "are"} and len(words) > 1 and words[1] in _OWNER_PREPS:
         words, gap = words[1:], gap[1:]
@@ -1184,6 +1223,25 @@ def _says_many(words: list[str]) -> bool:
     return any(_contains(words, cue) for cue in _MANY_CUES)
 
 
+def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
+    """ "per client: employees, pay schedule, pay runs": what follows belongs to the client."""
+    ordered = sorted(mentions, key=lambda m: m[1])
+    for k, (key, first, last, _) in enumerate(ordered):
+        lead = tokens[first - 1].text if first else ""
+        if lead not in {"per", "each", "every"} or last + 1 >= len(tokens):
+            continue
+        if tokens[last + 1].text != ":":
+            continue
+        for other, o_first, _o_last, _ in ordered[k + 1 :]:
+            between = tokens[last + 1 : o_first]
+            if tokens[o_first].sentence != tokens[last].sentence or any(
+                t.text in {";", "."} for t in between
+            ):
+                break
+            if other != key:
+                found.links.append(TextLink(other, key, "", True))
+
+
 def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
     """ "parent sample", "prerequisite courses", "reports to an editor who is also a journalist"."""
     for key, first, _last, mention_role in mentions:
@@ -1257,7 +1315,10 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         items = _items(tokens, tags, start, keys_at)
         if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
             continue  # "ingredients with quantities": fields of the pairing, not of B
-        plural_of = {k: tokens[last_].plural for k, first_, last_, _ in mentions if first_ >= start}
+        plural_of = {}
+        for k, first_, last_, _ in sorted(mentions, key=lambda m: m[1]):
+            if first_ >= start:
+                plural_of.setdefault(k, tokens[last_].plural)
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
         for words, choices, thing in items:

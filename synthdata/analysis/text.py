@@ -73,11 +73,11 @@ class Token:
 
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/=+]"
+    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/=+>]"
 )
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
-PUNCTUATION = frozenset(",():/=+")
+PUNCTUATION = frozenset(",():/=+>")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
 
 
@@ -85,7 +85,7 @@ def tokenize(text: str) -> list[Token]:
     """Words and numbers (``5k`` and ``1,200`` stay whole), lower-case and unaccented."""
     tokens: list[Token] = []
     sentence = 0
-    source = fold(text, lower=False).replace("&", " and ").replace("-", " ")
+    source = fold(text, lower=False).replace("&", " and ").replace("→", ">").replace("-", " ")
     # Abbreviations whose dots are not sentence ends.
     source = re.sub(
         r"\b([eE])\.g\.|\b([iI])\.e\.|\betc\.", lambda m: m.group().replace(".", ""), source
