@@ -37,6 +37,7 @@ from synthdata.analysis.reading import (
     LinkTable,
     Reading,
     SelfRef,
+    link_name,
     read,
     relate,
     singular_key,
@@ -298,9 +299,12 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
             for e in entities.values()
         ):
             continue
+        a, b = entities[t.a], entities[t.b]
+        if t.kind == "link" and t.name == link_name("", t.a, t.b):
+            # named after both ends as the text names them (guardians, not parent_guardians)
+            t = LinkTable(t.a, t.b, link_name("", a.key_name, b.key_name), t.kind, t.attributes)
         key = singular_key(t.name)
         existing = _named(entities, t.name)
-        a, b = entities[t.a], entities[t.b]
         if t.a == t.b:
             role = singular(t.name.rsplit("_", 1)[-1])
             fields = [f"dependent_{a.key_name}_id", f"{role}_{a.key_name}_id"]

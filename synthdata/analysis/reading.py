@@ -931,10 +931,19 @@ def relate(
                 )
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
+    owned_by = {(lk.child, lk.parent) for lk in found.links if lk.role == _POSSESSED}
+    found.links = [
+        TextLink(lk.child, lk.parent, "", True) if lk.role == _POSSESSED else lk
+        for lk in found.links
+    ]
     for owner, owned in sorted(found.many):
+        other_owner = any(c == owned and p not in {owner, owned} for c, p in owned_by)
         if (owned, owner) in found.many:
             if owner < owned:
                 found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
+        elif other_owner:
+            # "one stay can cover two dogs", dogs being the owners': a pairing, not a key
+            found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
@@ -1020,6 +1029,16 @@ def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
     return out
 
 
+def _person(key: str) -> bool:
+    """Whether rows of ``key`` are people: the catalogue says so, or an agent noun does."""
+    from synthdata.analysis.catalog import catalog
+
+    template = catalog().entities.get(key)
+    if template is not None:
+        return template.person
+    return key.endswith(("er", "or", "ist", "ian", "ant", "ent")) and key not in {"order"}
+
+
 def _groups(
     tokens: list[Token], tags: list[str], mentions: list[Span], owned: list[TextLink]
 ) -> list[_Group]:
@@ -1036,6 +1055,12 @@ def _groups(
                 and all(t.text in _LIST_GLUE for t in between)
                 and any(t.text in {",", "and", "or", "/", "plus", "+"} for t in between)
             ):
+                if between[-1].text in {"their", "its"}:  # "customers and their dogs"
+                    owner = prev.items[-1][0]
+                    if _person(key) and not _person(owner):  # "pets and their owners"
+                        owned.append(TextLink(owner, key, _POSSESSED, True))
+                    else:
+                        owned.append(TextLink(key, owner, _POSSESSED, True))
                 prev.items.append((key, role))
                 prev.last = last
                 prev.plural = prev.plural or tokens[last].plural
@@ -1048,6 +1073,8 @@ _MODALS = frozenset(
     "can could may might must will would should also usually often always typically sometimes "
     "normally generally each then".split()
 )
+#: A role marking keys said by a possessive ("customers and their dogs") while relating.
+_POSSESSED = "<possessed>"
 _DETS_AND_OF = frozenset({"a", "an", "the", "their", "our", "its", "each", "every", "which", "of"})
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 
