@@ -130,6 +130,24 @@ def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:
     return _unknown_fields(entity)
 
 
+#: Heads of uncatalogued tables whose rows are observations recorded at a time.
+_RECORD_HEADS = frozenset("record entry reading measurement observation note sample".split())
+#: Heads and endings of uncatalogued tables whose rows are things that happen.
+_EVENT_HEADS = frozenset(
+    "walk visit stay trip session appointment lesson class shift match game race flight ride "
+    "meeting call booking reservation rental purchase sale payment transfer delivery shipment "
+    "adoption donation inspection assessment review rating treatment scan check repair".split()
+)
+_EVENT_SUFFIXES = ("ment", "tion", "sion", "ance")
+#: Words with those endings that name things, not events.
+_NOT_EVENTS = frozenset(
+    "station location institution organization organisation position question nation section "
+    "portion region division commission mission pension version extension dimension profession "
+    "apartment department equipment document instrument segment element compartment tournament "
+    "allowance appliance ambulance attachment statement settlement".split()
+)
+
+
 def _unknown_fields(entity: EntityPlan) -> list[Field]:
     """Fields for a table the catalogue does not know, from its name."""
     name = entity.key_name
@@ -138,6 +156,14 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         names = ["occurred_at", "actor", "action:ENUM", "details"]
     elif last in {"document", "file", "attachment", "report", "contract"}:
         names = ["title", "file_name", "mime_type", "uploaded_at"]
+    elif last in _RECORD_HEADS:
+        names = ["recorded_at", "notes"]
+    elif (
+        entity.reason == "event"
+        or last in _EVENT_HEADS
+        or (last.endswith(_EVENT_SUFFIXES) and last not in _NOT_EVENTS)
+    ):
+        names = ["occurred_at", "status:EVENT", "notes"]
     elif last.endswith(("er", "or", "ist", "ant", "ee")) and last not in {"order", "folder"}:
         return [
             field_from_name(n, person=True)
@@ -147,7 +173,15 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         names = ["name", "description", "status", "created_at"]
     out = []
     for n in names:
-        if n == "action:ENUM":
+        if n == "status:EVENT":
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["scheduled", "completed", "cancelled"],
+                )
+            )
+        elif n == "action:ENUM":
             out.append(
                 Field(
                     name="action",

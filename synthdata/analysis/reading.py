@@ -1348,15 +1348,47 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                 plural_of.setdefault(k, tokens[last_].plural)
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
-        for words, choices, thing in items:
-            if thing is not None:
-                if thing != key and not plural_of.get(thing, False):
-                    found.links.append(TextLink(key, thing, "", False))
-                continue
-            name = identifier("_".join(words))
-            known = found.attributes.setdefault(key, [])
-            if name and not any(n == name for n, _ in known) and len(name) > 1:
-                known.append((name, choices))
+        _add_items(key, items, plural_of, found)
+    _pronoun_lists(tokens, tags, mentions, keys_at, found)
+
+
+def _pronoun_lists(
+    tokens: list[Token],
+    tags: list[str],
+    mentions: list[Span],
+    keys_at: dict[int, str],
+    found: _Found,
+) -> None:
+    """ "... vaccination records, so those need expiry dates": fields of the thing just named."""
+    for i, token in enumerate(tokens[:-2]):
+        if token.text not in {"those", "these", "they", "each"}:
+            continue
+        if tokens[i + 1].text not in {"need", "needs", "have", "has", "require", "requires"}:
+            continue
+        before = [m for m in mentions if m[2] < i and i - m[2] <= 12]
+        if not before:
+            continue
+        key = max(before, key=lambda m: m[2])[0]
+        items = _items(tokens, tags, i + 2, keys_at)
+        _add_items(key, items, {}, found)
+
+
+def _add_items(
+    key: str,
+    items: list[tuple[list[str], tuple[str, ...], str | None]],
+    plural_of: dict[str, bool],
+    found: _Found,
+) -> None:
+    """An owner's listed items: fields, or keys to the things they name."""
+    for words, choices, thing in items:
+        if thing is not None:
+            if thing != key and not plural_of.get(thing, False):
+                found.links.append(TextLink(key, thing, "", False))
+            continue
+        name = identifier("_".join(words))
+        known = found.attributes.setdefault(key, [])
+        if name and not any(n == name for n, _ in known) and len(name) > 1:
+            known.append((name, choices))
 
 
 def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> int | None:
