@@ -130,6 +130,14 @@ def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:
     return _unknown_fields(entity)
 
 
+#: Agent-looking nouns that name machines and things, not people.
+_NOT_PEOPLE = frozenset(
+    "order folder washer dryer printer scanner router server computer heater freezer cooler "
+    "container trailer tractor reactor sensor monitor meter controller compressor generator "
+    "motor elevator escalator projector charger adapter filter boiler locker counter register "
+    "tanker ladder blender mixer fryer roaster grinder feeder timer buzzer speaker player "
+    "marker sticker poster voucher ledger binder drawer".split()
+)
 #: Heads of uncatalogued tables whose rows are observations recorded at a time.
 _RECORD_HEADS = frozenset("record entry reading measurement observation note sample".split())
 #: Heads and endings of uncatalogued tables whose rows are things that happen.
@@ -164,7 +172,7 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         or (last.endswith(_EVENT_SUFFIXES) and last not in _NOT_EVENTS)
     ):
         names = ["occurred_at", "status:EVENT", "notes"]
-    elif last.endswith(("er", "or", "ist", "ant", "ee")) and last not in {"order", "folder"}:
+    elif last.endswith(("er", "or", "ist", "ant", "ee")) and last not in _NOT_PEOPLE:
         return [
             field_from_name(n, person=True)
             for n in ("first_name", "last_name", "email", "phone", "created_at")

@@ -93,7 +93,7 @@ _NUMBER_WORDS = frozenset(
 )
 #: Words the lexicon lacks or mis-files, by their part of speech in business text.
 _NOUN_OVERRIDES = frozenset(
-    "logs pub pubs signup signups rsvp rsvps checkin checkins walkin walkins addon addons "
+    "pub pubs signup signups rsvp rsvps checkin checkins walkin walkins addon addons "
     "payout payouts workover workovers timesheet timesheets paystub paystubs playlist "
     "playlists waitlist waitlists lineup lineups setup setups login logins".split()
 )
@@ -323,6 +323,15 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         return "VERB"
     if len(classes) == 1:
         only = next(iter(classes))
+        if (
+            only == "VERB"
+            and prev == "NOUN"
+            and token.plural
+            and not (nxt is not None and (nxt.text in _DET or _maybe_nominal(nxt)))
+            and not _determined(tokens, tags, i - 1)
+            and not _opens_sentence(tokens, tags, i - 1)
+        ):
+            return "NOUN"  # "care logs", "walks per dog" (not "each machine logs cycles")
         if (
             only == "VERB"
             and prev in {"DET", "ADJ", "NUM", "QUANT"}
@@ -1335,10 +1344,14 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
     for key, first, last, _ in mentions:
         for i in range(first, last + 1):
             keys_at[i] = key
+    ends = {m[2]: m[0] for m in mentions}
     for key, first, last, _ in mentions:
         start = _list_start(tokens, tags, first, last)
         if start is None:
             continue
+        if first >= 2 and tokens[first - 1].text == "per" and first - 2 in ends:
+            key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
+
         items = _items(tokens, tags, start, keys_at)
         if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
             continue  # "ingredients with quantities": fields of the pairing, not of B
@@ -1436,6 +1449,7 @@ def _items(
     while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
         token = tokens[i]
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
+            words = []  # "coin operated washers": the words before a verb are not an item
             break
         if token.text == "(":
             close = next(
