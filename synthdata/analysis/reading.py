@@ -652,7 +652,7 @@ def _things(
             continue
         if noun.plural or noun.lead in {"each", "every", "per"}:
             weight = 1.0
-        elif noun.lead in {"a", "an", "one", "any"}:
+        elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
         elif noun.lead in _ONE_LEADS:
             weight = 0.25
