@@ -156,7 +156,12 @@ class Field(BaseModel):
     pattern: str | None = PydanticField(default=None, min_length=1, max_length=200)
     locale: str | None = None
     derived_from: Identifier | None = None
-    semantic: str | None = PydanticField(default=None, max_length=100)
+    semantic: str | None = PydanticField(
+        default=None,
+        max_length=100,
+        description="What a STRING or TEXT field holds, when its names do not say it",
+        json_schema_extra=lambda schema: _list_meanings(schema),
+    )
     description: str | None = PydanticField(default=None, max_length=2000)
 
     @field_validator("enum_values")
@@ -249,6 +254,13 @@ def _check_nulls(field: Field) -> None:
             "set required=false"
         )
         raise ValueError(msg)
+
+
+def _list_meanings(schema: dict[str, Any]) -> None:
+    """The JSON Schema of ``semantic`` lists the known meanings (for API clients and models)."""
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["enum"] = list(semantics.MEANINGS)
 
 
 def _check_semantic(field: Field) -> None:

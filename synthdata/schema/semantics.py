@@ -79,6 +79,7 @@ MEANINGS: dict[str, str] = {
     "honorific": "honorific (Mr., Ms., Dr.)",
     "company_name": "company name",
     "place_name": "name of a place (city and kind)",
+    "venue_name": "name of a venue (city and kind of venue)",
     # Contact details and places
     "email": "e-mail address",
     "iban": "IBAN",
@@ -100,7 +101,8 @@ MEANINGS: dict[str, str] = {
     "color": "color",
     "currency_code": "currency code",
     "language": "language",
-    "gender": "gender",
+    "gender": "gender (fits the row's first name)",
+    "unit_of_measure": "unit of measure",
     "user_role": "user role",
     "priority": "priority",
     "payment_method": "payment method",
@@ -284,6 +286,15 @@ _CATEGORIES = ("category", "product_category", "category_name", "product_type")
 _SPECIES = ("species", "animal_type", "pet_type", "kind_of_animal")
 _TEXTY = frozenset(
     "review text body content comment comments feedback testimonial message remarks opinion".split()
+)
+_WHERE_PEOPLE_ARE = frozenset(
+    "office work home branch store job event meeting hq headquarters base primary".split()
+)
+_UNITS = frozenset(
+    "uom unit_of_measure unit_of_measurement measure_unit unit_measure units_of_measure".split()
+)
+_VENUE_COLUMNS = frozenset(
+    "venue venue_name home_ground home_venue home_stadium stadium arena ground".split()
 )
 _FLIGHTS = frozenset("flight leg route segment booking itinerary".split())
 _AIRPORT_COLUMNS = frozenset(
@@ -528,6 +539,10 @@ def _contact_or_place(
         return "country"
     if last in ("city", "town", "hometown") or _ends(col, "city", "name") or joined == "location":
         return "city"
+    if last == "location" and col[0] in _WHERE_PEOPLE_ARE:
+        return "city"  # ``office_location``, not ``storage_location``
+    if joined in _VENUE_COLUMNS or (head == "venue" and joined == "name"):
+        return "venue_name"
     if last == "province" or _ends(col, "state", "name"):
         return "state"
     if last == "state":
@@ -689,6 +704,8 @@ def _by_column(
         return "language"
     if last in ("gender", "sex"):
         return "gender"
+    if joined in _UNITS or (joined == "unit" and siblings & {"quantity", "qty", "amount"}):
+        return "unit_of_measure"
     if last in ("color", "colour", "colorway"):
         return "color"
     if last == "genre":
@@ -836,7 +853,8 @@ _QUALIFIERS = frozenset(
 
 def _names_row(col: list[str], tab: list[str]) -> bool:
     """Whether a name column names its row: ``name``, ``title``, ``warehouse_name``."""
-    return len(col) == 1 or col == ["display", "name"] or col[:-1] == tab[-len(col) + 1 :]
+    whole = col in (["display", "name"], ["full", "name"])
+    return len(col) == 1 or whole or col[:-1] == tab[-len(col) + 1 :]
 
 
 def _row_name(field: Field, table: str, siblings: Sequence[str]) -> str | None:

@@ -188,6 +188,34 @@ def test_statuses_are_skewed_like_the_world():
     assert shares["proportion"][0] > 0.5
 
 
+def test_a_gender_fits_the_rows_first_name():
+    frame = _frame(
+        _table(
+            "employees",
+            {"name": "full_name", "type": "STRING"},
+            {"name": "gender", "type": "STRING"},
+        ),
+        rows=500,
+    )
+    names = vocab.people("en_US")
+    told = dict(zip(names["first"], vocab.first_name_genders("en_US"), strict=True))
+    for full, gender in frame.select("full_name", "gender").iter_rows():
+        known = told[full.split(" ")[0]]
+        assert gender == known or (known is None and gender in ("Female", "Male", "Non-binary"))
+    alone = _frame(_table("users", {"name": "gender", "type": "STRING"}), rows=500)
+    assert set(alone["gender"]) == {"Female", "Male", "Non-binary"}
+
+
+def test_venues_and_places_are_named_after_a_city():
+    frame = _frame(_table("events", {"name": "venue", "type": "STRING"}))
+    cities = set(vocab.addresses("en_US")["city"])
+    for venue in frame["venue"]:
+        kind = next(k for k in semantic.VENUES if venue.endswith(f" {k}"))
+        assert venue.removesuffix(f" {kind}") in cities
+    clinics = _frame(_table("clinics", {"name": "name", "type": "STRING"}))
+    assert all(name.endswith(" Clinic") and name[:-7] in cities for name in clinics["name"])
+
+
 def test_isbns_have_valid_check_digits():
     frame = _frame(_table("books", {"name": "isbn", "type": "STRING"}))
     for isbn in frame["isbn"]:

@@ -30,7 +30,7 @@ from synthdata.generate import vocab, vocabularies
 from synthdata.generate.columns.choices import currency_code, weighted
 from synthdata.generate.columns.codes import code, iban, phone
 from synthdata.generate.columns.numbers import as_number, bounds
-from synthdata.generate.columns.people import email, first_name, last_name, name, username
+from synthdata.generate.columns.people import email, first_name, last_name, name, person, username
 from synthdata.generate.columns.places import address, address_part, country
 from synthdata.generate.columns.web import ip_address, url
 from synthdata.generate.columns.words import color, company, truncate
@@ -170,6 +170,17 @@ CHOICES: dict[str, dict[str, float]] = {
         "Korean": 2,
     },
     "gender": {"Female": 49, "Male": 49, "Non-binary": 2},
+    "unit_of_measure": {
+        "each": 50,
+        "box": 12,
+        "case": 10,
+        "pack": 8,
+        "kg": 6,
+        "lb": 5,
+        "m": 3,
+        "L": 3,
+        "pallet": 3,
+    },
     "species": {"Dog": 55, "Cat": 35, "Rabbit": 4, "Bird": 3, "Guinea Pig": 2, "Reptile": 1},
     "book_genre": {
         "Fiction": 20,
@@ -211,6 +222,20 @@ CHOICES: dict[str, dict[str, float]] = {
     },
 }
 
+#: Kinds of venue a "<City> <kind>" venue name ends with.
+VENUES = (
+    "Convention Center",
+    "Arena",
+    "Theater",
+    "Community Center",
+    "Stadium",
+    "Hall",
+    "Park",
+    "Pavilion",
+    "Conference Center",
+    "Amphitheater",
+)
+
 _PRODUCT_KINDS = (*(f"products_{group}" for group in PRODUCT_GROUPS), "book_titles")
 _PRODUCT_INDEX = {group: i for i, group in enumerate((*PRODUCT_GROUPS, "book"))}
 _REVIEW_KINDS = tuple(f"reviews_{stars}" for stars in range(1, 6))
@@ -245,6 +270,8 @@ def sources(kind: str | None) -> Sources:
         return Sources(kinds=mixed[kind], values=("Mixed",) if kind == "pet_breed" else ())
     if kind == "place_name":
         return Sources(pools=(Pool("addresses", "city"),))
+    if kind == "venue_name":
+        return Sources(values=VENUES, pools=(Pool("addresses", "city"),))
     msg = f"no values for meaning {kind!r}"  # every meaning is covered; the tests check
     raise AssertionError(msg)
 
@@ -280,9 +307,10 @@ def values(batch: Batch, f: Field, kind: str) -> pl.Series:
     if kind in VOCABULARY:
         pool, _ = mixture((VOCABULARY[kind],), batch.locale(f))
         return pool.gather(batch.choice(len(pool), f.name))
+    if kind == "gender":
+        return _genders(batch, f)
     if kind in CHOICES:
-        table = CHOICES[kind]
-        return weighted(batch, f, list(table), np.array(list(table.values()), dtype=float))
+        return _weighted(batch, f, kind)
     if kind == "product_name":
         return _gather(batch, f, _PRODUCT_KINDS, _product_groups(batch, f))
     if kind == "review":
@@ -290,7 +318,10 @@ def values(batch: Batch, f: Field, kind: str) -> pl.Series:
     if kind == "pet_breed":
         return _breeds(batch, f)
     if kind == "place_name":
-        return _place_names(batch, f)
+        return _place_names(batch, f, pl.lit(f" {_title(batch.schema.name)}"))
+    if kind == "venue_name":
+        kinds = pl.Series(VENUES).gather(batch.choice(len(VENUES), f.name, "kind"))
+        return _place_names(batch, f, " " + kinds)
     if kind == "isbn":
         return _isbn(batch, f)
     msg = f"no values for meaning {kind!r} (known: {', '.join(MEANINGS)})"
@@ -391,11 +422,37 @@ def _title(table: str) -> str:
     return " ".join(w.capitalize() for w in map(singular, words(table))) or "Place"
 
 
-def _place_names(batch: Batch, f: Field) -> pl.Series:
-    """A city of the locale and the table's kind of place: "Lakeview Clinic"."""
+def _place_names(batch: Batch, f: Field, kind: pl.Series | pl.Expr) -> pl.Series:
+    """A city of the locale and a kind of place: "Lakeview Clinic"."""
     cities = vocab.addresses(batch.locale(f))["city"]
     city = cities.gather(batch.choice(len(cities), f.name))
-    return city + f" {_title(batch.schema.name)}"
+    return pl.select(
+        pl.concat_str([pl.lit(city), pl.lit(kind) if isinstance(kind, pl.Series) else kind])
+    ).to_series()
+
+
+def _weighted(batch: Batch, f: Field, kind: str) -> pl.Series:
+    table = CHOICES[kind]
+    return weighted(batch, f, list(table), np.array(list(table.values()), dtype=float))
+
+
+def _genders(batch: Batch, f: Field) -> pl.Series:
+    """The gender the row's first name suggests; drawn when it has none or suggests neither."""
+    drawn = _weighted(batch, f, "gender")
+    named = next(
+        (g for g in batch.schema.fields if g.name != f.name and _first_named(batch, g)), None
+    )
+    if named is None:
+        return drawn
+    known = vocab.first_name_genders(batch.locale(named)).gather(person(batch, named)["first"])
+    return known.fill_null(drawn)
+
+
+def _first_named(batch: Batch, g: Field) -> bool:
+    """Whether a field holds a person's first name (alone or in a full name)."""
+    if g.type is FieldType.FIRST_NAME or g.type is FieldType.NAME:
+        return True
+    return batch.meaning(g) in ("first_name", "full_name")
 
 
 def _isbn(batch: Batch, f: Field) -> pl.Series:
