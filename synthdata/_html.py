@@ -22,7 +22,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def schema_html(schema: Any) -> str:
     volume = f" — {schema.volume:,} rows" if schema.volume is not None else ""
-    rows = [(f.name, f.type.value, f.details()) for f in schema.fields]
+    rows = [
+        (f.name, f.type.value, f.details(schema.name, schema.field_names)) for f in schema.fields
+    ]
     extra = ""
     if schema.constraints:
         extra += "<p>Constraints: " + escape(", ".join(str(c) for c in schema.constraints)) + "</p>"

@@ -19,6 +19,24 @@ ORDERABLE = sorted(
 )
 
 
+#: Column names with a meaning, so generated schemas exercise it (and its anchors) too.
+NAMES = [
+    "name",
+    "title",
+    "category",
+    "rating",
+    "comment",
+    "status",
+    "first_name",
+    "city",
+    "species",
+    "breed",
+    "description",
+    "product_name",
+    "department",
+]
+
+
 def field_types() -> st.SearchStrategy[FieldType]:
     return st.sampled_from(list(FieldType))
 
@@ -58,7 +76,9 @@ def schemas(draw: st.DrawFn, name: str, parents: list[dict[str, Any]]) -> dict[s
     key_type = draw(st.sampled_from(KEY_TYPES))
     columns = [{"name": "id", "type": key_type.value, "primary_key": True}]
     count = draw(st.integers(0, 5))
-    columns += [draw(fields(f"f{i}")) for i in range(count)]
+    names = draw(st.lists(st.sampled_from(NAMES), max_size=count, unique=True))
+    names += [f"f{i}" for i in range(count - len(names))]
+    columns += [draw(fields(n)) for n in names]
     spec: dict[str, Any] = {"name": name, "fields": columns, "volume": draw(st.integers(1, 300))}
     fks = []
     for parent in parents:

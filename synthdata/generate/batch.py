@@ -16,6 +16,7 @@ from synthdata.generate.context import Batch
 from synthdata.generate.plan import TablePlan
 from synthdata.generate.relations import foreign_key_column
 from synthdata.schema import Field, Schema
+from synthdata.schema.semantics import anchor
 
 __all__ = ["field_order", "generate_batch"]
 
@@ -36,13 +37,20 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
 
 
 def field_order(schema: Schema) -> list[Field]:
-    """Fields with their anchors (constraint ``other``, ``derived_from``) before them."""
+    """Fields with their anchors (constraint ``other``, ``derived_from``, the sibling a meaning
+    follows, such as a product name's category) before them."""
     needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
     for c in schema.constraints:
         needs[c.field].add(c.other)
     for f in schema.fields:
         if f.derived_from:
             needs[f.name].add(f.derived_from)
+    for f in schema.fields:
+        follows = anchor(f, schema.name, schema.field_names)
+        # A meaning follows its sibling only when that makes no cycle (it reads the sibling's
+        # values if they are there, and draws alone otherwise).
+        if follows is not None and f.name not in _needed(follows, needs):
+            needs[f.name].add(follows)
     order: list[Field] = []
     done: set[str] = set()
     while len(order) < len(schema.fields):
@@ -53,3 +61,14 @@ def field_order(schema: Schema) -> list[Field]:
         order.extend(ready)
         done.update(f.name for f in ready)
     return order
+
+
+def _needed(name: str, needs: dict[str, set[str]]) -> set[str]:
+    """Every field ``name`` needs, directly or through others."""
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        for other in needs[todo.pop()] - found:
+            found.add(other)
+            todo.append(other)
+    return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from synthdata.generate import allocation, encoding, quoting, vocab, vocabularies
+from synthdata.generate.columns import semantic
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -29,6 +30,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "allocation counts": allocation.cumulative_counts.cache_clear,
     "plain CSV pools": quoting.plain_pool.cache_clear,
     "offline vocabularies": vocabularies.load.cache_clear,
+    "vocabulary series": semantic.mixture.cache_clear,
 }
 
 

@@ -65,6 +65,10 @@ class Batch:
     def locale(self, f: Field) -> str:
         return f.locale or self.plan.locale
 
+    def meaning(self, f: Field) -> str | None:
+        """What a field of this table holds (see :mod:`synthdata.schema.semantics`)."""
+        return self.plan.meaning(f)
+
 
 #: A column generator: one field's values for one batch (see :mod:`synthdata.generate.columns`).
 ColumnGenerator = Callable[[Batch, Field], pl.Series]

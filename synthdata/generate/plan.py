@@ -16,7 +16,8 @@ from synthdata.errors import InvalidInputError
 from synthdata.generate.allocation import Allocation
 from synthdata.generate.keys import KEY_TYPES, UNIQUE_TYPES
 from synthdata.generate.vocab import DEFAULT_LOCALE
-from synthdata.schema import FieldType, ForeignKey, Schema, check_schemas
+from synthdata.schema import Field, FieldType, ForeignKey, Schema, check_schemas
+from synthdata.schema.semantics import meaning
 
 __all__ = [
     "DEFAULT_VOLUME",
@@ -51,6 +52,15 @@ class TablePlan:
     allocations: dict[str, Allocation] = dc_field(default_factory=dict)
     #: Per TEXT field: values a language model wrote, which rows pick from.
     text_pools: dict[str, list[str]] = dc_field(default_factory=dict)
+    #: Per field, as ``table.field``: what it holds (:func:`synthdata.schema.semantics.meaning`).
+    meanings: dict[str, str | None] = dc_field(default_factory=dict)
+
+    def meaning(self, f: Field) -> str | None:
+        """What a field of this plan's table holds, read once per plan from the names."""
+        key = f"{self.schema.name}.{f.name}"
+        if key in self.meanings:
+            return self.meanings[key]
+        return meaning(f, self.schema.name, self.schema.field_names)
 
 
 def plan_volumes(schemas: Sequence[Schema], total_rows: int | None = None) -> dict[str, int]:
@@ -162,6 +172,7 @@ def plan_tables(
             reference,
             _allocations(s, seed, volumes, bounded=bounded),
             _text_pools(s, seed, llm),
+            {f"{s.name}.{f.name}": meaning(f, s.name, s.field_names) for f in s.fields},
         )
         for s in map(_checked, ordered)
     ]

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+import polars as pl
+
 from synthdata._formats import CSV_SPECIAL
-from synthdata.generate import keys, vocab
+from synthdata.generate import keys, vocab, vocabularies
+from synthdata.generate.columns import semantic
 from synthdata.generate.plan import TablePlan
 from synthdata.schema import Field
 from synthdata.schema.traits import FIELD_TRAITS, CSVRule
@@ -33,6 +36,8 @@ def plain_pool(source: str, locale: str, part: str) -> bool:
         pool = vocab.addresses(locale)[part]
     elif source == "email_domains":
         pool = vocab.email_domains(locale)[0]
+    elif source == "vocabularies":
+        pool = pl.Series(vocabularies.load(part, locale), dtype=pl.String)
     else:
         pool = vocab.words(locale, part)
     return not pool.str.contains_any(CSV_SPECIAL).any()
@@ -54,8 +59,16 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
         return csv_plain(replace(plan, schema=parent), key, _depth + 1)
     traits, locale = FIELD_TRAITS[f.type], f.locale or plan.locale
     rule = traits.csv
-    if rule is CSVRule.PATTERN and traits.pools and not (f.is_unique or f.pattern):
-        rule = CSVRule.POOLS  # no code to spell: a STRING draws words
+    if rule is CSVRule.PATTERN and traits.semantic and not (f.is_unique or f.pattern):
+        # No code to spell: a STRING draws what its meaning is made of.
+        made_of = semantic.sources(plan.meaning(f))
+        if made_of.delegate is not None:
+            return csv_plain(plan, f.model_copy(update={"type": made_of.delegate}), _depth)
+        return (
+            _plain_strings(made_of.values)
+            and all(plain_pool("vocabularies", locale, kind) for kind in made_of.kinds)
+            and all(plain_pool(p.source, p.locale or locale, p.part) for p in made_of.pools)
+        )
     if rule is CSVRule.PATTERN:
         volume = plan.volumes.get(plan.schema.name, plan.volume)
         return _plain_strings([keys.code_pattern(f, volume)])

@@ -27,6 +27,7 @@ __all__ = [
     "clear_pools",
     "email_domains",
     "faker_for",
+    "first_name_genders",
     "handle_parts",
     "people",
     "preload",
@@ -134,6 +135,24 @@ def people(locale: str) -> pl.DataFrame:
     return pl.DataFrame(
         {"first": first, "last": last, "first_ascii": first_ascii, "last_ascii": last_ascii}
     )
+
+
+@_pool
+def first_name_genders(locale: str) -> pl.Series:
+    """Per first name of :func:`people`: "Female" or "Male" as the locale's name lists say, or
+    null when they list it under both or neither."""
+    provider = faker_for(locale, "genders").provider("faker.providers.person")
+    female = set(getattr(provider, "first_names_female", ()))
+    male = set(getattr(provider, "first_names_male", ()))
+    firsts = people(locale)["first"]
+    is_female, is_male = firsts.is_in(list(female)), firsts.is_in(list(male))
+    return pl.select(
+        pl.when(pl.lit(is_female) & ~pl.lit(is_male))
+        .then(pl.lit("Female"))
+        .when(pl.lit(is_male) & ~pl.lit(is_female))
+        .then(pl.lit("Male"))
+        .otherwise(None)
+    ).to_series()
 
 
 def _state_and_postcode(fake: Faker) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -18,6 +19,8 @@ from pydantic import (
 )
 
 from synthdata.errors import did_you_mean
+from synthdata.schema import semantics
+from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import TYPE_ALIASES, FieldType
 
 __all__ = ["Cardinality", "Distribution", "Field", "Identifier", "valid_identifier"]
@@ -128,6 +131,11 @@ class Field(BaseModel):
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
         locale: a Faker locale such as ``de_DE`` for this field's vocabulary.
         derived_from: the field this one is computed from (email from a name, age from a date).
+        semantic: what a STRING or TEXT field holds (``book_title``, ``first_name``, ``review``;
+            see :data:`synthdata.schema.semantics.MEANINGS`), when its names do not say it or say
+            it wrongly. Without it the meaning is read from the field's, its table's and its
+            siblings' names (:func:`synthdata.schema.semantics.meaning`).
+        description: what the field holds, in words (a language model may read it).
     """
 
     model_config = MODEL_CONFIG
@@ -148,6 +156,12 @@ class Field(BaseModel):
     pattern: str | None = PydanticField(default=None, min_length=1, max_length=200)
     locale: str | None = None
     derived_from: Identifier | None = None
+    semantic: str | None = PydanticField(
+        default=None,
+        max_length=100,
+        description="What a STRING or TEXT field holds, when its names do not say it",
+        json_schema_extra=lambda schema: _list_meanings(schema),
+    )
     description: str | None = PydanticField(default=None, max_length=2000)
 
     @field_validator("enum_values")
@@ -158,10 +172,25 @@ class Field(BaseModel):
             raise ValueError(msg)
         return values
 
+    @field_validator("semantic", mode="before")
+    @classmethod
+    def _semantic(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        key = semantics.normalize(value)
+        if key not in semantics.MEANINGS:
+            msg = (
+                f"Unknown semantic {value!r}.{did_you_mean(key, semantics.MEANINGS)} "
+                f"Known meanings: {', '.join(semantics.MEANINGS)}"
+            )
+            raise ValueError(msg)
+        return key
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         _check_nulls(self)
         _check_enum(self)
+        _check_semantic(self)
         if self.cardinality is not None and self.references is None:
             msg = f"Field '{self.name}' has a cardinality but no references"
             raise ValueError(msg)
@@ -183,8 +212,13 @@ class Field(BaseModel):
         """Whether values must be distinct (primary keys always are)."""
         return self.unique or self.primary_key
 
-    def details(self) -> str:
-        """A one-line summary of the options that matter (key, reference, nulls, values)."""
+    def details(self, table: str = "", siblings: Iterable[str] = ()) -> str:
+        """A one-line summary of the options that matter (key, reference, nulls, values, meaning).
+
+        Given its ``table``'s name and its ``siblings``' names, a STRING or TEXT field also shows
+        the meaning read from them ("means: book title"); without them only the meaning its own
+        name or its ``semantic`` option gives.
+        """
         parts = []
         if self.primary_key:
             parts.append("primary key")
@@ -200,6 +234,9 @@ class Field(BaseModel):
             low = "" if self.min is None else self.min
             high = "" if self.max is None else self.max
             parts.append(f"{low}..{high}")
+        kind = semantics.meaning(self, table, siblings)
+        if kind is not None:
+            parts.append(f"means: {semantics.MEANINGS[kind]}")
         return ", ".join(parts)
 
     def bounds(self) -> tuple[Any, Any]:
@@ -215,6 +252,34 @@ def _check_nulls(field: Field) -> None:
         msg = (
             f"Field '{field.name}' is required but has null_rate {field.null_rate}; "
             "set required=false"
+        )
+        raise ValueError(msg)
+
+
+def _list_meanings(schema: dict[str, Any]) -> None:
+    """The JSON Schema of ``semantic`` lists the known meanings (for API clients and models)."""
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["enum"] = list(semantics.MEANINGS)
+
+
+def _check_semantic(field: Field) -> None:
+    if field.semantic is None:
+        return
+    if not FIELD_TRAITS[field.type].semantic:
+        msg = (
+            f"Field '{field.name}': semantic applies to STRING and TEXT fields; "
+            f"{field.type.value} already says what the field holds"
+        )
+        raise ValueError(msg)
+    if (
+        field.semantic != "code"
+        and FIELD_TRAITS[field.type].patterned
+        and (field.is_unique or field.pattern)
+    ):
+        msg = (
+            f"Field '{field.name}': a unique or patterned STRING is spelled from a code "
+            f"pattern, so it cannot mean {field.semantic!r}; drop unique/pattern or the semantic"
         )
         raise ValueError(msg)
 

@@ -150,7 +150,7 @@ class Schema(_Declared):
         for column in ("field", "type", "details"):
             table.add_column(column)
         for f in self.fields:
-            table.add_row(f.name, f.type.value, f.details())
+            table.add_row(f.name, f.type.value, f.details(self.name, self.field_names))
         return table
 
 

@@ -54,8 +54,9 @@ class CSVRule(StrEnum):
 
     #: Never: values come from fixed alphabets of digits, letters and ``-.:/$@_``.
     PLAIN = "plain"
-    #: The field's code pattern holds no separator, quote or line break. A type that also lists
-    #: pools draws from them instead when the field has no pattern and need not be unique.
+    #: The field's code pattern holds no separator, quote or line break. A type whose values
+    #: follow a meaning (:attr:`FieldTraits.semantic`) draws from the meaning's sources instead
+    #: when the field has no pattern and need not be unique; they are checked then.
     PATTERN = "pattern"
     #: The field's pattern, or else each of the locale's ASCII templates for the type, holds none.
     TEMPLATES = "templates"
@@ -96,6 +97,8 @@ class FieldTraits:
         patterned: the field's ``pattern`` option (``#`` digit, ``?`` letter, ``*`` either)
             spells every value: catalogue arguments set it and validation checks it.
         address: values come from the row's postal address, which a COUNTRY field then shares.
+        semantic: values follow the field's meaning, read from its names or its ``semantic``
+            option (:mod:`synthdata.schema.semantics`): book titles, first names, reviews.
     """
 
     dtype: pl.DataType
@@ -110,6 +113,7 @@ class FieldTraits:
     format: str | None = None
     patterned: bool = False
     address: bool = False
+    semantic: bool = False
 
     @property
     def orderable(self) -> bool:
@@ -133,11 +137,13 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         key=True,
         unique=UniqueRule.PATTERN,
         csv=CSVRule.PATTERN,
-        pools=(Pool("words", "word"),),
         ddl_family=SQLFamily.TEXT,
         patterned=True,
+        semantic=True,
     ),
-    FieldType.TEXT: FieldTraits(dtype=pl.String(), csv=CSVRule.QUOTED, ddl_family=SQLFamily.TEXT),
+    FieldType.TEXT: FieldTraits(
+        dtype=pl.String(), csv=CSVRule.QUOTED, ddl_family=SQLFamily.TEXT, semantic=True
+    ),
     FieldType.EMAIL: FieldTraits(
         dtype=pl.String(),
         unique=UniqueRule.SUFFIX,

@@ -37,6 +37,10 @@ MINIMUMS = {
     **{f"reviews_{stars}": 100 for stars in range(1, 6)},
     "skills": 150,
     "tags": 150,
+    "dog_breeds": 50,
+    "cat_breeds": 25,
+    "dishes": 80,
+    "airport_codes": 50,
 }
 #: Words of the usual Latin placeholder text, none of which belongs in a vocabulary.
 FILLER = set(

@@ -117,7 +117,7 @@ def test_traits_agree_with_each_other(kind):
         assert x.unique in {UniqueRule.UUID, UniqueRule.RANGE, UniqueRule.PATTERN}
     if x.csv is CSVRule.POOLS:
         assert x.pools
-    elif x.csv is not CSVRule.PATTERN:  # PATTERN may fall back on pools (STRING's words)
+    else:  # a STRING without a pattern draws on its meaning's sources, not on pools
         assert not x.pools
     if x.ddl_family is SQLFamily.TEXT:
         assert x.sql is SQLFamily.TEXT

@@ -22,9 +22,10 @@ from synthdata.generate.columns.codes import (
 from synthdata.generate.columns.numbers import numeric
 from synthdata.generate.columns.people import email, first_name, last_name, name, username
 from synthdata.generate.columns.places import address, address_part, country
+from synthdata.generate.columns.semantic import string, text
 from synthdata.generate.columns.temporal import age, temporal
 from synthdata.generate.columns.web import ip_address, json_value, url
-from synthdata.generate.columns.words import color, company, job_title, string, text
+from synthdata.generate.columns.words import color, company, job_title
 from synthdata.generate.context import Batch, ColumnGenerator
 from synthdata.generate.keys import UNIQUE_TYPES
 from synthdata.schema import Field, FieldType

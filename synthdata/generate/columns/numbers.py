@@ -13,7 +13,7 @@ from synthdata.generate.context import Batch
 from synthdata.schema import Distribution, Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["anchored", "as_number", "draw", "numeric", "shaped"]
+__all__ = ["anchored", "as_number", "bounds", "draw", "numeric", "shaped"]
 
 #: Default (min, max) per numeric type, and whether values are whole or how many decimals to keep.
 _NUMERIC_DEFAULTS: dict[FieldType, tuple[float, float, int]] = {
@@ -50,11 +50,17 @@ def shaped(
     return lo + np.expm1(u * log_span)
 
 
-def numeric(batch: Batch, f: Field) -> pl.Series:
-    lo_default, hi_default, decimals = _NUMERIC_DEFAULTS[f.type]
+def bounds(f: Field) -> tuple[float, float]:
+    """The range a numeric field's values are drawn from: its min and max, else the type's."""
+    lo_default, hi_default, _ = _NUMERIC_DEFAULTS[f.type]
     lo, hi = f.bounds()
     lo = float(lo_default if lo is None else lo)
-    hi = float(hi if hi is not None else max(hi_default, lo + (hi_default - lo_default)))
+    return lo, float(hi if hi is not None else max(hi_default, lo + (hi_default - lo_default)))
+
+
+def numeric(batch: Batch, f: Field) -> pl.Series:
+    decimals = _NUMERIC_DEFAULTS[f.type][2]
+    lo, hi = bounds(f)
     if f.type is FieldType.INTEGER and f.is_unique:
         return keys.unique_values(
             batch.plan.seed, batch.schema, f, batch.plan.volume, batch.index()

@@ -15,7 +15,7 @@ from synthdata.generate import vocab
 from synthdata.generate.context import Batch, group_of
 from synthdata.schema import Field
 
-__all__ = ["email", "first_name", "last_name", "name", "unique_suffix", "username"]
+__all__ = ["email", "first_name", "last_name", "name", "person", "unique_suffix", "username"]
 
 
 def _person(batch: Batch, f: Field) -> dict[str, npt.NDArray[np.int64]]:
@@ -31,6 +31,11 @@ def _person(batch: Batch, f: Field) -> dict[str, npt.NDArray[np.int64]]:
         }
 
     return batch.latent(("person", group, locale), make)
+
+
+def person(batch: Batch, f: Field) -> dict[str, npt.NDArray[np.int64]]:
+    """The row's person for field ``f`` (its role's): indexes of first and last names."""
+    return _person(batch, f)
 
 
 def _person_group(batch: Batch, f: Field) -> str:

@@ -10,7 +10,7 @@ from synthdata.generate.context import Batch, ColumnGenerator, group_of
 from synthdata.schema import Field
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["address", "address_part", "country"]
+__all__ = ["ADDRESS_MEANINGS", "address", "address_part", "country"]
 
 
 def _address(batch: Batch, f: Field) -> pl.DataFrame:
@@ -49,7 +49,16 @@ def address(batch: Batch, f: Field) -> pl.Series:
     ).to_series()
 
 
+#: Meanings of STRING and TEXT fields whose values come from the row's address.
+ADDRESS_MEANINGS = frozenset({"street_address", "address", "city", "state", "postal_code"})
+
+
 def country(batch: Batch, f: Field) -> pl.Series:
-    if any(FIELD_TRAITS[g.type].address for g in batch.schema.fields if g is not f):
+    """The row's address's country when a sibling holds part of that address, else any."""
+    if any(_in_address(batch, g) for g in batch.schema.fields if g.name != f.name):
         return _address(batch, f)["country"]
     return pick_word(batch, f, "country")
+
+
+def _in_address(batch: Batch, g: Field) -> bool:
+    return FIELD_TRAITS[g.type].address or batch.meaning(g) in ADDRESS_MEANINGS

@@ -67,6 +67,8 @@ KINDS = (
     "products_auto_parts",
     "products_pet_supplies",
     "products_office_supplies",
+    "products_kitchen",
+    "products_garden",
     "product_categories",
     "reviews_1",
     "reviews_2",
@@ -75,6 +77,10 @@ KINDS = (
     "reviews_5",
     "skills",
     "tags",
+    "dog_breeds",
+    "cat_breeds",
+    "dishes",
+    "airport_codes",
 )
 
 _ROOT = files(__name__)

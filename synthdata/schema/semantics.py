@@ -1,0 +1,871 @@
+"""What a text column holds, read from its name, its table's name and its siblings' names.
+
+:func:`meaning` gives a STRING or TEXT field one of the :data:`MEANINGS` (``books.title`` is a
+``book_title``, ``order_items.product_name`` a ``product_name``, ``employees.first_name`` a
+``first_name``), or ``None`` when its name says nothing the generator knows; such a column gets
+neutral phrases built from the names (:func:`fallback`: ``warehouses.name`` → "Warehouse 17").
+A field's ``semantic`` option overrides the guess. Some meanings take each row's value from a
+sibling (:func:`anchor`): a product name from the row's ``category``, a review from its
+``rating``, a breed from its ``species``.
+
+Everything here is a pure function of names and types (no data, no randomness), so it is
+deterministic, and cheap enough to run per field whenever a plan is made. The generator turns
+meanings into values (``synthdata.generate.columns.semantic``); this module sits in the schema
+layer so that :meth:`Field.details` and the schema views can show the meaning too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from synthdata.schema.traits import FIELD_TRAITS
+from synthdata.schema.types import FieldType
+
+if TYPE_CHECKING:
+    from synthdata.schema.field import Field
+
+__all__ = [
+    "MEANINGS",
+    "PRODUCT_GROUPS",
+    "Fallback",
+    "anchor",
+    "fallback",
+    "meaning",
+    "normalize",
+    "product_group",
+    "singular",
+    "words",
+]
+
+#: The product families with a product-name vocabulary each (``product_name_<group>``).
+PRODUCT_GROUPS = (
+    "electronics",
+    "clothing",
+    "grocery",
+    "furniture",
+    "beauty",
+    "toys",
+    "sports",
+    "tools_hardware",
+    "books_stationery",
+    "auto_parts",
+    "pet_supplies",
+    "office_supplies",
+    "kitchen",
+    "garden",
+)
+
+_STATUSES = (
+    "order",
+    "payment",
+    "invoice",
+    "ticket",
+    "account",
+    "subscription",
+    "project",
+    "booking",
+    "application",
+    "shipment",
+)
+
+#: Every meaning, with the words :meth:`Field.details` shows for it ("means: book title").
+MEANINGS: dict[str, str] = {
+    # People and organisations
+    "first_name": "first name",
+    "last_name": "last name",
+    "full_name": "person's full name",
+    "honorific": "honorific (Mr., Ms., Dr.)",
+    "company_name": "company name",
+    "place_name": "name of a place (city and kind)",
+    "venue_name": "name of a venue (city and kind of venue)",
+    # Contact details and places
+    "email": "e-mail address",
+    "iban": "IBAN",
+    "phone": "phone number",
+    "url": "web address",
+    "username": "username",
+    "ip_address": "IP address",
+    "street_address": "street address",
+    "address": "postal address",
+    "city": "city",
+    "state": "state or province",
+    "postal_code": "postal code",
+    "country": "country",
+    "iata_code": "airport code (IATA)",
+    # Codes
+    "code": "code",
+    "isbn": "ISBN-13",
+    # Small fixed sets
+    "color": "color",
+    "currency_code": "currency code",
+    "language": "language",
+    "gender": "gender (fits the row's first name)",
+    "unit_of_measure": "unit of measure",
+    "user_role": "user role",
+    "priority": "priority",
+    "payment_method": "payment method",
+    "species": "animal species",
+    "book_genre": "book genre",
+    "film_genre": "film genre",
+    "music_genre": "music genre",
+    "status": "status",
+    **{f"{kind}_status": f"{kind} status" for kind in _STATUSES},
+    # Titles and names from the offline vocabularies
+    "book_title": "book title",
+    "film_title": "film title",
+    "album_title": "album title",
+    "song_title": "song title",
+    "course_title": "course title",
+    "project_name": "project name",
+    "event_name": "event name",
+    "dish": "dish on a menu",
+    "department": "department",
+    "team_name": "team name",
+    "job_title": "job title",
+    "ticket_subject": "support ticket subject",
+    "product_name": "product name (in the row's category)",
+    **{f"product_name_{g}": f"product name ({g.replace('_', ' ')})" for g in PRODUCT_GROUPS},
+    "product_category": "product category",
+    "review": "review text (fits the row's rating)",
+    "skill": "skill",
+    "tag": "tag",
+    "pet_breed": "pet breed (fits the row's species)",
+    "dog_breed": "dog breed",
+    "cat_breed": "cat breed",
+}
+
+
+def normalize(value: str) -> str:
+    """A meaning as users may write it (``"Book title"``, ``"book-title"``) → ``book_title``."""
+    return re.sub(r"[\s\-]+", "_", value.strip()).lower()
+
+
+# --- Words -------------------------------------------------------------------------------------
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_IRREGULAR = {
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "staff": "staff",
+    "series": "series",
+    "news": "news",
+    "species": "species",
+    "data": "data",
+    "media": "media",
+    "analyses": "analysis",
+    "statuses": "status",
+    "buses": "bus",
+    "campuses": "campus",
+    "addresses": "address",
+    "businesses": "business",
+    "movies": "movie",
+    "goods": "goods",
+}
+
+
+def words(name: str) -> list[str]:
+    """An identifier's words, lower case: ``orderItems`` and ``order_items`` → order, items."""
+    return [w for w in _CAMEL.sub(r"\1_\2", name).lower().split("_") if w]
+
+
+def singular(word: str) -> str:
+    """A plural English noun's singular, by the common rules (``categories`` → category)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+# --- Nouns that say what a table's rows are -----------------------------------------------------
+
+_PEOPLE = frozenset(
+    "person user customer client employee staff author student teacher instructor professor "
+    "tutor lecturer patient doctor physician nurse surgeon dentist pharmacist therapist member "
+    "contact lead guest passenger driver rider traveler traveller player athlete coach agent "
+    "rep representative salesperson manager owner reviewer reporter assignee requester "
+    "applicant candidate volunteer donor speaker attendee participant subscriber tenant "
+    "landlord buyer seller recipient sender worker technician mechanic lawyer attorney trainer "
+    "groomer stylist barber pilot captain officer purser skipper host organizer organiser "
+    "director actor musician composer writer editor narrator photographer beneficiary "
+    "policyholder borrower cardholder guardian parent resident citizen voter judge witness "
+    "contractor consultant freelancer creator vet veterinarian caregiver receptionist cashier "
+    "waiter chef farmer fan follower approver supervisor inspector auditor recruiter "
+    "executive founder advisor adviser mentor "
+    "mentee intern nanny cleaner courier dispatcher operator analyst engineer developer "
+    "designer researcher scientist astronomer investigator sanitarian guide artist".split()
+)
+#: People whose ``title`` is a job title (the rest get Mr., Ms., Dr.).
+_WORKERS = frozenset(
+    "employee staff contact lead worker consultant agent rep representative manager officer "
+    "executive recruiter applicant candidate engineer developer analyst technician "
+    "salesperson supervisor".split()
+)
+_COMPANIES = frozenset(
+    "company supplier vendor manufacturer maker brand publisher organization organisation org "
+    "employer carrier airline bank merchant partner agency firm business distributor "
+    "wholesaler retailer insurer lender sponsor advertiser studio corporation enterprise "
+    "startup provider institution account shipper broker contractor_company label "
+    "developer_company charity nonprofit".split()
+)
+#: Columns that name a company by its role (``employer``, ``shipping_carrier``).
+_COMPANY_COLUMNS = frozenset(
+    "company employer supplier vendor manufacturer publisher brand organization organisation "
+    "carrier airline bank merchant agency firm insurer lender sponsor distributor wholesaler "
+    "retailer".split()
+)
+_VENUES = frozenset(
+    "hotel restaurant store shop branch warehouse clinic hospital school university college "
+    "campus gym salon library cafe bakery office location site venue factory plant theater "
+    "theatre cinema museum park airport station stadium arena pharmacy dealership facility "
+    "depot terminal port marina farm ranch church hall center centre mall outlet rink "
+    "kennel spa garage showroom gallery club court pool lab laboratory observatory "
+    "apiary mill sawmill brewery winery distillery hostel motel inn resort campground".split()
+)
+_TITLED = {
+    **dict.fromkeys(("book", "novel", "ebook", "audiobook", "publication", "textbook"), "book"),
+    **dict.fromkeys(("movie", "film", "show", "series", "episode", "documentary"), "film"),
+    **dict.fromkeys(("album",), "album"),
+    **dict.fromkeys(("track", "song", "tune"), "song"),
+    **dict.fromkeys(("course", "class", "module", "lesson", "subject", "curriculum"), "course"),
+    **dict.fromkeys(("project", "initiative", "programme"), "project"),
+    **dict.fromkeys(
+        (
+            "event conference meetup webinar festival concert workshop seminar exhibition expo "
+            "summit gala fundraiser"
+        ).split(),
+        "event",
+    ),
+}
+_TITLE_MEANING = {
+    "book": "book_title",
+    "film": "film_title",
+    "album": "album_title",
+    "song": "song_title",
+    "course": "course_title",
+    "project": "project_name",
+    "event": "event_name",
+}
+_PRODUCTS = frozenset(
+    "product item good merchandise listing offering sku variant article_item catalog "
+    "catalogue inventory stock".split()
+)
+_DISHES = frozenset("dish meal pizza recipe entree menu".split())
+_TICKETS = frozenset("ticket issue case incident bug complaint request inquiry enquiry".split())
+#: Tickets whatever their context; the other words are tickets only in a support context.
+_SURE_TICKETS = frozenset("ticket issue bug".split())
+_SUPPORT = frozenset(
+    "support helpdesk help desk service it priority severity assignee agent agent_id "
+    "assigned_to sla".split()
+)
+_REVIEWS = frozenset("review rating feedback testimonial".split())
+_EDUCATION = frozenset(
+    "class course lesson teacher tutor exam grade enrollment enrolment student school "
+    "semester".split()
+)
+_PETS = frozenset("pet animal dog cat patient appointment visit booking adoption".split())
+_RATINGS = (
+    "rating",
+    "stars",
+    "star_rating",
+    "rating_value",
+    "overall_rating",
+    "review_rating",
+    "score",
+)
+_CATEGORIES = ("category", "product_category", "category_name", "product_type")
+_SPECIES = ("species", "animal_type", "pet_type", "kind_of_animal")
+_TEXTY = frozenset(
+    "review text body content comment comments feedback testimonial message remarks opinion".split()
+)
+_WHERE_PEOPLE_ARE = frozenset(
+    "office work home branch store job event meeting hq headquarters base primary".split()
+)
+_UNITS = frozenset(
+    "uom unit_of_measure unit_of_measurement measure_unit unit_measure units_of_measure".split()
+)
+_VENUE_COLUMNS = frozenset(
+    "venue venue_name home_ground home_venue home_stadium stadium arena ground".split()
+)
+_FLIGHTS = frozenset("flight leg route segment booking itinerary".split())
+_AIRPORT_COLUMNS = frozenset(
+    "origin destination departure_airport arrival_airport origin_airport destination_airport "
+    "from_airport to_airport dep_airport arr_airport".split()
+)
+_STATUS_CONTEXT = {
+    **dict.fromkeys(("order", "purchase", "cart", "checkout", "sale"), "order"),
+    **dict.fromkeys(("payment", "transaction", "charge", "refund", "payout"), "payment"),
+    **dict.fromkeys(("invoice", "bill"), "invoice"),
+    **dict.fromkeys((*_TICKETS, "support", "task", "todo"), "ticket"),
+    **dict.fromkeys(("user", "customer", "account", "member", "employee", "client"), "account"),
+    **dict.fromkeys(("subscription", "membership", "plan"), "subscription"),
+    **dict.fromkeys(("project", "milestone", "sprint", "campaign", "initiative"), "project"),
+    **dict.fromkeys(
+        ("booking", "reservation", "appointment", "visit", "session", "stay"), "booking"
+    ),
+    **dict.fromkeys(("application", "loan", "claim", "permit", "proposal"), "application"),
+    **dict.fromkeys(("shipment", "delivery", "shipping", "parcel", "package"), "shipment"),
+}
+_GENRE_CONTEXT = {
+    **dict.fromkeys(("book", "novel", "author", "publication", "ebook", "library"), "book"),
+    **dict.fromkeys(("movie", "film", "show", "series", "episode", "screening"), "film"),
+    **dict.fromkeys(("album", "track", "song", "artist", "band", "playlist"), "music"),
+}
+_ADDRESS_SIBLINGS = frozenset(
+    "city zip zip_code zipcode postal_code postcode country street street_address address "
+    "address_line1 address1".split()
+)
+
+#: Product families by the words that name them, most specific first (see :func:`product_group`).
+_GROUP_WORDS: tuple[tuple[str, str], ...] = (
+    (r"pet|dog|cat|puppy|kitten|aquatic|aquarium|animal|bird", "pet_supplies"),
+    (r"furniture", "furniture"),
+    (
+        r"kitchen|kitchenware|cookware|bakeware|cooking|dining|tableware|dinnerware|appliance|"
+        r"utensil|cutlery|housewares",
+        "kitchen",
+    ),
+    (r"garden|gardening|patio|lawn|yard|plant|seed|bbq|grill|barbecue", "garden"),
+    (r"office", "office_supplies"),
+    (r"stationery|notebook|pen|writing|art_supply|art_supplies|paper|planner", "books_stationery"),
+    (r"book|novel|ebook|reading|magazine", "book"),
+    (r"auto|automotive|car|tire|tyre|wheel|vehicle|motor|part", "auto_parts"),
+    (
+        r"electronic|computer|laptop|monitor|phone|tablet|headphone|audio|tv|cinema|camera|"
+        r"photo|photography|smart|video_game|console|network|networking|storage_and_memory|"
+        r"printer|ink|cable|charger|gadget|device|tech",
+        "electronics",
+    ),
+    (
+        r"beauty|skin|skincare|hair|haircare|makeup|cosmetic|fragrance|perfume|personal_care|"
+        r"oral|health|wellness|vitamin|supplement",
+        "beauty",
+    ),
+    (
+        r"cloth|clothe|clothing|apparel|garment|fashion|shoe|footwear|bag|luggage|"
+        r"accessory|accessorie|jewel|jewelry|jewellery|watch|watches|outerwear|underwear|sock|"
+        r"nightwear|dress|dresses|shirt",
+        "clothing",
+    ),
+    (r"toy|game|puzzle|craft|play|baby|kid", "toys"),
+    (
+        r"sport|sportswear|fitness|cycling|bike|camping|hiking|outdoor|water_sport|winter|gym|"
+        r"golf|tennis|running|fishing|equipment",
+        "sports",
+    ),
+    (
+        r"tool|hardware|paint|decorating|plumbing|electrical|diy|lumber",
+        "tools_hardware",
+    ),
+    (
+        r"grocer|grocery|groceries|food|produce|dairy|egg|bakery|meat|fish|frozen|pantry|"
+        r"snack|sweet|beverage|drink|coffee|tea|cereal|cleaning|laundry|household|bread|"
+        r"pastry|pastries|cake|cookie|dessert|candy|chocolate|confectionery|wine|beer|spirit|"
+        r"juice|fruit|vegetable|seafood|deli|cheese|organic|baking|spice|condiment|sauce",
+        "grocery",
+    ),
+    (
+        r"living_room|bedroom|mattress|mattresses|bedding|lighting|rug|curtain|decor|home|"
+        r"bathroom|storage|organization",
+        "furniture",
+    ),
+)
+_GROUP_PATTERNS = tuple(
+    (re.compile(rf"(?:^|_)(?:{pattern})(?:$|_|s_|s$)"), group) for pattern, group in _GROUP_WORDS
+)
+
+
+def product_group(text: str) -> str | None:
+    """The product family a category or table name points at (``"Men's Shoes"`` → clothing).
+
+    ``"book"`` (books themselves, whose names are book titles) or one of :data:`PRODUCT_GROUPS`;
+    ``None`` when no family's words appear.
+
+    >>> product_group("Small Kitchen Appliances"), product_group("dog_supplies")
+    ('kitchen', 'pet_supplies')
+    """
+    key = "_".join(re.findall(r"[a-z0-9]+", text.lower().replace("'s", "")))
+    for pattern, group in _GROUP_PATTERNS:
+        if pattern.search(key):
+            return group
+    return None
+
+
+# --- The rules ----------------------------------------------------------------------------------
+
+
+def meaning(field: Field, table: str, siblings: Iterable[str] = ()) -> str | None:
+    """What a STRING or TEXT field holds: one of :data:`MEANINGS`, or ``None`` if unknown.
+
+    Args:
+        field: the field; its ``semantic`` option, when set, is the answer.
+        table: the name of its table (``books``), or ``""`` when unknown.
+        siblings: the names of the table's fields (the field's own name may be among them).
+
+    A unique or patterned STRING is a ``code`` (its values are spelled from a pattern). Other
+    types have no meaning here: their type already says what they hold.
+
+    >>> from synthdata.schema.field import Field
+    >>> meaning(Field(name="title", type="STRING"), "books")
+    'book_title'
+    >>> meaning(Field(name="name", type="STRING"), "departments")
+    'department'
+    >>> meaning(Field(name="name", type="STRING"), "warehouses_of_things") is None
+    True
+    """
+    if field.semantic is not None:
+        return field.semantic
+    if not FIELD_TRAITS[field.type].semantic:
+        return None
+    if FIELD_TRAITS[field.type].patterned and (field.is_unique or field.pattern):
+        return "code"
+    others = frozenset(s.lower() for s in siblings) - {field.name.lower()}
+    return _infer(field.name, table, others)
+
+
+def anchor(field: Field, table: str, siblings: Sequence[str]) -> str | None:
+    """The sibling whose value each row's value depends on, if any.
+
+    A ``product_name`` follows the row's category column, a ``review`` its rating, a
+    ``pet_breed`` its species, and a neutral description its row's name (see :class:`Fallback`).
+    The generator makes the sibling first.
+    """
+    kind = meaning(field, table, siblings)
+    if kind is None and FIELD_TRAITS[field.type].semantic:
+        return _row_name(field, table, siblings)
+    wanted = {"product_name": _CATEGORIES, "review": _RATINGS, "pet_breed": _SPECIES}.get(
+        kind or ""
+    )
+    if wanted is None:
+        return None
+    by_lower = {s.lower(): s for s in siblings if s != field.name}
+    return next((by_lower[w] for w in wanted if w in by_lower), None)
+
+
+def _ends(col: list[str], *tail: str) -> bool:
+    return col[-len(tail) :] == list(tail)
+
+
+def _infer(name: str, table: str, siblings: frozenset[str]) -> str | None:
+    col = words(name)
+    if not col:
+        return None
+    tab = [singular(w) for w in words(table)] or [""]
+    head = tab[-1]
+    joined = "_".join(col)
+    for rule in (_person_part, _contact_or_place, _code_like):
+        found = rule(col, joined, head, tab, siblings)
+        if found:
+            return found
+    last = col[-1]
+    if last in ("name", "title", "label", "heading", "headline") or joined == "display_name":
+        found = _named(col, joined, head, tab, siblings)
+        if found:
+            return found
+    for rule in (_by_column, _person_role):
+        found = rule(col, joined, head, tab, siblings)
+        if found:
+            return found
+    return None
+
+
+def _person_part(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    if (
+        joined in ("first", "fname", "firstname", "forename", "given_name", "middle_name")
+        or _ends(col, "first", "name")
+        or _ends(col, "given", "name")
+        or _ends(col, "firstname")
+    ):
+        return "first_name"
+    if (
+        joined in ("lname", "lastname", "surname", "family_name", "maiden_name")
+        or _ends(col, "last", "name")
+        or _ends(col, "family", "name")
+        or _ends(col, "surname")
+        or _ends(col, "lastname")
+    ):
+        return "last_name"
+    if _ends(col, "full", "name") or _ends(col, "fullname"):
+        return "full_name"
+    return None
+
+
+def _contact_or_place(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    last = col[-1]
+    if last in ("email", "mail") or _ends(col, "email", "address") or joined == "e_mail":
+        return "email"
+    if (
+        last in ("phone", "mobile", "telephone", "tel", "cellphone", "fax")
+        or _ends(col, "phone", "number")
+        or _ends(col, "mobile", "number")
+        or _ends(col, "cell", "phone")
+    ):
+        return "phone"
+    if last in ("url", "website", "homepage", "uri") or _ends(col, "web", "site"):
+        return "url"
+    if joined in ("username", "user_name", "login", "handle", "screen_name", "nickname"):
+        return "username"
+    if last == "ip" or _ends(col, "ip", "address") or joined == "ip_addr":
+        return "ip_address"
+    if last == "iban":
+        return "iban"
+    if (
+        last in ("postcode", "zip", "zipcode")
+        or _ends(col, "postal", "code")
+        or _ends(col, "post", "code")
+        or _ends(col, "zip", "code")
+    ):
+        return "postal_code"
+    if last in ("iata",) or _ends(col, "iata", "code") or _ends(col, "airport", "code"):
+        return "iata_code"
+    if head == "airport" and joined in ("code", "airport_code"):
+        return "iata_code"
+    if joined in _AIRPORT_COLUMNS and (_FLIGHTS & set(tab)):
+        return "iata_code"
+    if last == "country" or _ends(col, "country", "name"):
+        return "country"
+    if last in ("city", "town", "hometown") or _ends(col, "city", "name") or joined == "location":
+        return "city"
+    if last == "location" and col[0] in _WHERE_PEOPLE_ARE:
+        return "city"  # ``office_location``, not ``storage_location``
+    if joined in _VENUE_COLUMNS or (head == "venue" and joined == "name"):
+        return "venue_name"
+    if last == "province" or _ends(col, "state", "name"):
+        return "state"
+    if last == "state":
+        if siblings & _ADDRESS_SIBLINGS or head in _PEOPLE or head in _VENUES:
+            return "state"
+        return _status(col, head, tab) if head in _STATUS_CONTEXT else "state"
+    if last == "street" or _ends(col, "street", "address") or joined in ("address1", "address_1"):
+        return "street_address"
+    if _ends(col, "address", "line", "1") or _ends(col, "address", "line1"):
+        return "street_address"
+    if last == "address":
+        return "address"
+    return None
+
+
+def _code_like(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    last = col[-1]
+    if last in ("isbn", "isbn13") or _ends(col, "isbn", "13"):
+        return "isbn"
+    if last in ("currency",) or _ends(col, "currency", "code"):
+        return "currency_code"
+    if last in ("code", "sku", "ref", "reference", "barcode", "upc", "ean", "serial", "vin"):
+        return "code"
+    if last in ("no", "num", "plate") or joined in ("call_sign", "registration_mark"):
+        return "code"
+    if last == "number" and len(col) > 1:
+        return "code"
+    return None
+
+
+def _named(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    """A name or title column: ``<table>.name``, ``<table>.title``, ``<thing>_name``."""
+    last = col[-1]
+    own = len(col) == 1 or joined == "display_name"
+    thing = head if own else singular(col[-2])
+    if not own and thing == head:
+        own = True  # ``products.product_name`` is the table's own name
+    if thing in _PEOPLE and not own and last == "name":
+        return "full_name"  # ``author_name``, ``contact_name``
+    if own and thing in _PEOPLE:
+        if last == "title":
+            return "job_title" if thing in _WORKERS else "honorific"
+        return "full_name" if last == "name" else None
+    if thing in _TITLED:
+        return _TITLE_MEANING[_TITLED[thing]]
+    if thing in _COMPANIES and thing != "account":
+        return "company_name"
+    if thing == "account" and own and last == "name" and "bank" not in tab:
+        return "company_name"
+    if thing in ("department", "dept", "division"):
+        return "department"
+    if thing in ("team", "squad"):
+        return "team_name"
+    if thing in ("job", "position", "vacancy", "opening", "posting", "occupation", "profession"):
+        return "job_title"
+    if thing == "role":
+        return "user_role"
+    if _is_ticket(thing, tab, siblings):
+        return "ticket_subject"
+    if thing in _REVIEWS and own:
+        return "review"
+    if thing in _DISHES or (thing == "item" and "menu" in tab):
+        return "dish"
+    if thing in _PRODUCTS:
+        return _product_name(tab)
+    if thing in ("category", "subcategory"):
+        return _category(tab, col) or None
+    if thing in ("skill", "competency", "expertise"):
+        return "skill"
+    if thing in ("tag", "keyword", "hashtag"):
+        return "tag"
+    if thing == "breed":
+        return _breed(tab, siblings)
+    if thing in ("color", "colour"):
+        return "color"
+    if thing in ("city", "town"):
+        return "city"
+    if thing == "country":
+        return "country"
+    if thing in ("state", "province"):
+        return "state"
+    if thing in ("language", "lang"):
+        return "language"
+    if thing == "genre":
+        return _genre(tab)
+    if thing == "currency":
+        return "currency_code"
+    if thing in _VENUES and last == "name":
+        return "place_name"
+    return None
+
+
+def _by_column(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    """Columns whose own name says what they hold (``department``, ``status``, ``review``)."""
+    last = singular(col[-1])
+    if last in ("department", "dept", "division"):
+        return "department"
+    if joined in ("team", "squad"):
+        return "team_name"
+    if joined in ("job_title", "jobtitle", "position", "occupation", "profession", "designation"):
+        return "job_title"
+    if joined in ("job", "position_title", "role_title", "job_role", "job_position"):
+        return "job_title"
+    if last == "role":
+        return "job_title" if head in _WORKERS and head != "contact" else "user_role"
+    if joined in ("subject", "summary", "headline", "issue_title", "ticket_subject"):
+        if _is_ticket(head, tab, siblings) or "support" in tab or "helpdesk" in tab:
+            return "ticket_subject"
+        if joined == "subject" and head in _EDUCATION:
+            return "course_title"
+        if head in _REVIEWS:
+            return "review"
+    if joined in ("course", "course_title", "course_name"):
+        return "course_title"
+    if last in _COMPANY_COLUMNS:
+        return "company_name"
+    if joined in ("dish", "meal", "menu_item", "entree"):
+        return "dish"
+    if joined in ("product", "item", "item_name", "item_desc", "item_description"):
+        return "dish" if set(tab) & _DISHES else _product_name(tab)
+    if joined in ("album",):
+        return "album_title"
+    if joined in ("song", "track"):
+        return "song_title"
+    if joined in ("book",):
+        return "book_title"
+    if joined in ("movie", "film"):
+        return "film_title"
+    if joined in ("project",):
+        return "project_name"
+    if joined in ("event",):
+        return "event_name"
+    if joined in _CATEGORIES or joined in ("subcategory", "product_subcategory"):
+        return _category(tab, col)
+    # A text beside a rating (a score only counts on a table of reviews) is a review.
+    if last in _TEXTY and (head in _REVIEWS or siblings & set(_RATINGS[:-1])):
+        return "review"
+    if last in ("review", "testimonial") or joined in ("review_text", "review_body"):
+        return "review"
+    if last in ("skill", "expertise", "competency"):
+        return "skill"
+    if last in ("tag", "keyword", "hashtag"):
+        return "tag"
+    if last == "status":
+        return _status(col, head, tab)
+    if last in ("priority", "severity", "urgency", "criticality"):
+        return "priority"
+    if joined in ("payment_method", "payment_type", "pay_method", "payment_mode", "tender_type"):
+        return "payment_method"
+    if joined == "method" and head in ("payment", "transaction", "charge", "refund"):
+        return "payment_method"
+    if last in ("language", "lang"):
+        return "language"
+    if last in ("gender", "sex"):
+        return "gender"
+    if joined in _UNITS or (joined == "unit" and siblings & {"quantity", "qty", "amount"}):
+        return "unit_of_measure"
+    if last in ("color", "colour", "colorway"):
+        return "color"
+    if last == "genre":
+        return _genre(tab)
+    if last == "breed":
+        return _breed(tab, siblings)
+    if joined in _SPECIES and (set(tab) & _PETS):
+        return "species"
+    return None
+
+
+def _person_role(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    """A column that names a person by role: ``author``, ``head_coach``, ``created_by``."""
+    last = col[-1]
+    if last == "by" or joined in ("assigned_to", "assignee"):
+        return "full_name"
+    role = col[-2] if last == "name" and len(col) > 1 else last
+    if role in _PEOPLE and role not in ("user", "account"):
+        return "full_name"
+    return None
+
+
+def _is_ticket(thing: str, tab: list[str], siblings: frozenset[str]) -> bool:
+    """A support ticket: ``tickets``, or ``cases`` of a help desk (not a law firm's)."""
+    if thing in _SURE_TICKETS:
+        return True
+    return thing in _TICKETS and bool(_SUPPORT & (set(tab) | siblings))
+
+
+def _product_name(tab: list[str]) -> str:
+    group = product_group("_".join(tab))
+    if group is None:
+        return "product_name"
+    return "book_title" if group == "book" else f"product_name_{group}"
+
+
+def _category(tab: list[str], col: list[str]) -> str | None:
+    """Product categories, on product tables and category tables of products."""
+    shop = _PRODUCTS | {"category", "subcategory", "order", "cart", "shop", "store", "sale"}
+    if (set(tab) & shop and not (set(tab) - shop - {"line", "detail"})) or "product" in col:
+        return "product_category"
+    return None
+
+
+def _breed(tab: list[str], siblings: frozenset[str]) -> str:
+    if siblings & set(_SPECIES):
+        return "pet_breed"  # the row's species decides
+    if "dog" in tab or "puppy" in tab or "kennel" in tab:
+        return "dog_breed"
+    if "cat" in tab or "kitten" in tab:
+        return "cat_breed"
+    return "pet_breed"
+
+
+def _genre(tab: list[str]) -> str | None:
+    for word in reversed(tab):
+        if word in _GENRE_CONTEXT:
+            return f"{_GENRE_CONTEXT[word]}_genre"
+    return None
+
+
+def _status(col: list[str], head: str, tab: list[str]) -> str:
+    """The status of what the column or its table names: ``payment_status``, ``orders.status``."""
+    for word in [*reversed(col[:-1]), head, *reversed(tab)]:
+        kind = _STATUS_CONTEXT.get(word)
+        if kind is not None:
+            return f"{kind}_status"
+    return "status"
+
+
+# --- Neutral values for the rest --------------------------------------------------------------
+
+#: Column words that read as a short description (their phrase names the row's thing).
+_DESCRIPTIVE = frozenset(
+    "description desc notes note comment comments remarks remark details detail summary body "
+    "text content bio biography abstract feedback reason outcome diagnosis purpose complaint "
+    "message instructions instruction memo observation observations explanation overview "
+    "about narrative story caption".split()
+)
+#: Column words that read as a category: their phrases come from a handful of values.
+_CATEGORICAL = frozenset(
+    "type kind category class group level tier grade segment channel source region zone area "
+    "section block ward term season shift size plan method mode format material unit band "
+    "bracket stage phase rank".split()
+)
+
+
+class Fallback(NamedTuple):
+    """How to spell a neutral value for a column with no meaning: ``lead``, ``noun``, a number
+    and a ``tail`` (a file name's extension).
+
+    ``scope`` says where the number comes from: ``"row"`` (the row's own number in its table,
+    the same for every such column of the row, so a name and its description agree), ``"few"``
+    (one of a handful, for category-like columns) or ``"many"`` (any of as many as there are
+    rows). A phrase with a ``lead`` describes its row ("Notes for "): when the row has a name
+    (see :func:`anchor`), the phrase is the lead and that name ("Notes for Lakeview Clinic").
+    """
+
+    lead: str
+    noun: str
+    scope: str
+    tail: str = ""
+
+
+def _sentence(parts: list[str]) -> str:
+    text = " ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def fallback(field_name: str, table: str, field_type: FieldType = FieldType.STRING) -> Fallback:
+    """The neutral phrase of a text column no meaning fits: short, and made of its names.
+
+    >>> fallback("name", "warehouses")
+    Fallback(lead='', noun='Warehouse ', scope='row', tail='')
+    >>> fallback("notes", "inspections", FieldType.TEXT)
+    Fallback(lead='Notes for ', noun='inspection ', scope='row', tail='')
+    >>> fallback("region", "stores")
+    Fallback(lead='', noun='Region ', scope='few', tail='')
+    """
+    col = words(field_name) or ["value"]
+    tab = [singular(w) for w in words(table)] or ["item"]
+    if col[-1] == "filename" or _ends(col, "file", "name"):
+        return Fallback("", "_".join(tab) + "_", "row", ".pdf")
+    if col[-1] in _NAMES:
+        if _names_row(col, tab) or col[-2] in _QUALIFIERS:
+            return Fallback("", _sentence(tab) + " ", "row")
+        return Fallback("", _sentence(col[:-1]) + " ", "many")
+    if col[-1] in _DESCRIPTIVE or field_type is FieldType.TEXT:
+        return Fallback(f"{_sentence(col)} for ", " ".join(tab) + " ", "row")
+    if col[-1] in _CATEGORICAL:
+        return Fallback("", _sentence(col) + " ", "few")
+    return Fallback("", _sentence(col) + " ", "many")
+
+
+_NAMES = ("name", "title", "label", "heading", "headline")
+#: Words before ``name`` that say which name of the row it is, not what is named.
+_QUALIFIERS = frozenset(
+    "common scientific short long full display legal official trade alt alternate alternative "
+    "preferred local english latin original formal internal public registered working "
+    "marketing".split()
+)
+
+
+def _names_row(col: list[str], tab: list[str]) -> bool:
+    """Whether a name column names its row: ``name``, ``title``, ``warehouse_name``."""
+    whole = col in (["display", "name"], ["full", "name"])
+    return len(col) == 1 or whole or col[:-1] == tab[-len(col) + 1 :]
+
+
+def _row_name(field: Field, table: str, siblings: Sequence[str]) -> str | None:
+    """The sibling that names a row, for a neutral phrase that describes the row."""
+    if meaning(field, table, siblings) is not None:
+        return None
+    if not fallback(field.name, table, field.type).lead:
+        return None
+    tab = [singular(w) for w in words(table)] or ["item"]
+    for sibling in siblings:
+        col = words(sibling)
+        if sibling != field.name and col and col[-1] in _NAMES[:2] and _names_row(col, tab):
+            return sibling
+    return None
