@@ -75,7 +75,7 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     taken = {f.name for f in fields}
     for f in [*_body_fields(entity, plan.domain), *_text_fields(entity, taken)]:
         if f.name not in taken:
-            fields.append(f)
+            fields.append(_own_kind(f, entity))
             taken.add(f.name)
     template = entity.template
     constraints = [
@@ -104,6 +104,17 @@ def _fk_field(link: Link, plan: Plan) -> Field:
         required=not link.optional,
         cardinality=cardinality,
     )
+
+
+def _own_kind(f: Field, entity: EntityPlan) -> Field:
+    """A catalogue choice the table's own name settles: a table of cats holds only cats (the
+    template's species dog | cat | rabbit is for animals in general)."""
+    if f.type is not FieldType.ENUM or not f.enum_values:
+        return f
+    own = entity.key_name.rsplit("_", 1)[-1]
+    if own in f.enum_values and len(f.enum_values) > 1:
+        return f.model_copy(update={"enum_values": [own], "enum_weights": None})
+    return f
 
 
 def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
