@@ -73,9 +73,12 @@ class Token:
 
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:'[a-z]+)?|[.;!?\n]|[,():/=+>]"
+    r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:_[a-z]+)*(?:'[a-z]+)?|[.;!?\n]|[,():/=+>]"
 )
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
+_PARTICLE_COMPOUND = re.compile(
+    r"\b([A-Za-z]{2,})-((?:in|on|up|off|out|over|down|by)s?)\b", re.IGNORECASE
+)
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
 PUNCTUATION = frozenset(",():/=+>")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
@@ -85,7 +88,9 @@ def tokenize(text: str) -> list[Token]:
     """Words and numbers (``5k`` and ``1,200`` stay whole), lower-case and unaccented."""
     tokens: list[Token] = []
     sentence = 0
-    source = fold(text, lower=False).replace("&", " and ").replace("→", ">").replace("-", " ")
+    source = fold(text, lower=False).replace("&", " and ").replace("→", ">")
+    # Compounds with a particle are one noun: check-ins, add-ons, top-ups, drop-offs.
+    source = _PARTICLE_COMPOUND.sub(r"\1_\2", source).replace("-", " ")
     # Abbreviations whose dots are not sentence ends.
     source = re.sub(
         r"\b([eE])\.g\.|\b([iI])\.e\.|\betc\.", lambda m: m.group().replace(".", ""), source
