@@ -1132,10 +1132,13 @@ def _pair(
             else:
                 found.child_of(a, b)  # "each bus has one driver"
         elif words[0] in {"with", "w"} and len(words) <= 4:
-            if many or b.plural:
+            people = any(_person(k) for k in b.keys) and not any(_person(k) for k in a.keys)
+            if "one" in words or people:
+                found.child_of(a, b)  # "viewings with one of our negotiators", "with instructors"
+            elif many or b.plural:
                 found.owns_many(a, b)  # "sales with line items"
             else:
-                found.child_of(a, b)  # "a viewing with one of our negotiators"
+                found.child_of(a, b)  # "a viewing with a negotiator"
         elif words[0] in _OWNER_PREPS and len([w for w in words if w not in _DETS_AND_OF]) <= 3:
             _located(a, b, words, many, found)
         return
@@ -1159,6 +1162,10 @@ def _pair(
         found.pairs(a, b, lemma)
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
+    if lemma in _CAUSE_VERBS and not passive:
+        # "each report leads to one or more repair jobs", "the winning bid becomes an order"
+        found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
+        return
     direct = not passive and not prep
     if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
@@ -1179,6 +1186,10 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+#: Verbs by which one record gives rise to others: the others hold its key.
+_CAUSE_VERBS = frozenset(
+    "lead result turn become generate produce spawn trigger create raise open convert".split()
+)
 #: Event verbs whose direct object is the other party of the event ("adopters adopt a cat":
 #: adoptions); other event verbs make an event only through a preposition ("shipped to pubs").
 _EVENT_DIRECT = frozenset(
