@@ -60,6 +60,7 @@ _ADJ_FIRST = frozenset(
     "external internal domestic foreign independent mobile digital physical virtual online "
     "offline live active inactive paid free premium basic full part joint single double".split()
 )
+_OBJECT_PRONOUNS = frozenset({"them", "us", "him", "her", "me", "you"})
 _PARTICLES = frozenset("up out off in down back over on away".split())
 _CONJ = frozenset(
     "and or but nor plus so then either versus vs because since although though if unless "
@@ -246,6 +247,10 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(len(tokens)):
         if not tags[i]:
             tags[i] = _open(tokens, tags, i)
+        elif tokens[i].text in {"lot", "lots"} and (
+            i + 1 >= len(tokens) or tokens[i + 1].text != "of"
+        ):
+            tags[i] = "NOUN"  # "green coffee lots" (but "lots of")
         elif (
             tokens[i].text in {"get", "gets", "got"}
             and i + 1 < len(tokens)
@@ -311,10 +316,12 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         and prev not in {"DET", "ADJ", "NUM", "QUANT", "GER"}
         and not (prev == "NOUN" and not tokens[i - 1].plural)
         and nxt is not None
-        and (nxt.text in _DET | _PARTICLES or next_nominal or nxt.text[0].isdigit())
+        and (nxt.text in _DET | _PARTICLES | _QUANT or next_nominal or nxt.text[0].isdigit())
         and not (prev == "NOUN" and text.endswith("s") and not _determined(tokens, tags, i - 1))
     ):
         return "VERB"  # "and record regauges", "staff log walks"
+    if "VERB" in classes and nxt is not None and nxt.text in _OBJECT_PRONOUNS:
+        return "VERB"  # "roast them in batches"
     if text.endswith("ing") and "VERB" in classes:
         if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"} or (next_nominal and prev != "NOUN"):
             return "GER" if next_nominal else "NOUN"
