@@ -23,6 +23,7 @@ from synthdata.analysis.entities import (
 )
 from synthdata.analysis.inflection import plural, singular
 from synthdata.analysis.models import Analysis, Requirement
+from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.places import detect_locale
 from synthdata.analysis.plan import (
     EntityPlan,
@@ -33,11 +34,14 @@ from synthdata.analysis.plan import (
     text_links,
 )
 from synthdata.analysis.reading import (
+    FIELD_WORDS,
     SELF_ROLES,
     LinkTable,
     Reading,
     SelfRef,
+    TextLink,
     link_name,
+    person_word,
     read,
     relate,
     singular_key,
@@ -46,6 +50,7 @@ from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_lin
 from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
 from synthdata.errors import InvalidInputError
 from synthdata.llm import LLMConfig
+from synthdata.schema import FieldType
 
 __all__ = ["MAX_CONTEXT", "analyze", "plan_from_text"]
 
@@ -93,7 +98,12 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes = relate(tokens, reading.tags, spans)
     for key, fields in attributes.items():
         if key in entities:
-            entities[key].attributes += fields
+            for name, choices in fields:
+                parent = None if choices else _listed_entity(name, entities, domain)
+                if parent is None:
+                    entities[key].attributes.append((name, choices))
+                elif parent != key:
+                    stated.append(TextLink(key, parent, "", True))
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
     add_link_tables(entities, pairs, domain)
     said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
@@ -239,6 +249,37 @@ def _native(key: str, domain: str | None) -> bool:
 
 _RECORD_WORDS = frozenset("record detail information data file profile entry list".split())
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "his", "her", "this"})
+
+
+def _listed_entity(name: str, entities: dict[str, EntityPlan], domain: str) -> str | None:
+    """The table a listed field names ("each hearing has a case, courtroom and judge": the
+    courtroom is a table the hearing points at), added to the plan if need be; None for a
+    field."""
+    if name in FIELD_WORDS or name.rsplit("_", 1)[-1] in FIELD_WORDS or name.count("_") > 1:
+        return None
+    if field_from_name(name).type is not FieldType.STRING:
+        return None  # a date, an amount, a code: a field
+    for e in entities.values():
+        if e.key_name == name or e.key == name:
+            return e.key
+    candidates = [
+        k
+        for k, d in entity_index().get(phrase_key(name.replace("_", " ")), [])
+        if d is None or d == domain
+    ]
+    if candidates:
+        template = catalog().entities[candidates[0]]
+        if template.key not in entities and template.native_to(domain):
+            entities[template.key] = EntityPlan.from_template(
+                template, mentioned=True, reason="named"
+            )
+            entities[template.key].table = plural(name)
+            return template.key
+    if "_" not in name and person_word(name) and name not in entities:
+        # "the requester", "the assigned agent": a person the row points at
+        entities[name] = EntityPlan(name, plural(name), None, True, reason="named")
+        return name
+    return None
 
 
 def _parent_word(word: str, key: str) -> bool:

@@ -29,6 +29,7 @@ from synthdata.analysis.inflection import plural, singular
 from synthdata.analysis.text import Token, identifier
 
 __all__ = [
+    "FIELD_WORDS",
     "SELF_ROLES",
     "LinkTable",
     "Noun",
@@ -36,6 +37,7 @@ __all__ = [
     "SelfRef",
     "TextLink",
     "lexicon",
+    "person_word",
     "read",
     "tag",
 ]
@@ -1045,7 +1047,7 @@ def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
     return out
 
 
-def _person(key: str) -> bool:
+def person_word(key: str) -> bool:
     """Whether rows of ``key`` are people: the catalogue says so, or an agent noun does."""
     from synthdata.analysis.catalog import catalog
 
@@ -1073,7 +1075,7 @@ def _groups(
             ):
                 if between[-1].text in {"their", "its"}:  # "customers and their dogs"
                     owner = prev.items[-1][0]
-                    if _person(key) and not _person(owner):  # "pets and their owners"
+                    if person_word(key) and not person_word(owner):  # "pets and their owners"
                         owned.append(TextLink(owner, key, _POSSESSED, True))
                     else:
                         owned.append(TextLink(key, owner, _POSSESSED, True))
@@ -1139,7 +1141,7 @@ def _pair(
             else:
                 found.child_of(a, b)  # "each bus has one driver"
         elif words[0] in {"with", "w"} and len(words) <= 4:
-            people = any(_person(k) for k in b.keys) and not any(_person(k) for k in a.keys)
+            people = any(person_word(k) for k in b.keys) and not any(person_word(k) for k in a.keys)
             if "one" in words or people:
                 found.child_of(a, b)  # "viewings with one of our negotiators", "with instructors"
             elif many or b.plural:
@@ -1336,7 +1338,7 @@ def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> N
 
 _LIST_LEADS = frozenset({"(", "with", "w", "=", ":", "has", "have", "including", "-"})
 #: Words that name a field of a record (a parenthesis of them lists fields, not examples).
-_FIELD_WORDS = frozenset(
+FIELD_WORDS = frozenset(
     "name number code type size material diameter colour color species age height weight grade "
     "rating status severity title note notes description amount price cost fee date time year "
     "level score capacity seat seats section quantity unit model make brand serial version area "
@@ -1523,7 +1525,7 @@ def _fieldlike(items: list[tuple[list[str], tuple[str, ...], str | None]]) -> bo
     fields = sum(
         1
         for words in named
-        if words[-1] in _FIELD_WORDS
+        if words[-1] in FIELD_WORDS
         or field_from_name(identifier("_".join(words))).type is not FieldType.STRING
     )
     return fields * 2 >= len(named)
