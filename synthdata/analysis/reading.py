@@ -256,8 +256,7 @@ def tag(tokens: list[Token]) -> list[str]:
         elif (
             tokens[i].text in {"get", "gets", "got"}
             and i + 1 < len(tokens)
-            and (tokens[i + 1].text in _DET or _maybe_nominal(tokens[i + 1]))
-            and not tokens[i + 1].text.endswith("ed")
+            and _object_follows(tokens, i + 1)
         ):
             tags[i] = "VERB"  # "gets routine inspections" (but "gets assigned")
         elif (
@@ -363,10 +362,17 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not text.endswith(("ed", "en"))
         ):
             return "NOUN"  # "apps have versions"
+        modifier = (
+            "NOUN" in classes
+            and nxt is not None
+            and nxt.plural
+            and _maybe_nominal(nxt)
+            and _lemma(text, "VERB") not in _KEEPING_VERBS | _COMMON_VERBS
+        )
         if prev in {"PRON", "AUX", "ADV"} or (
-            prev == "PREP" and tokens[i - 1].text == "to" and base
+            prev == "PREP" and tokens[i - 1].text == "to" and base and not modifier
         ):
-            return "VERB"
+            return "VERB"  # (but "rents slots to boat owners", "delivered to garden centres")
         if prev == "NOUN" and tokens[i - 1].plural and base and not token.plural:
             return "VERB"  # "owners book stays", "customers create keys"
         if (
@@ -384,13 +390,23 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
         if prev == "START" and nxt is not None and nxt.text in _DET and not token.plural:
             return "VERB"  # "Track every order"
-    if text in _ADJ_FIRST and _surely_nominal(nxt) and not token.plural:
+    if text in _ADJ_FIRST and nxt is not None and _maybe_nominal(nxt) and not token.plural:
         return "ADJ"  # "local rinks", "private owners"
     if "NOUN" in classes:
         return "NOUN"
     if "ADJ" in classes:
         return "ADJ"
     return next(iter(sorted(classes)))
+
+
+def _object_follows(tokens: list[Token], j: int) -> bool:
+    """Whether a noun phrase starts at ``j``, past adverbs ("gets weekly inspections"), and not a
+    participle ("gets assigned")."""
+    while j < len(tokens) and tokens[j].text in _ADV:
+        j += 1
+    if j >= len(tokens) or tokens[j].text.endswith("ed"):
+        return False
+    return tokens[j].text in _DET or _maybe_nominal(tokens[j])
 
 
 def _surely_nominal(token: Token | None) -> bool:
@@ -650,7 +666,7 @@ def _things(
             before = tokens[noun.first - 2].text if noun.first >= 2 else ""
             if before in {"for", "of", "at", "in", "by"}:
                 continue  # "Core system for a credit union": the business itself
-        if len(noun.head) < 3:
+        if len(tokens[noun.last].base) < 3:
             continue
         subject = _is_subject(tokens, tags, noun)
         if noun.attribute_like and not subject:

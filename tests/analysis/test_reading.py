@@ -1,0 +1,129 @@
+"""The text reader: parts of speech, the things a text names, and what its sentences relate.
+
+Sentences here are written for these tests (none from the development sets).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import synthdata as sd
+from synthdata.analysis.reading import read, tag
+from synthdata.analysis.text import tokenize
+
+
+def _tags(text: str) -> dict[str, str]:
+    tokens = tokenize(text)
+    return {t.text: g for t, g in zip(tokens, tag(tokens), strict=True)}
+
+
+def _things(text: str) -> set[str]:
+    return set(read(tokenize(text)).things)
+
+
+def _links(text: str) -> set[tuple[str, str]]:
+    schemas = sd.infer_schemas(sd.analyze(text))
+    return {(s.name, fk.parent) for s in schemas for fk in s.foreign_keys}
+
+
+def _tables(text: str) -> set[str]:
+    return {s.name for s in sd.infer_schemas(sd.analyze(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "part"),
+    [
+        ("A bakery tracks loaves baked each morning", "tracks", "VERB"),
+        ("Athletes log runs and coaches review them", "log", "VERB"),
+        ("each trainer lists exercises for a client", "lists", "VERB"),
+        ("The mill keeps care logs for every machine", "logs", "NOUN"),
+        ("Farmers own tractors and rent ploughs", "own", "VERB"),
+        ("a mechanic repairs vans at local garages", "local", "ADJ"),
+        ("Each studio gets weekly inspections", "gets", "VERB"),
+    ],
+)
+def test_parts_of_speech_from_the_lexicon_and_the_words_around(text, word, part):
+    assert _tags(text)[word] == part
+
+
+def test_multi_word_things_are_kept_whole():
+    text = "Our marina rents berth slots to boat owners and logs fuel dock sales"
+    assert {"berth_slot", "boat_owner", "fuel_dock_sale"} <= _things(text)
+
+
+def test_generic_words_examples_and_the_business_itself_are_not_things():
+    text = (
+        "Bicycle courier cooperative. Riders carry parcels (documents, flowers, food) "
+        "and our system records data for each rider"
+    )
+    things = _things(text)
+    assert {"rider", "parcel"} <= things
+    assert not things & {"document", "flower", "food", "system", "data", "cooperative"}
+
+
+def test_particle_compounds_and_glosses():
+    text = "Gym with members, check-ins and trainers (coaches)"
+    things = _things(text)
+    assert "check_in" in things
+    assert "coach" in things
+    assert "trainer" not in things  # the gloss names the table
+
+
+def test_possession_membership_and_passive_agents():
+    text = (
+        "Tenants rent flats; each flat belongs to a block, repairs are reported against a flat "
+        "and every repair is assigned to a contractor"
+    )
+    links = _links(text)
+    assert ("flats", "blocks") in links
+    assert ("repairs", "flats") in links
+    assert ("repairs", "contractors") in links
+
+
+def test_verbs_between_plural_things_make_link_tables_named_as_a_modeller_would():
+    text = "Climbers enrol in courses taught by guides; climbers follow other climbers"
+    tables = _tables(text)
+    assert any(t.startswith("enrol") for t in tables)
+    assert ("courses", "guides") in _links(text)
+
+
+def test_self_references_from_role_words():
+    text = "Each category can have a parent category; clerks report to a supervisor"
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert any(fk.parent == "categories" for fk in schemas["categories"].foreign_keys)
+    # a supervisor is another clerk, or a table of supervisors: either way the clerk holds the key
+    assert {fk.parent for fk in schemas["clerks"].foreign_keys} & {"clerks", "supervisors"}
+
+
+def test_event_verbs_make_event_tables_and_pairings_keep_their_attributes():
+    text = (
+        "A nursery grows plants in greenhouses; each order lists plants with quantities, "
+        "and trays are delivered to garden centres"
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    pairing = next(
+        s for s in schemas.values() if {fk.parent for fk in s.foreign_keys} >= {"orders", "plants"}
+    )
+    assert any("quantit" in f.name for f in pairing.fields)
+    delivered = next(
+        s
+        for s in schemas.values()
+        if {fk.parent for fk in s.foreign_keys} >= {"trays", "garden_centres"}
+    )
+    assert delivered.name == "deliveries"
+
+
+def test_attribute_lists_become_typed_fields():
+    text = "Orchard with rows of trees; each tree has a variety, a planting date and a height"
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    fields = {f.name: f.type for f in schemas["trees"].fields}
+    assert fields["planting_date"] is sd.FieldType.DATE
+    assert {"variety", "variety_id"} & set(fields)  # a field, or a key to a table of varieties
+
+
+def test_confidence_and_warnings_say_what_was_not_understood():
+    vague = sd.analyze("Zorblax registry: glimmers, frobs and quonks")
+    assert vague.confidence < 0.6
+    assert vague.warnings
+    clear = sd.analyze("Dental clinic with patients, dentists and appointments")
+    assert clear.confidence > vague.confidence
