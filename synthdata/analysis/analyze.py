@@ -109,7 +109,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
     strong = {(lk.child, lk.parent, lk.role) for lk in stated if lk.strong}
     strong |= _modifier_parents(entities)
-    template_links(entities)
+    template_links(entities, lambda key: _stands_for(key, entities))
     _drop_contradicted(entities, strong)
     text_links(entities, strong)  # said outright first: guesses must not block them
     text_links(entities, phrase_links(tokens, mentions) | said)
@@ -499,6 +499,8 @@ def _add_implied_parents(
             continue
         for spec in plan.template.parents:
             if spec.implied and not any(c in entities for c in spec.choices):
+                if any(_stands_for(c, entities) for c in spec.choices):
+                    continue  # the text's "tickets" are the catalogue's support tickets
                 # Prefer a parent this kind of business owns over a generic one.
                 own = [c for c in spec.choices if domain in cat.entities[c].domains]
                 homes = [c for c in spec.choices if cat.entities[c].native_to(domain)]
@@ -516,6 +518,19 @@ def _add_implied_parents(
                 entities[parent.key] = EntityPlan.from_template(
                     parent, mentioned=False, reason=reason
                 )
+
+
+def _stands_for(key: str, entities: dict[str, EntityPlan]) -> str | None:
+    """The planned table that a catalogue entity's own phrases name ("ticket" for support
+    tickets), when the catalogue entity itself is not planned."""
+    template = catalog().entities.get(key)
+    if template is None or key in entities:
+        return None
+    phrases = {phrase.replace(" ", "_") for phrase, _ in template.phrases}
+    for e in entities.values():
+        if e.key_name in phrases:
+            return e.key
+    return None
 
 
 def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:

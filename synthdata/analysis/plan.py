@@ -8,7 +8,7 @@ the requirements when an analysis arrives as JSON. Both use :func:`resolve_links
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from synthdata.analysis.catalog import EntityTemplate
@@ -190,14 +190,19 @@ def resolve_links(
     text_links(entities, extra)
 
 
-def template_links(entities: dict[str, EntityPlan]) -> None:
-    """The catalogue templates' parents as foreign keys, where the parent is planned."""
+def template_links(
+    entities: dict[str, EntityPlan], stands_for: Callable[[str], str | None] | None = None
+) -> None:
+    """The catalogue templates' parents as foreign keys, where the parent is planned (or, with
+    ``stands_for``, a planned table that the catalogue's parent names)."""
     for plan in entities.values():
         if plan.template is None:
             continue
         seen = {lk.field for lk in plan.links}
         for spec in plan.template.parents:
             parent = next((c for c in spec.choices if c in entities), None)
+            if parent is None and stands_for is not None:
+                parent = next((p for c in spec.choices if (p := stands_for(c)) != plan.key), None)
             if parent is None:
                 continue
             name = f"{spec.role or entities[parent].key_name}_id"
