@@ -410,7 +410,7 @@ DATES: dict[str, DateShape] = {
     "birth_date_patient": DateShape(_years(_normal(45, 22, 0, 100))),
     "birth_date_pet": DateShape(_years(_log(5, 0.7, 0.1, 20))),
     "hire_date": DateShape(_years(_decay(4, 0, 30)), "office"),
-    "signup_date": DateShape(_years(_decay(2.5, 0, 8))),
+    "signup_date": DateShape(_years(_decay(2.5, 0, 8)), "consumer"),
     "event_date": DateShape(_years(_decay(2, 0, 5))),
     "business_event": DateShape(_years(_decay(2, 0, 5)), "office"),
     "consumer_event": DateShape(_years(_decay(2, 0, 5)), "consumer"),
@@ -531,7 +531,8 @@ def date(
     )
     days = now - _draw(batch, f, shape)
     days = _within(batch, f, days, lo_days, hi_days)
-    if spec.rhythm:
+    # A consumer's week is nearly even: only timestamps get its rhythm (its hours).
+    if spec.rhythm == "office" or (spec.rhythm and seconds):
         day, second = weekdays_and_hours(batch, f, days, spec.rhythm, lo_days, hi_days)
         if not seconds:
             return day
