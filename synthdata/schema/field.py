@@ -131,8 +131,10 @@ class Field(BaseModel):
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
         locale: a Faker locale such as ``de_DE`` for this field's vocabulary.
         derived_from: the field this one is computed from (email from a name, age from a date).
-        semantic: what a STRING or TEXT field holds (``book_title``, ``first_name``, ``review``;
-            see :data:`synthdata.schema.semantics.MEANINGS`), when its names do not say it or say
+        semantic: what a field holds (``book_title``, ``first_name``, ``review`` for STRING and
+            TEXT; ``price_book``, ``salary``, ``quantity``, ``rating`` for numbers;
+            ``birth_date``, ``hire_date``, ``business_event`` for dates; see
+            :data:`synthdata.schema.semantics.MEANINGS`), when its names do not say it or say
             it wrongly. Without it the meaning is read from the field's, its table's and its
             siblings' names (:func:`synthdata.schema.semantics.meaning`).
         description: what the field holds, in words (a language model may read it).
@@ -159,7 +161,7 @@ class Field(BaseModel):
     semantic: str | None = PydanticField(
         default=None,
         max_length=100,
-        description="What a STRING or TEXT field holds, when its names do not say it",
+        description="What a field holds (text, number or date), when its names do not say it",
         json_schema_extra=lambda schema: _list_meanings(schema),
     )
     description: str | None = PydanticField(default=None, max_length=2000)
@@ -266,10 +268,12 @@ def _list_meanings(schema: dict[str, Any]) -> None:
 def _check_semantic(field: Field) -> None:
     if field.semantic is None:
         return
-    if not FIELD_TRAITS[field.type].semantic:
+    fits = sorted(t.value for t in semantics.types_for(field.semantic))
+    if field.type not in semantics.types_for(field.semantic):
+        listed = ", ".join(fits[:-1]) + f" and {fits[-1]}"
         msg = (
-            f"Field '{field.name}': semantic applies to STRING and TEXT fields; "
-            f"{field.type.value} already says what the field holds"
+            f"Field '{field.name}': semantic {field.semantic!r} applies to {listed} fields, "
+            f"not {field.type.value}"
         )
         raise ValueError(msg)
     if (

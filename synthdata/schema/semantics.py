@@ -27,8 +27,14 @@ if TYPE_CHECKING:
     from synthdata.schema.field import Field
 
 __all__ = [
+    "DATE_MEANINGS",
+    "DATE_TYPES",
     "MEANINGS",
+    "MONEY_MEANINGS",
+    "NUMBER_MEANINGS",
+    "NUMBER_TYPES",
     "PRODUCT_GROUPS",
+    "TEXT_MEANINGS",
     "Fallback",
     "anchor",
     "fallback",
@@ -36,6 +42,7 @@ __all__ = [
     "normalize",
     "product_group",
     "singular",
+    "types_for",
     "words",
 ]
 
@@ -70,8 +77,9 @@ _STATUSES = (
     "shipment",
 )
 
-#: Every meaning, with the words :meth:`Field.details` shows for it ("means: book title").
-MEANINGS: dict[str, str] = {
+#: Every text meaning (STRING and TEXT), with the words :meth:`Field.details` shows for it
+#: ("means: book title").
+TEXT_MEANINGS: dict[str, str] = {
     # People and organisations
     "first_name": "first name",
     "last_name": "last name",
@@ -411,8 +419,11 @@ def meaning(field: Field, table: str, siblings: Iterable[str] = ()) -> str | Non
         table: the name of its table (``books``), or ``""`` when unknown.
         siblings: the names of the table's fields (the field's own name may be among them).
 
-    A unique or patterned STRING is a ``code`` (its values are spelled from a pattern). Other
-    types have no meaning here: their type already says what they hold.
+    A unique or patterned STRING is a ``code`` (its values are spelled from a pattern). Numbers
+    (INTEGER, DECIMAL, FLOAT; AMOUNT for money, PERCENT for shares) get one of
+    :data:`NUMBER_MEANINGS` (``books.price`` → ``price_book``, ``tracks.milliseconds`` →
+    ``track_length_ms``), dates one of :data:`DATE_MEANINGS` (``employees.birth_date`` →
+    ``birth_date_worker``). Other types have no meaning here: their type already says it.
 
     >>> from synthdata.schema.field import Field
     >>> meaning(Field(name="title", type="STRING"), "books")
@@ -424,12 +435,35 @@ def meaning(field: Field, table: str, siblings: Iterable[str] = ()) -> str | Non
     """
     if field.semantic is not None:
         return field.semantic
+    if field.type in DATE_TYPES:
+        others = frozenset(s.lower() for s in siblings)
+        return _date(words(field.name), *_table_words(table), others)
+    if FIELD_TRAITS[field.type].measure:
+        return _number_meaning(field, table, siblings)
     if not FIELD_TRAITS[field.type].semantic:
         return None
     if FIELD_TRAITS[field.type].patterned and (field.is_unique or field.pattern):
         return "code"
     others = frozenset(s.lower() for s in siblings) - {field.name.lower()}
     return _infer(field.name, table, others)
+
+
+def _table_words(table: str) -> tuple[str, list[str]]:
+    tab = [singular(w) for w in words(table)] or [""]
+    return tab[-1], tab
+
+
+def _number_meaning(field: Field, table: str, siblings: Iterable[str]) -> str | None:
+    """A number's meaning; keys and references hold no quantity, AMOUNT holds only money and
+    PERCENT only shares."""
+    if field.is_unique or field.references is not None or not words(field.name):
+        return None
+    head, tab = _table_words(table)
+    others = frozenset(s.lower() for s in siblings) - {field.name.lower()}
+    kind = _number(words(field.name), head, tab, others, field.type)
+    if kind is None or field.type not in types_for(kind):
+        return None
+    return kind
 
 
 def anchor(field: Field, table: str, siblings: Sequence[str]) -> str | None:
@@ -869,3 +903,827 @@ def _row_name(field: Field, table: str, siblings: Sequence[str]) -> str | None:
         if sibling != field.name and col and col[-1] in _NAMES[:2] and _names_row(col, tab):
             return sibling
     return None
+
+
+# --- Numbers and dates ---------------------------------------------------------------------------
+
+#: Field types a number meaning may hold (AMOUNT only money, PERCENT only shares), and dates.
+NUMBER_TYPES = frozenset(t for t, tr in FIELD_TRAITS.items() if tr.measure == "number")
+DATE_TYPES = frozenset(t for t, tr in FIELD_TRAITS.items() if tr.measure == "date")
+_MONEY_TYPES = frozenset(t for t, tr in FIELD_TRAITS.items() if tr.measure == "money")
+_SHARE_TYPES = frozenset(t for t, tr in FIELD_TRAITS.items() if tr.measure == "share")
+_SEMANTIC_TYPES = frozenset(t for t, tr in FIELD_TRAITS.items() if tr.semantic)
+
+#: Price kinds by the table's kind of goods (product families, and a few more).
+_PRICE_KINDS = (
+    *PRODUCT_GROUPS,
+    "book",
+    "car",
+    "hotel_night",
+    "dish",
+    "flight",
+    "event_ticket",
+    "track",
+)
+_PRICE_WORDS = {
+    "book": "a book",
+    "car": "a car",
+    "hotel_night": "a night in a hotel",
+    "dish": "a dish",
+    "flight": "a flight",
+    "event_ticket": "an event ticket",
+    "track": "a track or song download",
+    "property": "a property",
+    "service": "a service",
+    "subscription": "a monthly subscription",
+}
+
+#: Money meanings (an AMOUNT field takes only these).
+MONEY_MEANINGS: dict[str, str] = {
+    "price": "retail price",
+    **{
+        f"price_{kind}": f"price of {_PRICE_WORDS.get(kind, kind.replace('_', ' ') + ' goods')}"
+        for kind in (*_PRICE_KINDS, "property", "service", "subscription")
+    },
+    "amount": "money amount",
+    "order_total": "order total",
+    "invoice_amount": "invoice amount",
+    "balance": "account balance",
+    "loan_amount": "loan amount",
+    "budget": "budget",
+    "revenue": "annual revenue",
+    "salary": "annual salary",
+    "monthly_salary": "monthly salary",
+    "hourly_rate": "hourly pay rate",
+    "tax_amount": "tax amount",
+    "discount_amount": "discount amount",
+    "shipping_cost": "shipping cost",
+    "fee": "fee",
+    "tip": "tip",
+}
+
+#: Every number meaning, with the words :meth:`Field.details` shows.
+NUMBER_MEANINGS: dict[str, str] = {
+    **MONEY_MEANINGS,
+    "tax_rate": "tax rate as a fraction (0.08)",
+    "tax_rate_percent": "tax rate in percent (8.25)",
+    "interest_rate": "interest rate in percent",
+    "discount_percent": "discount in percent (mostly 0, 10, 20)",
+    "discount_rate": "discount as a fraction (0.1)",
+    "percent": "percentage (0–100)",
+    "fraction": "share between 0 and 1",
+    "rating": "rating on a 1–5 scale (leaning to 4 and 5)",
+    "rating_10": "score out of 10",
+    "score_100": "score out of 100",
+    "credit_score": "credit score (300–850)",
+    "gpa": "grade point average (0–4)",
+    "hotel_stars": "hotel star rating",
+    "quantity": "quantity (mostly 1–3, long tail)",
+    "stock_quantity": "units in stock",
+    "age": "age of an adult (18–90)",
+    "age_worker": "age of an employee (18–70)",
+    "age_pupil": "age of a pupil (4–19)",
+    "age_student": "age of a student",
+    "age_patient": "age of a patient (0–100)",
+    "age_pet": "age of a pet",
+    "year": "recent year",
+    "model_year": "model year (1990 on, mostly recent)",
+    "publication_year": "year of publication",
+    "release_year": "year of release",
+    "founded_year": "year founded",
+    "birth_year": "year of birth",
+    "year_built": "year built",
+    "track_length_ms": "track length in milliseconds (2–8 minutes)",
+    "track_length_seconds": "track length in seconds",
+    "runtime_minutes": "film runtime in minutes",
+    "appointment_minutes": "appointment length in minutes (15–120)",
+    "flight_minutes": "flight time in minutes",
+    "call_seconds": "call length in seconds",
+    "latency_ms": "latency in milliseconds",
+    "duration_seconds": "duration in seconds",
+    "duration_minutes": "duration in minutes",
+    "duration_hours": "duration in hours",
+    "duration_days": "duration in days",
+    "hours_worked": "hours worked",
+    "nights": "nights of a stay",
+    "page_count": "number of pages",
+    "seats": "seats in a vehicle",
+    "capacity": "capacity",
+    "capacity_venue": "capacity of a venue",
+    "capacity_room": "capacity of a room",
+    "capacity_restaurant": "seats in a restaurant",
+    "capacity_aircraft": "seats on an aircraft",
+    "hotel_rooms": "rooms in a hotel",
+    "bedrooms": "bedrooms",
+    "bathrooms": "bathrooms",
+    "headcount": "number of employees",
+    "popularity": "views, likes or followers (long tail)",
+    "count": "count",
+    "mileage": "mileage",
+    "distance": "distance",
+    "calories": "calories",
+    "credits": "course credits",
+    "grade_level": "school grade (1–12)",
+    "file_size": "file size in bytes",
+    "heart_rate": "heart rate (beats per minute)",
+    "latitude": "latitude (of the row's address)",
+    "longitude": "longitude (of the row's address)",
+    "height_person": "person's height (cm unless the name says)",
+    "weight_person": "person's weight (kg unless the name says)",
+    "weight_pet": "pet's weight (kg unless the name says)",
+    "weight_parcel": "parcel's weight (kg unless the name says)",
+    "weight_product": "product's weight (kg unless the name says)",
+    "dimension": "size of a thing (cm unless the name says)",
+}
+#: Meanings a PERCENT field may take.
+PERCENT_MEANINGS = frozenset(
+    {"percent", "discount_percent", "tax_rate_percent", "interest_rate", "score_100"}
+)
+
+#: Every date meaning (DATE and DATETIME), with the words :meth:`Field.details` shows.
+DATE_MEANINGS: dict[str, str] = {
+    "birth_date": "birth date of an adult (ages 18–90)",
+    "birth_date_worker": "birth date of an employee (ages 18–70)",
+    "birth_date_pupil": "birth date of a pupil (ages 4–19)",
+    "birth_date_student": "birth date of a student (ages 17–40)",
+    "birth_date_patient": "birth date of a patient (ages 0–100)",
+    "birth_date_pet": "birth date of a pet",
+    "hire_date": "hire date (past, mostly recent years)",
+    "signup_date": "sign-up or creation date (past, mostly recent)",
+    "event_date": "date of a past event",
+    "business_event": "business event (weekdays, working hours)",
+    "consumer_event": "consumer event (every day, lunchtime and evening peaks)",
+    "last_activity": "last activity (recent)",
+    "published_date": "publication or release date",
+    "founded_date": "founding date",
+    "expiry_date": "expiry date (mostly in the future)",
+    "scheduled_date": "scheduled date (recent past to the coming months)",
+}
+
+
+def types_for(kind: str) -> frozenset[FieldType]:
+    """The field types a meaning fits (``book_title``: STRING and TEXT; ``price``: numbers)."""
+    if kind in DATE_MEANINGS:
+        return DATE_TYPES
+    if kind in NUMBER_MEANINGS:
+        money = _MONEY_TYPES if kind in MONEY_MEANINGS else frozenset()
+        share = _SHARE_TYPES if kind in PERCENT_MEANINGS else frozenset()
+        return NUMBER_TYPES | money | share
+    return _SEMANTIC_TYPES
+
+
+_VEHICLES = frozenset("car vehicle truck van motorcycle motorbike suv auto automobile".split())
+_PUPILS = frozenset("pupil child kid schoolchild".split())
+_SCHOOLISH = frozenset("school grade_level homeroom kindergarten".split())
+_ANIMALS = frozenset("pet animal dog cat horse puppy kitten livestock cattle".split())
+_PATIENTS = frozenset("patient".split())
+_OFFICE = frozenset(
+    "ticket case incident appointment meeting invoice shipment delivery task interview "
+    "inspection visit consultation claim application repair service work call timesheet "
+    "maintenance audit approval request escalation".split()
+)
+_CONSUMER = frozenset(
+    "order purchase cart sale transaction payment session review login event booking "
+    "reservation comment post message click view play stream listen rental checkout "
+    "rating like share search signup".split()
+)
+_UNIT_WORDS = frozenset(
+    "cm mm m meter meters metre metres inch inches ft feet kg kgs kilo kilos g gram grams "
+    "lb lbs pound pounds oz km kms mi mile miles usd eur gbp".split()
+)
+_POPULAR = frozenset(
+    "views view_count likes like_count followers follower_count plays play_count downloads "
+    "download_count streams stream_count clicks impressions shares upvotes retweets "
+    "subscribers subscriber_count listens favorites favourites reactions".split()
+)
+
+
+def _number(
+    col: list[str], head: str, tab: list[str], siblings: frozenset[str], field_type: FieldType
+) -> str | None:
+    """What a number column holds, from its name and its table's."""
+    words_ = [w for w in col if w not in _UNIT_WORDS] or col
+    joined, last, first = "_".join(words_), words_[-1], words_[0]
+    has = set(words_)
+    tabs = set(tab)
+    if last in ("lat", "latitude"):
+        return "latitude"
+    if last in ("lon", "lng", "long", "longitude"):
+        return "longitude"
+    found = (
+        _money(words_, joined, has, head, tabs)
+        or _scale(words_, joined, has, head, tabs, siblings)
+        or _time_span(words_, joined, has, head, tabs)
+        or _amount_of(words_, joined, has, head, tabs, siblings)
+    )
+    if found is not None:
+        return found
+    if first in ("num", "number", "count", "total", "no") or last in ("count", "counts"):
+        return "count" if field_type is FieldType.INTEGER else None
+    return None
+
+
+def _money(col: list[str], joined: str, has: set[str], head: str, tabs: set[str]) -> str | None:
+    last = col[-1]
+    shares = has & {"pct", "percent", "percentage"}
+    if has & {"tax", "vat", "gst"}:
+        if shares:
+            return "tax_rate_percent"
+        return "tax_rate" if "rate" in has else "tax_amount"
+    if ("interest" in has and "rate" in has) or joined in ("apr", "interest_rate", "annual_rate"):
+        return "interest_rate"
+    if "discount" in has:
+        if shares:
+            return "discount_percent"
+        return "discount_rate" if has & {"rate", "ratio", "fraction"} else "discount_amount"
+    if "hourly" in has or joined in (
+        "pay_rate",
+        "rate_per_hour",
+        "wage",
+        "bill_rate",
+        "billing_rate",
+        "hourly_wage",
+        "wage_rate",
+    ):
+        return "hourly_rate"
+    if has & {"salary", "salaries", "income", "compensation", "pay"} and not has & {
+        "date",
+        "day",
+        "period",
+        "frequency",
+        "grade",
+    }:
+        return "monthly_salary" if "monthly" in has else "salary"
+    if has & {"shipping", "delivery", "freight", "postage"} and has & {
+        "cost",
+        "fee",
+        "charge",
+        "price",
+        "amount",
+    }:
+        return "shipping_cost"
+    if last in ("tip", "tips", "gratuity"):
+        return "tip"
+    if last in ("fee", "fees", "surcharge", "commission"):
+        return "fee"
+    if last in ("balance", "balances") or joined in ("credit_limit", "available_credit"):
+        return "balance"
+    if has & {"loan", "principal", "mortgage"} and has & {"amount", "principal", "value"}:
+        return "loan_amount"
+    if last in ("budget", "budgets", "funding", "grant"):
+        return "budget"
+    if has & {"revenue", "sales", "turnover"} and "count" not in has:
+        return "revenue"
+    if has & {
+        "total",
+        "subtotal",
+        "sum",
+        "grand",
+        "amount",
+        "paid",
+        "due",
+        "spend",
+        "spent",
+        "payment",
+        "refund",
+        "donation",
+        "charge",
+        "deposit",
+        "cash",
+        "owed",
+    } or joined in (
+        "order_value",
+        "lifetime_value",
+        "contract_value",
+        "deal_value",
+        "transaction_value",
+    ):
+        if has & {
+            "count",
+            "weight",
+            "hours",
+            "minutes",
+            "points",
+            "score",
+            "items",
+            "units",
+            "quantity",
+            "qty",
+            "calories",
+            "distance",
+            "pages",
+            "seats",
+            "rating",
+            "time",
+        }:
+            return None
+        if has & {"invoice", "bill"} or tabs & {"invoice", "bill"}:
+            return "invoice_amount"
+        if has & {"order", "cart"} or tabs & {
+            "order",
+            "cart",
+            "sale",
+            "purchase",
+            "checkout",
+            "line",
+            "item",
+        }:
+            return "order_total"
+        return "amount"
+    if has & {"price", "prices", "msrp"}:
+        return _price(head, tabs, has) or "price"
+    if has & {"cost", "fare"} or joined in ("nightly_rate", "room_rate", "rate_per_night"):
+        return _price(head, tabs, has) or "amount"
+    if joined in ("daily_rate", "weekly_rate", "base_rate", "flat_rate"):
+        return _price(head, tabs, has) or "fee"
+    return None
+
+
+def _price(head: str, tabs: set[str], has: set[str]) -> str | None:
+    """A price of what the table sells: a book, a car, a night in a hotel, a product family."""
+    if tabs & {"hotel", "room", "stay", "lodging", "accommodation"} or has & {"night", "nightly"}:
+        return "price_hotel_night"
+    if tabs & _VEHICLES or tabs & {"dealership", "listing_car"}:
+        return "price_car"
+    if tabs & {"track", "song", "tune", "download"}:
+        return "price_track"
+    if tabs & {"flight", "airfare", "airline", "itinerary"}:
+        return "price_flight"
+    if tabs & {"concert", "event", "ticket", "show", "festival", "match", "screening"}:
+        return "price_event_ticket"
+    if tabs & {"menu", "dish", "meal", "restaurant", "pizza", "recipe", "food_item"}:
+        return "price_dish"
+    if tabs & {"property", "house", "home", "apartment", "listing", "real", "estate", "condo"}:
+        return "price_property"
+    if tabs & {"plan", "subscription", "membership", "tier"}:
+        return "price_subscription"
+    if tabs & {
+        "service",
+        "treatment",
+        "appointment",
+        "lesson",
+        "repair",
+        "procedure",
+        "session",
+        "class",
+    }:
+        return "price_service"
+    group = product_group("_".join(sorted(tabs)))
+    return None if group is None else f"price_{group}"
+
+
+def _scale(
+    col: list[str],
+    joined: str,
+    has: set[str],
+    head: str,
+    tabs: set[str],
+    siblings: frozenset[str] = frozenset(),
+) -> str | None:
+    """Ratings, scores, shares, ages and years."""
+    last = col[-1]
+    if joined in ("gpa", "grade_point_average", "cumulative_gpa"):
+        return "gpa"
+    if "credit" in has and "score" in has:
+        return "credit_score"
+    if has & {"stars", "star"} and tabs & {"hotel", "resort", "accommodation", "lodging"}:
+        return "hotel_stars"
+    counted = has & {"count", "num", "total", "counts"}
+    if not counted and (
+        has & {"rating", "ratings", "stars", "star"}
+        or (joined in ("score", "review_score") and tabs & _REVIEWS)
+    ):
+        if has & {"10", "ten", "imdb"}:
+            return "rating_10"
+        if has & {"100", "hundred"}:
+            return "score_100"
+        return "rating"
+    if last in ("score", "grade", "mark", "marks", "points", "result") and not has & {"level"}:
+        if has & {"10", "ten", "nps"} or joined == "nps":
+            return "rating_10"
+        if last in ("grade", "mark", "marks", "result") and not tabs & {
+            "exam",
+            "test",
+            "quiz",
+            "assessment",
+            "grade",
+            "submission",
+            "enrollment",
+            "result",
+            "student",
+            "course",
+            "assignment",
+            "enrolment",
+            "mark",
+        }:
+            return None
+        return "score_100"
+    if has & {"pct", "percent", "percentage"}:
+        return "percent"
+    if last in ("ratio", "probability", "fraction", "share", "likelihood", "confidence") or (
+        last == "rate"
+        and len(col) > 1
+        and not has
+        & {
+            "heart",
+            "pulse",
+            "exchange",
+            "interest",
+            "hourly",
+            "daily",
+            "nightly",
+            "room",
+            "weekly",
+            "monthly",
+            "base",
+            "flat",
+            "day",
+            "night",
+            "birth",
+        }
+    ):
+        return "fraction"
+    if has & {"heart", "pulse", "bpm"}:
+        return "heart_rate"
+    if last == "age" or joined in ("age_years", "age_in_years"):
+        return _age(head, tabs | siblings)
+    if last in ("year", "yr", "yyyy") or "year" in has:
+        return _year(has, head, tabs)
+    return None
+
+
+def _age(head: str, tabs: set[str]) -> str | None:
+    if tabs & _ANIMALS:
+        return "age_pet"
+    if tabs & _PUPILS or (head == "student" and tabs & _SCHOOLISH):
+        return "age_pupil"  # (a table's words and its columns' names)
+    if head == "student":
+        return "age_student"
+    if tabs & _PATIENTS:
+        return "age_patient"
+    if head in _WORKERS or head in ("staff", "driver", "teacher", "nurse", "doctor"):
+        return "age_worker"
+    if head in _PEOPLE or tabs & _PEOPLE:
+        return "age"
+    return None
+
+
+def _year(has: set[str], head: str, tabs: set[str]) -> str:
+    if has & {"birth", "born"}:
+        return "birth_year"
+    if has & {"built", "construction", "constructed"}:
+        return "year_built"
+    if has & {"founded", "established", "incorporated", "founding", "inception"}:
+        return "founded_year"
+    if has & {"publication", "published", "pub", "publishing"}:
+        return "publication_year"
+    if has & {"release", "released", "premiere"}:
+        return "release_year"
+    if "model" in has or tabs & _VEHICLES:
+        return "model_year"
+    if tabs & {"book", "novel", "publication", "edition", "paper", "article"}:
+        return "publication_year"
+    if tabs & {"movie", "film", "album", "song", "track", "game", "record", "show", "series"}:
+        return "release_year"
+    if tabs & _COMPANIES:
+        return "founded_year"
+    if tabs & {"building", "property", "house", "home"}:
+        return "year_built"
+    return "year"
+
+
+def _time_span(col: list[str], joined: str, has: set[str], head: str, tabs: set[str]) -> str | None:
+    """Durations: milliseconds of a track, minutes of an appointment, nights of a stay."""
+    tracks = tabs & {"track", "song", "tune", "recording"}
+    films = tabs & {"movie", "film", "episode", "show", "documentary"}
+    appointments = tabs & {
+        "appointment",
+        "visit",
+        "session",
+        "consultation",
+        "meeting",
+        "class",
+        "lesson",
+        "booking",
+        "treatment",
+        "therapy",
+        "workout",
+    }
+    if has & {"nights", "night"} or joined in ("length_of_stay", "stay_length"):
+        return "nights"
+    if has & {"latency", "response", "ping", "lag"} and (has & {"ms", "time", "latency"}):
+        return "latency_ms"
+    if has & {"ms", "millis", "milliseconds", "millisecond", "msec"}:
+        return "track_length_ms" if tracks else "latency_ms"
+    if "worked" in has and has & {"hours", "hrs", "hour"}:
+        return "hours_worked"
+    spans = {"duration", "length", "runtime", "running", "time", "elapsed", "span"}
+    if has & {"seconds", "secs", "sec", "second"}:
+        if tracks:
+            return "track_length_seconds"
+        return "call_seconds" if tabs & {"call", "phone"} else "duration_seconds"
+    if has & {"minutes", "minute"} or (col[-1] in ("min", "mins") and len(col) > 1):
+        if films:
+            return "runtime_minutes"
+        if tabs & {"flight"}:
+            return "flight_minutes"
+        return "appointment_minutes" if appointments else "duration_minutes"
+    if has & {"hours", "hrs", "hour"} and not has & {"opening", "open", "business"}:
+        return "duration_hours"
+    if has & {"days", "day"} and has & {
+        "lead",
+        "duration",
+        "length",
+        "stay",
+        "term",
+        "transit",
+        "delivery",
+        "trial",
+        "leave",
+        "notice",
+        "processing",
+    }:
+        return "duration_days"
+    if "days" in has and len(col) <= 2:
+        return "duration_days"
+    if has & spans and not has & {"start", "end", "zone", "stamp", "timestamp", "of_day"}:
+        if tracks:
+            return "track_length_seconds"
+        if films:
+            return "runtime_minutes"
+        if tabs & {"call", "phone"}:
+            return "call_seconds"
+        if tabs & {"flight"}:
+            return "flight_minutes"
+        if appointments:
+            return "appointment_minutes"
+        if "length" in has:
+            return None  # a length is as likely a distance
+        return "duration_minutes"
+    return None
+
+
+def _amount_of(
+    col: list[str],
+    joined: str,
+    has: set[str],
+    head: str,
+    tabs: set[str],
+    siblings: frozenset[str],
+) -> str | None:
+    """Quantities and counts, sizes, weights and distances."""
+    last = col[-1]
+    stock = {
+        "stock",
+        "on_hand",
+        "hand",
+        "inventory",
+        "available",
+        "reorder",
+        "onhand",
+        "in_stock",
+        "instock",
+        "order",
+    }
+    if last in ("quantity", "qty", "quantities", "units") or joined in (
+        "reorder_level",
+        "reorder_point",
+        "units_in_stock",
+        "units_on_order",
+        "stock",
+        "stock_level",
+        "stock_count",
+    ):
+        if has & stock or tabs & {"inventory", "stock", "warehouse"} - {"order"}:
+            return "stock_quantity"
+        return "quantity"
+    if joined in ("pages", "page_count", "num_pages", "number_of_pages", "pagecount"):
+        return "page_count"
+    if has & {"seats", "seating", "capacity", "occupancy", "passengers"} or joined in (
+        "seat_count",
+        "max_guests",
+        "guests",
+        "num_seat",
+        "number_of_seats",
+    ):
+        if tabs & _VEHICLES:
+            return "seats"
+        if tabs & {"aircraft", "plane", "airplane", "flight", "jet"}:
+            return "capacity_aircraft"
+        if tabs & {"restaurant", "cafe", "bar", "diner", "bistro"}:
+            return "capacity_restaurant"
+        if tabs & {
+            "room",
+            "classroom",
+            "class",
+            "course",
+            "section",
+            "lab",
+            "meeting",
+            "session",
+            "workshop",
+            "lesson",
+        }:
+            return "capacity_room"
+        if tabs & {
+            "venue",
+            "stadium",
+            "arena",
+            "theater",
+            "theatre",
+            "hall",
+            "event",
+            "concert",
+            "festival",
+            "cinema",
+            "auditorium",
+            "conference",
+        }:
+            return "capacity_venue"
+        return "capacity"
+    if (
+        "room" in has
+        and tabs & {"hotel", "resort", "motel", "hostel", "inn"}
+        and (has & {"rooms", "count", "num", "total"} or last == "rooms")
+    ):
+        return "hotel_rooms"
+    if last in ("rooms",) and tabs & {"hotel", "resort", "motel"}:
+        return "hotel_rooms"
+    if has & {"bedrooms", "beds", "bedroom", "bed"}:
+        return "bedrooms"
+    if has & {"bathrooms", "baths", "bathroom", "bath"}:
+        return "bathrooms"
+    if joined in (
+        "employee_count",
+        "headcount",
+        "num_employees",
+        "employees",
+        "staff_count",
+        "number_of_employees",
+        "employee_size",
+        "company_size",
+        "team_size",
+    ):
+        return "headcount"
+    if joined in _POPULAR or (
+        last
+        in {
+            "views",
+            "likes",
+            "followers",
+            "plays",
+            "downloads",
+            "streams",
+            "clicks",
+            "impressions",
+            "subscribers",
+        }
+    ):
+        return "popularity"
+    if has & {"mileage", "odometer", "mileage_km", "km_driven", "miles_driven"}:
+        return "mileage"
+    if has & {"distance", "miles", "km"} and not has & {"count"}:
+        return "distance"
+    if has & {"calories", "kcal", "calorie"}:
+        return "calories"
+    if joined in ("grade_level", "school_grade", "year_group", "class_level"):
+        return "grade_level"
+    if last in ("credits", "credit_hours", "ects") or joined == "credit_hours":
+        return "credits"
+    if last in ("bytes", "filesize") or joined in ("file_size", "size_bytes", "size_in_bytes"):
+        return "file_size"
+    if has & {"weight", "mass"}:
+        if tabs & _ANIMALS:
+            return "weight_pet"
+        if tabs & {"shipment", "parcel", "package", "delivery", "freight", "consignment"}:
+            return "weight_parcel"
+        if tabs & _PEOPLE or tabs & {
+            "patient",
+            "athlete",
+            "member",
+            "player",
+            "measurement",
+            "vital",
+            "checkup",
+            "body",
+        }:
+            return "weight_person"
+        return "weight_product"
+    if has & {"height", "stature"} and (
+        tabs & _PEOPLE or tabs & {"patient", "athlete", "player", "vital", "body"}
+    ):
+        return "height_person"
+    if last in ("width", "height", "depth", "length", "diameter", "thickness") and (
+        tabs & (_PRODUCTS | {"parcel", "package", "shipment", "box", "furniture", "part"})
+    ):
+        return "dimension"
+    return None
+
+
+def _date(
+    col: list[str], head: str, tab: list[str], siblings: frozenset[str] = frozenset()
+) -> str | None:
+    """What a date or timestamp holds: a birth date, a hire date, an order placed on a weekday."""
+    has, tabs, joined = set(col), set(tab), "_".join(col)
+    if has & {"birth", "dob", "born", "birthday", "birthdate", "bday"}:
+        if tabs & _ANIMALS:
+            return "birth_date_pet"
+        if tabs & _PUPILS or (head == "student" and (tabs | siblings) & _SCHOOLISH):
+            return "birth_date_pupil"
+        if head == "student":
+            return "birth_date_student"
+        if tabs & _PATIENTS:
+            return "birth_date_patient"
+        if head in _WORKERS or head in ("staff", "driver", "teacher", "nurse", "doctor"):
+            return "birth_date_worker"
+        return "birth_date"
+    if has & {"hire", "hired", "employment"} or (
+        head in _WORKERS | {"staff"} and has & {"start", "joined", "join"}
+    ):
+        return "hire_date"
+    if has & {"expiry", "expiration", "expires", "expire", "renewal", "renews"} or joined in (
+        "valid_until",
+        "valid_to",
+        "valid_thru",
+        "good_until",
+        "best_before",
+        "use_by",
+    ):
+        return "expiry_date"
+    if has & {"updated", "modified", "last", "changed", "edited", "seen", "refreshed", "synced"}:
+        return "last_activity"
+    if has & {"published", "publication", "released", "release", "premiere", "aired", "air", "pub"}:
+        return "published_date"
+    if has & {"founded", "established", "incorporated", "inception", "founding", "opened_on"}:
+        return "founded_date"
+    if has & {
+        "due",
+        "deadline",
+        "scheduled",
+        "appointment",
+        "planned",
+        "target",
+        "eta",
+        "estimated",
+        "expected",
+        "checkin",
+        "check",
+        "departure",
+        "arrival",
+        "start",
+        "end",
+        "begins",
+        "ends",
+        "starts",
+    }:
+        return "scheduled_date"
+    person = head in _PEOPLE or head in ("account", "profile", "membership", "subscription")
+    if has & {
+        "signup",
+        "sign",
+        "registered",
+        "registration",
+        "joined",
+        "join",
+        "since",
+        "enrolled",
+        "enrollment",
+        "enrolment",
+        "onboarded",
+        "activated",
+    } or (person and has & {"created", "creation", "opened", "open"}):
+        return "signup_date"
+    if tabs & _OFFICE:
+        return "business_event"
+    if tabs & _CONSUMER:
+        return "consumer_event"
+    if has & {
+        "created",
+        "creation",
+        "date",
+        "at",
+        "on",
+        "time",
+        "timestamp",
+        "ts",
+        "occurred",
+        "recorded",
+        "logged",
+        "submitted",
+        "issued",
+        "paid",
+        "shipped",
+        "delivered",
+        "completed",
+        "closed",
+        "resolved",
+        "processed",
+        "received",
+        "sent",
+    }:
+        return "event_date"
+    return None
+
+
+#: Every meaning, of text, numbers and dates (see :func:`types_for` for the types each fits).
+MEANINGS: dict[str, str] = {**TEXT_MEANINGS, **NUMBER_MEANINGS, **DATE_MEANINGS}

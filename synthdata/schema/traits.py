@@ -99,6 +99,9 @@ class FieldTraits:
         address: values come from the row's postal address, which a COUNTRY field then shares.
         semantic: values follow the field's meaning, read from its names or its ``semantic``
             option (:mod:`synthdata.schema.semantics`): book titles, first names, reviews.
+        measure: the number or date meanings the type may hold (``number``: any number
+            meaning, ``money``: prices and amounts, ``share``: percentages, ``date``: birth
+            dates, hire dates, business events); "" for none.
     """
 
     dtype: pl.DataType
@@ -114,6 +117,7 @@ class FieldTraits:
     patterned: bool = False
     address: bool = False
     semantic: bool = False
+    measure: str = ""
 
     @property
     def orderable(self) -> bool:
@@ -165,9 +169,14 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         unique=UniqueRule.RANGE,
         csv=CSVRule.PLAIN,
         sql=SQLFamily.INTEGER,
+        measure="number",
     ),
     FieldType.FLOAT: FieldTraits(
-        dtype=pl.Float64(), numeric=True, csv=CSVRule.PLAIN, sql=SQLFamily.FLOAT
+        dtype=pl.Float64(),
+        numeric=True,
+        csv=CSVRule.PLAIN,
+        sql=SQLFamily.FLOAT,
+        measure="number",
     ),
     FieldType.DECIMAL: FieldTraits(
         dtype=pl.Decimal(18, 2),
@@ -175,13 +184,18 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         sql=SQLFamily.DECIMAL,
         ddl_family=SQLFamily.DECIMAL,
+        measure="number",
     ),
     FieldType.BOOLEAN: FieldTraits(dtype=pl.Boolean(), csv=CSVRule.PLAIN, sql=SQLFamily.BOOLEAN),
     FieldType.DATE: FieldTraits(
-        dtype=pl.Date(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.DATE
+        dtype=pl.Date(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.DATE, measure="date"
     ),
     FieldType.DATETIME: FieldTraits(
-        dtype=pl.Datetime("us"), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.DATETIME
+        dtype=pl.Datetime("us"),
+        temporal=True,
+        csv=CSVRule.PLAIN,
+        sql=SQLFamily.DATETIME,
+        measure="date",
     ),
     FieldType.TIME: FieldTraits(
         dtype=pl.Time(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.TIME
@@ -285,6 +299,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         sql=SQLFamily.DECIMAL,
         ddl_family=SQLFamily.DECIMAL,
+        measure="money",
     ),
     FieldType.PERCENT: FieldTraits(
         dtype=pl.Float64(),
@@ -292,6 +307,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         sql=SQLFamily.FLOAT,
         ddl_family=SQLFamily.DECIMAL,
+        measure="share",
     ),
     FieldType.IBAN: FieldTraits(
         dtype=pl.String(),

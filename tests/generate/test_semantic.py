@@ -18,7 +18,7 @@ from synthdata.generate.columns import semantic
 from synthdata.generate.plan import plan_tables
 from synthdata.generate.sinks import render_csv
 from synthdata.generate.vocabularies import load
-from synthdata.schema.semantics import MEANINGS, PRODUCT_GROUPS
+from synthdata.schema.semantics import PRODUCT_GROUPS, TEXT_MEANINGS
 
 
 def _table(name: str, *fields: dict, volume: int = 300) -> list[sd.Schema]:
@@ -35,7 +35,7 @@ def _products() -> set[str]:
     return {v for group in PRODUCT_GROUPS for v in load(f"products_{group}")}
 
 
-@pytest.mark.parametrize("kind", sorted(MEANINGS))
+@pytest.mark.parametrize("kind", sorted(TEXT_MEANINGS))
 @pytest.mark.parametrize("field_type", ["STRING", "TEXT"])
 def test_every_meaning_makes_values_and_keeps_the_csv_fast_path_exact(kind, field_type):
     schemas = _table("t", {"name": "v", "type": field_type, "semantic": kind})
@@ -50,7 +50,7 @@ def test_every_meaning_makes_values_and_keeps_the_csv_fast_path_exact(kind, fiel
 
 
 def test_every_meaning_has_sources_and_values():
-    for kind in MEANINGS:
+    for kind in TEXT_MEANINGS:
         made_of = semantic.sources(kind)
         assert (
             made_of.delegate or made_of.kinds or made_of.values or made_of.pools or kind == "isbn"
@@ -108,7 +108,7 @@ def test_a_review_fits_the_rows_rating():
             if rating["type"] == "ENUM":
                 stars = rating["enum_values"].index(value) + 1
             else:
-                stars = min(int((float(value) - lo) / (hi - lo) * 5), 4) + 1
+                stars = round(1 + (float(value) - lo) / (hi - lo) * 4)
             assert text in load(f"reviews_{stars}"), (value, text)
 
 
@@ -329,7 +329,8 @@ def test_no_text_column_of_the_analyzers_schemas_is_random_words():
     """The old generator wrote "Necessary food game": words of Faker's filler list."""
     filler = set(vocab.words("en_US", "word").str.to_lowercase())
     sentences = set(vocab.words("en_US", "sentence"))
-    known = {v.lower() for kind in semantic.VOCABULARY.values() for v in load(kind)}
+    kinds = [*semantic.VOCABULARY.values(), *(f"reviews_{stars}" for stars in range(1, 6))]
+    known = {v.lower() for kind in kinds for v in load(kind)}
     for text in DESCRIPTIONS:
         schemas = sd.infer_schemas(sd.analyze(text))
         frames = sd.sample(schemas, rows=40, seed=2)

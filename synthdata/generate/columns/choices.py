@@ -1,6 +1,9 @@
-"""Values picked from a short list: enums (optionally weighted), booleans, currency codes."""
+"""Values picked from a short list: enums (weighted as given, else as the world is), booleans,
+currency codes."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import polars as pl
@@ -9,7 +12,232 @@ from synthdata.generate import vocab
 from synthdata.generate.context import Batch
 from synthdata.schema import Field
 
-__all__ = ["boolean", "currency_code", "enum", "weighted"]
+__all__ = ["ENUM_HINTS", "boolean", "currency_code", "enum", "enum_weights", "weighted"]
+
+#: How common a value is where the world is skewed, by its name (lower case, words joined by
+#: ``_``): most orders are delivered, most tickets low or medium priority, most accounts
+#: active, most payments by card. An ENUM without ``enum_weights`` whose values are mostly named
+#: here is weighted by them; other values get the median weight of the named ones. Values not
+#: named here (days of the week, colours, makes of car) stay uniform, as the world has them.
+ENUM_HINTS: dict[str, float] = {
+    # Orders, shipments, payments, invoices
+    "delivered": 60,
+    "completed": 60,
+    "complete": 60,
+    "fulfilled": 55,
+    "shipped": 12,
+    "in_transit": 10,
+    "out_for_delivery": 4,
+    "processing": 8,
+    "pending": 7,
+    "placed": 6,
+    "confirmed": 20,
+    "cancelled": 6,
+    "canceled": 6,
+    "returned": 4,
+    "refunded": 3,
+    "partially_refunded": 1,
+    "failed": 3,
+    "declined": 3,
+    "disputed": 1,
+    "chargeback": 1,
+    "paid": 70,
+    "unpaid": 12,
+    "overdue": 8,
+    "partially_paid": 5,
+    "partial": 5,
+    "void": 2,
+    "voided": 2,
+    "draft": 5,
+    "sent": 12,
+    "succeeded": 88,
+    "success": 88,
+    "successful": 88,
+    "authorized": 6,
+    "lost": 1,
+    "damaged": 1,
+    "on_hold": 4,
+    "backordered": 3,
+    # Tickets, tasks, projects, applications
+    "open": 20,
+    "new": 12,
+    "in_progress": 15,
+    "waiting": 5,
+    "waiting_parts": 5,
+    "waiting_on_customer": 5,
+    "resolved": 25,
+    "closed": 35,
+    "reopened": 2,
+    "escalated": 3,
+    "planned": 15,
+    "not_started": 12,
+    "todo": 15,
+    "to_do": 15,
+    "blocked": 4,
+    "done": 40,
+    "in_review": 8,
+    "under_review": 12,
+    "review": 8,
+    "submitted": 12,
+    "approved": 45,
+    "rejected": 20,
+    "denied": 15,
+    "withdrawn": 3,
+    "expired": 5,
+    "invoiced": 20,
+    "scheduled": 20,
+    "no_show": 5,
+    "rescheduled": 4,
+    "checked_in": 10,
+    "checked_out": 30,
+    # Priorities and severities
+    "low": 45,
+    "medium": 35,
+    "normal": 40,
+    "moderate": 30,
+    "high": 15,
+    "urgent": 5,
+    "critical": 4,
+    "blocker": 2,
+    "minor": 40,
+    "major": 15,
+    "trivial": 10,
+    "severe": 4,
+    # Accounts, memberships, listings
+    "active": 80,
+    "inactive": 12,
+    "suspended": 3,
+    "banned": 1,
+    "deleted": 2,
+    "archived": 10,
+    "published": 75,
+    "unpublished": 8,
+    "hidden": 3,
+    "verified": 70,
+    "unverified": 30,
+    "trial": 8,
+    "trialing": 8,
+    "past_due": 4,
+    "paused": 3,
+    "churned": 10,
+    "in_stock": 80,
+    "out_of_stock": 8,
+    "low_stock": 7,
+    "discontinued": 3,
+    "available": 70,
+    "unavailable": 10,
+    "reserved": 10,
+    "sold": 20,
+    "occupied": 60,
+    "vacant": 15,
+    "maintenance": 5,
+    "retired": 3,
+    # Payment methods and channels
+    "credit_card": 45,
+    "card": 60,
+    "debit_card": 22,
+    "visa": 40,
+    "mastercard": 30,
+    "amex": 12,
+    "american_express": 12,
+    "discover": 5,
+    "paypal": 12,
+    "apple_pay": 7,
+    "google_pay": 4,
+    "cash": 15,
+    "bank_transfer": 6,
+    "wire": 3,
+    "wire_transfer": 3,
+    "ach": 5,
+    "check": 3,
+    "cheque": 3,
+    "gift_card": 2,
+    "crypto": 1,
+    "store_credit": 2,
+    "invoice": 4,
+    "online": 60,
+    "in_store": 30,
+    "phone": 8,
+    "mobile": 35,
+    "web": 45,
+    "desktop": 40,
+    "tablet": 8,
+    "email": 30,
+    "chat": 25,
+    "social": 8,
+    # Plans, tiers, classes, kinds of employment
+    "free": 50,
+    "basic": 25,
+    "standard": 40,
+    "pro": 15,
+    "plus": 12,
+    "premium": 12,
+    "enterprise": 4,
+    "business": 12,
+    "gold": 8,
+    "silver": 15,
+    "bronze": 25,
+    "platinum": 3,
+    "economy": 70,
+    "premium_economy": 8,
+    "first": 4,
+    "first_class": 4,
+    "business_class": 12,
+    "full_time": 75,
+    "part_time": 15,
+    "contract": 7,
+    "contractor": 7,
+    "temporary": 4,
+    "intern": 3,
+    "internship": 3,
+    "express": 25,
+    "overnight": 8,
+    "same_day": 3,
+    "ground": 45,
+    "pickup": 12,
+    "monthly": 65,
+    "annual": 25,
+    "yearly": 25,
+    "quarterly": 8,
+    "weekly": 6,
+    "one_time": 10,
+    # People
+    "male": 49,
+    "female": 49,
+    "non_binary": 1,
+    "nonbinary": 1,
+    "other": 2,
+    "unknown": 2,
+    "prefer_not_to_say": 2,
+    "undisclosed": 2,
+    "not_specified": 2,
+    # Conditions and grades of quality
+    "excellent": 25,
+    "good": 45,
+    "fair": 20,
+    "poor": 10,
+    "like_new": 15,
+    "used": 50,
+    "refurbished": 8,
+    "new_condition": 30,
+}
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _hint_key(value: str) -> str:
+    return _NOT_WORD.sub("_", value.lower()).strip("_")
+
+
+def enum_weights(values: list[str]) -> np.ndarray | None:
+    """Weights for an ENUM's values from :data:`ENUM_HINTS`, or None where the world is even
+    (fewer than two values, or not most of them, are named there)."""
+    found = [ENUM_HINTS.get(_hint_key(v)) for v in values]
+    known = [w for w in found if w is not None]
+    if len(known) < 2 or 2 * len(known) < len(values) or len(set(known)) < 2:
+        return None
+    middle = float(np.median(known))
+    return np.array([middle if w is None else w for w in found], dtype=float)
 
 
 def currency_code(batch: Batch, f: Field) -> pl.Series:
@@ -29,7 +257,11 @@ def weighted(batch: Batch, f: Field, values: list[str], weights: np.ndarray) -> 
 
 def enum(batch: Batch, f: Field) -> pl.Series:
     assert f.enum_values is not None  # guaranteed by Field validation
-    weights = np.array(f.enum_weights or [1.0] * len(f.enum_values), dtype=float)
+    if f.enum_weights:
+        weights = np.array(f.enum_weights, dtype=float)
+    else:
+        hinted = enum_weights(f.enum_values)
+        weights = np.ones(len(f.enum_values)) if hinted is None else hinted
     return weighted(batch, f, f.enum_values, weights)
 
 

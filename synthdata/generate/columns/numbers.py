@@ -9,6 +9,8 @@ import numpy.typing as npt
 import polars as pl
 
 from synthdata.generate import keys
+from synthdata.generate.columns.measures import NUMBERS, number, span
+from synthdata.generate.columns.places import address_part
 from synthdata.generate.context import Batch
 from synthdata.schema import Distribution, Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
@@ -59,18 +61,38 @@ def bounds(f: Field) -> tuple[float, float]:
 
 
 def numeric(batch: Batch, f: Field) -> pl.Series:
+    """Numbers within the field's bounds; a column whose name says what it holds (a book's
+    price, a salary, a rating) is shaped by its meaning (:mod:`.measures`)."""
     decimals = _NUMERIC_DEFAULTS[f.type][2]
-    lo, hi = bounds(f)
     if f.type is FieldType.INTEGER and f.is_unique:
         return keys.unique_values(
             batch.plan.seed, batch.schema, f, batch.plan.volume, batch.index()
         )
+    kind = batch.meaning(f)
+    if kind in ("latitude", "longitude") and f.min is None and f.max is None:
+        # The row's address's coordinates, as a LATITUDE or LONGITUDE field has.
+        values = address_part(kind)(batch, f).to_numpy()
+        return _typed(f, values, -180.0, 180.0, decimals)
+    if kind in NUMBERS:
+        lo, hi = span(batch, f, kind)
+    else:
+        lo, hi = bounds(f)
+        kind = None
     ordered = anchored(batch, f, lo, hi)
     if ordered is not None:
         values = ordered
+    elif kind is not None and f.distribution is None:
+        values = number(batch, f, kind, lo, hi)
     else:
         dist = f.distribution or _DEFAULT_DISTRIBUTION.get(f.type, Distribution.UNIFORM)
         values = draw(batch, f, lo, hi, dist, step=1.0 if decimals == 0 else 0.0)
+    return _typed(f, values, lo, hi, decimals)
+
+
+def _typed(
+    f: Field, values: npt.NDArray[np.float64], lo: float, hi: float, decimals: int
+) -> pl.Series:
+    """Values as the field's type holds them: whole, or rounded to its decimals."""
     if decimals == 0:
         return pl.Series(np.clip(np.floor(values), math.ceil(lo), math.floor(hi)).astype(np.int64))
     values = np.clip(np.round(values, decimals), lo, hi)

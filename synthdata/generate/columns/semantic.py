@@ -29,6 +29,7 @@ from synthdata import _rng
 from synthdata.generate import vocab, vocabularies
 from synthdata.generate.columns.choices import currency_code, weighted
 from synthdata.generate.columns.codes import code, iban, phone
+from synthdata.generate.columns.measures import NUMBERS, span
 from synthdata.generate.columns.numbers import as_number, bounds
 from synthdata.generate.columns.people import email, first_name, last_name, name, person, username
 from synthdata.generate.columns.places import address, address_part, country
@@ -45,7 +46,7 @@ from synthdata.schema.semantics import (
     singular,
     words,
 )
-from synthdata.schema.traits import Pool
+from synthdata.schema.traits import FIELD_TRAITS, Pool
 
 __all__ = ["DELEGATES", "Sources", "mixture", "sources", "string", "text", "values"]
 
@@ -385,11 +386,15 @@ def _stars(batch: Batch, f: Field) -> npt.NDArray[np.int64]:
     if series.dtype == pl.String:
         number = series.str.extract(r"(\d+(?:\.\d+)?)").cast(pl.Float64, strict=False)
         lo, hi = 1.0, 5.0
-    else:
+    elif FIELD_TRAITS[rating.type].numeric:
         number = series
-        lo, hi = bounds(rating) if rating.type is not FieldType.STRING else (1.0, 5.0)
-    scaled = (as_number(number) - lo) / max(hi - lo, 1e-9) * 5
-    stars = np.clip(np.floor(np.nan_to_num(scaled, nan=-1.0)), 0, 4).astype(np.int64) + 1
+        kind = batch.meaning(rating)
+        lo, hi = span(batch, rating, kind) if kind in NUMBERS else bounds(rating)
+    else:
+        return drawn
+    # The rating's place on its scale, as whole stars (4.2 of 5 is 4 stars, 8 of 10 is 4).
+    scaled = 1 + (as_number(number) - lo) / max(hi - lo, 1e-9) * 4
+    stars = np.clip(np.round(np.nan_to_num(scaled, nan=1.0)), 1, 5).astype(np.int64)
     return np.where(np.isnan(scaled), drawn, stars)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
+from synthdata.generate.columns.measures import DATES, date
 from synthdata.generate.columns.numbers import anchored, as_number, draw
 from synthdata.generate.context import Batch
 from synthdata.schema import Distribution, Field, FieldType
@@ -37,11 +39,29 @@ def _temporal_range(batch: Batch, f: Field) -> tuple[float, float]:
 
 
 def temporal(batch: Batch, f: Field) -> pl.Series:
+    kind = batch.meaning(f)
+    if kind in DATES and f.type is not FieldType.TIME:
+        own = f.bounds()
+        lo, hi = _temporal_range(batch, f)
+        values = anchored(batch, f, lo, hi)
+        if values is None:
+            values = date(
+                batch,
+                f,
+                kind,
+                lo if own[0] is not None else None,
+                hi if own[1] is not None else None,
+            )
+        return _typed(f, values, lo, hi)
     lo, hi = _temporal_range(batch, f)
     values = anchored(batch, f, lo, hi)
     if values is None:
         step = {FieldType.DATE: 1.0, FieldType.TIME: 60.0}.get(f.type, 1.0)
         values = draw(batch, f, lo, hi, f.distribution or Distribution.UNIFORM, step)
+    return _typed(f, values, lo, hi)
+
+
+def _typed(f: Field, values: npt.NDArray[np.float64], lo: float, hi: float) -> pl.Series:
     if f.type is FieldType.DATE:
         return pl.Series(np.floor(values).astype(np.int32)).cast(pl.Date)
     if f.type is FieldType.TIME:
