@@ -76,6 +76,7 @@ _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*(?:\s?(?:k|m|mn|bn)\b)?\+?|[a-z]+(?:_[a-z]+)*(?:'[a-z]+)?|[.;!?\n]|[,():/=+>]"
 )
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
+_PARTICLES = frozenset({"in", "on", "up", "off", "out", "over", "down", "by"})
 _PARTICLE_COMPOUND = re.compile(
     r"\b([A-Za-z]{2,})-((?:in|on|up|off|out|over|down|by)s?)\b", re.IGNORECASE
 )
@@ -112,8 +113,12 @@ def tokenize(text: str) -> list[Token]:
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The singular words of a phrase, as phrase indexes key them (``Grape Varieties``)."""
-    return tuple(t.base for t in tokenize(phrase))
+    """The singular words of a phrase, as phrase indexes key them (``Grape Varieties``); a word
+    and its particle are one noun, as the text's "check-ins" are (``check in`` → ``check_in``)."""
+    words = [t.base for t in tokenize(phrase)]
+    if len(words) >= 2 and words[-1] in _PARTICLES and words[-2].isalpha():
+        words[-2:] = [f"{words[-2]}_{words[-1]}"]
+    return tuple(words)
 
 
 def match_phrases(
