@@ -1103,6 +1103,13 @@ def _groups(
     return out
 
 
+#: Things that gather others which exist on their own ("playlists of tracks", "bundles of
+#: products"), as opposed to parts and instances ("copies of titles", "rows of seats").
+_COLLECTIONS = frozenset(
+    "playlist portfolio bundle basket kit collection set list package pack menu catalogue "
+    "catalog album anthology compilation selection shortlist wishlist cart box hamper "
+    "itinerary programme program lineup setlist".split()
+)
 _MODALS = frozenset(
     "can could may might must will would should also usually often always typically sometimes "
     "normally generally each then".split()
@@ -1130,10 +1137,11 @@ def _pair(
     if words[0] in {"is", "are"} and len(words) > 1 and words[1] in _OWNER_PREPS:
         words, gap = words[1:], gap[1:]
     if words[0] == "of" and all(w in _DETS_AND_OF for w in words):
-        if a.plural and b.plural and words == ["of"]:
-            found.pairs(a, b)  # "playlists of tracks"
+        collection = any(k.rsplit("_", 1)[-1] in _COLLECTIONS for k in a.keys)
+        if a.plural and b.plural and words == ["of"] and collection:
+            found.pairs(a, b)  # "playlists of tracks": a track is on many playlists
         else:
-            found.child_of(a, b)  # "every revision of an article"
+            found.child_of(a, b)  # "every revision of an article", "copies of titles"
         return
     if words[-2:] in (["for", "each"], ["for", "every"], ["in", "each"], ["on", "each"]) or (
         words[-1] == "per"

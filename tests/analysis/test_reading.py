@@ -127,3 +127,12 @@ def test_confidence_and_warnings_say_what_was_not_understood():
     assert vague.warnings
     clear = sd.analyze("Dental clinic with patients, dentists and appointments")
     assert clear.confidence > vague.confidence
+
+
+def test_of_between_plurals_is_a_part_unless_the_first_collects_the_second():
+    assert ("copies", "titles") in _links("Branches hold copies of titles; members borrow copies")
+    links = _links("Listeners build playlists of songs and follow artists")
+    pairings = {child for child, parent in links if parent == "playlists"} & {
+        child for child, parent in links if parent == "songs"
+    }
+    assert pairings, links  # a song is on many playlists: a link table between the two
