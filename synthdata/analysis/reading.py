@@ -326,7 +326,11 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
     if text.endswith("ing") and "VERB" in classes:
         if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"} or (next_nominal and prev != "NOUN"):
             return "GER" if next_nominal else "NOUN"
-        if "NOUN" in classes and (nxt is None or not nxt.word or nxt.text in _PREP | _CONJ):
+        if (
+            "NOUN" in classes
+            and (token.plural or prev in {"DET", "ADJ"})
+            and (nxt is None or not nxt.word or nxt.text in _PREP | _CONJ)
+        ):
             return "NOUN"  # "bookings", "a listing,"
         return "VERB"
     if len(classes) == 1:
@@ -1127,9 +1131,11 @@ def _pair(
         gap = gap[1:]  # "articles can have multiple bylines"
     words = [tokens[i].text for i in gap]
     many = _says_many(words)
+    if a.possessive and all(tags[i] in {"NOUN", "ADJ", "GER"} for i in gap):
+        # "an article's revisions", "the customer's price plan"
+        found.child_of(b, a) if b.plural else found.child_of(a, b)
+        return
     if not gap:
-        if a.possessive:
-            found.child_of(b, a) if b.plural else found.child_of(a, b)
         return
     if words[0] == ">":  # "each pay run -> paystub per employee"
         found.owns_many(a, b) if b.plural else found.child_of(b, a)
