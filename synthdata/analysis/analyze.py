@@ -220,7 +220,7 @@ def _merge(
         if text_key.rsplit("_", 1)[-1] in _RECORD_WORDS and text_key.startswith(f"{m.key}_"):
             continue  # "patient records" are the patients
         extra = [w for w in text_key.split("_")[:-1] if w not in m.key.split("_")]
-        if any(w in reading.things or _parent_word(w, m.key) for w in extra):
+        if any(_parent_word(w, m.key) for w in extra):
             continue  # "customer accounts": accounts that customers hold
         if noun.first <= m.first and m.key not in names:
             template = catalog().entities.get(m.key)
