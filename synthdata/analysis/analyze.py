@@ -492,7 +492,18 @@ def _said(tokens: list[Token]) -> set[str]:
 def _add_implied_parents(
     entities: dict[str, EntityPlan], domain: str, allowed: set[str] | None = None
 ) -> None:
-    """The catalogue's implied parents of the planned entities; with ``allowed``, only those."""
+    """The catalogue's implied parents of the planned entities, two levels up (a charging
+    session's connector and that connector's charger); with ``allowed``, only those."""
+    for _ in range(2):
+        before = len(entities)
+        _implied_parents_once(entities, domain, allowed)
+        if len(entities) == before:
+            break
+
+
+def _implied_parents_once(
+    entities: dict[str, EntityPlan], domain: str, allowed: set[str] | None
+) -> None:
     cat = catalog()
     for plan in list(entities.values()):
         if plan.template is None:

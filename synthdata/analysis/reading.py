@@ -1172,7 +1172,7 @@ def _pair(
                 found.child_of(a, b)  # "each bus has one driver"
         elif words[0] in {"with", "w"} and len(words) <= 4:
             people = any(person_word(k) for k in b.keys) and not any(person_word(k) for k in a.keys)
-            if "one" in words or people:
+            if ("one" in words and not many) or people:
                 found.child_of(a, b)  # "viewings with one of our negotiators", "with instructors"
             elif many or b.plural:
                 found.owns_many(a, b)  # "sales with line items"

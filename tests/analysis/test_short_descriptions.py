@@ -200,7 +200,10 @@ CASES = [
     Case(
         "an ev charging operator",
         (_s("charging_sessions", "sessions"), _s("chargers", "charge_points")),
-        links=((_s("charging_sessions", "sessions"), _s("chargers", "charge_points")),),
+        # a session is on a connector of a charger, or on the charger itself
+        links=(
+            (_s("charging_sessions", "sessions"), _s("chargers", "charge_points", "connectors")),
+        ),
     ),
     Case(
         "an it helpdesk for a hospital",
