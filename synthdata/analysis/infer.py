@@ -6,6 +6,7 @@ from synthdata.analysis.catalog import catalog
 from synthdata.analysis.models import Analysis
 from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.plan import EntityPlan, Link, Plan, resolve_links
+from synthdata.analysis.reading import agent_noun, event_noun
 from synthdata.analysis.text import identifier
 from synthdata.errors import InvalidInputError
 from synthdata.schema import Cardinality, Field, FieldType, Schema, SchemaList, check_schemas
@@ -141,30 +142,8 @@ def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:
     return _unknown_fields(entity)
 
 
-#: Agent-looking nouns that name machines and things, not people.
-_NOT_PEOPLE = frozenset(
-    "order folder washer dryer printer scanner router server computer heater freezer cooler "
-    "container trailer tractor reactor sensor monitor meter controller compressor generator "
-    "motor elevator escalator projector charger adapter filter boiler locker counter register "
-    "tanker ladder blender mixer fryer roaster grinder feeder timer buzzer speaker player "
-    "marker sticker poster voucher ledger binder drawer".split()
-)
 #: Heads of uncatalogued tables whose rows are observations recorded at a time.
 _RECORD_HEADS = frozenset("record entry reading measurement observation note sample".split())
-#: Heads and endings of uncatalogued tables whose rows are things that happen.
-_EVENT_HEADS = frozenset(
-    "walk visit stay trip session appointment lesson class shift match game race flight ride "
-    "meeting call booking reservation rental purchase sale payment transfer delivery shipment "
-    "adoption donation inspection assessment review rating treatment scan check repair".split()
-)
-_EVENT_SUFFIXES = ("ment", "tion", "sion", "ance")
-#: Words with those endings that name things, not events.
-_NOT_EVENTS = frozenset(
-    "station location institution organization organisation position question nation section "
-    "portion region division commission mission pension version extension dimension profession "
-    "apartment department equipment document instrument segment element compartment tournament "
-    "allowance appliance ambulance attachment statement settlement".split()
-)
 
 
 def _unknown_fields(entity: EntityPlan) -> list[Field]:
@@ -177,13 +156,9 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         names = ["title", "file_name", "mime_type", "uploaded_at"]
     elif last in _RECORD_HEADS:
         names = ["recorded_at", "notes"]
-    elif (
-        entity.reason == "event"
-        or last in _EVENT_HEADS
-        or (last.endswith(_EVENT_SUFFIXES) and last not in _NOT_EVENTS)
-    ):
+    elif entity.reason == "event" or event_noun(last):
         names = ["occurred_at", "status:EVENT", "notes"]
-    elif last.endswith(("er", "or", "ist", "ant", "ee")) and last not in _NOT_PEOPLE:
+    elif agent_noun(last):
         return [
             field_from_name(n, person=True)
             for n in ("first_name", "last_name", "email", "phone", "created_at")

@@ -1074,7 +1074,52 @@ def person_word(key: str) -> bool:
     template = catalog().entities.get(key)
     if template is not None:
         return template.person
-    return key.endswith(("er", "or", "ist", "ian", "ant", "ent")) and key not in {"order"}
+    return agent_noun(key.rsplit("_", 1)[-1])
+
+
+#: Heads of things that are events: rows of what happens, each at a time.
+EVENT_HEADS = frozenset(
+    "stay trip visit session appointment lesson class shift match game race flight ride journey "
+    "call meeting event order booking reservation rental purchase sale payment transfer delivery "
+    "shipment loan donation application inspection assessment review rating treatment walk "
+    "adoption scan check repair".split()
+)
+#: Words with an event's ending that name things, not events.
+_NOT_EVENTS = frozenset(
+    "station location institution organization organisation position question nation section "
+    "portion region division commission mission pension version extension dimension profession "
+    "apartment department equipment document instrument segment element compartment tournament "
+    "allowance appliance ambulance attachment statement settlement residence audience licence "
+    "license evidence sentence".split()
+)
+#: Agent-looking nouns that name machines and things, not people.
+_NOT_PEOPLE = frozenset(
+    "order folder washer dryer printer scanner router server computer heater freezer cooler "
+    "container trailer tractor reactor sensor monitor meter controller compressor generator "
+    "motor elevator escalator projector charger adapter filter boiler locker counter register "
+    "tanker ladder blender mixer fryer roaster grinder feeder timer buzzer speaker player "
+    "marker sticker poster voucher ledger binder drawer number letter paper water center "
+    "centre chapter layer cluster barrier tier character banner header footer roster quarter "
+    "matter border corner cover offer answer transfer floor door error factor sector color "
+    "colour indicator processor restaurant plant event incident accident component ingredient "
+    "content percent variant grant talent extent".split()
+)
+
+
+def event_noun(word: str) -> bool:
+    """Whether a noun names an event: a known head, or an ending such as -ment or -tion."""
+    return word in EVENT_HEADS or (
+        word.endswith(("ment", "tion", "sion", "ance", "ence")) and word not in _NOT_EVENTS
+    )
+
+
+def agent_noun(word: str) -> bool:
+    """Whether a noun names a person by what they do (groomer, adjuster, florist, tenant)."""
+    return (
+        word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee"))
+        and not word.endswith("ment")
+        and word not in _NOT_PEOPLE
+    )
 
 
 def _groups(
@@ -1235,20 +1280,11 @@ _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
     "attend subscribe enrol enroll".split()
 )
-#: Heads of things that are themselves events: "owners book stays" makes stays, not bookings.
-_EVENT_HEADS = frozenset(
-    "stay trip visit session appointment lesson class shift match game race flight ride journey "
-    "call meeting event order booking reservation rental purchase sale payment transfer delivery "
-    "shipment loan donation application inspection assessment review rating treatment".split()
-)
 
 
 def _eventful(group: _Group) -> bool:
-    return any(
-        key.rsplit("_", 1)[-1] in _EVENT_HEADS
-        or key.endswith(("ing", "ment", "tion", "sion", "ance", "ence"))
-        for key, _ in group.items
-    )
+    """Whether the group names events ("owners book stays" makes stays, not bookings)."""
+    return any(event_noun(key.rsplit("_", 1)[-1]) or key.endswith("ing") for key, _ in group.items)
 
 
 #: Words that describe a pairing rather than either end ("ingredients with quantities").
