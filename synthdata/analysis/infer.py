@@ -74,7 +74,8 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     keys = [_fk_field(lk, plan) for lk in entity.links]
     fields += keys
     taken = {f.name for f in fields}
-    for f in [*_body_fields(entity, plan.domain), *_text_fields(entity, taken)]:
+    body = _body_fields(entity, plan.domain)
+    for f in [*body, *_text_fields(entity, taken | {f.name for f in body})]:
         if f.name not in taken:
             fields.append(_own_kind(f, entity))
             taken.add(f.name)
@@ -125,6 +126,8 @@ def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
     for name, choices in entity.attributes:
         if f"{name}_id" in taken:
             continue  # the text named a parent ("each delivery has a zone")
+        if any(t.startswith(f"{name}_") for t in taken):
+            continue  # "a duration": the catalogue's duration_minutes already holds it
         if choices:
             out.append(Field(name=name, type=FieldType.ENUM, enum_values=list(choices)))
         else:
