@@ -6,6 +6,7 @@ Sentences here are written for these tests (none from the development sets).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import synthdata as sd
 from synthdata.analysis.reading import read, tag
@@ -136,3 +137,24 @@ def test_of_between_plurals_is_a_part_unless_the_first_collects_the_second():
         child for child, parent in links if parent == "songs"
     }
     assert pairings, links  # a song is on many playlists: a link table between the two
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "each every the a of per with has have their by to into between -> = + ( ) , ; : "
+            "whether or and one more several customers order orders dogs check-ins lots "
+            "runs logs parent prerequisite reports books 12 x".split()
+        ),
+        min_size=1,
+        max_size=25,
+    ).map(" ".join)
+)
+def test_any_word_salad_still_gives_valid_connected_schemas(text):
+    """Punctuation and grammar words in any order never break the reader: the schemas check,
+    and every key points at a table of the plan."""
+    schemas = sd.infer_schemas(sd.analyze(text))
+    names = {s.name for s in schemas}
+    assert names
+    assert all(fk.parent in names for s in schemas for fk in s.foreign_keys)
