@@ -83,7 +83,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     entities = _named_entities(order, volumes, names)
     short = len([t for t in tokens if t.word]) <= SHORT_TEXT and confidence >= WEAK_DOMAIN
     if len(entities) < 2 or (short and len(entities) < RICH_TEXT):
-        for key in core_entities(domain):
+        for key in _core_around(entities, core_entities(domain)):
             template = catalog().entities[key]
             if any(e.table == template.table for e in entities.values()):
                 continue
@@ -123,6 +123,41 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     sure = _understood(entities, confidence)
     locale = detect_locale(tokens)
     return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)
+
+
+def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:
+    """The domain's core tables that belong with the few the text names: the core tables that
+    record something about them (and so on down), and the parents of all of these ("gym
+    memberships and check-ins" gets members, not the class timetable). With nothing named, the
+    whole core.
+    """
+    named = {key for key in entities if key in catalog().entities}
+
+    def parents(key: str) -> set[str]:
+        template = catalog().entities.get(key)
+        if template is None:
+            return set()
+        return {c for p in template.parents for c in p.choices}
+
+    keep = set(named)
+    grown = True
+    while grown:  # what the named things have: their children, grandchildren, ...
+        more = {key for key in core if parents(key) & keep} - keep
+        keep |= more
+        grown = bool(more)
+    grown = True
+    while grown:  # and who those belong to
+        more = set().union(*(parents(key) & set(core) for key in keep)) - keep
+        keep |= more
+        grown = bool(more)
+    if keep & set(core):
+        return [key for key in core if key in keep]
+    # The core is about another side of the business: the text named its own part ("animal
+    # shelter adoptions" is not about donors) unless it names too little to stand alone.
+    with_parents = set(named)
+    for key in named:
+        with_parents |= parents(key)
+    return list(core) if len(with_parents) < RICH_TEXT else []
 
 
 def _understood(entities: dict[str, EntityPlan], domain_confidence: float) -> float:
