@@ -95,7 +95,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     else:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
-    stated, link_tables, self_refs, attributes = relate(tokens, reading.tags, spans)
+    stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
+    _fields_not_tables(entities, listed, stated, link_tables, domain)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -123,6 +124,31 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     sure = _understood(entities, confidence)
     locale = detect_locale(tokens)
     return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)
+
+
+def _fields_not_tables(
+    entities: dict[str, EntityPlan],
+    listed: dict[str, str],
+    stated: list[TextLink],
+    link_tables: list[LinkTable],
+    domain: str,
+) -> None:
+    """Things the text names only among another thing's fields ("a box score line per player
+    per game: minutes, points, rebounds") are fields of it, not tables, unless the catalogue
+    knows them as records, they are people, or a sentence relates them."""
+    for thing, owner in listed.items():
+        entity = entities.get(thing)
+        if entity is None or owner not in entities or person_word(thing):
+            continue
+        if entity.template is not None:
+            continue  # a kind of record the catalogue knows: the list links to it
+        if any(thing in (t.a, t.b) for t in link_tables):
+            continue
+        if any(thing in (lk.child, lk.parent) and lk.strong for lk in stated):
+            continue
+        del entities[thing]
+        stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
+        entities[owner].attributes.append((entity.table, ()))
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

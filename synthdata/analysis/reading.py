@@ -874,6 +874,10 @@ _OWNER_PREPS = frozenset(
         "through",
         "via",
         "with",
+        "over",
+        "across",
+        "among",
+        "throughout",
     }
 )
 
@@ -902,6 +906,9 @@ class _Found:
     many: set[tuple[str, str]] = field(default_factory=set)
     #: Fields the text lists for a thing: key → (name, enum choices).
     attributes: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    #: Things named only as items of another thing's list of fields ("a box score line per
+    #: player: minutes, points, rebounds"): thing → the owner they are fields of.
+    listed: dict[str, str] = field(default_factory=dict)
 
     def child_of(
         self, child: _Group, parent: _Group, role: str = "", *, strong: bool = True
@@ -948,9 +955,11 @@ def relate(
     list[LinkTable],
     list[SelfRef],
     dict[str, list[tuple[str, tuple[str, ...]]]],
+    dict[str, str],
 ]:
-    """Foreign keys, link tables and self-references that the sentences state between the
-    mentioned entities (``mentions``: key, first token, last token, role, in any order)."""
+    """Foreign keys, link tables, self-references and fields that the sentences state between
+    and for the mentioned entities (``mentions``: key, first token, last token, role, in any
+    order), and the things named only in another thing's list of fields (thing → owner)."""
     found = _Found()
     by_sentence: dict[int, list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
@@ -985,7 +994,7 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
-    return found.links, found.tables, found.selfs, found.attributes
+    return found.links, found.tables, found.selfs, found.attributes, found.listed
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -1113,9 +1122,23 @@ def event_noun(word: str) -> bool:
     )
 
 
+#: Nouns that name people without an agent's ending.
+PERSON_NOUNS = frozenset(
+    "judge nurse chef coach guide clerk cook pilot captain athlete client guest member child "
+    "kid parent guardian pupil monk nun priest vet surgeon midwife nanny maid host mechanic "
+    "detective witness suspect victim inmate patron spouse person individual cadet umpire "
+    "magistrate juror trainee apprentice intern colleague candidate delegate attendee bride "
+    "groom analyst chaplain pastor bishop imam rabbi sheriff marshal deputy warden guard scout "
+    "fan medic paramedic barista chauffeur staff staffer crew alumnus alumni graduate fellow "
+    "scholar faculty youth adult teen toddler infant baby worker employee player referee "
+    "physician dentist optician artist author actor".split()
+)
+
+
 def agent_noun(word: str) -> bool:
-    """Whether a noun names a person by what they do (groomer, adjuster, florist, tenant)."""
-    return (
+    """Whether a noun names a person by what they do (groomer, adjuster, florist, tenant) or
+    is a person word without that ending (judge, nurse, coach)."""
+    return word in PERSON_NOUNS or (
         word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee"))
         and not word.endswith("ment")
         and word not in _NOT_PEOPLE
@@ -1259,6 +1282,14 @@ def _pair(
         return
     if passive and prep == "in" and b.plural and not a.plural:
         found.owns_many(a, b)  # "a grant is paid out in instalments"
+        return
+    if (
+        not passive
+        and prep not in {None, "into"}
+        and any(person_word(k) for k in a.keys)
+        and _eventful(b)
+    ):
+        found.child_of(b, a, strong=False)  # "judges preside over hearings"
         return
     if passive or prep:
         # "reported against", "sits in", "filled into"; "belongs to" is said outright
@@ -1431,6 +1462,8 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         for i in range(first, last + 1):
             keys_at[i] = key
     ends = {m[2]: m[0] for m in mentions}
+    in_list: dict[str, set[str]] = {}  # thing → owners whose field lists name it
+    listed_at: set[int] = set()
     for key, first, last, _ in mentions:
         start = _list_start(tokens, tags, first, last)
         if start is None:
@@ -1438,7 +1471,8 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if first >= 2 and tokens[first - 1].text == "per" and first - 2 in ends:
             key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
 
-        items = _items(tokens, tags, start, keys_at)
+        seen: set[int] = set()
+        items = _items(tokens, tags, start, keys_at, seen)
         if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
             continue  # "ingredients with quantities": fields of the pairing, not of B
         plural_of = {}
@@ -1448,7 +1482,16 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
         _add_items(key, items, plural_of, found)
+        if any(thing is None for _, _, thing in items):  # a list of fields, not of things
+            for i in seen:  # "points", but not "deductions (401k, health)": kinds of records
+                if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
+                    in_list.setdefault(keys_at[i], set()).add(key)
+                    listed_at.add(i)
     _pronoun_lists(tokens, tags, mentions, keys_at, found)
+    for thing, owners in in_list.items():
+        spans = [m for m in mentions if m[0] == thing]
+        if len(owners) == 1 and thing not in owners and all(m[2] in listed_at for m in spans):
+            found.listed[thing] = next(iter(owners))
 
 
 def _pronoun_lists(
@@ -1523,9 +1566,14 @@ def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> 
 
 
 def _items(
-    tokens: list[Token], tags: list[str], start: int, keys_at: dict[int, str]
+    tokens: list[Token],
+    tags: list[str],
+    start: int,
+    keys_at: dict[int, str],
+    seen: set[int] | None = None,
 ) -> list[tuple[list[str], tuple[str, ...], str | None]]:
-    """The items of a list: words, the choices given in parentheses, or the thing it names."""
+    """The items of a list: words, the choices given in parentheses, or the thing it names
+    (whose token indexes go to ``seen``)."""
     sentence = tokens[start].sentence if start < len(tokens) else -1
     out: list[tuple[list[str], tuple[str, ...], str | None]] = []
     words: list[str] = []
@@ -1535,7 +1583,11 @@ def _items(
     while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
         token = tokens[i]
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
-            words = []  # "coin operated washers": the words before a verb are not an item
+            # "coin operated washers", ", and bottlings are done from ...": the words before a
+            # verb are not an item but the subject of what follows
+            if tags[i] in {"VERB", "AUX"} and thing is not None and seen is not None:
+                seen.difference_update(j for j in range(start, i) if keys_at.get(j) == thing)
+            words, thing = [], None
             break
         if token.text == "(":
             close = next(
@@ -1570,6 +1622,8 @@ def _items(
             break
         if i in keys_at:
             thing = keys_at[i]
+            if seen is not None:
+                seen.add(i)
         elif token.word and tags[i] not in {"NUM"}:
             words.append(token.base)
         i += 1
