@@ -30,6 +30,7 @@ from synthdata.analysis.plan import (
     Link,
     Plan,
     _reaches,
+    drop_cycles,
     template_links,
     text_links,
 )
@@ -119,6 +120,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _add_self_refs(entities, self_refs)
     if rich:
         _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
+    drop_cycles(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     sure = _understood(entities, confidence)

@@ -20,6 +20,7 @@ __all__ = [
     "EntityPlan",
     "Link",
     "Plan",
+    "drop_cycles",
     "resolve_links",
     "template_links",
     "text_links",
@@ -228,6 +229,24 @@ def text_links(entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, 
         if _reaches(entities, parent, child):
             continue  # the text's link would close a cycle of required keys
         found.links.append(Link(name, parent))
+
+
+def drop_cycles(entities: dict[str, EntityPlan]) -> None:
+    """Leave out any required key that closes a cycle, keeping the keys planned first (rules
+    that add keys late, such as pairings and orphans, must never make a plan that cannot be
+    generated, whatever the text)."""
+    kept: dict[str, list[Link]] = {key: [] for key in entities}
+    view = {key: EntityPlan(e.key, e.table, None, e.mentioned) for key, e in entities.items()}
+    for key, entity in entities.items():
+        for link in entity.links:
+            if link.parent != key and not link.optional:
+                view[key].links = kept[key]
+                if _reaches(view, link.parent, key):
+                    continue
+            kept[key].append(link)
+            view[key].links = kept[key]
+    for key, entity in entities.items():
+        entity.links = kept[key]
 
 
 def _reaches(entities: dict[str, EntityPlan], start: str, target: str) -> bool:

@@ -144,6 +144,17 @@ _MANY_VERBS = frozenset(
     "favourite favorite bookmark rsvp vote endorse sponsor volunteer participate "
     "interact star play_in appear star_in cast".split()
 )
+#: Verbs by which one thing gathers others that exist on their own ("exhibitions pull objects",
+#: "each recipe uses several ingredients"): a link table, unless the others are its parts.
+_GATHER_VERBS = frozenset("include list involve use require combine".split())
+#: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
+#: objects"), a key to one ("cards linked to an account").
+_TIE_VERBS = frozenset("link associate".split())
+#: Heads of things that exist only as parts of another ("order lines", "route stops").
+_PART_WORDS = frozenset(
+    "line item entry step stop leg segment row detail component photo image attachment "
+    "note comment task part section chapter lesson page".split()
+)
 #: Verbs ("X verb Y") where X owns the object: the object gets X's key.
 _OWNING_PREPS = frozenset({"by"})
 #: Nominalizations of link verbs a modeller would name a table after.
@@ -938,6 +949,9 @@ class _Found:
                 if x != y:
                     self.tables.append(LinkTable(x, y, plural(noun), "event"))
 
+    #: (owner, owned) said as "can have more than one": owned may be shared between owners.
+    shared: set[tuple[str, str]] = field(default_factory=set)
+
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
             for y, _ in owned.items:
@@ -988,8 +1002,13 @@ def relate(
         if (owned, owner) in found.many:
             if owner < owned:
                 found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
-        elif other_owner:
-            # "one stay can cover two dogs", dogs being the owners': a pairing, not a key
+        elif other_owner or (
+            (owner, owned) in found.shared
+            and not event_noun(owned.rsplit("_", 1)[-1])
+            and owned.rsplit("_", 1)[-1] not in _PART_WORDS
+        ):
+            # "one stay can cover two dogs", dogs being the owners'; "a ticket can reference
+            # one or more assets": a pairing, not a key
             found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
         else:
             found.links.append(TextLink(owned, owner, "", True))
@@ -1182,6 +1201,7 @@ _COLLECTIONS = frozenset(
     "catalog album anthology compilation selection shortlist wishlist cart box hamper "
     "itinerary programme program lineup setlist".split()
 )
+_MAY = frozenset({"can", "could", "may", "might"})
 _MODALS = frozenset(
     "can could may might must will would should also usually often always typically sometimes "
     "normally generally each then".split()
@@ -1195,10 +1215,15 @@ _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", 
 def _pair(
     tokens: list[Token], tags: list[str], a: _Group, b: _Group, gap: list[int], found: _Found
 ) -> None:
+    may = any(tokens[i].text in _MAY for i in gap[:3])
     while gap and tokens[gap[0]].text in _MODALS:
         gap = gap[1:]  # "articles can have multiple bylines"
     words = [tokens[i].text for i in gap]
     many = _says_many(words)
+    if may and _contains(words, ("more", "than", "one")):
+        # "a course can have more than one instructor": an exception to the usual one, so
+        # the instructors are not the course's own
+        found.shared |= {(x, y) for x, _ in a.items for y, _ in b.items}
     if a.possessive and all(tags[i] in {"NOUN", "ADJ", "GER"} for i in gap):
         # "an article's revisions", "the customer's price plan"
         found.child_of(b, a) if b.plural else found.child_of(a, b)
@@ -1251,6 +1276,8 @@ def _pair(
         return
     v = verbs[-1]
     lemma = _lemma(tokens[v].text, "VERB")
+    owned_b = bool(words) and words[-1] in {"their", "its"}  # "proposals list their targets"
+    many_b = not (words and words[-1] in _ONE_WORDS)
     after = [tokens[i].text for i in gap if i > v]
     before = [tokens[i].text for i in gap if i < v]
     passive = bool(set(before) & _PASSIVE) or (tokens[v].text.endswith(("ed", "en")) and not before)
@@ -1267,6 +1294,15 @@ def _pair(
         return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
+        return
+    if lemma in _TIE_VERBS and passive:
+        found.pairs(a, b) if a.plural and b.plural and many_b else found.child_of(a, b)
+        return
+    if lemma in _GATHER_VERBS and not passive and (many or b.plural) and not owned_b:
+        if any(k.rsplit("_", 1)[-1] in _PART_WORDS for k in b.keys) or _eventful(b):
+            found.owns_many(a, b)  # "each order contains several order lines"
+        else:
+            found.pairs(a, b)  # "loans list the objects", "exhibitions pull objects"
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
     if lemma in _CAUSE_VERBS and not passive:
