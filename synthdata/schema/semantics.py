@@ -986,6 +986,7 @@ NUMBER_MEANINGS: dict[str, str] = {
     "age_student": "age of a student",
     "age_patient": "age of a patient (0–100)",
     "age_pet": "age of a pet",
+    "age_years": "age in years (0–100)",
     "year": "recent year",
     "model_year": "model year (1990 on, mostly recent)",
     "publication_year": "year of publication",
@@ -1352,7 +1353,7 @@ def _scale(
     return None
 
 
-def _age(head: str, tabs: set[str]) -> str | None:
+def _age(head: str, tabs: set[str]) -> str:
     if tabs & _ANIMALS:
         return "age_pet"
     if tabs & _PUPILS or (head == "student" and tabs & _SCHOOLISH):
@@ -1365,7 +1366,7 @@ def _age(head: str, tabs: set[str]) -> str | None:
         return "age_worker"
     if head in _PEOPLE or tabs & _PEOPLE:
         return "age"
-    return None
+    return "age_years"  # of a thing, or of people the names do not say
 
 
 def _year(has: set[str], head: str, tabs: set[str]) -> str:

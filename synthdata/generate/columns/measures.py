@@ -177,6 +177,7 @@ NUMBERS: dict[str, Shape] = {
     "age_student": _normal(22, 4, 17, 40),
     "age_patient": _normal(45, 22, 0, 100),
     "age_pet": _log(5, 0.7, 0, 20),
+    "age_years": _normal(35, 20, 0, 100),
     "year": _decay(8, 0, 35),
     "model_year": _decay(7, 0, 35),
     "publication_year": _decay(15, 0, 125),
