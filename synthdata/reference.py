@@ -46,10 +46,12 @@ def sample_response(context: str, sample_size: int = 5, seed: int = 0) -> dict[s
 
 
 def sample_body(schemas: Sequence[Schema], frames: dict[str, pl.DataFrame]) -> dict[str, Any]:
-    """Schemas and sample rows as the reference shows them."""
+    """Schemas and sample rows as the reference shows them, and what each column holds as read
+    from the names (``meanings``: table → field → "book title"), which the review page shows."""
     return {
         "schemas": [s.to_reference() for s in schemas],
         "samples": {name: json_rows(frame) for name, frame in frames.items()},
+        "meanings": {s.name: s.meanings() for s in schemas},
     }
 
 

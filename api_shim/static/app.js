@@ -47,19 +47,19 @@ async function analyze() {
     $("analysis").hidden = false;
     const sample = await api("/generate/sample", { method: "POST", body: JSON.stringify({ context, sample_size: 5 }) });
     state.jobId = sample.job_id;
-    render(sample.schemas, sample.samples);
+    render(sample.schemas, sample.samples, sample.meanings);
   } catch (error) { showError("analyze-error", error); }
 }
 
-function render(schemas, samples) {
+function render(schemas, samples, meanings = {}) {
   state.schemas = JSON.parse(JSON.stringify(schemas));
-  $("schemas").replaceChildren(...schemas.map(schemaEditor));
+  $("schemas").replaceChildren(...schemas.map((s) => schemaEditor(s, meanings[s.name] || {})));
   $("diagram").replaceChildren(diagram(schemas));
   $("samples").replaceChildren(...Object.entries(samples).map(([name, rows]) => sampleTable(name, rows)));
   $("review").hidden = false;
 }
 
-function fieldRow(schema, field) {
+function fieldRow(schema, field, meaning = "") {
   const id = `${schema}-${field.name}-${Math.random().toString(36).slice(2, 7)}`;
   const type = el("select", { "aria-label": `Type of ${field.name}`, class: "type" },
     ...TYPES.map((t) => el("option", { value: t, text: t, selected: t === field.type })));
@@ -71,13 +71,14 @@ function fieldRow(schema, field) {
     el("td", {}, type, enumInput),
     el("td", {}, el("input", { type: "checkbox", class: "required", checked: field.required, "aria-label": `${field.name} required` })),
     el("td", { text: field.primary_key ? "primary key" : field.references ? `→ ${field.references}` : "" }),
+    el("td", { class: "meaning", text: meaning }),
     el("td", {}, el("button", { type: "button", text: "Remove", "aria-label": `Remove ${field.name}`,
       disabled: field.primary_key || !!field.references, onclick: () => row.remove() })));
   return row;
 }
 
-function schemaEditor(schema) {
-  const body = el("tbody", {}, ...schema.fields.map((f) => fieldRow(schema.name, f)));
+function schemaEditor(schema, meanings) {
+  const body = el("tbody", {}, ...schema.fields.map((f) => fieldRow(schema.name, f, meanings[f.name])));
   const add = el("button", { type: "button", text: "Add field", onclick: () => {
     const row = fieldRow(schema.name, { name: "new_field", type: "STRING", required: true });
     row.removeAttribute("data-original");
@@ -86,7 +87,7 @@ function schemaEditor(schema) {
   } });
   return el("div", { class: "schema", "data-schema": schema.name },
     el("h3", { text: `${schema.name} (${schema.volume ?? "?"} rows)` }),
-    el("table", {}, el("thead", {}, el("tr", {}, ...["Field", "Type", "Required", "Key", ""].map((h) => el("th", { text: h })))), body),
+    el("table", {}, el("thead", {}, el("tr", {}, ...["Field", "Type", "Required", "Key", "Means", ""].map((h) => el("th", { text: h })))), body),
     add);
 }
 
@@ -125,7 +126,7 @@ async function apply() {
     await api("/generate/feedback", { method: "POST", body: JSON.stringify(feedbackBody()) });
     const job = await api(`/jobs/${state.jobId}`);
     const sample = await api("/generate/sample", { method: "POST", body: JSON.stringify({ schemas: job.schemas, sample_size: 5 }) });
-    render(job.schemas, sample.samples);
+    render(job.schemas, sample.samples, sample.meanings);
   } catch (error) { showError("apply-error", error); }
 }
 

@@ -35,11 +35,9 @@ _RULES: list[tuple[str, FieldType, dict[str, Any]]] = [
     (r"(.*_)?(ssn|national_id|tax_id|nino|passport_number)", FieldType.NATIONAL_ID, {}),
     (r"(.*_)?colou?r", FieldType.COLOR, {}),
     (r"(.*_)?(metadata|attributes|properties|payload|settings|config)", FieldType.JSON, {}),
-    (
-        r"(date_of_birth|dob|birth_?date|birthday)",
-        FieldType.DATE,
-        {"min": "1940-01-01", "max": "2007-12-31"},
-    ),
+    # No range: the meaning of a birth date (synthdata.schema.semantics) gives ages that fit
+    # the table (adults, patients, pupils, pets) and moves with the reference date.
+    (r"(date_of_birth|dob|birth_?date|birthday)", FieldType.DATE, {}),
     (r"(.*_)?(at|timestamp|datetime|time)", FieldType.DATETIME, {}),
     (r"(.*_)?(date|on|day|since|until|deadline|due|expiry|expires)", FieldType.DATE, {}),
     (

@@ -301,6 +301,9 @@ _WHERE_PEOPLE_ARE = frozenset(
 _UNITS = frozenset(
     "uom unit_of_measure unit_of_measurement measure_unit unit_measure units_of_measure".split()
 )
+_CONTACT_PERSON = frozenset(
+    "contact_name contact_person contact_first_name primary_contact contact".split()
+)
 _VENUE_COLUMNS = frozenset(
     "venue venue_name home_ground home_venue home_stadium stadium arena ground".split()
 )
@@ -469,9 +472,9 @@ def _number_meaning(field: Field, table: str, siblings: Iterable[str]) -> str | 
 def anchor(field: Field, table: str, siblings: Sequence[str]) -> str | None:
     """The sibling whose value each row's value depends on, if any.
 
-    A ``product_name`` follows the row's category column, a ``review`` its rating, a
-    ``pet_breed`` its species, and a neutral description its row's name (see :class:`Fallback`).
-    The generator makes the sibling first.
+    A ``product_name`` and a price of goods follow the row's category column, a ``review`` its
+    rating, a ``pet_breed`` its species, and a neutral description its row's name (see
+    :class:`Fallback`). The generator makes the sibling first.
     """
     kind = meaning(field, table, siblings)
     if kind is None and FIELD_TRAITS[field.type].semantic:
@@ -479,6 +482,8 @@ def anchor(field: Field, table: str, siblings: Sequence[str]) -> str | None:
     wanted = {"product_name": _CATEGORIES, "review": _RATINGS, "pet_breed": _SPECIES}.get(
         kind or ""
     )
+    if kind in _GOODS_PRICES:
+        wanted = _CATEGORIES
     if wanted is None:
         return None
     by_lower = {s.lower(): s for s in siblings if s != field.name}
@@ -623,6 +628,8 @@ def _named(
     if own and thing in _PEOPLE:
         if last == "title":
             return "job_title" if thing in _WORKERS else "honorific"
+        if last == "name" and siblings & _CONTACT_PERSON:
+            return "company_name"  # a client with a contact person is an organisation
         return "full_name" if last == "name" else None
     if thing in _TITLED:
         return _TITLE_MEANING[_TITLED[thing]]
@@ -938,9 +945,12 @@ _PRICE_WORDS = {
     "subscription": "a monthly subscription",
 }
 
+#: Prices of goods, which follow the row's category where the table has one.
+_GOODS_PRICES = frozenset({"price", "price_book", *(f"price_{g}" for g in PRODUCT_GROUPS)})
+
 #: Money meanings (an AMOUNT field takes only these).
 MONEY_MEANINGS: dict[str, str] = {
-    "price": "retail price",
+    "price": "retail price (by the row's category when there is one)",
     **{
         f"price_{kind}": f"price of {_PRICE_WORDS.get(kind, kind.replace('_', ' ') + ' goods')}"
         for kind in (*_PRICE_KINDS, "property", "service", "subscription")
@@ -986,6 +996,7 @@ NUMBER_MEANINGS: dict[str, str] = {
     "age_student": "age of a student",
     "age_patient": "age of a patient (0–100)",
     "age_pet": "age of a pet",
+    "age_years": "age in years (0–100)",
     "year": "recent year",
     "model_year": "model year (1990 on, mostly recent)",
     "publication_year": "year of publication",
@@ -1075,7 +1086,9 @@ def types_for(kind: str) -> frozenset[FieldType]:
 _VEHICLES = frozenset("car vehicle truck van motorcycle motorbike suv auto automobile".split())
 _PUPILS = frozenset("pupil child kid schoolchild".split())
 _SCHOOLISH = frozenset("school grade_level homeroom kindergarten".split())
-_ANIMALS = frozenset("pet animal dog cat horse puppy kitten livestock cattle".split())
+_ANIMALS = frozenset(
+    "pet animal dog cat horse puppy kitten livestock cattle cow calf heifer goat sheep pig".split()
+)
 _PATIENTS = frozenset("patient".split())
 _OFFICE = frozenset(
     "ticket case incident appointment meeting invoice shipment delivery task interview "
@@ -1352,7 +1365,7 @@ def _scale(
     return None
 
 
-def _age(head: str, tabs: set[str]) -> str | None:
+def _age(head: str, tabs: set[str]) -> str:
     if tabs & _ANIMALS:
         return "age_pet"
     if tabs & _PUPILS or (head == "student" and tabs & _SCHOOLISH):
@@ -1365,7 +1378,7 @@ def _age(head: str, tabs: set[str]) -> str | None:
         return "age_worker"
     if head in _PEOPLE or tabs & _PEOPLE:
         return "age"
-    return None
+    return "age_years"  # of a thing, or of people the names do not say
 
 
 def _year(has: set[str], head: str, tabs: set[str]) -> str:

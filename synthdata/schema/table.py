@@ -13,6 +13,7 @@ from pydantic import (
 )
 
 from synthdata.errors import NotFoundError, did_you_mean
+from synthdata.schema import semantics
 from synthdata.schema.field import MODEL_CONFIG, Cardinality, Field, Identifier, valid_identifier
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -123,6 +124,14 @@ class Schema(_Declared):
     def field_names(self) -> list[str]:
         """The field names in order."""
         return [f.name for f in self.fields]
+
+    def meanings(self) -> dict[str, str]:
+        """What each field holds as read from the names, in the words the views show
+        (``{"title": "book title", "price": "price of a book"}``); fields without a meaning are
+        left out (see :mod:`synthdata.schema.semantics`)."""
+        names = self.field_names
+        kinds = {f.name: semantics.meaning(f, self.name, names) for f in self.fields}
+        return {name: semantics.MEANINGS[kind] for name, kind in kinds.items() if kind is not None}
 
     def to_reference(self) -> dict[str, Any]:
         """The schema as the API reference shows it (name; fields with name, type, required),

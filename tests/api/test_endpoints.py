@@ -41,8 +41,16 @@ def test_analyze_matches_the_reference(client):
 
 def test_sample_matches_the_reference(client):
     body = client.post("/api/v1/generate/sample", json={"context": LEGAL, "sample_size": 5}).json()
-    assert set(body) == {"job_id", "status", "schemas", "samples", "generation_time_ms"}
+    assert set(body) == {
+        "job_id",
+        "status",
+        "schemas",
+        "samples",
+        "meanings",
+        "generation_time_ms",
+    }
     assert body["status"] == "completed"
+    assert body["meanings"]["clients"]["created_at"].startswith("sign-up or creation date")
     clients = next(s for s in body["schemas"] if s["name"] == "clients")
     assert clients["fields"][0] == {
         "name": "id",

@@ -57,6 +57,9 @@ def test_describe_edit_preview_generate_download(browser, settings):
         _shot(page, "1-analysis")
 
         clients = page.locator("[data-schema='clients']")
+        # Each column's meaning, read from the names, beside its type.
+        created = clients.locator("tr[data-original='created_at'] .meaning").text_content()
+        assert created.startswith("sign-up or creation date")
         clients.get_by_role("button", name="Add field").click()
         new = clients.locator("tbody tr").last
         new.locator(".name").fill("vip")

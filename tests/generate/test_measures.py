@@ -308,3 +308,35 @@ def test_same_bytes_whatever_the_batch_size_and_workers(tmp_path):
         )
         out.append({t: corpus.tables[t][0].read_bytes() for t in corpus.tables})
     assert out[0] == out[1]
+
+
+def test_prices_follow_the_rows_category():
+    schema = sd.Schema(
+        name="products",
+        fields=[
+            sd.Field(name="id", type="INTEGER", primary_key=True),
+            sd.Field(name="category", type="ENUM", enum_values=["Groceries", "Furniture", "Misc"]),
+            sd.Field(name="price", type="DECIMAL"),
+        ],
+    )
+    frame = sd.sample([schema], rows=2000, seed=4)["products"]
+    medians = dict(
+        frame.group_by("category").agg(pl.col("price").cast(pl.Float64).median()).iter_rows()
+    )
+    assert medians["Groceries"] < 10 < 100 < medians["Furniture"]
+    assert 10 < medians["Misc"] < 100  # a category that names no family: the table's prices
+    assert frame["price"].cast(pl.Float64).min() > 0
+
+
+def test_birth_dates_from_names_have_no_fixed_range_and_fit_the_table():
+    from synthdata.analysis.naming import field_from_name
+
+    assert field_from_name("date_of_birth").bounds() == (None, None)
+    schemas = sd.infer_schemas(sd.analyze("A paediatric and family clinic with patients"))
+    patients = next(s for s in schemas if s.name == "patients")
+    born = sd.sample(schemas, rows=2000, seed=2)["patients"]["date_of_birth"].drop_nulls()
+    ages = (pl.lit(REFERENCE_DATE) - born).dt.total_days() / 365.2425
+    ages = pl.select(ages).to_series()
+    assert patients.field("date_of_birth").min is None
+    assert ages.min() >= 0
+    assert (ages < 18).mean() > 0.05  # patients include children; the old range gave none

@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("pupils", "age", "INTEGER", "age_pupil"),
     ("patients", "age", "INTEGER", "age_patient"),
     ("dogs", "age", "INTEGER", "age_pet"),
-    ("warehouses", "age", "INTEGER", None),
+    ("warehouses", "age", "INTEGER", "age_years"),
     ("books", "publication_year", "INTEGER", "publication_year"),
     ("albums", "year", "INTEGER", "release_year"),
     ("companies", "founded_year", "INTEGER", "founded_year"),

@@ -272,3 +272,38 @@ def test_singulars():
         ("items", "item"),
     ]:
         assert singular(plural) == one
+
+
+def test_the_views_and_the_sample_body_show_every_columns_meaning():
+    from rich.console import Console
+
+    from synthdata.reference import sample_body
+
+    (books,) = sd.load_schemas(
+        [
+            {
+                "name": "books",
+                "fields": [
+                    {"name": "id", "type": "INTEGER", "primary_key": True},
+                    {"name": "title", "type": "STRING"},
+                    {"name": "price", "type": "DECIMAL"},
+                    {"name": "published_on", "type": "DATE"},
+                    {"name": "isbn_checked", "type": "BOOLEAN"},
+                ],
+            }
+        ]
+    )
+    assert books.meanings() == {
+        "title": "book title",
+        "price": "price of a book",
+        "published_on": "publication or release date",
+    }
+    html = books._repr_html_()
+    console = Console(width=200, record=True)
+    console.print(books)
+    text = console.export_text()
+    for words in books.meanings().values():
+        assert f"means: {words}" in html
+        assert f"means: {words}" in text
+    body = sample_body([books], sd.sample([books], rows=2))
+    assert body["meanings"] == {"books": books.meanings()}

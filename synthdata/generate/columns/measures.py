@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+import polars as pl
 
 from synthdata.generate.context import Batch
 from synthdata.schema import Field, FieldType
-from synthdata.schema.semantics import words
+from synthdata.schema.semantics import PRODUCT_GROUPS, anchor, product_group, words
 
 __all__ = [
     "DATES",
@@ -28,6 +29,7 @@ __all__ = [
     "DateShape",
     "Shape",
     "date",
+    "families",
     "number",
     "span",
     "unit_scale",
@@ -177,6 +179,7 @@ NUMBERS: dict[str, Shape] = {
     "age_student": _normal(22, 4, 17, 40),
     "age_patient": _normal(45, 22, 0, 100),
     "age_pet": _log(5, 0.7, 0, 20),
+    "age_years": _normal(35, 20, 0, 100),
     "year": _decay(8, 0, 35),
     "model_year": _decay(7, 0, 35),
     "publication_year": _decay(15, 0, 125),
@@ -357,9 +360,72 @@ def span(batch: Batch, f: Field, kind: str) -> tuple[float, float]:
     return _user_range(lo, hi, f.bounds())
 
 
+#: Product families whose prices a category can name, in :data:`PRODUCT_GROUPS` order, then books.
+_FAMILIES = (*PRODUCT_GROUPS, "book")
+_FAMILY_INDEX = {family: i for i, family in enumerate(_FAMILIES)}
+#: A category column with more distinct values than this is not read value by value.
+_MAX_CATEGORIES = 2000
+
+
+def families(series: pl.Series) -> npt.NDArray[np.int64] | None:
+    """Each row's product family (an index into :data:`PRODUCT_GROUPS`, then books) read from
+    its category's text; -1 for nulls and categories that name none. None when the column has
+    too many distinct values to read."""
+    text = series.cast(pl.String)
+    found = text.drop_nulls().unique()
+    if len(found) > _MAX_CATEGORIES:
+        return None
+    read = {v: _FAMILY_INDEX[g] for v in found if (g := product_group(v)) is not None}
+    return (
+        text.replace_strict(read, default=-1, return_dtype=pl.Int64)
+        .fill_null(-1)
+        .to_numpy()
+        .astype(np.int64)
+    )
+
+
+def _row_shapes(batch: Batch, f: Field, kind: str) -> npt.NDArray[np.int64] | None:
+    """For a price of goods beside a category column: each row's family, -1 where the category
+    names none (the column's own meaning then holds)."""
+    if not kind.startswith("price") or kind.removeprefix("price_") not in ("price", *_FAMILIES):
+        return None
+    sibling = anchor(f, batch.schema.name, batch.schema.field_names)
+    if sibling is None or sibling not in batch.columns:
+        return None
+    found = families(batch.columns[sibling])
+    return None if found is None or not (found >= 0).any() else found
+
+
+def _by_family(
+    batch: Batch, f: Field, kind: str, rows: npt.NDArray[np.int64], lo: float, hi: float
+) -> npt.NDArray[np.float64]:
+    """Log-normal prices whose median, spread and range follow each row's family."""
+    shapes = [NUMBERS[f"price_{family}"] for family in _FAMILIES] + [NUMBERS[kind]]
+    which = np.where(rows < 0, len(_FAMILIES), rows)
+    median, sigma, low, high = (
+        np.asarray([getattr(sh, part) for sh in shapes], dtype=np.float64)[which]
+        for part in ("a", "b", "lo", "hi")
+    )
+    normal = _normals(batch.uniform(f.name, "u"), batch.uniform(f.name, "u2"))
+    values = median * np.exp(sigma * normal)
+    charm = batch.uniform(f.name, "charm") < 0.65
+    if f.type is not FieldType.INTEGER:
+        values = np.where(charm & (values >= 1), np.ceil(values) - 0.01, values)
+    # Each row within its family's range and the column's; the column's when they do not meet.
+    low, high = np.maximum(low, lo), np.minimum(high, hi)
+    low, high = np.where(low <= high, low, lo), np.where(low <= high, high, hi)
+    again = low + batch.uniform(f.name, "again") * (high - low)
+    drawn: npt.NDArray[np.float64] = np.where((values < low) | (values > high), again, values)
+    return drawn
+
+
 def number(batch: Batch, f: Field, kind: str, lo: float, hi: float) -> npt.NDArray[np.float64]:
-    """Values of a number meaning for the batch, within ``lo``..``hi`` (see :func:`span`)."""
+    """Values of a number meaning for the batch, within ``lo``..``hi`` (see :func:`span`); a
+    price of goods beside a category column follows each row's category."""
     whole = f.type is FieldType.INTEGER
+    rows = _row_shapes(batch, f, kind)
+    if rows is not None:
+        return _by_family(batch, f, kind, rows, lo, hi)
     shape = _shape(f, kind)
     scale = unit_scale(kind, f.name)
     values = _draw(batch, f, shape)
