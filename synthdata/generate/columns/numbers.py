@@ -80,8 +80,13 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
         kind = None
     ordered = anchored(batch, f, lo, hi)
     if ordered is not None:
-        values = ordered
-    elif kind is not None and f.distribution is None:
+        # The ordering wins over default bounds (f0 > f1 when f1 drew the default maximum);
+        # only the user's own bounds still clip.
+        big = float(2**53)
+        floor = float(f.min) if isinstance(f.min, int | float) else -big
+        ceiling = float(f.max) if isinstance(f.max, int | float) else big
+        return _typed(f, ordered, floor, ceiling, decimals)
+    if kind is not None and f.distribution is None:
         values = number(batch, f, kind, lo, hi)
     else:
         dist = f.distribution or _DEFAULT_DISTRIBUTION.get(f.type, Distribution.UNIFORM)
