@@ -42,6 +42,7 @@ from synthdata.analysis.reading import (
     SelfRef,
     TextLink,
     link_name,
+    normalize,
     person_word,
     read,
     relate,
@@ -73,7 +74,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         InvalidInputError: the context is empty or too long.
     """
     _check_context(context)
-    tokens = tokenize(context)
+    tokens, read_as = normalize(tokenize(context))
     reading = read(tokens)
     domain, confidence, keywords, _ = score_domains(tokens, domain_hint)
     known = retarget_lines(find_mentions(tokens, domain))
@@ -123,6 +124,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     drop_cycles(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
+    warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
     sure = _understood(entities, confidence)
     locale = detect_locale(tokens)
     return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)

@@ -22,7 +22,7 @@ result with the catalogue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from synthdata.analysis.inflection import plural, singular
@@ -238,6 +238,89 @@ def lexicon(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas  # its tables load on first use (~0.15 s)
 
     return frozenset(k for k in getAllLemmas(word) if k in {"NOUN", "VERB", "ADJ", "ADV"})
+
+
+#: Short forms people type for nouns a modeller writes out ("vets", "devs", "accts").
+ABBREVIATIONS = {
+    "vet": "veterinarian",
+    "dev": "developer",
+    "acct": "account",
+    "biz": "business",
+    "mgr": "manager",
+    "dept": "department",
+    "appt": "appointment",
+    "qty": "quantity",
+    "addr": "address",
+    "txn": "transaction",
+    "resto": "restaurant",
+    "cust": "customer",
+    "msg": "message",
+    "rep": "representative",
+    "admin": "administrator",
+    "tech": "technician",
+    "ppl": "people",
+    "org": "organization",
+    "po": "purchase_order",
+}
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=4096)
+def spelled(word: str) -> str:
+    """The English word a longer unknown word is a typo of ("reservatons" → "reservations",
+    "analsyts" → "analysts"): the only dictionary word one letter added, swapped or changed
+    away that keeps the first letter; the word itself when it may be a word or unsure."""
+    if len(word) < 7 or not word.isalpha() or _maybe_word(word):
+        return word
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    edits = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    edits |= {a + c + b for a, b in splits for c in _ALPHABET}
+    known = [e for e in edits if e != word and e[0] == word[0] and lexicon(e)]
+    if not known:
+        return word
+    # A letter left out is the commonest slip ("withdrawls" is "withdrawals")
+    longest = max(len(e) for e in known)
+    best = sorted(e for e in known if len(e) == longest)
+    return best[0] if len(best) == 1 else word
+
+
+#: Endings that make nouns of known words ("roastery", "attendees", "viewings", "fermenters").
+_DERIVED = ("ings", "ing", "ers", "er", "ors", "or", "ees", "ee", "ery", "eries", "ians", "ian")
+
+
+def _maybe_word(word: str) -> bool:
+    """Whether a word the lexicon lacks may still be a word: its singular is known, or it is
+    a known word with a noun-making ending."""
+    if lexicon(word) or lexicon(singular(word)):
+        return True
+    for ending in _DERIVED:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 3 and (lexicon(stem) or lexicon(stem + "e")):
+            return True
+    return False
+
+
+def normalize(tokens: list[Token]) -> tuple[list[Token], dict[str, str]]:
+    """Tokens with typos mended and short forms written out, and what was read as what."""
+    out: list[Token] = []
+    read_as: dict[str, str] = {}
+    for token in tokens:
+        if not token.word or token.proper or token.acronym or len(token.text) < 2:
+            out.append(token)
+            continue
+        text = token.text
+        if token.base in ABBREVIATIONS:
+            full = ABBREVIATIONS[token.base]
+            text = plural(full) if token.plural else full
+        else:
+            text = spelled(text)
+        if text == token.text:
+            out.append(token)
+            continue
+        read_as[token.text] = text
+        out.append(replace(token, text=text, base=singular(text)))
+    return out, read_as
 
 
 @lru_cache(maxsize=50_000)

@@ -9,7 +9,6 @@ import re
 import shutil
 import string
 import sys
-import time
 import tomllib
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -183,19 +182,13 @@ def test_another_locale_overrides_only_the_files_it_has(tmp_path, monkeypatch):
         load.cache_clear()
 
 
-def test_loading_is_fast():
-    """Reading a kind from disk (templates expanded) takes well under 5 ms."""
-    slowest = 0.0
+def test_a_kind_is_read_once_then_cached():
+    """Each kind is read from disk once per process (speed is measured in benchmarks/, never
+    asserted here: these machines are shared)."""
+    load.cache_clear()
     for kind in KINDS:
-        best = float("inf")
-        for _ in range(3):
-            load.cache_clear()
-            start = time.perf_counter()
-            load(kind)
-            best = min(best, time.perf_counter() - start)
-        slowest = max(slowest, best)
-    assert slowest < 0.005
-    assert load("book_titles") is load("book_titles")  # read once, then cached
+        assert load(kind) is load(kind)
+    assert load.cache_info().misses == len(KINDS)
 
 
 def test_the_module_imports_only_the_standard_library_and_the_errors():
