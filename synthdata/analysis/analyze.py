@@ -409,6 +409,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         if t.kind == "link" and t.name == link_name("", t.a, t.b):
             # named after both ends as the text names them (guardians, not parent_guardians)
             t = LinkTable(t.a, t.b, link_name("", a.key_name, b.key_name), t.kind, t.attributes)
+        elif t.kind == "link" and t.name == f"{t.b}_{plural(t.a)}":
+            # "referees are assigned to every game": game_referees, not match_referees
+            t = LinkTable(t.a, t.b, f"{b.key_name}_{plural(a.key_name)}", t.kind, t.attributes)
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:

@@ -147,6 +147,8 @@ _MANY_VERBS = frozenset(
 #: Verbs by which one thing gathers others that exist on their own ("exhibitions pull objects",
 #: "each recipe uses several ingredients"): a link table, unless the others are its parts.
 _GATHER_VERBS = frozenset("include list involve use require combine".split())
+#: Verbs by which people are put on things in turn ("servers are assigned to sections").
+_ROSTER_VERBS = frozenset("assign allocate roster rota schedule".split())
 #: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
 #: objects"), a key to one ("cards linked to an account").
 _TIE_VERBS = frozenset("link associate".split())
@@ -1377,6 +1379,17 @@ def _pair(
         return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
+        return
+    if (
+        lemma in _ROSTER_VERBS
+        and passive
+        and any(person_word(k) for k in a.keys)
+        and not any(person_word(k) for k in b.keys)
+        and (b.plural or bool(set(after) & {"each", "every"}))
+    ):  # "coaches are assigned to teams", "three referees are assigned to every game"
+        for x, _ in a.items:
+            for y, _ in b.items:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(x)}", "link"))
         return
     if lemma in _TIE_VERBS and passive:
         found.pairs(a, b) if a.plural and b.plural and many_b else found.child_of(a, b)
