@@ -144,8 +144,8 @@ def _fields_not_tables(
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
-        if entity.template is not None:
-            continue  # a kind of record the catalogue knows: the list links to it
+        if entity.template is not None and _native(thing, domain):
+            continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
         if any(thing in (lk.child, lk.parent) and lk.strong for lk in stated):

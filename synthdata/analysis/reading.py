@@ -361,6 +361,15 @@ def tag(tokens: list[Token]) -> list[str]:
             and (tags[i - 1] == "PRON" or (tags[i - 1] == "NOUN" and tokens[i - 1].plural))
         ):
             tags[i] = "VERB"  # "policyholders own vehicles"
+    for i in range(1, len(tokens) - 1):
+        if (
+            tags[i] == "VERB"
+            and tokens[i - 1].text == ","
+            and tokens[i + 1].text in {",", "and", "or"}
+            and (tags[i - 2] == "NOUN" if i >= 2 else False)
+            and ("NOUN" in lexicon(tokens[i].text) or tokens[i].text.endswith("s"))
+        ):
+            tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
     return tags
 
 
@@ -1005,6 +1014,8 @@ class _Found:
     #: Things named only as items of another thing's list of fields ("a box score line per
     #: player: minutes, points, rebounds"): thing → the owner they are fields of.
     listed: dict[str, str] = field(default_factory=dict)
+    #: Keys said by "per Y: a, b, c" lists, kept unless an item is a field after all.
+    listing: list[TextLink] = field(default_factory=list)
 
     def child_of(
         self, child: _Group, parent: _Group, role: str = "", *, strong: bool = True
@@ -1098,6 +1109,7 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
 
 
@@ -1524,7 +1536,7 @@ def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None
             ):
                 break
             if other != key:
-                found.links.append(TextLink(other, key, "", True))
+                found.listing.append(TextLink(other, key, "", True))
 
 
 def _self_phrases(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
