@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from synthdata.analysis.inflection import plural, singular
 from synthdata.analysis.text import Token, identifier
@@ -1088,6 +1089,7 @@ def relate(
                 )
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
+    _per_pairs(tokens, tags, mentions, found)
     owned_by = {(lk.child, lk.parent) for lk in found.links if lk.role == _POSSESSED}
     found.links = [
         TextLink(lk.child, lk.parent, "", True) if lk.role == _POSSESSED else lk
@@ -1520,6 +1522,31 @@ def _says_many(words: list[str]) -> bool:
     return any(_contains(words, cue) for cue in _MANY_CUES)
 
 
+_EACH = frozenset({"each", "every", "per"})
+
+
+def _per_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found) -> None:
+    """ "each passenger on each flight gets a seat", "recorded per party per case": a row for
+    each pair of the two, unless a record named just before is that row ("a box score line per
+    player per game" is the box score line's)."""
+    ordered = sorted(mentions, key=lambda m: m[1])
+    for (a, a_first, a_last, _), (b, b_first, b_last, _) in pairwise(ordered):
+        if a == b or a_first < 1 or tokens[a_first - 1].text not in _EACH or a_first != a_last:
+            continue  # ("per-player results for each match": the results are the rows)
+        between = [t.text for t in tokens[a_last + 1 : b_first]]
+        verb_next = b_last + 1 < len(tokens) and tags[b_last + 1] in {"VERB", "AUX"}
+        if len(between) == 1 and verb_next:
+            continue  # "copies of each book each branch has": the branch says what follows
+        if not between or between[-1] not in _EACH or len(between) > 2:
+            continue
+        if len(between) == 2 and tags[a_last + 1] != "PREP":
+            continue
+        before = a_first - 2
+        if before >= 0 and any(m[2] == before for m in mentions):
+            continue  # "a box score line per player per game"
+        found.tables.append(LinkTable(a, b, link_name("", a, b)))
+
+
 def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
     """ "per client: employees, pay schedule, pay runs": what follows belongs to the client."""
     ordered = sorted(mentions, key=lambda m: m[1])
@@ -1724,8 +1751,23 @@ def _items(
     thing: str | None = None
     choices: tuple[str, ...] = ()
     i = start
+    item_start = start
     while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
         token = tokens[i]
+        ends_item = i + 1 >= len(tokens) or tokens[i + 1].text in {",", "and", "or", ")"}
+        if (
+            tags[i] == "VERB"
+            and token.text.endswith(("ed", "en", "wn"))
+            and ends_item
+            and (words or thing)
+        ):
+            # "darts thrown", "hours worked": a measure of the row, not a clause
+            words = [t.text for t in tokens[item_start:i] if t.word] + [token.text]
+            if thing is not None and seen is not None:
+                seen.difference_update(range(item_start, i))
+            thing = None
+            i += 1
+            continue
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -1749,6 +1791,7 @@ def _items(
                 out.append((words, choices, thing))
             words, thing, choices = [], None, ()
             i += 1
+            item_start = i
             continue
         if token.text in {"a", "an", "the", "its", "their", "each", "per", "any"}:
             i += 1

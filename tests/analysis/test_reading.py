@@ -158,3 +158,51 @@ def test_any_word_salad_still_gives_valid_connected_schemas(text):
     names = {s.name for s in schemas}
     assert names
     assert all(fk.parent in names for s in schemas for fk in s.foreign_keys)
+
+
+def test_a_pair_named_each_on_each_is_a_row_of_its_own():
+    links = _links(
+        "A ferry line sells crossings to travellers. Each traveller on each crossing gets a "
+        "cabin number and a boarding status."
+    )
+    pairs = {c for c, p in links if p == "travellers"} & {c for c, p in links if p == "crossings"}
+    assert pairs, links
+
+
+def test_people_assigned_to_things_are_a_pairing_and_things_assigned_to_people_a_key():
+    links = _links("Our choir has singers and concerts. Singers are assigned to concerts.")
+    assert any(c != "singers" and p == "singers" for c, p in links), links
+    assert ("singers", "concerts") not in links
+    assert ("repairs", "mechanics") in _links(
+        "A garage logs repairs and mechanics; each repair is assigned to a mechanic."
+    )
+
+
+def test_can_have_more_than_one_shares_what_exists_on_its_own():
+    links = _links(
+        "A workshop runs courses and employs tutors. A course can have more than one tutor."
+    )
+    assert ("tutors", "courses") not in links
+    assert {p for c, p in links if c not in {"courses", "tutors"}} >= {"courses", "tutors"}
+
+
+def test_things_named_only_among_fields_are_fields():
+    tables = _tables(
+        "A darts league keeps players and fixtures. For each fixture we record a line per "
+        "player: legs, darts thrown, checkouts and averages."
+    )
+    assert not {"checkouts", "averages"} & tables, tables
+
+
+def test_typos_and_short_forms_are_read_as_the_words_meant():
+    analysis = sd.analyze("Our clinic keeps appointmnets for patients and the vets who see them")
+    tables = {s.name for s in sd.infer_schemas(analysis)}
+    assert "appointments" in tables, tables
+    assert "veterinarians" in tables, tables
+    assert any("appointmnets" in w for w in analysis.warnings), analysis.warnings
+
+
+def test_a_short_text_gets_only_the_core_tables_around_what_it_names():
+    tables = _tables("kennel boarding stays")
+    assert "stays" in tables or "bookings" in tables, tables
+    assert not {"donors", "donations", "campaigns"} & tables, tables
