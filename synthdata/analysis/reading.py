@@ -1247,7 +1247,7 @@ PERSON_NOUNS = frozenset(
     "detective witness suspect victim inmate patron spouse person individual cadet umpire "
     "magistrate juror trainee apprentice intern colleague candidate delegate attendee bride "
     "groom analyst chaplain pastor bishop imam rabbi sheriff marshal deputy warden guard scout "
-    "fan medic paramedic barista chauffeur staff staffer crew alumnus alumni graduate fellow "
+    "fan medic paramedic barista chauffeur staff staffer alumnus alumni graduate fellow "
     "scholar faculty youth adult teen toddler infant baby worker employee player referee "
     "physician dentist optician artist author actor".split()
 )
@@ -1257,7 +1257,7 @@ def agent_noun(word: str) -> bool:
     """Whether a noun names a person by what they do (groomer, adjuster, florist, tenant) or
     is a person word without that ending (judge, nurse, coach)."""
     return word in PERSON_NOUNS or (
-        word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee"))
+        word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "hand", "man", "woman"))
         and not word.endswith("ment")
         and word not in _NOT_PEOPLE
     )
