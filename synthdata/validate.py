@@ -12,7 +12,15 @@ from pydantic import BaseModel, ConfigDict
 
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
-from synthdata.schema import Field, FieldType, ForeignKey, Schema, check_schemas
+from synthdata.schema import (
+    Constraint,
+    Field,
+    FieldType,
+    ForeignKey,
+    Schema,
+    StatusRule,
+    check_schemas,
+)
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]
@@ -134,7 +142,7 @@ def _table_checks(
             )
         )
     for c in s.constraints:
-        bad = frame.filter(_violates(c.field, c.op, c.other)).select(pl.len()).collect().item()
+        bad = frame.filter(_violates(c)).select(pl.len()).collect().item()
         out.append(
             Check(
                 table=s.name,
@@ -144,7 +152,48 @@ def _table_checks(
                 detail=f"{bad} rows violate it",
             )
         )
+    for rule in s.status_rules:
+        out += _status_checks(s, rule, frame)
     return out
+
+
+def _status_checks(s: Schema, rule: StatusRule, frame: pl.LazyFrame) -> list[Check]:
+    """Per milestone of a status rule: rows whose status says it exists but it is null, and
+    rows whose status rules it out but it is there."""
+    status = pl.col(rule.field).cast(pl.String)
+    counts = (
+        frame.select(
+            *[
+                (
+                    (status.is_in(_having(rule, m)) & pl.col(m).is_null())
+                    | (status.is_in(_lacking(rule, m)) & pl.col(m).is_not_null())
+                )
+                .sum()
+                .alias(m)
+                for m in rule.milestones
+            ]
+        )
+        .collect()
+        .row(0, named=True)
+    )
+    return [
+        Check(
+            table=s.name,
+            field=m,
+            check=f"status_rule {rule.field} → {m}",
+            ok=counts[m] == 0,
+            detail=f"{counts[m]} rows contradict their {rule.field}",
+        )
+        for m in rule.milestones
+    ]
+
+
+def _having(rule: StatusRule, milestone: str) -> list[str]:
+    return [v for v, listed in rule.when.items() if milestone in listed]
+
+
+def _lacking(rule: StatusRule, milestone: str) -> list[str]:
+    return [v for v, listed in rule.when.items() if milestone not in listed]
 
 
 def _row_count(s: Schema, n: int, expected: dict[str, int] | None) -> Check:
@@ -154,16 +203,32 @@ def _row_count(s: Schema, n: int, expected: dict[str, int] | None) -> Check:
     return Check(table=s.name, check="row_count", ok=n == want, detail=f"{n} rows, expected {want}")
 
 
-def _violates(left: str, op: str, right: str) -> pl.Expr:
-    a, b = pl.col(left), pl.col(right)
-    holds = {">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b}[op]
+def _violates(c: Constraint) -> pl.Expr:
+    a, b = pl.col(c.field), pl.col(c.other)
+    duration = c.duration()
+    if duration is not None:
+        b = b.dt.offset_by(duration)
+    holds = {">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b}[c.op]
     return a.is_not_null() & b.is_not_null() & ~holds
 
 
 def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
+    # A milestone a status rule decides is null as its status says; its own null rate holds
+    # on the rows whose status the rule does not name.
+    free = {
+        m: ~pl.col(r.field).cast(pl.String).is_in(list(r.when)).fill_null(False)
+        for r in s.status_rules
+        for m in r.milestones
+    }
     stats = (
         frame.select(
-            *[pl.col(f.name).null_count().alias(f"{f.name}__nulls") for f in s.fields],
+            *[
+                (pl.col(f.name).is_null() & free[f.name]).sum().alias(f"{f.name}__nulls")
+                if f.name in free
+                else pl.col(f.name).null_count().alias(f"{f.name}__nulls")
+                for f in s.fields
+            ],
+            *[free[name].sum().alias(f"{name}__free") for name in free],
             *[
                 pl.col(f.name).drop_nulls().n_unique().alias(f"{f.name}__unique")
                 for f in s.fields
@@ -189,7 +254,7 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
                 )
             )
         nulls = stats[f"{f.name}__nulls"]
-        out.append(_null_check(s, f, nulls, n))
+        out.append(_null_check(s, f, nulls, stats.get(f"{f.name}__free", n)))
         if f.is_unique:
             distinct = stats[f"{f.name}__unique"]
             out.append(

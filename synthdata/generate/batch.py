@@ -15,6 +15,7 @@ from synthdata.generate.columns import generate_column
 from synthdata.generate.context import Batch
 from synthdata.generate.plan import TablePlan
 from synthdata.generate.relations import foreign_key_column
+from synthdata.generate.statuses import apply_status_rules
 from synthdata.schema import Field, Schema
 from synthdata.schema.semantics import anchor
 
@@ -33,6 +34,8 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
         else:
             series = generate_column(batch, f)
         batch.columns[f.name] = series.alias(f.name)
+    if plan.schema.status_rules:
+        apply_status_rules(batch)
     return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
 
 

@@ -28,6 +28,9 @@ class Batch:
     start: int
     n: int
     columns: dict[str, pl.Series] = dc_field(default_factory=dict)
+    #: Orderable columns as drawn, before their nulls: what later milestones are ordered after
+    #: and what a status rule sets (a null shipped date still has a place in the row's order).
+    dense: dict[str, pl.Series] = dc_field(default_factory=dict)
     _latent: dict[Hashable, object] = dc_field(default_factory=dict)
 
     @property

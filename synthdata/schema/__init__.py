@@ -31,6 +31,7 @@ from synthdata.schema.table import (
     ForeignKey as ForeignKey,
     Schema as Schema,
     SchemaList as SchemaList,
+    StatusRule as StatusRule,
 )
 from synthdata.schema.traits import (
     FIELD_TRAITS as FIELD_TRAITS,
@@ -55,6 +56,7 @@ __all__ = [
     "Schema",
     "SchemaFeedback",
     "SchemaList",
+    "StatusRule",
     "apply_feedback",
     "apply_feedback_report",
     "check_schemas",

@@ -211,7 +211,20 @@ def _remove_field(
         c for c in data.get("constraints", []) if name not in (c["field"], c["other"])
     ]
     data["unique_together"] = [g for g in data.get("unique_together", []) if name not in g]
+    data["status_rules"] = [_without(r, name) for r in data.get("status_rules", [])]
+    data["status_rules"] = [
+        r for r in data["status_rules"] if r["field"] != name and r["milestones"]
+    ]
     report.applied.append(f"{schema}.{name}: removed")
+
+
+def _without(rule: dict[str, Any], name: str) -> dict[str, Any]:
+    """A status rule with milestone ``name`` left out."""
+    return {
+        **rule,
+        "milestones": [m for m in rule["milestones"] if m != name],
+        "when": {v: [m for m in have if m != name] for v, have in rule["when"].items()},
+    }
 
 
 def _remove_schema(current: dict[str, Schema], schema: Schema) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "NUMBER_MEANINGS",
     "NUMBER_TYPES",
     "PRODUCT_GROUPS",
+    "STATUS_CHOICES",
     "TEXT_MEANINGS",
     "Fallback",
     "anchor",
@@ -326,6 +327,53 @@ _STATUS_CONTEXT = {
     **dict.fromkeys(("application", "loan", "claim", "permit", "proposal"), "application"),
     **dict.fromkeys(("shipment", "delivery", "shipping", "parcel", "package"), "shipment"),
 }
+#: Status meanings → their values and how common each is (most orders are delivered).
+STATUS_CHOICES: dict[str, dict[str, float]] = {
+    "order_status": {
+        "delivered": 62,
+        "shipped": 12,
+        "processing": 8,
+        "pending": 7,
+        "cancelled": 7,
+        "returned": 4,
+    },
+    "payment_status": {"completed": 88, "pending": 5, "failed": 4, "refunded": 3},
+    "invoice_status": {"paid": 72, "sent": 12, "overdue": 9, "draft": 4, "void": 3},
+    "ticket_status": {"closed": 38, "resolved": 22, "open": 20, "in_progress": 15, "on_hold": 5},
+    "account_status": {"active": 82, "inactive": 13, "suspended": 5},
+    "subscription_status": {
+        "active": 70,
+        "cancelled": 15,
+        "trialing": 8,
+        "past_due": 5,
+        "paused": 2,
+    },
+    "project_status": {
+        "completed": 40,
+        "in_progress": 32,
+        "planned": 15,
+        "on_hold": 8,
+        "cancelled": 5,
+    },
+    "booking_status": {"completed": 62, "confirmed": 20, "cancelled": 13, "no_show": 5},
+    "application_status": {
+        "approved": 45,
+        "rejected": 22,
+        "under_review": 18,
+        "submitted": 12,
+        "withdrawn": 3,
+    },
+    "shipment_status": {
+        "delivered": 70,
+        "in_transit": 15,
+        "out_for_delivery": 5,
+        "label_created": 6,
+        "returned": 3,
+        "lost": 1,
+    },
+    "status": {"active": 75, "inactive": 15, "pending": 10},
+}
+
 _GENRE_CONTEXT = {
     **dict.fromkeys(("book", "novel", "author", "publication", "ebook", "library"), "book"),
     **dict.fromkeys(("movie", "film", "show", "series", "episode", "screening"), "film"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal, Self
 
 from pydantic import (
@@ -13,11 +14,12 @@ from pydantic import (
 )
 
 from synthdata.errors import NotFoundError, did_you_mean
-from synthdata.schema import semantics
+from synthdata.schema import milestones, semantics
 from synthdata.schema.field import MODEL_CONFIG, Cardinality, Field, Identifier, valid_identifier
 from synthdata.schema.traits import FIELD_TRAITS
+from synthdata.schema.types import FieldType
 
-__all__ = ["Constraint", "ForeignKey", "Schema", "SchemaList"]
+__all__ = ["Constraint", "ForeignKey", "Schema", "SchemaList", "StatusRule"]
 
 
 class ForeignKey(BaseModel):
@@ -32,13 +34,22 @@ class ForeignKey(BaseModel):
     optional: bool = False
 
 
-_ORDER_RE = re.compile(r"^\s*(\w+)\s*(>=|<=|>|<)\s*(\w+)\s*$")
+_ORDER_RE = re.compile(
+    r"^\s*(\w+)\s*(>=|<=|>|<)\s*(\w+)\s*(?:([+-])\s*(\d+\s*[a-z]+)\s*)?$", re.IGNORECASE
+)
+_OFFSET_RE = re.compile(r"^(-?)(\d+)\s*(minute|hour|day|week|month|year)s?$")
+_OFFSET_UNITS = {"minute": "m", "hour": "h", "day": "d", "week": "w", "month": "mo", "year": "y"}
 
 
 class Constraint(BaseModel):
-    """An ordering between two fields of one row, e.g. ``end_date >= start_date``.
+    """An ordering between two fields of one row, e.g. ``end_date >= start_date``, with an
+    optional least gap for dates: ``hire_date >= birth_date + 16 years``.
 
-    Accepts the string form ``"end_date >= start_date"`` as well as the object form.
+    Accepts the string form ``"end_date >= start_date"`` as well as the object form
+    (``offset`` in minutes, hours, days, weeks, months or years, negative with a leading ``-``).
+
+    >>> str(Constraint.model_validate("hire_date >= birth_date + 16 years"))
+    'hire_date >= birth_date + 16 years'
     """
 
     model_config = MODEL_CONFIG
@@ -46,6 +57,7 @@ class Constraint(BaseModel):
     field: Identifier
     op: Literal[">=", ">", "<=", "<"]
     other: Identifier
+    offset: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -53,13 +65,75 @@ class Constraint(BaseModel):
         if isinstance(data, str):
             match = _ORDER_RE.match(data)
             if not match:
-                msg = f"Constraint {data!r} must look like 'end_date >= start_date'"
+                msg = (
+                    f"Constraint {data!r} must look like 'end_date >= start_date' "
+                    "or 'hire_date >= birth_date + 16 years'"
+                )
                 raise ValueError(msg)
-            return {"field": match[1], "op": match[2], "other": match[3]}
+            parsed = {"field": match[1], "op": match[2], "other": match[3]}
+            if match[4]:
+                sign = "-" if match[4] == "-" else ""
+                parsed["offset"] = sign + " ".join(match[5].split())
+            return parsed
         return data
 
+    @model_validator(mode="after")
+    def _offset(self) -> Self:
+        if self.offset is not None and not _OFFSET_RE.match(self.offset.strip().lower()):
+            msg = (
+                f"Constraint '{self}': offset {self.offset!r} must be a whole number of "
+                "minutes, hours, days, weeks, months or years (e.g. '16 years')"
+            )
+            raise ValueError(msg)
+        return self
+
+    def duration(self) -> str | None:
+        """The offset as a polars duration (``16y``), or None without one."""
+        if self.offset is None:
+            return None
+        match = _OFFSET_RE.match(self.offset.strip().lower())
+        assert match is not None  # checked when built
+        return f"{match[1]}{match[2]}{_OFFSET_UNITS[match[3]]}"
+
     def __str__(self) -> str:
-        return f"{self.field} {self.op} {self.other}"
+        base = f"{self.field} {self.op} {self.other}"
+        if self.offset is None:
+            return base
+        sign, amount = ("-", self.offset[1:]) if self.offset.startswith("-") else ("+", self.offset)
+        return f"{base} {sign} {amount}"
+
+
+class StatusRule(BaseModel):
+    """Which milestones (dates) a row has, by the value of its status column.
+
+    For a row whose ``field`` holds a value listed in ``when``, the milestones listed for that
+    value are set and the other ``milestones`` are null; rows with other values keep their
+    milestones as drawn. ``{"field": "status", "milestones": ["shipped_at", "delivered_at"],
+    "when": {"pending": [], "shipped": ["shipped_at"], "delivered": ["shipped_at",
+    "delivered_at"]}}`` says a pending order is neither shipped nor delivered.
+    """
+
+    model_config = MODEL_CONFIG
+
+    field: Identifier
+    milestones: list[Identifier] = PydanticField(min_length=1)
+    when: dict[str, list[Identifier]]
+
+    @model_validator(mode="after")
+    def _within(self) -> Self:
+        for value, have in self.when.items():
+            extra = [m for m in have if m not in self.milestones]
+            if extra:
+                msg = (
+                    f"Status rule on '{self.field}': value {value!r} names {extra}, "
+                    f"which are not among its milestones {self.milestones}"
+                )
+                raise ValueError(msg)
+        return self
+
+    def ruled_out(self) -> set[str]:
+        """The milestones some value makes null (they cannot be required)."""
+        return {m for have in self.when.values() for m in self.milestones if m not in have}
 
 
 class _Declared(BaseModel):
@@ -73,6 +147,8 @@ class _Declared(BaseModel):
     foreign_keys: list[ForeignKey] = []
     volume: int | None = PydanticField(default=None, ge=0, le=10_000_000_000)
     constraints: list[Constraint] = []
+    status_rules: list[StatusRule] = []
+    infer_rules: bool = True
     unique_together: list[list[Identifier]] = []
     locale: str | None = None
     description: str | None = PydanticField(default=None, max_length=2000)
@@ -100,7 +176,13 @@ class Schema(_Declared):
         except ValidationError:
             # Validating ``data`` as it is reports these same errors, each at its own place.
             return data
-        return {**data, **_settled(given)}
+        settled = _settled(given)
+        if given.infer_rules:
+            settled |= _inferred(given, settled["fields"], settled["foreign_keys"])
+        settled["fields"] = _relaxed(
+            settled["fields"], settled.get("status_rules", given.status_rules)
+        )
+        return {**data, **settled}
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -194,6 +276,35 @@ def _settled(given: _Declared) -> dict[str, Any]:
         "foreign_keys": foreign_keys,
         "fields": [_with_fk(f, foreign_keys) for f in fields],
     }
+
+
+def _inferred(
+    given: _Declared, fields: list[Field], foreign_keys: list[ForeignKey]
+) -> dict[str, Any]:
+    """The ordering constraints and status rules the names imply, added to the written ones
+    (:mod:`synthdata.schema.milestones`); keys and unique fields are never ordered."""
+    keyed = {fk.field for fk in foreign_keys}
+    usable = [f for f in fields if f.name not in keyed]
+    written = [(c.field, c.other) for c in given.constraints]
+    ordered = milestones.orderings(usable, written)
+    ruled = milestones.status_rules(usable, given.name, [r.field for r in given.status_rules])
+    out: dict[str, Any] = {}
+    if ordered:
+        out["constraints"] = [*given.constraints, *map(Constraint.model_validate, ordered)]
+    if ruled:
+        out["status_rules"] = [*given.status_rules, *map(StatusRule.model_validate, ruled)]
+    return out
+
+
+def _relaxed(fields: list[Field], rules: list[StatusRule]) -> list[Field]:
+    """Milestones a status rule makes null become optional, with no nulls of their own."""
+    out = {m for r in rules for m in r.ruled_out()}
+    return [
+        f.model_copy(update={"required": False, "null_rate": 0.0})
+        if f.name in out and f.required and not f.primary_key
+        else f
+        for f in fields
+    ]
 
 
 def _field_index(table: _Declared) -> dict[str, Field]:
@@ -310,6 +421,8 @@ def _check_references(schema: Schema) -> None:
     for group in schema.unique_together:
         for name in group:
             need(name, "unique_together")
+    for rule in schema.status_rules:
+        _check_status_rule(schema.name, rule, need)
     for f in schema.fields:
         if f.derived_from is not None:
             need(f.derived_from, f"field '{f.name}' derived_from")
@@ -322,3 +435,24 @@ def _check_orderable(table: str, c: Constraint, field: Field) -> None:
     if not FIELD_TRAITS[field.type].orderable:
         msg = f"Schema '{table}': constraint '{c}' needs numbers, dates or times"
         raise ValueError(msg)
+    if c.offset is not None and field.type not in semantics.DATE_TYPES:
+        msg = f"Schema '{table}': constraint '{c}' has an offset, so it needs dates"
+        raise ValueError(msg)
+
+
+def _check_status_rule(table: str, rule: StatusRule, need: Callable[[str, str], Field]) -> None:
+    status = need(rule.field, "status rule")
+    where = f"Schema '{table}': status rule on '{rule.field}'"
+    if status.type is not FieldType.ENUM and not FIELD_TRAITS[status.type].semantic:
+        msg = f"{where} needs an ENUM, STRING or TEXT field, not {status.type.value}"
+        raise ValueError(msg)
+    if status.type is FieldType.ENUM and status.enum_values:
+        unknown = [v for v in rule.when if v not in status.enum_values]
+        if unknown:
+            hint = did_you_mean(unknown[0], status.enum_values)
+            msg = f"{where} names value {unknown[0]!r}, not one of its enum_values.{hint}"
+            raise ValueError(msg)
+    for name in rule.milestones:
+        if need(name, f"status rule on '{rule.field}'").type not in semantics.DATE_TYPES:
+            msg = f"{where}: milestone '{name}' must be a DATE or DATETIME field"
+            raise ValueError(msg)

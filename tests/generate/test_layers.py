@@ -17,7 +17,7 @@ LAYERS = [
     {"engine"},
     {"sinks", "executors", "caches"},
     {"batch", "quoting"},
-    {"columns", "relations"},
+    {"columns", "relations", "statuses"},
     {"context"},
     {"plan"},
     {"keys", "allocation", "vocab", "vocabularies"},

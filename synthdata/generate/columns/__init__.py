@@ -87,6 +87,8 @@ def generate_column(batch: Batch, f: Field) -> pl.Series:
         values = GENERATORS[f.type](batch, f)
     rate = f.effective_null_rate
     if rate > 0:
+        if FIELD_TRAITS[f.type].orderable:
+            batch.dense[f.name] = values.alias(f.name)
         mask = pl.Series(batch.uniform(f.name, "null") < rate)
         values = pl.select(pl.when(pl.lit(mask)).then(None).otherwise(pl.lit(values))).to_series()
     return values.alias(f.name)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -12,10 +15,14 @@ from synthdata.generate import keys
 from synthdata.generate.columns.measures import NUMBERS, number, span
 from synthdata.generate.columns.places import address_part
 from synthdata.generate.context import Batch
-from synthdata.schema import Distribution, Field, FieldType
+from synthdata.schema import Constraint, Distribution, Field, FieldType
+from synthdata.schema.milestones import Gap, Spacing, gap_between
+from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["anchored", "as_number", "bounds", "draw", "numeric", "shaped"]
+
+_EPOCH = dt.datetime(1970, 1, 1)
 
 #: Default (min, max) per numeric type, and whether values are whole or how many decimals to keep.
 _NUMERIC_DEFAULTS: dict[FieldType, tuple[float, float, int]] = {
@@ -106,45 +113,141 @@ def _typed(
     return pl.Series(values)
 
 
-def anchored(batch: Batch, f: Field, lo: float, hi: float) -> npt.NDArray[np.float64] | None:
-    """Values that respect an ordering constraint against an already generated field."""
-    for c in batch.schema.constraints:
-        if c.field != f.name or c.other not in batch.columns:
-            continue
-        other = batch.columns[c.other]
-        base = as_number(other)
-        gap = (
-            shaped(
-                batch.uniform(f.name, "gap"),
-                batch.uniform(f.name, "gap2"),
-                0.0,
-                1.0,
-                Distribution.LOGNORMAL,
-            )
-            * (hi - lo)
-            * 0.5
-        )
-        if f.type is FieldType.INTEGER or other.dtype == pl.Date:
-            gap = np.ceil(gap)
-        strict = c.op in {">", "<"}
-        step = 1.0 if f.type is FieldType.INTEGER or other.dtype in (pl.Date, pl.Int64) else 1e-6
-        gap = np.maximum(gap, step if strict else 0.0)
-        values = base + gap if c.op in {">=", ">"} else base - gap
-        bounded = np.clip(values, lo, hi)
-        # The ordering wins over the bounds when both cannot hold.
-        if c.op in {">=", ">"}:
-            values = np.where(bounded >= base + (step if strict else 0), bounded, values)
-        else:
-            values = np.where(bounded <= base - (step if strict else 0), bounded, values)
-        fill = shaped(
+def anchored(
+    batch: Batch,
+    f: Field,
+    lo: float,
+    hi: float,
+    own: Callable[[], npt.NDArray[np.float64]] | None = None,
+) -> npt.NDArray[np.float64] | None:
+    """Values that respect the field's ordering constraints against already generated fields
+    (None when it has none): after the latest of its ``>=`` anchors (or before the earliest of
+    its ``<=`` ones), by a gap its milestone's meaning gives (days for shipping, nights for a
+    stay) or else a share of its range. A milestone that keeps its own date (a hire date after
+    a birth date) is moved only when it would come too early; ``own`` draws that date."""
+    found = [c for c in batch.schema.constraints if c.field == f.name and c.other in batch.columns]
+    if not found:
+        return None
+    if own is not None:
+        own = functools.cache(own)
+    after = found[0].op in {">=", ">"}
+    found = [c for c in found if (c.op in {">=", ">"}) == after]
+    bases = [_base(batch, f, c, after) for c in found]
+    base = functools.reduce(np.fmax if after else np.fmin, bases)
+    whole = f.type is FieldType.INTEGER or f.type is FieldType.DATE
+    step = 1.0 if whole or FIELD_TRAITS[f.type].temporal else 1e-6
+    least = step if any(c.op in {">", "<"} for c in found) else 0.0
+    spacing = _spacing(batch, f, found[0])
+    if spacing is not None:
+        lo, hi = _milestone_range(batch, f, spacing)
+    if spacing is None:
+        gap = shaped(
+            batch.uniform(f.name, "gap"),
+            batch.uniform(f.name, "gap2"),
+            0.0,
+            1.0,
+            Distribution.LOGNORMAL,
+        ) * ((hi - lo) * 0.5)
+        keep = None
+    else:
+        gap = _milestone_gap(batch, f, spacing.gap)
+        keep = own() if spacing.own and own is not None else None
+    if whole:
+        gap = np.ceil(gap) if spacing is None else np.round(gap)
+    gap = np.maximum(gap, least)
+    values = base + gap if after else base - gap
+    if keep is not None:
+        fits = keep >= base + least if after else keep <= base - least
+        values = np.where(fits, keep, values)
+    if spacing is not None:
+        values = _inside(batch, f, values, base, least, lo, hi, after)
+    bounded = np.clip(values, lo, hi)
+    # The ordering wins over the bounds when both cannot hold.
+    if after:
+        values = np.where(bounded >= base + least, bounded, values)
+    else:
+        values = np.where(bounded <= base - least, bounded, values)
+    if not np.isnan(base).any():
+        return values
+    fill = (
+        own()
+        if own is not None
+        else shaped(
             batch.uniform(f.name, "u"),
             batch.uniform(f.name, "u2"),
             lo,
             hi,
             f.distribution or Distribution.UNIFORM,
         )
-        return np.where(np.isnan(base), fill, values)
-    return None
+    )
+    return np.where(np.isnan(base), fill, values)
+
+
+def _base(batch: Batch, f: Field, c: Constraint, after: bool) -> npt.NDArray[np.float64]:
+    """The anchor's values (as drawn, before nulls, plus the constraint's offset) in the
+    field's unit: days for a DATE (a timestamp's day rounded the safe way), seconds for a
+    DATETIME or TIME, the number otherwise."""
+    other = batch.dense.get(c.other, batch.columns[c.other])
+    duration = c.duration()
+    if duration is not None and other.dtype in (pl.Date, pl.Datetime("us")):
+        other = other.dt.offset_by(duration)
+    base = as_number(other)
+    if f.type is FieldType.DATE and other.dtype == pl.Datetime("us"):
+        days = base / 86400.0
+        return np.ceil(days) if after else np.floor(days)
+    if f.type is FieldType.DATETIME and other.dtype == pl.Date:
+        return base * 86400.0
+    return base
+
+
+def _milestone_range(batch: Batch, f: Field, spacing: Spacing) -> tuple[float, float]:
+    """A milestone's bounds: its own min and max, else none before and the reference date
+    after (a plan, such as a due date, may lie beyond it)."""
+    mine = f.bounds()
+    ref = batch.plan.reference
+    if f.type is FieldType.DATE:
+        lo = -math.inf if mine[0] is None else float((mine[0] - _EPOCH.date()).days)
+        top = mine[1] if mine[1] is not None else (None if spacing.planned else ref.date())
+        return lo, math.inf if top is None else float((top - _EPOCH.date()).days)
+    lo = -math.inf if mine[0] is None else (mine[0] - _EPOCH).total_seconds()
+    end = mine[1] if mine[1] is not None else (None if spacing.planned else ref)
+    return lo, math.inf if end is None else float((end - _EPOCH).total_seconds())
+
+
+def _inside(
+    batch: Batch,
+    f: Field,
+    values: npt.NDArray[np.float64],
+    base: npt.NDArray[np.float64],
+    least: float,
+    lo: float,
+    hi: float,
+    after: bool,
+) -> npt.NDArray[np.float64]:
+    """Milestones the gap would carry past a bound, drawn again evenly between the anchor and
+    that bound (an order placed yesterday is delivered by today, not piled up on today)."""
+    u = batch.uniform(f.name, "inside")
+    room = hi - (base + least) if after else (base - least) - lo
+    with np.errstate(invalid="ignore"):
+        spread = np.floor(u * (room + 1)) if f.type is FieldType.DATE else u * room
+        if after:
+            return np.where((values > hi) & (room >= 0), base + least + spread, values)
+        return np.where((values < lo) & (room >= 0), base - least - spread, values)
+
+
+def _spacing(batch: Batch, f: Field, c: Constraint) -> Spacing | None:
+    """How far a milestone lies from its anchor, when both name stages of a record's life."""
+    if f.type not in DATE_TYPES:
+        return None
+    return gap_between(batch.schema.fields, f.name, c.other, f.type is FieldType.DATETIME)
+
+
+def _milestone_gap(batch: Batch, f: Field, gap: Gap) -> npt.NDArray[np.float64]:
+    """Log-normal gaps in the field's unit (days, or seconds for timestamps)."""
+    u, u2 = batch.uniform(f.name, "gap"), batch.uniform(f.name, "gap2")
+    normal = np.sqrt(-2.0 * np.log1p(-u)) * np.cos(2.0 * math.pi * u2)
+    days = np.clip(gap.median * np.exp(gap.sigma * normal), gap.lo, gap.hi)
+    return days * 86400.0 if f.type is FieldType.DATETIME else days
 
 
 def as_number(series: pl.Series) -> npt.NDArray[np.float64]:

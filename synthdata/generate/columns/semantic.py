@@ -40,6 +40,7 @@ from synthdata.schema import Field, FieldType
 from synthdata.schema.semantics import (
     MEANINGS,
     PRODUCT_GROUPS,
+    STATUS_CHOICES,
     anchor,
     fallback,
     product_group,
@@ -96,55 +97,9 @@ VOCABULARY: dict[str, str] = {
     **{f"product_name_{group}": f"products_{group}" for group in PRODUCT_GROUPS},
 }
 
-_STATUS_CHOICES: dict[str, dict[str, float]] = {
-    "order_status": {
-        "delivered": 62,
-        "shipped": 12,
-        "processing": 8,
-        "pending": 7,
-        "cancelled": 7,
-        "returned": 4,
-    },
-    "payment_status": {"completed": 88, "pending": 5, "failed": 4, "refunded": 3},
-    "invoice_status": {"paid": 72, "sent": 12, "overdue": 9, "draft": 4, "void": 3},
-    "ticket_status": {"closed": 38, "resolved": 22, "open": 20, "in_progress": 15, "on_hold": 5},
-    "account_status": {"active": 82, "inactive": 13, "suspended": 5},
-    "subscription_status": {
-        "active": 70,
-        "cancelled": 15,
-        "trialing": 8,
-        "past_due": 5,
-        "paused": 2,
-    },
-    "project_status": {
-        "completed": 40,
-        "in_progress": 32,
-        "planned": 15,
-        "on_hold": 8,
-        "cancelled": 5,
-    },
-    "booking_status": {"completed": 62, "confirmed": 20, "cancelled": 13, "no_show": 5},
-    "application_status": {
-        "approved": 45,
-        "rejected": 22,
-        "under_review": 18,
-        "submitted": 12,
-        "withdrawn": 3,
-    },
-    "shipment_status": {
-        "delivered": 70,
-        "in_transit": 15,
-        "out_for_delivery": 5,
-        "label_created": 6,
-        "returned": 3,
-        "lost": 1,
-    },
-    "status": {"active": 75, "inactive": 15, "pending": 10},
-}
-
 #: Meanings drawn from a small set, each value with its weight (the world is rarely uniform).
 CHOICES: dict[str, dict[str, float]] = {
-    **_STATUS_CHOICES,
+    **STATUS_CHOICES,
     "honorific": {"Mr.": 40, "Ms.": 30, "Mrs.": 18, "Dr.": 8, "Mx.": 4},
     "user_role": {"member": 70, "editor": 15, "admin": 8, "viewer": 5, "owner": 2},
     "priority": {"low": 45, "medium": 35, "high": 15, "critical": 5},

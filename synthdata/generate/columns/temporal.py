@@ -39,25 +39,27 @@ def _temporal_range(batch: Batch, f: Field) -> tuple[float, float]:
 
 
 def temporal(batch: Batch, f: Field) -> pl.Series:
+    """Dates, datetimes and times: by the column's meaning (a birth date, a business event) or
+    evenly within its bounds, and after (or before) the fields its constraints order it by."""
     kind = batch.meaning(f)
-    if kind in DATES and f.type is not FieldType.TIME:
-        own = f.bounds()
-        lo, hi = _temporal_range(batch, f)
-        values = anchored(batch, f, lo, hi)
-        if values is None:
-            values = date(
+    lo, hi = _temporal_range(batch, f)
+
+    def own() -> npt.NDArray[np.float64]:
+        if kind in DATES and f.type is not FieldType.TIME:
+            mine = f.bounds()
+            return date(
                 batch,
                 f,
                 kind,
-                lo if own[0] is not None else None,
-                hi if own[1] is not None else None,
+                lo if mine[0] is not None else None,
+                hi if mine[1] is not None else None,
             )
-        return _typed(f, values, lo, hi)
-    lo, hi = _temporal_range(batch, f)
-    values = anchored(batch, f, lo, hi)
-    if values is None:
         step = {FieldType.DATE: 1.0, FieldType.TIME: 60.0}.get(f.type, 1.0)
-        values = draw(batch, f, lo, hi, f.distribution or Distribution.UNIFORM, step)
+        return draw(batch, f, lo, hi, f.distribution or Distribution.UNIFORM, step)
+
+    values = anchored(batch, f, lo, hi, own)
+    if values is None:
+        values = own()
     return _typed(f, values, lo, hi)
 
 

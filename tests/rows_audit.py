@@ -1,0 +1,403 @@
+"""An audit of rows that agree with themselves (issue 16, part 1), independent of the rules
+synthdata infers: it reads column names and status values with its own, plainer rules.
+
+* ordered milestones: pairs of date columns a reader of their names expects in order
+  (ordered ≤ shipped ≤ delivered, start ≤ end, issued ≤ due, check-in < check-out, admitted ≤
+  discharged, enrolled ≤ graduated, created ≤ updated, requested ≤ approved ≤ completed, birth
+  + 16 years ≤ hire); a row breaks a pair when both are set and out of order;
+* statuses against milestones: a status saying a step has not happened (pending, draft, new,
+  cancelled, no-show, failed) with that step's date set, or a status saying it happened (paid,
+  shipped, delivered, completed, cancelled) with its date null.
+
+Only the public API is used, so the same audit runs against an older checkout (``python
+tests/rows_audit.py`` prints the figures for whatever ``synthdata`` is importable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+import synthdata as sd
+
+
+def _at(stem: str, times: bool = False) -> str:
+    """A column-name pattern: the stem words, then ``_at``, ``_on`` or ``_date``."""
+    return rf"^({stem})_(at|on|date{'|time' if times else ''})$"
+
+
+_CHECK_IN, _CHECK_OUT = r"^check_?in(_(at|on|date|time))?$", r"^check_?out(_(at|on|date|time))?$"
+
+#: (earlier, later, strict, least years): column-name patterns read as a step and a later step.
+PAIRS: list[tuple[str, str, bool, int]] = [
+    (_at("ordered|order|placed|purchase"), _at("shipped|ship|shipping"), False, 0),
+    (_at("shipped|ship|shipping"), _at("delivered|delivery"), False, 0),
+    (_at("ordered|order|placed"), _at("delivered|delivery"), False, 0),
+    (_at("start|started", times=True), _at("end|ended|finish", times=True), False, 0),
+    (_at("issued|issue|invoice"), _at("due"), False, 0),
+    (_CHECK_IN, _CHECK_OUT, True, 0),
+    (_at("admitted|admission"), _at("discharged|discharge"), False, 0),
+    (_at("enrolled|enrollment|enrolment"), _at("graduated|graduation"), False, 0),
+    (_at("created"), _at("updated"), False, 0),
+    (_at("requested"), _at("approved"), False, 0),
+    (_at("approved"), _at("completed"), False, 0),
+    (r"^(birth_date|date_of_birth|dob|birthdate)$", r"^(hire_date|hired_(at|on))$", False, 16),
+    (_at("created|reported|opened"), _at("resolved|closed"), False, 0),
+    (_at("booked|booking"), _CHECK_IN, False, 0),
+    (_at("submitted|applied"), _at("approved|rejected|decided"), False, 0),
+    (_at("departure|departs|departed", times=True), _at("arrival|arrives|arrived", True), False, 0),
+]
+
+_NOT_YET = r"^(pending|draft|new|placed|processing|awaiting_\w+|on_hold)$"
+#: Status values (words joined by ``_``) → column-name patterns that must be null with them.
+MUST_LACK: list[tuple[str, str]] = [
+    (_NOT_YET, _at("shipped|delivered|completed|resolved|closed|approved|paid")),
+    (r"^(cancelled|canceled)$", _at("delivered|completed|shipped")),
+    (r"^(no_show|noshow)$", _at("completed|checked_in")),
+    (r"^(failed|void|voided)$", _at("paid|completed")),
+    (r"^(open|in_progress)$", _at("resolved|closed|completed")),
+]
+#: Status values → column-name patterns that must be set with them.
+MUST_HAVE: list[tuple[str, str]] = [
+    (r"^paid$", _at("paid")),
+    (r"^(shipped|delivered)$", _at("shipped")),
+    (r"^delivered$", _at("delivered")),
+    (r"^(completed|complete)$", _at("completed")),
+    (r"^(cancelled|canceled)$", _at("cancelled|canceled")),
+    (r"^resolved$", _at("resolved")),
+    (r"^closed$", _at("closed")),
+]
+
+
+@dataclass
+class Figures:
+    """Counts over all audited tables; ``examples`` names a few offenders as ``table.a<b``."""
+
+    pairs: int = 0
+    inverted: int = 0
+    status_rows: int = 0
+    contradicting: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def inverted_share(self) -> float:
+        return self.inverted / self.pairs if self.pairs else 0.0
+
+    @property
+    def contradicting_share(self) -> float:
+        return self.contradicting / self.status_rows if self.status_rows else 0.0
+
+    def add(self, other: Figures) -> None:
+        self.pairs += other.pairs
+        self.inverted += other.inverted
+        self.status_rows += other.status_rows
+        self.contradicting += other.contradicting
+        self.examples += other.examples[: max(0, 20 - len(self.examples))]
+
+    def __str__(self) -> str:
+        return (
+            f"inverted milestone pairs {self.inverted}/{self.pairs} ({self.inverted_share:.2%}); "
+            f"status rows contradicting milestones {self.contradicting}/{self.status_rows} "
+            f"({self.contradicting_share:.2%})"
+        )
+
+
+def _key(value: object) -> str:
+    return "_".join(re.findall(r"[a-z0-9]+", str(value).lower()))
+
+
+def _dates(frame: pl.DataFrame) -> list[str]:
+    return [n for n, t in frame.schema.items() if t in (pl.Date, pl.Datetime("us"))]
+
+
+def audit_table(name: str, frame: pl.DataFrame) -> Figures:
+    """The figures of one table."""
+    out = Figures()
+    dates = _dates(frame)
+    for early_re, late_re, strict, years in PAIRS:
+        for early in (d for d in dates if re.match(early_re, d.lower())):
+            for late in (d for d in dates if re.match(late_re, d.lower()) and d != early):
+                a = pl.col(early)
+                if years:
+                    a = a.dt.offset_by(f"{years}y")
+                both = pl.col(late).is_not_null() & pl.col(early).is_not_null()
+                bad_expr = (pl.col(late) <= a) if strict else (pl.col(late) < a)
+                counts = frame.select(both.sum().alias("n"), (both & bad_expr).sum().alias("bad"))
+                n, bad = counts.row(0)
+                out.pairs += n
+                out.inverted += bad
+                if bad:
+                    out.examples.append(f"{name}: {bad} rows {late} before {early}")
+    statuses = [
+        c
+        for c in frame.columns
+        if re.search(r"(^|_)(status|state)$", c.lower()) and frame[c].dtype == pl.String
+    ]
+    for status in statuses:
+        out.add(_status_audit(name, frame, status, dates))
+    return out
+
+
+def _status_audit(name: str, frame: pl.DataFrame, status: str, dates: list[str]) -> Figures:
+    out = Figures()
+    keys = frame[status].map_elements(_key, return_dtype=pl.String)
+    bad = pl.Series([False] * frame.height)
+    judged = pl.Series([False] * frame.height)
+    for value_re, column_re in MUST_LACK:
+        rows = keys.str.contains(value_re).fill_null(False)
+        for d in (d for d in dates if re.match(column_re, d.lower())):
+            judged |= rows
+            bad |= rows & frame[d].is_not_null()
+    for value_re, column_re in MUST_HAVE:
+        rows = keys.str.contains(value_re).fill_null(False)
+        for d in (d for d in dates if re.match(column_re, d.lower())):
+            judged |= rows
+            bad |= rows & frame[d].is_null()
+    out.status_rows = int(judged.sum())
+    out.contradicting = int(bad.sum())
+    if out.contradicting:
+        out.examples.append(f"{name}.{status}: {out.contradicting} rows contradict milestones")
+    return out
+
+
+def audit(frames: Mapping[str, pl.DataFrame]) -> Figures:
+    """The figures over every table of a corpus or sample."""
+    out = Figures()
+    for name, frame in frames.items():
+        out.add(audit_table(name, frame))
+    return out
+
+
+#: Plain schemas as a user writes them (types from DDL: text, dates, numbers).
+PLAIN: list[dict[str, object]] = [
+    {
+        "name": "orders",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["pending", "paid", "shipped", "delivered", "cancelled"],
+            },
+            {"name": "ordered_at", "type": "DATETIME"},
+            {"name": "paid_at", "type": "DATETIME"},
+            {"name": "shipped_at", "type": "DATETIME"},
+            {"name": "delivered_at", "type": "DATETIME"},
+            {"name": "cancelled_at", "type": "DATETIME"},
+            {"name": "total", "type": "DECIMAL"},
+        ],
+    },
+    {
+        "name": "sales_orders",
+        "fields": [
+            {"name": "id", "type": "INTEGER"},
+            {"name": "status", "type": "STRING"},
+            {"name": "order_date", "type": "DATE"},
+            {"name": "ship_date", "type": "DATE"},
+            {"name": "delivery_date", "type": "DATE"},
+        ],
+    },
+    {
+        "name": "invoices",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "status", "type": "STRING"},
+            {"name": "issue_date", "type": "DATE"},
+            {"name": "due_date", "type": "DATE"},
+            {"name": "paid_on", "type": "DATE"},
+            {"name": "amount", "type": "DECIMAL"},
+        ],
+    },
+    {
+        "name": "hotel_stays",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "booked_at", "type": "DATETIME"},
+            {"name": "check_in", "type": "DATE"},
+            {"name": "check_out", "type": "DATE"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["confirmed", "checked_in", "completed", "cancelled", "no_show"],
+            },
+        ],
+    },
+    {
+        "name": "employees",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "first_name", "type": "STRING"},
+            {"name": "birth_date", "type": "DATE"},
+            {"name": "hire_date", "type": "DATE"},
+            {"name": "termination_date", "type": "DATE", "required": False},
+        ],
+    },
+    {
+        "name": "admissions",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "admitted_at", "type": "DATETIME"},
+            {"name": "discharged_at", "type": "DATETIME"},
+            {"name": "status", "type": "ENUM", "enum_values": ["admitted", "discharged"]},
+        ],
+    },
+    {
+        "name": "students",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "date_of_birth", "type": "DATE"},
+            {"name": "enrollment_date", "type": "DATE"},
+            {"name": "graduation_date", "type": "DATE"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["enrolled", "graduated", "withdrawn"],
+            },
+        ],
+    },
+    {
+        "name": "tickets",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "status", "type": "STRING"},
+            {"name": "created_at", "type": "DATETIME"},
+            {"name": "resolved_at", "type": "DATETIME"},
+            {"name": "closed_at", "type": "DATETIME"},
+            {"name": "updated_at", "type": "DATETIME"},
+        ],
+    },
+    {
+        "name": "appointments",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "scheduled_at", "type": "DATETIME"},
+            {"name": "checked_in_at", "type": "DATETIME"},
+            {"name": "completed_at", "type": "DATETIME"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["scheduled", "completed", "cancelled", "no_show"],
+            },
+        ],
+    },
+    {
+        "name": "leave_requests",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "requested_at", "type": "DATETIME"},
+            {"name": "approved_at", "type": "DATETIME"},
+            {"name": "completed_at", "type": "DATETIME"},
+            {"name": "start_date", "type": "DATE"},
+            {"name": "end_date", "type": "DATE"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["requested", "approved", "rejected", "completed"],
+            },
+        ],
+    },
+    {
+        "name": "payments",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "payment_status", "type": "STRING"},
+            {"name": "created_at", "type": "DATETIME"},
+            {"name": "paid_at", "type": "DATETIME"},
+        ],
+    },
+    {
+        "name": "flights",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "departure_time", "type": "DATETIME"},
+            {"name": "arrival_time", "type": "DATETIME"},
+        ],
+    },
+    {
+        "name": "subscriptions",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "status", "type": "STRING"},
+            {"name": "start_date", "type": "DATE"},
+            {"name": "end_date", "type": "DATE"},
+            {"name": "cancelled_at", "type": "DATETIME"},
+            {"name": "created_at", "type": "DATETIME"},
+            {"name": "updated_at", "type": "DATETIME"},
+        ],
+    },
+]
+
+#: Businesses as people describe them; the analyzer makes their schemas.
+SENTENCES = [
+    "An online shop with customers, orders, shipments and invoices",
+    "A hotel with guests, rooms, reservations and invoices",
+    "A hospital with patients, doctors, admissions and discharges",
+    "A university with students, courses, enrollments and graduations",
+    "An HR system with employees, departments and leave requests",
+    "A helpdesk with customers, agents and support tickets",
+    "A dental clinic with patients, dentists, appointments, treatments and invoices.",
+    "A SaaS product with accounts, users, subscriptions, plans, invoices and support tickets.",
+    "A logistics company with warehouses, trucks, drivers, shipments and deliveries.",
+    "A public library with books, members, loans, fines and branches.",
+    "A car rental company with cars, customers, rentals and payments",
+    "A restaurant with tables, reservations, orders and staff",
+    "A project management tool with projects, tasks, milestones and team members",
+    "An airline with flights, aircraft, passengers, bookings and crew members.",
+    "A bank with customers, accounts, loans and loan applications",
+    "A gym with members, trainers, classes, bookings and membership payments.",
+    "A marketplace where sellers list items, buyers place orders and pay invoices",
+]
+
+
+def plain_schemas() -> list[list[sd.Schema]]:
+    """Each plain schema on its own, as a user would load it."""
+    return [sd.load_schemas([body]) for body in PLAIN]
+
+
+def sentence_schemas() -> list[list[sd.Schema]]:
+    """The analyzer's schemas for each sentence."""
+    return [list(sd.infer_schemas(sd.analyze(text))) for text in SENTENCES]
+
+
+def corpus_frames(
+    schemas: Sequence[sd.Schema],
+    out_dir: Path,
+    *,
+    seed: int = 7,
+    workers: int = 1,
+    batch_size: int = 50_000,
+) -> dict[str, pl.DataFrame]:
+    """A generated corpus (plain tables at 2,000 rows, analyzed ones at their volumes)."""
+    total = 2000 * len(schemas) if all(s.volume is None for s in schemas) else None
+    corpus = sd.generate(
+        list(schemas),
+        total_rows=total,
+        seed=seed,
+        out_dir=out_dir,
+        workers=workers,
+        batch_size=batch_size,
+    )
+    return {name: corpus.frame(name).collect() for name in corpus.tables}
+
+
+def audit_corpora(sets: Iterable[Sequence[sd.Schema]], root: Path, **options: int) -> Figures:
+    """Figures over a generated corpus of every set of schemas."""
+    out = Figures()
+    for i, schemas in enumerate(sets):
+        out.add(audit(corpus_frames(schemas, root / str(i), **options)))
+    return out
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    for label, sets in (("plain", plain_schemas()), ("sentences", sentence_schemas())):
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = audit_corpora(sets, Path(tmp))
+        print(f"{label}: {figures}")
+        for example in figures.examples:
+            print("   ", example)
