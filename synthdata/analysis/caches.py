@@ -27,6 +27,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "plurals": inflection.plural.cache_clear,
     "word classes": reading.lexicon.cache_clear,
     "lemmas": reading._lemma.cache_clear,
+    "spellings": reading.spelled.cache_clear,
 }
 
 

@@ -174,7 +174,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("report reported opened".split(), "reported"),
     **dict.fromkeys("order ordered placed purchase purchased".split(), "ordered"),
     **dict.fromkeys("book booked booking reservation reserved".split(), "booked"),
-    **dict.fromkeys("issue issued invoice invoiced billed".split(), "issued"),
+    **dict.fromkeys("issue issued invoice invoiced billed sent".split(), "issued"),
     **dict.fromkeys("confirm confirmed confirmation".split(), "confirmed"),
     **dict.fromkeys("assign assigned assignment".split(), "assigned"),
     **dict.fromkeys("review reviewed".split(), "reviewed"),
@@ -335,10 +335,16 @@ def gap_between(
     stage, before = present[later].stage, present[earlier].stage
     spec = STAGES[stage]
     gap = spec.timed if timestamp and spec.timed is not None else spec.gap
+    gap = _AFTER.get((stage, before), gap)
     steps = _path(stage, before)
     if steps > 1:  # the stages between are missing: the gaps add up
         gap = Gap(gap.median * steps, gap.sigma, gap.lo, gap.hi * steps)
     return Spacing(gap, spec.own and before == spec.after[0], present[later].planned)
+
+
+#: Gaps that depend on what a stage follows: an order is paid at checkout, an invoice weeks
+#: after it is issued.
+_AFTER = {("paid", "issued"): Gap(18, 0.6, 0, 120)}
 
 
 def _path(stage: str, before: str) -> int:
