@@ -41,6 +41,7 @@ from synthdata.analysis.reading import (
     Reading,
     SelfRef,
     TextLink,
+    event_noun,
     link_name,
     normalize,
     person_word,
@@ -121,6 +122,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _add_self_refs(entities, self_refs)
     if rich:
         _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
+    _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
@@ -610,6 +612,61 @@ def _stands_for(key: str, entities: dict[str, EntityPlan]) -> str | None:
         if e.key_name in phrases:
             return e.key
     return None
+
+
+_CLAUSE_GLUE = frozenset({",", "and", "but", "while", "so", "then", "or"})
+_NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "GER"})
+
+
+def _clauses(tokens: list[Token], tags: list[str]) -> dict[int, int]:
+    """Each token's clause: sentences split at ";" and ":" and where a comma or "and" starts a
+    new subject and verb ("..., and hygienists do cleanings")."""
+    clause_of = {}
+    clause = 0
+    for i, token in enumerate(tokens):
+        prev = tokens[i - 1].text if i else ""
+        if i and (token.sentence != tokens[i - 1].sentence or prev in {";", ":"}):
+            clause += 1
+        elif prev in _CLAUSE_GLUE and tags[i] in _NOUN_TAGS:
+            j = i
+            while j < len(tokens) and j < i + 5 and tags[j] in _NOUN_TAGS:
+                j += 1
+            if j < len(tokens) and tags[j] in {"VERB", "AUX"}:
+                clause += 1
+        clause_of[i] = clause
+    return clause_of
+
+
+def _parties_of_events(
+    entities: dict[str, EntityPlan], mentions: list[Mention], tokens: list[Token], tags: list[str]
+) -> None:
+    """What a modeller does where the sentence's grammar says nothing: an event the text names
+    ("pickups", "hearings", "rounds") holds a key to the other things named in the same clause
+    that it has no relation with yet."""
+    clause_of = _clauses(tokens, tags)
+    by_clause: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.key in entities:
+            by_clause.setdefault(clause_of[m.first], []).append(m.key)
+    for keys in by_clause.values():
+        for key in dict.fromkeys(keys):
+            event = entities[key]
+            if event.is_link or not _is_event(event):
+                continue
+            for other in dict.fromkeys(keys):
+                party = entities[other]
+                if other == key or _is_event(party) or party.is_link:
+                    continue
+                if any(lk.parent == other for lk in event.links):
+                    continue
+                if any(lk.parent == key for lk in party.links) or _reaches(entities, other, key):
+                    continue
+                event.links.append(Link(f"{party.key_name}_id", other))
+
+
+def _is_event(entity: EntityPlan) -> bool:
+    head = entity.table.rsplit("_", 1)[-1]
+    return event_noun(singular(head)) or head.endswith("ings")
 
 
 def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:

@@ -206,3 +206,12 @@ def test_a_short_text_gets_only_the_core_tables_around_what_it_names():
     tables = _tables("kennel boarding stays")
     assert "stays" in tables or "bookings" in tables, tables
     assert not {"donors", "donations", "campaigns"} & tables, tables
+
+
+def test_an_event_holds_keys_to_the_parties_of_its_clause_and_no_other():
+    links = _links(
+        "Our salon: stylists give haircuts to clients at chairs, and receptionists take calls."
+    )
+    haircut_parents = {p for c, p in links if c == "haircuts"}
+    assert {"stylists", "clients"} <= haircut_parents, links
+    assert "receptionists" not in haircut_parents, links
