@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     smp.add_argument("--rows", type=int, default=5)
     smp.add_argument("--seed", type=int, default=0)
     smp.add_argument("--locale", default="en_US")
+    smp.add_argument(
+        "--width",
+        type=_width,
+        default=None,
+        help="columns to fit the tables in (default: the terminal's width, else 80)",
+    )
 
     formats = [f.value for f in ExportFormat]
     exp_ = sub.add_parser("export", help=f"write a corpus as {', '.join(formats)}")
@@ -89,6 +95,14 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("corpus", help="folder written by 'synthdata generate'")
     val.add_argument("--schema", default=None, help="check against these schemas instead")
     return parser
+
+
+def _width(text: str) -> int:
+    value = int(text)
+    if value < 20:
+        msg = f"width must be at least 20 columns, not {value}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _schemas(args: argparse.Namespace) -> list[Schema]:
@@ -162,16 +176,19 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    import polars as pl
+    import shutil
+
+    from rich.console import Console
 
     import synthdata as sd
+    from synthdata._render import print_samples
 
-    frames = sd.sample(
-        sd.load_schemas(args.schema), rows=args.rows, seed=args.seed, locale=args.locale
-    )
-    with pl.Config(tbl_cols=-1, fmt_str_lengths=40, tbl_width_chars=200):
-        for name, frame in frames.items():
-            print(f"{name}\n{frame}\n")
+    schemas = _schemas(args)
+    frames = sd.sample(schemas, rows=args.rows, seed=args.seed, locale=args.locale)
+    # The terminal's width (or $COLUMNS), 80 when the output goes to a file or a pipe; rich
+    # measures double-width characters, so no line passes it.
+    width = args.width or shutil.get_terminal_size().columns
+    print_samples(Console(width=width, highlight=False), schemas, frames)
     return 0
 
 

@@ -12,6 +12,7 @@ import polars as pl
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.columns import generate_column
+from synthdata.generate.columns.money import follow_currency
 from synthdata.generate.context import Batch
 from synthdata.generate.plan import TablePlan
 from synthdata.generate.relations import foreign_key_column
@@ -36,6 +37,7 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
         batch.columns[f.name] = series.alias(f.name)
     if plan.schema.status_rules:
         apply_status_rules(batch)
+    follow_currency(batch)  # amounts in the row's currency, where the table has one
     return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
 
 

@@ -52,6 +52,12 @@ LOCALE_CURRENCY = {
     "es_ES": "EUR",
     "ja_JP": "JPY",
 }
+#: What an item priced 1 in US dollars is priced at in currencies of other magnitudes (rounded
+#: market rates); shops price per market, so currencies within a factor of two of the dollar
+#: (EUR, GBP, CHF, CAD, AUD) keep the number: €12.99, £12.99. Unlisted currencies: 1.
+PRICE_FACTORS = {"JPY": 150.0, "CNY": 7.2, "INR": 83.0, "MXN": 17.0, "BRL": 5.0, "SEK": 10.5}
+#: Currencies without minor units: their amounts are whole.
+WHOLE_CURRENCIES = ("JPY",)
 
 
 #: Cache: every pool built so far, by (builder, arguments). Filled on first use by the builders

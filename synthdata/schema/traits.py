@@ -16,7 +16,16 @@ import polars as pl
 from synthdata.errors import InvalidInputError, did_you_mean
 from synthdata.schema.types import FieldType
 
-__all__ = ["FIELD_TRAITS", "CSVRule", "FieldTraits", "Pool", "SQLFamily", "UniqueRule", "traits"]
+__all__ = [
+    "FIELD_TRAITS",
+    "CSVRule",
+    "FieldTraits",
+    "Glance",
+    "Pool",
+    "SQLFamily",
+    "UniqueRule",
+    "traits",
+]
 
 
 class SQLFamily(StrEnum):
@@ -68,6 +77,21 @@ class CSVRule(StrEnum):
     QUOTED = "quoted"
 
 
+class Glance(StrEnum):
+    """What a type's values tell a reader skimming a few rows; a sample printed in a narrow
+    terminal shows the columns in this order and leaves out the last ones first."""
+
+    #: Names the row: people, companies, job titles.
+    NAME = "name"
+    #: Amounts, shares and states: what a row is worth or where it stands.
+    FIGURE = "figure"
+    #: Anything else short enough to read at a glance (dates, cities, codes, flags).
+    DETAIL = "detail"
+    #: Long or opaque values, shown only with room to spare: free text, addresses, JSON,
+    #: hashes, URLs, account, card and identity numbers (and UUIDs that are not keys).
+    BULK = "bulk"
+
+
 class Pool(NamedTuple):
     """A vocabulary pool values are drawn from: ``source`` (``people``, ``addresses``, ``words``
     or ``email_domains``), the pool's ``part``, and a fixed ``locale`` if not the field's own."""
@@ -102,6 +126,9 @@ class FieldTraits:
         measure: the number or date meanings the type may hold (``number``: any number
             meaning, ``money``: prices and amounts, ``share``: percentages, ``date``: birth
             dates, hire dates, business events); "" for none.
+        glance: what the values tell a reader skimming a sample (see :class:`Glance`).
+        clips: values still read when cut short with an ellipsis (free text, names,
+            addresses); other values are shown whole or not at all.
     """
 
     dtype: pl.DataType
@@ -118,6 +145,8 @@ class FieldTraits:
     address: bool = False
     semantic: bool = False
     measure: str = ""
+    glance: Glance = Glance.DETAIL
+    clips: bool = False
 
     @property
     def orderable(self) -> bool:
@@ -135,6 +164,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         sql=SQLFamily.UUID,
         format=r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
+        glance=Glance.BULK,
     ),
     FieldType.STRING: FieldTraits(
         dtype=pl.String(),
@@ -144,9 +174,15 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         ddl_family=SQLFamily.TEXT,
         patterned=True,
         semantic=True,
+        clips=True,
     ),
     FieldType.TEXT: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.QUOTED, ddl_family=SQLFamily.TEXT, semantic=True
+        dtype=pl.String(),
+        csv=CSVRule.QUOTED,
+        ddl_family=SQLFamily.TEXT,
+        semantic=True,
+        glance=Glance.BULK,
+        clips=True,
     ),
     FieldType.EMAIL: FieldTraits(
         dtype=pl.String(),
@@ -155,6 +191,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         pools=(Pool("email_domains"),),
         ddl_family=SQLFamily.TEXT,
         format=r"^[a-z0-9._]+@[a-z0-9-]+(\.[a-z0-9-]+)+$",
+        clips=True,
     ),
     FieldType.PHONE: FieldTraits(
         dtype=pl.String(),
@@ -185,6 +222,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         sql=SQLFamily.DECIMAL,
         ddl_family=SQLFamily.DECIMAL,
         measure="number",
+        glance=Glance.FIGURE,
     ),
     FieldType.BOOLEAN: FieldTraits(dtype=pl.Boolean(), csv=CSVRule.PLAIN, sql=SQLFamily.BOOLEAN),
     FieldType.DATE: FieldTraits(
@@ -200,15 +238,28 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
     FieldType.TIME: FieldTraits(
         dtype=pl.Time(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.TIME
     ),
-    FieldType.ENUM: FieldTraits(dtype=pl.String(), csv=CSVRule.ENUM),
+    FieldType.ENUM: FieldTraits(dtype=pl.String(), csv=CSVRule.ENUM, glance=Glance.FIGURE),
     FieldType.NAME: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.POOLS, pools=_PEOPLE, ddl_family=SQLFamily.TEXT
+        dtype=pl.String(),
+        csv=CSVRule.POOLS,
+        pools=_PEOPLE,
+        ddl_family=SQLFamily.TEXT,
+        glance=Glance.NAME,
+        clips=True,
     ),
     FieldType.FIRST_NAME: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.POOLS, pools=_PEOPLE, ddl_family=SQLFamily.TEXT
+        dtype=pl.String(),
+        csv=CSVRule.POOLS,
+        pools=_PEOPLE,
+        ddl_family=SQLFamily.TEXT,
+        glance=Glance.NAME,
     ),
     FieldType.LAST_NAME: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.POOLS, pools=_PEOPLE, ddl_family=SQLFamily.TEXT
+        dtype=pl.String(),
+        csv=CSVRule.POOLS,
+        pools=_PEOPLE,
+        ddl_family=SQLFamily.TEXT,
+        glance=Glance.NAME,
     ),
     FieldType.USERNAME: FieldTraits(
         dtype=pl.String(), unique=UniqueRule.SUFFIX, csv=CSVRule.PLAIN, ddl_family=SQLFamily.TEXT
@@ -218,9 +269,15 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         ddl_family=SQLFamily.TEXT,
         format=r"^\$2b\$12\$[./A-Za-z0-9]{53}$",
+        glance=Glance.BULK,
     ),
     FieldType.ADDRESS: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.QUOTED, ddl_family=SQLFamily.TEXT, address=True
+        dtype=pl.String(),
+        csv=CSVRule.QUOTED,
+        ddl_family=SQLFamily.TEXT,
+        address=True,
+        glance=Glance.BULK,
+        clips=True,
     ),
     FieldType.STREET: FieldTraits(
         dtype=pl.String(),
@@ -228,6 +285,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         pools=(Pool("addresses", "street"),),
         ddl_family=SQLFamily.TEXT,
         address=True,
+        clips=True,
     ),
     FieldType.CITY: FieldTraits(
         dtype=pl.String(),
@@ -268,12 +326,16 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.POOLS,
         pools=(Pool("words", "company"),),
         ddl_family=SQLFamily.TEXT,
+        glance=Glance.NAME,
+        clips=True,
     ),
     FieldType.JOB_TITLE: FieldTraits(
         dtype=pl.String(),
         csv=CSVRule.POOLS,
         pools=(Pool("words", "job"),),
         ddl_family=SQLFamily.TEXT,
+        glance=Glance.NAME,
+        clips=True,
     ),
     FieldType.URL: FieldTraits(
         dtype=pl.String(),
@@ -282,6 +344,8 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         pools=(Pool("words", "domain_word"), Pool("words", "word", "en_US")),
         ddl_family=SQLFamily.TEXT,
         format=r"^https?://[^\s/]+\.[a-z]+(/\S*)?$",
+        glance=Glance.BULK,
+        clips=True,
     ),
     FieldType.IP_ADDRESS: FieldTraits(
         dtype=pl.String(),
@@ -300,6 +364,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         sql=SQLFamily.DECIMAL,
         ddl_family=SQLFamily.DECIMAL,
         measure="money",
+        glance=Glance.FIGURE,
     ),
     FieldType.PERCENT: FieldTraits(
         dtype=pl.Float64(),
@@ -308,6 +373,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         sql=SQLFamily.FLOAT,
         ddl_family=SQLFamily.DECIMAL,
         measure="share",
+        glance=Glance.FIGURE,
     ),
     FieldType.IBAN: FieldTraits(
         dtype=pl.String(),
@@ -315,6 +381,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         ddl_family=SQLFamily.TEXT,
         format=r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$",
+        glance=Glance.BULK,
     ),
     FieldType.CREDIT_CARD: FieldTraits(
         dtype=pl.String(),
@@ -322,12 +389,14 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         csv=CSVRule.PLAIN,
         ddl_family=SQLFamily.TEXT,
         format=r"^\d{16}$",
+        glance=Glance.BULK,
     ),
     FieldType.NATIONAL_ID: FieldTraits(
         dtype=pl.String(),
         unique=UniqueRule.PATTERN,
         csv=CSVRule.TEMPLATES,
         ddl_family=SQLFamily.TEXT,
+        glance=Glance.BULK,
     ),
     FieldType.COLOR: FieldTraits(
         dtype=pl.String(),
@@ -343,7 +412,9 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         ddl_family=SQLFamily.TEXT,
         patterned=True,
     ),
-    FieldType.JSON: FieldTraits(dtype=pl.String(), csv=CSVRule.QUOTED, sql=SQLFamily.JSON),
+    FieldType.JSON: FieldTraits(
+        dtype=pl.String(), csv=CSVRule.QUOTED, sql=SQLFamily.JSON, glance=Glance.BULK, clips=True
+    ),
 }
 
 
