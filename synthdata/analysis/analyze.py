@@ -12,6 +12,8 @@ text is too short to name them. :func:`plan_from_text` runs the stages into a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.domains import GENERAL, core_entities, score_domains
 from synthdata.analysis.entities import (
@@ -122,6 +124,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _add_self_refs(entities, self_refs)
     if rich:
         _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
+    _line_tables(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
@@ -614,6 +617,69 @@ def _stands_for(key: str, entities: dict[str, EntityPlan]) -> str | None:
     return None
 
 
+#: Documents that list goods line by line ("orders for products": order items).
+_DOCUMENTS = {
+    **dict.fromkeys("order sale check cart basket delivery shipment consignment".split(), "items"),
+    **dict.fromkeys("invoice bill receipt requisition quote quotation".split(), "lines"),
+}
+
+
+def _line_tables(entities: dict[str, EntityPlan]) -> None:
+    """A document keyed to the goods it lists holds them in lines, as a modeller would have it
+    ("customers place orders for products": order_items with the order and the product),
+    unless it already has lines of its own."""
+    for key, doc in list(entities.items()):
+        head = singular(doc.table.rsplit("_", 1)[-1])
+        word = _DOCUMENTS.get(head)
+        if word is None or doc.is_link or doc.reason == "event":
+            continue  # "trays are delivered to garden centres": each delivery is one tray's
+        if any(
+            lk.parent == key and singular(e.table.rsplit("_", 1)[-1]) in {"item", "line"}
+            for e in entities.values()
+            for lk in e.links
+        ):
+            continue  # "a check with items": the items are its lines already
+        goods = [lk for lk in doc.links if lk.parent != key and _goods(entities.get(lk.parent))]
+        if not goods:
+            continue
+        name = f"{doc.key_name}_{word}"
+        if _named(entities, name) is not None:
+            continue
+        doc.links = [lk for lk in doc.links if lk not in goods]
+        links = [Link(f"{doc.key_name}_id", key)]
+        links += [Link(f"{entities[g.parent].key_name}_id", g.parent) for g in goods]
+        if len(goods) > 1:  # a line holds a cake or a bread, not both
+            links[1:] = [replace(lk, optional=True) for lk in links[1:]]
+        line_key = singular_key(name)
+        entities[line_key] = EntityPlan(
+            line_key, name, catalog().entities.get("order_item"), False, links=links, reason="lines"
+        )
+
+
+def _goods(entity: EntityPlan | None) -> bool:
+    """Whether a table holds goods a document lists: a thing the text names that the
+    catalogue prices (products, parts, materials), not people or events."""
+    if entity is None or not entity.mentioned or person_word(entity.key) or _is_event(entity):
+        return False
+    if entity.template is None:  # "orders for bouquets and vases"
+        return singular(entity.table.rsplit("_", 1)[-1]) not in _NOT_GOODS
+    if entity.template.person:
+        return False
+    return bool(_GOODS_FIELDS & {f.field.name for f in entity.template.fields})
+
+
+#: Heads of things a document is for or at, never on its lines.
+_NOT_GOODS = frozenset(
+    "zone region area site location address route room table desk counter branch store shop "
+    "office depot warehouse account channel method plan tier type category status "
+    "company organisation organization team department".split()
+)
+
+
+#: Fields that make a catalogue entity goods one can list on a document.
+_GOODS_FIELDS = frozenset({"price", "unit_price", "sku", "unit_cost", "list_price", "cost"})
+
+
 _CLAUSE_GLUE = frozenset({",", "and", "but", "while", "so", "then", "or"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "GER"})
 
@@ -660,6 +726,19 @@ def _parties_of_events(
                 if any(lk.parent == other for lk in event.links):
                     continue
                 if any(lk.parent == key for lk in party.links) or _reaches(entities, other, key):
+                    continue
+                lines = [
+                    e
+                    for e in entities.values()
+                    if e.reason == "lines" and any(lk.parent == key for lk in e.links)
+                ]
+                if lines and _goods(party):  # the order's products go on its lines
+                    if not any(lk.parent == other for lk in lines[0].links):
+                        lines[0].links = [
+                            replace(lk, optional=True) if lk.parent != key else lk
+                            for lk in lines[0].links
+                        ]
+                        lines[0].links.append(Link(f"{party.key_name}_id", other, optional=True))
                     continue
                 event.links.append(Link(f"{party.key_name}_id", other))
 

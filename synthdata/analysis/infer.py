@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.models import Analysis
 from synthdata.analysis.naming import field_from_name
@@ -29,7 +31,32 @@ def _plan_of(analysis: Analysis) -> Plan:
             key, template.table if template else table, template, True, volume
         )
     resolve_links(entities)
+    by_table = {e.table: e for e in entities.values()}
+    for requirement in analysis.requirements:
+        entity = by_table.get(identifier(requirement.name))
+        said = _said_parents(requirement.description, by_table)
+        if entity is None or said is None:
+            continue  # not the analyzer's wording: the catalogue's keys stay
+        kept = [lk for lk in entity.links if lk.parent in said or lk.parent == entity.key]
+        for parent in said:
+            if not any(lk.parent == parent for lk in kept):
+                kept.append(Link(f"{entities[parent].key_name}_id", parent))
+        entity.links = kept
     return Plan(analysis.domain, entities, analysis.keywords, analysis.confidence)
+
+
+def _said_parents(description: str, by_table: dict[str, EntityPlan]) -> list[str] | None:
+    """The parents an analyzer's requirement names ("Repair order records linked to vehicles
+    and customers"), as entity keys; None when the description is not in that form."""
+    match = re.match(r"^.+? records(?: linked to (.+?))?(?: \([^)]*\))?$", description)
+    if match is None:
+        return None
+    if not match[1]:
+        return []
+    names = [identifier(n) for n in match[1].split(" and ")]
+    if not all(n in by_table for n in names):
+        return None
+    return [by_table[n].key for n in names]
 
 
 def _int(text: str) -> int | None:

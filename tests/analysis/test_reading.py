@@ -215,3 +215,9 @@ def test_an_event_holds_keys_to_the_parties_of_its_clause_and_no_other():
     haircut_parents = {p for c, p in links if c == "haircuts"}
     assert {"stylists", "clients"} <= haircut_parents, links
     assert "receptionists" not in haircut_parents, links
+
+
+def test_a_document_for_goods_lists_them_in_lines():
+    links = _links("Florists place orders for bouquets and vases with wholesalers.")
+    lines = {c for c, p in links if p == "orders"} & {c for c, p in links if p != "orders"}
+    assert lines, links
