@@ -21,6 +21,7 @@ from synthdata.schema import (
     StatusRule,
     check_schemas,
 )
+from synthdata.schema.expressions import decimals, parse, to_polars
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]
@@ -154,7 +155,36 @@ def _table_checks(
         )
     for rule in s.status_rules:
         out += _status_checks(s, rule, frame)
+    out += _derived_checks(s, frame)
     return out
+
+
+def _derived_checks(s: Schema, frame: pl.LazyFrame) -> list[Check]:
+    """Per derived field: rows whose value differs from its expression by more than rounding
+    to the column's decimals (rows where the value or an input is null are not judged)."""
+    derived = [f for f in s.fields if f.derived is not None]
+    if not derived:
+        return []
+    types = {f.name: f.type for f in s.fields}
+    exprs = []
+    for f in derived:
+        assert f.derived is not None
+        want = to_polars(parse(f.derived), types)
+        have = pl.col(f.name).cast(pl.Float64)
+        slack = 0.5 * 10.0 ** -decimals(f.type) + 1e-9 * (1.0 + have.abs())
+        off = (have - want).abs() > slack
+        exprs.append((have.is_not_null() & want.is_not_null() & off).sum().alias(f.name))
+    counts = frame.select(exprs).collect().row(0, named=True)
+    return [
+        Check(
+            table=s.name,
+            field=f.name,
+            check=f"derived {f.name} = {f.derived}",
+            ok=counts[f.name] == 0,
+            detail=f"{counts[f.name]} rows differ from it",
+        )
+        for f in derived
+    ]
 
 
 def _status_checks(s: Schema, rule: StatusRule, frame: pl.LazyFrame) -> list[Check]:
@@ -238,7 +268,7 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
         .collect()
         .row(0, named=True)
     )
-    anchored = {c.field for c in s.constraints}
+    anchored = {c.field for c in s.constraints} | {f.name for f in s.fields if f.derived}
     out: list[Check] = []
     dtypes = frame.collect_schema()
     for f in s.fields:

@@ -9,6 +9,12 @@ synthdata infers: it reads column names and status values with its own, plainer 
   cancelled, no-show, failed) with that step's date set, or a status saying it happened (paid,
   shipped, delivered, completed, cancelled) with its date null.
 
+* arithmetic: a line total against quantity × unit price (less a discount), a total against
+  subtotal + tax + shipping − discount, tax as a share of the subtotal (0–30 %), nights against
+  check-out − check-in, an amount against nights × a nightly rate, hours × an hourly rate, a
+  balance against total − paid; a row breaks a relation when every column is set and the sides
+  differ by more than a cent (or a share outside 0–30 %).
+
 Only the public API is used, so the same audit runs against an older checkout (``python
 tests/rows_audit.py`` prints the figures for whatever ``synthdata`` is importable).
 """
@@ -73,6 +79,46 @@ MUST_HAVE: list[tuple[str, str]] = [
 ]
 
 
+def _money(stem: str) -> str:
+    return rf"^({stem})$"
+
+
+#: (target, [(sign, factor columns)], extra term patterns): target = Σ sign × Π factors.
+#: Each relation is (target pattern, terms); a term is (sign, [patterns multiplied]).
+RELATIONS: list[tuple[str, list[tuple[int, list[str]]]]] = [
+    (
+        _money("line_total|line_amount|total_price|extended_price"),
+        [(1, [_money("quantity|qty"), _money("unit_price|price")]), (-1, [_money("discount")])],
+    ),
+    (
+        _money("line_total|line_amount|total_price|extended_price"),
+        [(1, [_money("quantity|qty"), _money("unit_price|price")])],
+    ),
+    (
+        _money("total|grand_total|total_amount"),
+        [
+            (1, [_money("subtotal|sub_total")]),
+            (1, [_money("tax|tax_amount|vat")]),
+            (1, [_money("shipping|shipping_cost|shipping_fee")]),
+            (-1, [_money("discount|discount_amount")]),
+        ],
+    ),
+    (
+        _money("amount|total|total_amount|subtotal"),
+        [(1, [_money("nights|num_nights|number_of_nights"), _money("nightly_rate|room_rate")])],
+    ),
+    (
+        _money("amount|total|total_amount"),
+        [(1, [_money("hours|hours_worked"), _money("hourly_rate")])],
+    ),
+    (
+        _money("balance|balance_due"),
+        [(1, [_money("total|total_amount")]), (-1, [_money("amount_paid|paid_amount")])],
+    ),
+]
+_NIGHTS = _money("nights|num_nights|number_of_nights")
+
+
 @dataclass
 class Figures:
     """Counts over all audited tables; ``examples`` names a few offenders as ``table.a<b``."""
@@ -81,6 +127,8 @@ class Figures:
     inverted: int = 0
     status_rows: int = 0
     contradicting: int = 0
+    arithmetic_rows: int = 0
+    broken: int = 0
     examples: list[str] = field(default_factory=list)
 
     @property
@@ -91,18 +139,25 @@ class Figures:
     def contradicting_share(self) -> float:
         return self.contradicting / self.status_rows if self.status_rows else 0.0
 
+    @property
+    def broken_share(self) -> float:
+        return self.broken / self.arithmetic_rows if self.arithmetic_rows else 0.0
+
     def add(self, other: Figures) -> None:
         self.pairs += other.pairs
         self.inverted += other.inverted
         self.status_rows += other.status_rows
         self.contradicting += other.contradicting
+        self.arithmetic_rows += other.arithmetic_rows
+        self.broken += other.broken
         self.examples += other.examples[: max(0, 20 - len(self.examples))]
 
     def __str__(self) -> str:
         return (
             f"inverted milestone pairs {self.inverted}/{self.pairs} ({self.inverted_share:.2%}); "
             f"status rows contradicting milestones {self.contradicting}/{self.status_rows} "
-            f"({self.contradicting_share:.2%})"
+            f"({self.contradicting_share:.2%}); "
+            f"arithmetic broken {self.broken}/{self.arithmetic_rows} ({self.broken_share:.2%})"
         )
 
 
@@ -139,6 +194,60 @@ def audit_table(name: str, frame: pl.DataFrame) -> Figures:
     ]
     for status in statuses:
         out.add(_status_audit(name, frame, status, dates))
+    out.add(_arithmetic_audit(name, frame, dates))
+    return out
+
+
+def _column(frame: pl.DataFrame, pattern: str, numbers: list[str]) -> str | None:
+    return next((c for c in numbers if re.match(pattern, c.lower())), None)
+
+
+def _judge(out: Figures, name: str, what: str, frame: pl.DataFrame, ok: pl.Expr) -> None:
+    counts = frame.select(ok.is_not_null().sum().alias("n"), (ok.not_()).sum().alias("bad"))
+    n, bad = counts.row(0)
+    out.arithmetic_rows += n
+    out.broken += bad or 0
+    if bad:
+        out.examples.append(f"{name}: {bad} rows break {what}")
+
+
+def _arithmetic_audit(name: str, frame: pl.DataFrame, dates: list[str]) -> Figures:
+    out = Figures()
+    numbers = [c for c, t in frame.schema.items() if t.is_numeric()]
+    done: set[str] = set()
+    for target_re, terms in RELATIONS:
+        target = _column(frame, target_re, numbers)
+        if target is None or target in done:
+            continue
+        found = [(sign, [_column(frame, p, numbers) for p in factors]) for sign, factors in terms]
+        principal = found[0][1]
+        if None in principal:
+            continue
+        present = [(sign, cols) for sign, cols in found if None not in cols and target not in cols]
+        if len(present) < 2 and len(principal) < 2:
+            continue
+        value = pl.lit(0.0)
+        for sign, cols in present:
+            product = pl.lit(float(sign))
+            for c in cols:
+                product = product * pl.col(c).cast(pl.Float64)  # type: ignore[arg-type]
+            value = value + product
+        have = pl.col(target).cast(pl.Float64)
+        what = f"{target} = " + " ".join(f"{'+-'[s < 0]} {'*'.join(c)}" for s, c in present)  # type: ignore[arg-type]
+        _judge(out, name, what, frame, (have - value).abs() <= 0.011 + 1e-9 * have.abs())
+        done.add(target)
+    subtotal = _column(frame, _money("subtotal|sub_total"), numbers)
+    tax = _column(frame, _money("tax|tax_amount|vat"), numbers)
+    if subtotal and tax:
+        share = pl.col(tax).cast(pl.Float64) / pl.col(subtotal).cast(pl.Float64)
+        _judge(out, name, f"{tax} a 0–30 % share of {subtotal}", frame, share.is_between(0, 0.3))
+    nights = _column(frame, _NIGHTS, numbers)
+    check_in = next((d for d in dates if re.match(_CHECK_IN, d.lower())), None)
+    check_out = next((d for d in dates if re.match(_CHECK_OUT, d.lower())), None)
+    if nights and check_in and check_out:
+        span = (pl.col(check_out) - pl.col(check_in)).dt.total_seconds() / 86400.0
+        ok = (pl.col(nights).cast(pl.Float64) - span).abs() <= 0.5
+        _judge(out, name, f"{nights} = {check_out} - {check_in}", frame, ok)
     return out
 
 
@@ -331,6 +440,70 @@ PLAIN: list[dict[str, object]] = [
     },
 ]
 
+#: Plain schemas with arithmetic in their names (issue 16, part 2).
+PLAIN_ARITHMETIC: list[dict[str, object]] = [
+    {
+        "name": "order_lines",
+        "fields": [
+            {"name": "id", "type": "INTEGER"},
+            {"name": "quantity", "type": "INTEGER"},
+            {"name": "unit_price", "type": "DECIMAL"},
+            {"name": "line_total", "type": "DECIMAL"},
+        ],
+    },
+    {
+        "name": "bills",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "issue_date", "type": "DATE"},
+            {"name": "due_date", "type": "DATE"},
+            {"name": "subtotal", "type": "DECIMAL"},
+            {"name": "tax", "type": "DECIMAL"},
+            {"name": "shipping", "type": "DECIMAL"},
+            {"name": "discount", "type": "DECIMAL"},
+            {"name": "total", "type": "DECIMAL"},
+            {"name": "amount_paid", "type": "DECIMAL"},
+            {"name": "balance", "type": "DECIMAL"},
+        ],
+    },
+    {
+        "name": "room_stays",
+        "fields": [
+            {"name": "id", "type": "UUID"},
+            {"name": "check_in", "type": "DATE"},
+            {"name": "check_out", "type": "DATE"},
+            {"name": "nights", "type": "INTEGER"},
+            {"name": "nightly_rate", "type": "DECIMAL"},
+            {"name": "amount", "type": "DECIMAL"},
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["confirmed", "checked_in", "completed", "cancelled"],
+            },
+        ],
+    },
+    {
+        "name": "timesheets",
+        "fields": [
+            {"name": "id", "type": "INTEGER"},
+            {"name": "hours", "type": "FLOAT"},
+            {"name": "hourly_rate", "type": "AMOUNT"},
+            {"name": "amount", "type": "AMOUNT"},
+        ],
+    },
+    {
+        "name": "sales",
+        "fields": [
+            {"name": "id", "type": "INTEGER"},
+            {"name": "qty", "type": "INTEGER"},
+            {"name": "price", "type": "AMOUNT"},
+            {"name": "subtotal", "type": "AMOUNT"},
+            {"name": "vat", "type": "AMOUNT"},
+            {"name": "total_amount", "type": "AMOUNT"},
+        ],
+    },
+]
+
 #: Businesses as people describe them; the analyzer makes their schemas.
 SENTENCES = [
     "An online shop with customers, orders, shipments and invoices",
@@ -356,6 +529,11 @@ SENTENCES = [
 def plain_schemas() -> list[list[sd.Schema]]:
     """Each plain schema on its own, as a user would load it."""
     return [sd.load_schemas([body]) for body in PLAIN]
+
+
+def arithmetic_schemas() -> list[list[sd.Schema]]:
+    """Each plain schema with arithmetic on its own."""
+    return [sd.load_schemas([body]) for body in PLAIN_ARITHMETIC]
 
 
 def sentence_schemas() -> list[list[sd.Schema]]:
@@ -395,7 +573,11 @@ def audit_corpora(sets: Iterable[Sequence[sd.Schema]], root: Path, **options: in
 if __name__ == "__main__":
     import tempfile
 
-    for label, sets in (("plain", plain_schemas()), ("sentences", sentence_schemas())):
+    for label, sets in (
+        ("plain", plain_schemas()),
+        ("arithmetic", arithmetic_schemas()),
+        ("sentences", sentence_schemas()),
+    ):
         with tempfile.TemporaryDirectory() as tmp:
             figures = audit_corpora(sets, Path(tmp))
         print(f"{label}: {figures}")

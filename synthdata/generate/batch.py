@@ -14,6 +14,7 @@ from synthdata.generate import keys
 from synthdata.generate.columns import generate_column
 from synthdata.generate.columns.money import follow_currency
 from synthdata.generate.context import Batch
+from synthdata.generate.derived import derived_column, derived_inputs
 from synthdata.generate.plan import TablePlan
 from synthdata.generate.relations import foreign_key_column
 from synthdata.generate.statuses import apply_status_rules
@@ -32,12 +33,18 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
             series = keys.key_values(plan.seed, plan.schema, plan.volume, batch.index())
         elif f.name in fks:
             series = foreign_key_column(batch, fks[f.name])
+        elif f.derived is not None:
+            series = derived_column(batch, f)
         else:
             series = generate_column(batch, f)
         batch.columns[f.name] = series.alias(f.name)
     if plan.schema.status_rules:
         apply_status_rules(batch)
-    follow_currency(batch)  # amounts in the row's currency, where the table has one
+        _rederive(batch)
+    if follow_currency(batch):  # amounts in the row's currency, where the table has one
+        for f in field_order(plan.schema):  # and the sums over them again
+            if f.derived is not None:
+                batch.columns[f.name] = derived_column(batch, f)
     return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
 
 
@@ -50,6 +57,7 @@ def field_order(schema: Schema) -> list[Field]:
     for f in schema.fields:
         if f.derived_from:
             needs[f.name].add(f.derived_from)
+        needs[f.name].update(derived_inputs(f))
     for f in schema.fields:
         follows = anchor(f, schema.name, schema.field_names)
         # A meaning follows its sibling only when that makes no cycle (it reads the sibling's
@@ -66,6 +74,15 @@ def field_order(schema: Schema) -> list[Field]:
         order.extend(ready)
         done.update(f.name for f in ready)
     return order
+
+
+def _rederive(batch: Batch) -> None:
+    """Derived fields that read a milestone a status rule set or nulled, computed again."""
+    changed = {m for rule in batch.schema.status_rules for m in rule.milestones}
+    for f in field_order(batch.schema):
+        if f.derived is not None and changed & set(derived_inputs(f)):
+            batch.columns[f.name] = derived_column(batch, f)
+            changed.add(f.name)
 
 
 def _needed(name: str, needs: dict[str, set[str]]) -> set[str]:

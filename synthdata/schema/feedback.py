@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field as PydanticField, TypeAdapter, ValidationError
 
 from synthdata.errors import InvalidInputError, NotFoundError, did_you_mean
+from synthdata.schema import expressions
 from synthdata.schema.checks import check_schemas
 from synthdata.schema.io import describe_validation_error
 from synthdata.schema.table import Schema
@@ -207,6 +208,10 @@ def _remove_field(
         msg = f"Cannot remove '{schema}.{name}': it is the primary key"
         raise InvalidInputError(msg)
     fields[:] = [f for f in fields if f["name"] != name]
+    for f in fields:
+        # A field derived from the removed one is drawn freely again.
+        if f.get("derived") and name in expressions.names(expressions.parse(f["derived"])):
+            f.pop("derived")
     data["constraints"] = [
         c for c in data.get("constraints", []) if name not in (c["field"], c["other"])
     ]

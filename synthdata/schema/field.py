@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from synthdata.errors import did_you_mean
-from synthdata.schema import semantics
+from synthdata.schema import expressions, semantics
 from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import TYPE_ALIASES, FieldType
 
@@ -131,6 +131,9 @@ class Field(BaseModel):
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
         locale: a Faker locale such as ``de_DE`` for this field's vocabulary.
         derived_from: the field this one is computed from (email from a name, age from a date).
+        derived: an expression over the row's other columns that computes this number in every
+            row (``"quantity * unit_price"``, ``"check_out - check_in"``; see
+            :mod:`synthdata.schema.expressions`).
         semantic: what a field holds (``book_title``, ``first_name``, ``review`` for STRING and
             TEXT; ``price_book``, ``salary``, ``quantity``, ``rating`` for numbers;
             ``birth_date``, ``hire_date``, ``business_event`` for dates; see
@@ -158,6 +161,7 @@ class Field(BaseModel):
     pattern: str | None = PydanticField(default=None, min_length=1, max_length=200)
     locale: str | None = None
     derived_from: Identifier | None = None
+    derived: str | None = PydanticField(default=None, min_length=1, max_length=500)
     semantic: str | None = PydanticField(
         default=None,
         max_length=100,
@@ -173,6 +177,14 @@ class Field(BaseModel):
             msg = "enum_values must not be empty"
             raise ValueError(msg)
         return values
+
+    @field_validator("derived")
+    @classmethod
+    def _derived(cls, value: str | None) -> str | None:
+        if value is not None:
+            expressions.parse(value)
+            return " ".join(value.split())
+        return value
 
     @field_validator("semantic", mode="before")
     @classmethod
@@ -236,6 +248,8 @@ class Field(BaseModel):
             low = "" if self.min is None else self.min
             high = "" if self.max is None else self.max
             parts.append(f"{low}..{high}")
+        if self.derived is not None:
+            parts.append(f"= {self.derived}")
         kind = semantics.meaning(self, table, siblings)
         if kind is not None:
             parts.append(f"means: {semantics.MEANINGS[kind]}")

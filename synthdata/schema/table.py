@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from synthdata.errors import NotFoundError, did_you_mean
-from synthdata.schema import milestones, semantics
+from synthdata.schema import arithmetic, expressions, milestones, semantics
 from synthdata.schema.field import MODEL_CONFIG, Cardinality, Field, Identifier, valid_identifier
 from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import FieldType
@@ -293,7 +293,66 @@ def _inferred(
         out["constraints"] = [*given.constraints, *map(Constraint.model_validate, ordered)]
     if ruled:
         out["status_rules"] = [*given.status_rules, *map(StatusRule.model_validate, ruled)]
+    constraints: list[Constraint] = out.get("constraints", given.constraints)
+    derived = _derived(fields, constraints)
+    paid = _paid_within_total(derived, constraints)
+    if paid:
+        out["constraints"] = [*constraints, *paid]
+    if derived:
+        out["fields"] = [
+            f.model_copy(update={"derived": derived[f.name]}) if f.name in derived else f
+            for f in fields
+        ]
     return out
+
+
+def _derived(fields: list[Field], constraints: list[Constraint]) -> dict[str, str]:
+    """The arithmetic the names imply (:mod:`synthdata.schema.arithmetic`), leaving out fields
+    a constraint orders and any derivation that would close a cycle with written ones."""
+    needs: dict[str, set[str]] = {f.name: set() for f in fields}
+    for c in constraints:
+        needs.setdefault(c.field, set()).add(c.other)
+    for f in fields:
+        if f.derived is not None:
+            needs[f.name].update(expressions.names(expressions.parse(f.derived)))
+    found = arithmetic.derivations(fields, blocked={c.field for c in constraints})
+    out = {}
+    for name, expr in found.items():
+        inputs = set(expressions.names(expressions.parse(expr)))
+        if any(name in _reach(i, needs) for i in inputs):
+            continue
+        needs[name] |= inputs
+        out[name] = expr
+    return out
+
+
+def _paid_within_total(derived: dict[str, str], constraints: list[Constraint]) -> list[Constraint]:
+    """What was paid is at most the total, so a balance derived as their difference is never
+    negative: ``amount_paid <= total`` (unless the pair is already ordered)."""
+    taken = {frozenset((c.field, c.other)) for c in constraints}
+    out = []
+    for expr in derived.values():
+        tree = expressions.parse(expr)
+        if isinstance(tree, expressions.Binary) and tree.op == "-":
+            total, paid = tree.left, tree.right
+            if (
+                isinstance(total, expressions.Column)
+                and isinstance(paid, expressions.Column)
+                and arithmetic.is_paid(paid.name)
+                and frozenset((paid.name, total.name)) not in taken
+            ):
+                out.append(Constraint(field=paid.name, op="<=", other=total.name))
+    return out
+
+
+def _reach(name: str, needs: dict[str, set[str]]) -> set[str]:
+    """``name`` and every field it needs, directly or through others."""
+    found, todo = {name}, [name]
+    while todo:
+        for other in needs.get(todo.pop(), set()) - found:
+            found.add(other)
+            todo.append(other)
+    return found
 
 
 def _relaxed(fields: list[Field], rules: list[StatusRule]) -> list[Field]:
@@ -423,6 +482,7 @@ def _check_references(schema: Schema) -> None:
             need(name, "unique_together")
     for rule in schema.status_rules:
         _check_status_rule(schema.name, rule, need)
+    _check_derived(schema, by_name, keyed, need)
     for f in schema.fields:
         if f.derived_from is not None:
             need(f.derived_from, f"field '{f.name}' derived_from")
@@ -456,3 +516,47 @@ def _check_status_rule(table: str, rule: StatusRule, need: Callable[[str, str], 
         if need(name, f"status rule on '{rule.field}'").type not in semantics.DATE_TYPES:
             msg = f"{where}: milestone '{name}' must be a DATE or DATETIME field"
             raise ValueError(msg)
+
+
+def _check_derived(
+    schema: Schema, by_name: dict[str, Field], keyed: set[str], need: Callable[[str, str], Field]
+) -> None:
+    """Derived fields are numbers computed from other fields of the row, without cycles."""
+    types = {f.name: f.type for f in schema.fields}
+    needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
+    for c in schema.constraints:
+        needs.setdefault(c.field, set()).add(c.other)
+    for f in schema.fields:
+        if f.derived is None:
+            continue
+        where = f"Schema '{schema.name}': field '{f.name}' derived {f.derived!r}"
+        if f.type not in expressions.DERIVABLE:
+            kinds = ", ".join(t.value for t in expressions.DERIVABLE)
+            msg = f"{where}: a derived field must be {kinds}, not {f.type.value}"
+            raise ValueError(msg)
+        if f.is_unique or f.name in keyed or f.derived_from is not None:
+            msg = f"{where}: a key, unique or derived_from field cannot be derived"
+            raise ValueError(msg)
+        if any(c.field == f.name for c in schema.constraints):
+            msg = f"{where}: a derived field cannot also be ordered by a constraint"
+            raise ValueError(msg)
+        tree = expressions.parse(f.derived)
+        for name in expressions.names(tree):
+            need(name, f"field '{f.name}' derived")
+        expressions.check_types(f.derived, tree, types)
+        needs[f.name].update(expressions.names(tree))
+    for f in schema.fields:
+        if f.derived is not None and f.name in _reach_through(f.name, needs):
+            msg = f"Schema '{schema.name}': field '{f.name}' is derived from itself"
+            raise ValueError(msg)
+
+
+def _reach_through(name: str, needs: dict[str, set[str]]) -> set[str]:
+    """Every field ``name`` needs, directly or through others (itself only in a cycle)."""
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        for other in needs.get(todo.pop(), set()) - found:
+            found.add(other)
+            todo.append(other)
+    return found

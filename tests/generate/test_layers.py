@@ -17,7 +17,7 @@ LAYERS = [
     {"engine"},
     {"sinks", "executors", "caches"},
     {"batch", "quoting"},
-    {"columns", "relations", "statuses"},
+    {"columns", "relations", "statuses", "derived"},
     {"context"},
     {"plan"},
     {"keys", "allocation", "vocab", "vocabularies"},

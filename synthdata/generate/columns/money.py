@@ -51,6 +51,7 @@ def money_fields(batch: Batch) -> list[Field]:
             or (traits(f.type).measure == "number" and batch.meaning(f) in MONEY_MEANINGS)
         )
     }
+    money -= {f.name for f in schema.fields if f.derived is not None}  # computed again after
     ties = [(c.field, c.other) for c in schema.constraints]
     ties += [(f.name, f.derived_from) for f in schema.fields if f.derived_from]
     changed = True
@@ -64,14 +65,15 @@ def money_fields(batch: Batch) -> list[Field]:
     return [f for f in schema.fields if f.name in money]
 
 
-def follow_currency(batch: Batch) -> None:
-    """Set each row's amounts in its currency (in place, in ``batch.columns``)."""
+def follow_currency(batch: Batch) -> bool:
+    """Set each row's amounts in its currency (in place, in ``batch.columns``); whether any
+    amounts were set."""
     currency = currency_field(batch)
     if currency is None or currency.name not in batch.columns:
-        return
+        return False
     fields = money_fields(batch)
     if not fields:
-        return
+        return False
     codes = batch.columns[currency.name].cast(pl.String)
     factor = codes.replace_strict(
         vocab.PRICE_FACTORS, default=1.0, return_dtype=pl.Float64
@@ -79,7 +81,7 @@ def follow_currency(batch: Batch) -> None:
     whole = codes.is_in(vocab.WHOLE_CURRENCIES).fill_null(False)
     moved = (factor != 1.0) | whole
     if not moved.any():
-        return
+        return False
     for f in fields:
         drawn = batch.columns[f.name]
         scaled = drawn.cast(pl.Float64) * factor
@@ -97,3 +99,4 @@ def follow_currency(batch: Batch) -> None:
             .to_series()
             .alias(f.name)
         )
+    return True
