@@ -12,7 +12,7 @@ import polars as pl
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.columns import generate_column
-from synthdata.generate.columns.money import follow_currency
+from synthdata.generate.columns.money import follow_currency, in_whole_units
 from synthdata.generate.context import Batch
 from synthdata.generate.derived import derived_column, derived_inputs
 from synthdata.generate.plan import TablePlan
@@ -42,9 +42,9 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
         apply_status_rules(batch)
         _rederive(batch)
     if follow_currency(batch):  # amounts in the row's currency, where the table has one
-        for f in field_order(plan.schema):  # and the sums over them again
+        for f in field_order(plan.schema):  # and the sums over them again, in whole yen
             if f.derived is not None:
-                batch.columns[f.name] = derived_column(batch, f)
+                batch.columns[f.name] = in_whole_units(batch, f, derived_column(batch, f))
     return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
 
 

@@ -145,12 +145,12 @@ STAGES: dict[str, Stage] = {
     "completed": Stage(
         (
             *("started", "check_in", "delivered", "resolved", "approved", "paid", "assigned"),
-            *("submitted", "scheduled", "requested", "booked", "ordered", "created"),
+            *("submitted", "scheduled", "start", "requested", "booked", "ordered", "created"),
         ),
         Gap(7, 1.0, 0.05, 365),
         _HOURS,
     ),
-    "ended": Stage(("started",), Gap(30, 1.2, 0.5, 1100), _HOURS),
+    "ended": Stage(("started", "start"), Gap(30, 1.2, 0.5, 1100), _HOURS),
     "resolved": Stage(("assigned", "reported", "created"), Gap(1.5, 1.2, 0.01, 60)),
     "closed": Stage(("resolved", "completed", "reported", "created"), Gap(1, 1.0, 0, 30)),
 }
@@ -273,17 +273,17 @@ def milestones(fields: Iterable[Field]) -> list[Milestone]:
     return list(seen.values())
 
 
-def _anchor(stage: str, present: dict[str, Milestone]) -> tuple[str, int] | None:
-    """The nearest present stage this one follows, and how many steps away it is."""
-    todo, seen, depth = list(STAGES[stage].after), {stage}, 1
+def _anchors(stage: str, present: dict[str, Milestone]) -> list[str]:
+    """The nearest present stages this one follows: every one at the nearest step that has any
+    (a completion follows both the check-in and the approval when a table has both)."""
+    todo, seen = list(STAGES[stage].after), {stage}
     while todo:
-        for s in todo:
-            if s in present:
-                return s, depth
+        found = [s for s in todo if s in present]
+        if found:
+            return list(dict.fromkeys(found))
         seen.update(todo)
         todo = [a for s in todo for a in STAGES[s].after if a not in seen]
-        depth += 1
-    return None
+    return []
 
 
 def orderings(fields: Sequence[Field], written: Iterable[tuple[str, str]] = ()) -> list[str]:
@@ -301,17 +301,15 @@ def orderings(fields: Sequence[Field], written: Iterable[tuple[str, str]] = ()) 
         needs.setdefault(a, set()).add(b)
     out = []
     for m in found:
-        near = _anchor(m.stage, present)
-        if near is None:
-            continue
-        other = present[near[0]].field
-        if frozenset((m.field, other)) in taken or m.field in _closure(other, needs):
-            continue
-        spec = STAGES[m.stage]
-        op = ">" if spec.strict else ">="
-        tail = f" + {spec.offset}" if spec.offset and near[0] == spec.after[0] else ""
-        out.append(f"{m.field} {op} {other}{tail}")
-        needs.setdefault(m.field, set()).add(other)
+        for near in _anchors(m.stage, present):
+            other = present[near].field
+            if frozenset((m.field, other)) in taken or m.field in _closure(other, needs):
+                continue
+            spec = STAGES[m.stage]
+            op = ">" if spec.strict else ">="
+            tail = f" + {spec.offset}" if spec.offset and near == spec.after[0] else ""
+            out.append(f"{m.field} {op} {other}{tail}")
+            needs.setdefault(m.field, set()).add(other)
     return out
 
 

@@ -17,7 +17,8 @@ def test_generated_corpus_validates(tmp_path_factory, schemas, seed, batch):
     out = tmp_path_factory.mktemp("corpus")
     corpus = sd.generate(schemas, seed=seed, out_dir=out, batch_size=batch)
     report = sd.validate(corpus)
-    assert report.ok, report.summary()
+    shown = "\n".join(s.model_dump_json(exclude_none=True) for s in schemas)
+    assert report.ok, f"{report.summary()}\nseed={seed} batch={batch}\n{shown}"
     for s in schemas:
         assert corpus.frame(s.name).select(pl.len()).collect().item() == s.volume
 

@@ -51,7 +51,6 @@ def money_fields(batch: Batch) -> list[Field]:
             or (traits(f.type).measure == "number" and batch.meaning(f) in MONEY_MEANINGS)
         )
     }
-    money -= {f.name for f in schema.fields if f.derived is not None}  # computed again after
     ties = [(c.field, c.other) for c in schema.constraints]
     ties += [(f.name, f.derived_from) for f in schema.fields if f.derived_from]
     changed = True
@@ -100,3 +99,22 @@ def follow_currency(batch: Batch) -> bool:
             .alias(f.name)
         )
     return True
+
+
+def in_whole_units(batch: Batch, f: Field, values: pl.Series) -> pl.Series:
+    """A computed amount rounded to whole units on rows whose currency has none (yen), so sums
+    over converted amounts stay in yen."""
+    currency = currency_field(batch)
+    measure = traits(f.type).measure
+    money = measure == "money" or (measure == "number" and batch.meaning(f) in MONEY_MEANINGS)
+    if currency is None or currency.name not in batch.columns or not money:
+        return values
+    whole = batch.columns[currency.name].cast(pl.String).is_in(vocab.WHOLE_CURRENCIES)
+    rounded = values.cast(pl.Float64).round(0).cast(values.dtype)
+    return (
+        pl.select(
+            pl.when(pl.lit(whole.fill_null(False))).then(pl.lit(rounded)).otherwise(pl.lit(values))
+        )
+        .to_series()
+        .alias(f.name)
+    )
