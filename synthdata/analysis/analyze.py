@@ -12,6 +12,7 @@ text is too short to name them. :func:`plan_from_text` runs the stages into a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from synthdata.analysis.catalog import catalog
@@ -127,6 +128,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _line_tables(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
+    _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -622,6 +624,22 @@ _DOCUMENTS = {
     **dict.fromkeys("order sale check cart basket delivery shipment consignment".split(), "items"),
     **dict.fromkeys("invoice bill receipt requisition quote quotation".split(), "lines"),
 }
+
+
+def _drop_loners(
+    entities: dict[str, EntityPlan], said: Counter[str], votes: dict[str, float]
+) -> None:
+    """A word the catalogue does not know, named once and never as a kind of record (no plural,
+    no "each"), that no sentence relates to anything is more likely a word in passing than a
+    table — when the text names enough else."""
+    related = {lk.parent for e in entities.values() for lk in e.links if lk.parent != e.key}
+    related |= {e.key for e in entities.values() if any(lk.parent != e.key for lk in e.links)}
+    if len(related) < RICH_TEXT:
+        return
+    for key, entity in list(entities.items()):
+        loner = entity.template is None and key not in related and not entity.attributes
+        if loner and said[key] <= 1 and votes.get(key, 0.0) < 1:  # named once, in passing
+            del entities[key]
 
 
 def _line_tables(entities: dict[str, EntityPlan]) -> None:
