@@ -126,6 +126,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     if rich:
         _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
     _line_tables(entities)
+    _people_own_events(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
@@ -624,6 +625,21 @@ _DOCUMENTS = {
     **dict.fromkeys("order sale check cart basket delivery shipment consignment".split(), "items"),
     **dict.fromkeys("invoice bill receipt requisition quote quotation".split(), "lines"),
 }
+
+
+def _people_own_events(entities: dict[str, EntityPlan]) -> None:
+    """People are never the rows of an event: "passengers -> bookings" is read the other way
+    (the booking holds the passenger), as every modeller has it."""
+    for key, person in list(entities.items()):
+        if not person_word(key) or person.is_link:
+            continue
+        for lk in list(person.links):
+            event = entities.get(lk.parent)
+            if event is None or lk.parent == key or not _is_event(event) or event.is_link:
+                continue
+            person.links.remove(lk)
+            if not any(x.parent == key for x in event.links):
+                event.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
 
 
 def _drop_loners(

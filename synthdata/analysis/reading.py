@@ -1542,7 +1542,8 @@ def _per_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found
         if len(between) == 2 and tags[a_last + 1] != "PREP":
             continue
         before = a_first - 2
-        if before >= 0 and any(m[2] == before for m in mentions):
+        same = before >= 0 and tokens[before].sentence == tokens[a_first].sentence
+        if same and any(m[2] == before for m in mentions):
             continue  # "a box score line per player per game"
         found.tables.append(LinkTable(a, b, link_name("", a, b)))
 

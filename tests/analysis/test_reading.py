@@ -221,3 +221,8 @@ def test_a_document_for_goods_lists_them_in_lines():
     links = _links("Florists place orders for bouquets and vases with wholesalers.")
     lines = {c for c, p in links if p == "orders"} & {c for c, p in links if p != "orders"}
     assert lines, links
+
+
+def test_people_are_never_the_rows_of_an_event():
+    links = _links("Passengers hold bookings; each passenger belongs to a booking.")
+    assert ("passengers", "bookings") not in links, links
