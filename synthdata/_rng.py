@@ -12,7 +12,7 @@ import hashlib
 
 import numpy as np
 
-__all__ = ["mix64", "permute", "raw", "stream_key", "uniform"]
+__all__ = ["addressed", "mix64", "permute", "raw", "stream_key", "uniform"]
 
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -35,6 +35,18 @@ def raw(seed: int, key: int, start: int, n: int, per_row: int = 1) -> np.ndarray
 def uniform(seed: int, key: int, start: int, n: int, per_row: int = 1) -> np.ndarray:
     """Uniform floats in [0, 1), one (or ``per_row``) per row."""
     return (raw(seed, key, start, n, per_row) >> np.uint64(11)) * (1.0 / (1 << 53))
+
+
+def addressed(seed: int, key: int, index: np.ndarray, per_row: int = 1) -> np.ndarray:
+    """``len(index) × per_row`` uint64 draws that depend on each row's index alone, not on a
+    stream's position: what another table can compute again for any rows (a parent's creation
+    date that a child's rows follow)."""
+    rows = index.astype(np.uint64)
+    if per_row > 1:
+        first = np.repeat(rows * np.uint64(per_row), per_row)
+        rows = first + np.tile(np.arange(per_row, dtype=np.uint64), len(index))
+    draws = mix64(mix64(rows, seed), key)
+    return draws.reshape(len(index), per_row) if per_row > 1 else draws
 
 
 def mix64(x: np.ndarray, key: int) -> np.ndarray:

@@ -21,6 +21,7 @@ from synthdata.schema import (
     StatusRule,
     check_schemas,
 )
+from synthdata.schema.checks import parent_key
 from synthdata.schema.expressions import decimals, parse, to_polars
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -143,7 +144,10 @@ def _table_checks(
             )
         )
     for c in s.constraints:
-        bad = frame.filter(_violates(c)).select(pl.len()).collect().item()
+        rows = frame if c.parent is None else _with_parent(s, c, frame, frames)
+        if rows is None:
+            continue
+        bad = rows.filter(_violates(c)).select(pl.len()).collect().item()
         out.append(
             Check(
                 table=s.name,
@@ -233,8 +237,26 @@ def _row_count(s: Schema, n: int, expected: dict[str, int] | None) -> Check:
     return Check(table=s.name, check="row_count", ok=n == want, detail=f"{n} rows, expected {want}")
 
 
+def _with_parent(
+    s: Schema, c: Constraint, frame: pl.LazyFrame, frames: dict[str, pl.LazyFrame]
+) -> pl.LazyFrame | None:
+    """The child's rows with the parent's ``c.other`` as column ``c.ref`` (joined by the
+    foreign key; null where the key is); None when the parent table is absent."""
+    fk = parent_key(s, c)
+    if fk.parent not in frames:
+        return None
+    parent = frames[fk.parent].select(
+        pl.col(fk.parent_field).alias("__parent_key"), pl.col(c.other).alias(c.ref)
+    )
+    joined = frame.join(parent, left_on=fk.field, right_on="__parent_key", how="left")
+    types = joined.collect_schema()
+    if {types[c.field], types[c.ref]} == {pl.Date, pl.Datetime("us")}:  # both as timestamps
+        joined = joined.with_columns(pl.col(c.field, c.ref).cast(pl.Datetime("us")))
+    return joined
+
+
 def _violates(c: Constraint) -> pl.Expr:
-    a, b = pl.col(c.field), pl.col(c.other)
+    a, b = pl.col(c.field), pl.col(c.ref)
     duration = c.duration()
     if duration is not None:
         b = b.dt.offset_by(duration)

@@ -7,6 +7,7 @@ count and executor.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from synthdata.errors import InvalidInputError
@@ -15,10 +16,11 @@ from synthdata.generate.columns import generate_column
 from synthdata.generate.columns.money import follow_currency, in_whole_units
 from synthdata.generate.context import Batch
 from synthdata.generate.derived import derived_column, derived_inputs
-from synthdata.generate.plan import TablePlan
-from synthdata.generate.relations import foreign_key_column
+from synthdata.generate.plan import TablePlan, gathered_columns
+from synthdata.generate.relations import foreign_key_column, parent_rows
 from synthdata.generate.statuses import apply_status_rules
-from synthdata.schema import Field, Schema
+from synthdata.schema import Constraint, Field, Schema
+from synthdata.schema.checks import parent_key
 from synthdata.schema.semantics import anchor
 
 __all__ = ["field_order", "generate_batch"]
@@ -36,7 +38,7 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
         elif f.derived is not None:
             series = derived_column(batch, f)
         else:
-            series = generate_column(batch, f)
+            series = _generated(batch, f)
         batch.columns[f.name] = series.alias(f.name)
     if plan.schema.status_rules:
         apply_status_rules(batch)
@@ -53,7 +55,7 @@ def field_order(schema: Schema) -> list[Field]:
     follows, such as a product name's category) before them."""
     needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
     for c in schema.constraints:
-        needs[c.field].add(c.other)
+        needs[c.field].add(c.other if c.parent is None else parent_key(schema, c).field)
     for f in schema.fields:
         if f.derived_from:
             needs[f.name].add(f.derived_from)
@@ -74,6 +76,46 @@ def field_order(schema: Schema) -> list[Field]:
         order.extend(ready)
         done.update(f.name for f in ready)
     return order
+
+
+def parent_column(batch: Batch, c: Constraint) -> pl.Series:
+    """The value of ``c.parent``'s column ``c.other`` in the parent row each row refers to
+    (null where the key is): computed again for those parent rows alone, from the draws by
+    row index that column uses (:attr:`TablePlan.gathered`)."""
+    plan = batch.plan
+    fk = parent_key(plan.schema, c)
+    index, null = parent_rows(batch, fk)
+    schema = plan.schemas[fk.parent]
+    need = gathered_columns(schema, c.other)
+    parent_plan = TablePlan(
+        plan.seed,
+        schema,
+        plan.volumes[fk.parent],
+        plan.volumes,
+        plan.schemas,
+        schema.locale or plan.locale,
+        plan.reference,
+        gathered=frozenset(need),
+    )
+    rows, inverse = np.unique(index, return_inverse=True)
+    parents = Batch(parent_plan, 0, len(rows), rows=rows.astype(np.uint64))
+    for f in field_order(schema):
+        if f.name in need:
+            parents.columns[f.name] = _generated(parents, f)
+    values = parents.columns[c.other].gather(pl.Series(inverse.ravel(), dtype=pl.UInt32))
+    if null.any():
+        values = pl.select(
+            pl.when(pl.lit(pl.Series(null))).then(None).otherwise(pl.lit(values))
+        ).to_series()
+    return values.alias(c.ref)
+
+
+def _generated(batch: Batch, f: Field) -> pl.Series:
+    """A drawn field, after the parent values its constraints name are gathered."""
+    for c in batch.schema.constraints:
+        if c.field == f.name and c.parent is not None and c.ref not in batch.columns:
+            batch.columns[c.ref] = parent_column(batch, c)
+    return generate_column(batch, f)
 
 
 def _rederive(batch: Batch) -> None:

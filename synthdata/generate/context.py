@@ -32,6 +32,8 @@ class Batch:
     #: and what a status rule sets (a null shipped date still has a place in the row's order).
     dense: dict[str, pl.Series] = dc_field(default_factory=dict)
     _latent: dict[Hashable, object] = dc_field(default_factory=dict)
+    #: Explicit row indexes (a parent's rows that a child batch refers to) instead of a range.
+    rows: npt.NDArray[np.uint64] | None = None
 
     @property
     def schema(self) -> Schema:
@@ -39,6 +41,8 @@ class Batch:
 
     def index(self) -> npt.NDArray[np.uint64]:
         """The absolute row indexes of this batch."""
+        if self.rows is not None:
+            return self.rows
         return np.arange(self.start, self.start + self.n, dtype=np.uint64)
 
     def key(self, *parts: object) -> int:
@@ -46,9 +50,16 @@ class Batch:
 
     def uniform(self, *parts: object, per_row: int = 1) -> npt.NDArray[np.float64]:
         """Uniform [0, 1) draws for this batch from the stream named by ``parts``."""
+        if self.rows is not None or (parts and parts[0] in self.plan.gathered):
+            draws = self.raw(*parts, per_row=per_row) >> np.uint64(11)
+            return draws.astype(np.float64) * (1.0 / (1 << 53))
         return _rng.uniform(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
 
     def raw(self, *parts: object, per_row: int = 1) -> npt.NDArray[np.uint64]:
+        """Draws of the stream named by ``parts``; a column other tables read (``gathered``)
+        draws by row index alone, so they can compute it again for any rows."""
+        if self.rows is not None or (parts and parts[0] in self.plan.gathered):
+            return _rng.addressed(self.plan.seed, self.key(*parts), self.index(), per_row)
         return _rng.raw(self.plan.seed, self.key(*parts), self.start, self.n, per_row)
 
     def choice(self, size: int, *parts: object) -> npt.NDArray[np.int64]:

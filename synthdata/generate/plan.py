@@ -17,7 +17,8 @@ from synthdata.generate.allocation import Allocation
 from synthdata.generate.keys import KEY_TYPES, UNIQUE_TYPES
 from synthdata.generate.vocab import DEFAULT_LOCALE
 from synthdata.schema import Field, FieldType, ForeignKey, Schema, check_schemas
-from synthdata.schema.semantics import meaning
+from synthdata.schema.checks import parent_key
+from synthdata.schema.semantics import anchor, meaning
 
 __all__ = [
     "DEFAULT_VOLUME",
@@ -25,6 +26,7 @@ __all__ = [
     "REFERENCE_DATE",
     "TablePlan",
     "check_seed",
+    "gathered_columns",
     "junction_groups",
     "plan_tables",
     "plan_volumes",
@@ -54,6 +56,9 @@ class TablePlan:
     text_pools: dict[str, list[str]] = dc_field(default_factory=dict)
     #: Per field, as ``table.field``: what it holds (:func:`synthdata.schema.semantics.meaning`).
     meanings: dict[str, str | None] = dc_field(default_factory=dict)
+    #: Columns other tables read by foreign key (a customer's ``created_at`` its orders follow)
+    #: and the columns they are ordered after: drawn by row index alone (``Batch.raw``).
+    gathered: frozenset[str] = frozenset()
 
     def meaning(self, f: Field) -> str | None:
         """What a field of this plan's table holds, read once per plan from the names."""
@@ -161,6 +166,11 @@ def plan_tables(
     ordered = check_schemas(list(schemas))
     volumes = volumes or plan_volumes(ordered, total_rows)
     by_name = {s.name: s for s in ordered}
+    gathered: dict[str, set[str]] = {s.name: set() for s in ordered}
+    for s in ordered:
+        for c in s.constraints:
+            if c.parent is not None and c.parent in by_name:
+                gathered[c.parent] |= gathered_columns(by_name[c.parent], c.other)
     return [
         TablePlan(
             seed,
@@ -173,9 +183,31 @@ def plan_tables(
             _allocations(s, seed, volumes, bounded=bounded),
             _text_pools(s, seed, llm),
             {f"{s.name}.{f.name}": meaning(f, s.name, s.field_names) for f in s.fields},
+            frozenset(gathered[s.name]),
         )
         for s in map(_checked, ordered)
     ]
+
+
+def gathered_columns(schema: Schema, column: str) -> set[str]:
+    """``column`` and every column of its table it is ordered after or follows, directly or
+    not, with the foreign keys that reach the parent columns they follow."""
+    found, todo = {column}, [column]
+    while todo:
+        name = todo.pop()
+        follows = anchor(schema.field(name), schema.name, schema.field_names)
+        if follows is not None and follows not in found:  # a price after its category
+            found.add(follows)
+            todo.append(follows)
+        for c in schema.constraints:
+            if c.field != name:
+                continue
+            if c.parent is not None:
+                found.add(parent_key(schema, c).field)
+            elif c.other not in found:
+                found.add(c.other)
+                todo.append(c.other)
+    return found
 
 
 def _checked(schema: Schema) -> Schema:

@@ -13,7 +13,7 @@ from synthdata.generate.context import Batch
 from synthdata.generate.plan import junction_groups
 from synthdata.schema import Distribution, ForeignKey
 
-__all__ = ["foreign_key_column"]
+__all__ = ["foreign_key_column", "parent_rows"]
 
 #: Share of a self-referencing table's rows that are roots (no parent) unless null_rate says.
 ROOT_SHARE = 0.05
@@ -121,22 +121,33 @@ def _self_reference(
     return parent, index < np.uint64(roots)
 
 
+def parent_rows(
+    batch: Batch, fk: ForeignKey
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """The index of the parent row each row refers to through ``fk``, and where it is null."""
+
+    def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+        parents = batch.plan.volumes[fk.parent]
+        f = batch.schema.field(fk.field)
+        if fk.parent == batch.schema.name:
+            return _self_reference(batch, fk)
+        if parents == 0:
+            if not fk.optional:
+                msg = f"Table '{batch.schema.name}' needs rows of '{fk.parent}', which has none"
+                raise InvalidInputError(msg)
+            return np.zeros(batch.n, dtype=np.uint64), np.ones(batch.n, dtype=bool)
+        index = _parent_index(batch, fk, parents)
+        return index, batch.uniform(fk.field, "null") < f.effective_null_rate
+
+    return batch.latent(("parent rows", fk.field), make)
+
+
 def foreign_key_column(batch: Batch, fk: ForeignKey) -> pl.Series:
     """The foreign key ``fk`` for one batch, with nulls where the key is optional."""
     plan = batch.plan
     parent_schema = plan.schemas[fk.parent]
     parents = plan.volumes[fk.parent]
-    f = batch.schema.field(fk.field)
-    if fk.parent == batch.schema.name:
-        index, null = _self_reference(batch, fk)
-    elif parents == 0:
-        if not fk.optional:
-            msg = f"Table '{batch.schema.name}' needs rows of '{fk.parent}', which has none"
-            raise InvalidInputError(msg)
-        index, null = np.zeros(batch.n, dtype=np.uint64), np.ones(batch.n, dtype=bool)
-    else:
-        index = _parent_index(batch, fk, parents)
-        null = batch.uniform(fk.field, "null") < f.effective_null_rate
+    index, null = parent_rows(batch, fk)
     values = keys.key_values(plan.seed, parent_schema, parents, index)
     if null.any():
         values = pl.select(

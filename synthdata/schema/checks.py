@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from synthdata.errors import InvalidInputError, did_you_mean
-from synthdata.schema.table import ForeignKey, Schema
+from synthdata.schema import milestones
+from synthdata.schema.field import Field
+from synthdata.schema.table import Constraint, ForeignKey, Schema
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["check_schemas"]
 
@@ -28,7 +31,74 @@ def check_schemas(schemas: list[Schema]) -> list[Schema]:
     for s in schemas:
         for fk in s.foreign_keys:
             _check_foreign_key(s, fk, tables)
+    for s in schemas:
+        tables[s.name] = _after_parents(s, tables)
     return _dependency_order(tables)
+
+
+def parent_key(s: Schema, c: Constraint) -> ForeignKey:
+    """The foreign key a constraint on a parent's column reaches that parent through."""
+    found = [fk for fk in s.foreign_keys if fk.parent == c.parent and fk.parent != s.name]
+    if len(found) != 1:
+        msg = (
+            f"Schema '{s.name}': constraint '{c}' needs exactly one foreign key to "
+            f"'{c.parent}' (found {len(found)})"
+        )
+        raise InvalidInputError(msg)
+    return found[0]
+
+
+def _after_parents(s: Schema, tables: dict[str, Schema]) -> Schema:
+    """The schema with its constraints on parent columns checked, and (unless it says
+    ``infer_rules: false``) its first event ordered after each required parent's creation
+    (:func:`synthdata.schema.milestones.parent_ordering`)."""
+    for c in s.constraints:
+        if c.parent is None:
+            continue
+        parent = tables[parent_key(s, c).parent]
+        if c.other not in parent.field_names:
+            msg = (
+                f"Schema '{s.name}': constraint '{c}' names unknown field "
+                f"'{c.parent}.{c.other}'.{did_you_mean(c.other, parent.field_names)}"
+            )
+            raise InvalidInputError(msg)
+        if not FIELD_TRAITS[parent.field(c.other).type].orderable:
+            msg = f"Schema '{s.name}': constraint '{c}' needs numbers, dates or times"
+            raise InvalidInputError(msg)
+        if c.other not in {f.name for f in _free(parent)}:
+            msg = (
+                f"Schema '{s.name}': constraint '{c}' names '{c.parent}.{c.other}', a key, "
+                "derived field or status-ruled milestone; a child can follow only a drawn column"
+            )
+            raise InvalidInputError(msg)
+    if not s.infer_rules:
+        return s
+    added: list[Constraint] = []
+    parents = [fk.parent for fk in s.foreign_keys]
+    for fk in s.foreign_keys:
+        if fk.optional or fk.parent == s.name or parents.count(fk.parent) > 1:
+            continue
+        parent = tables[fk.parent]
+        if not parent.field_names or any(c.parent == fk.parent for c in s.constraints):
+            continue
+        pair = milestones.parent_ordering(_free(s), _free(parent))
+        if pair is None or any(c.field == pair[0] for c in [*s.constraints, *added]):
+            continue
+        added.append(Constraint(field=pair[0], op=">=", other=pair[1], parent=fk.parent))
+    if not added:
+        return s
+    return s.model_copy(update={"constraints": [*s.constraints, *added]})
+
+
+def _free(s: Schema) -> list[Field]:
+    """Fields a cross-table ordering may use: not keys, derived or set by a status rule."""
+    keyed = {fk.field for fk in s.foreign_keys} | {s.primary_key}
+    ruled = {m for r in s.status_rules for m in r.milestones}
+    return [
+        f
+        for f in s.fields
+        if f.name not in keyed and f.name not in ruled and f.derived is None and not f.derived_from
+    ]
 
 
 def _check_foreign_key(s: Schema, fk: ForeignKey, tables: dict[str, Schema]) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from synthdata.schema.field import Field
 
 __all__ = [
+    "PARENT_GAP",
     "STAGES",
     "Gap",
     "Milestone",
@@ -38,6 +39,7 @@ __all__ = [
     "gap_between",
     "milestones",
     "orderings",
+    "parent_ordering",
     "reached",
     "stage_of_value",
     "status_fields",
@@ -338,6 +340,30 @@ def gap_between(
     if steps > 1:  # the stages between are missing: the gaps add up
         gap = Gap(gap.median * steps, gap.sigma, gap.lo, gap.hi * steps)
     return Spacing(gap, spec.own and before == spec.after[0], present[later].planned)
+
+
+#: How long after its parent row was created a child's first event comes (an order after its
+#: customer signed up): weeks to years; a child keeps its own date whenever that is later.
+PARENT_GAP = Gap(60, 1.3, 0, 10 * _YEAR)
+
+#: Stages that say when a parent row came to exist (signed up, registered, founded, issued).
+_BEGINNINGS = ("created", "founded", "issued")
+
+
+def parent_ordering(child: Sequence[Field], parent: Sequence[Field]) -> tuple[str, str] | None:
+    """The child's first event and the parent's creation date it follows, as
+    ``(child field, parent field)``, when both tables have one; None otherwise."""
+    present = {m.stage: m for m in milestones(child)}
+    first = [
+        m
+        for m in present.values()
+        if not m.planned and m.stage not in ("birth", "founded") and not _anchors(m.stage, present)
+    ]
+    born = {m.stage: m for m in milestones(parent) if not m.planned}
+    began = next((born[s] for s in _BEGINNINGS if s in born), None)
+    if len(first) != 1 or began is None:
+        return None
+    return first[0].field, began.field
 
 
 #: Gaps that depend on what a stage follows: an order is paid at checkout, an invoice weeks

@@ -35,7 +35,8 @@ class ForeignKey(BaseModel):
 
 
 _ORDER_RE = re.compile(
-    r"^\s*(\w+)\s*(>=|<=|>|<)\s*(\w+)\s*(?:([+-])\s*(\d+\s*[a-z]+)\s*)?$", re.IGNORECASE
+    r"^\s*(\w+)\s*(>=|<=|>|<)\s*(?:(\w+)\.)?(\w+)\s*(?:([+-])\s*(\d+\s*[a-z]+)\s*)?$",
+    re.IGNORECASE,
 )
 _OFFSET_RE = re.compile(r"^(-?)(\d+)\s*(minute|hour|day|week|month|year)s?$")
 _OFFSET_UNITS = {"minute": "m", "hour": "h", "day": "d", "week": "w", "month": "mo", "year": "y"}
@@ -50,6 +51,10 @@ class Constraint(BaseModel):
 
     >>> str(Constraint.model_validate("hire_date >= birth_date + 16 years"))
     'hire_date >= birth_date + 16 years'
+
+    ``other`` may be a column of the parent row a foreign key points at, written
+    ``"ordered_at >= customers.created_at"`` (``parent`` is then ``customers``): the row's
+    value against the value of the parent row its required foreign key to that table names.
     """
 
     model_config = MODEL_CONFIG
@@ -58,6 +63,8 @@ class Constraint(BaseModel):
     op: Literal[">=", ">", "<=", "<"]
     other: Identifier
     offset: str | None = None
+    #: The parent table ``other`` belongs to (reached through this table's foreign key to it).
+    parent: Identifier | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -70,10 +77,12 @@ class Constraint(BaseModel):
                     "or 'hire_date >= birth_date + 16 years'"
                 )
                 raise ValueError(msg)
-            parsed = {"field": match[1], "op": match[2], "other": match[3]}
-            if match[4]:
-                sign = "-" if match[4] == "-" else ""
-                parsed["offset"] = sign + " ".join(match[5].split())
+            parsed = {"field": match[1], "op": match[2], "other": match[4]}
+            if match[3]:
+                parsed["parent"] = match[3]
+            if match[5]:
+                sign = "-" if match[5] == "-" else ""
+                parsed["offset"] = sign + " ".join(match[6].split())
             return parsed
         return data
 
@@ -95,8 +104,13 @@ class Constraint(BaseModel):
         assert match is not None  # checked when built
         return f"{match[1]}{match[2]}{_OFFSET_UNITS[match[3]]}"
 
+    @property
+    def ref(self) -> str:
+        """What the constraint orders by: ``other``, or ``parent.other`` across a foreign key."""
+        return self.other if self.parent is None else f"{self.parent}.{self.other}"
+
     def __str__(self) -> str:
-        base = f"{self.field} {self.op} {self.other}"
+        base = f"{self.field} {self.op} {self.ref}"
         if self.offset is None:
             return base
         sign, amount = ("-", self.offset[1:]) if self.offset.startswith("-") else ("+", self.offset)
@@ -285,7 +299,7 @@ def _inferred(
     (:mod:`synthdata.schema.milestones`); keys and unique fields are never ordered."""
     keyed = {fk.field for fk in foreign_keys}
     usable = [f for f in fields if f.name not in keyed]
-    written = [(c.field, c.other) for c in given.constraints]
+    written = [(c.field, c.ref) for c in given.constraints]
     ordered = milestones.orderings(usable, written)
     ruled = milestones.status_rules(usable, given.name, [r.field for r in given.status_rules])
     out: dict[str, Any] = {}
@@ -311,7 +325,7 @@ def _derived(fields: list[Field], constraints: list[Constraint]) -> dict[str, st
     a constraint orders and any derivation that would close a cycle with written ones."""
     needs: dict[str, set[str]] = {f.name: set() for f in fields}
     for c in constraints:
-        needs.setdefault(c.field, set()).add(c.other)
+        needs.setdefault(c.field, set()).add(c.ref)
     for f in fields:
         if f.derived is not None:
             needs[f.name].update(expressions.names(expressions.parse(f.derived)))
@@ -329,7 +343,7 @@ def _derived(fields: list[Field], constraints: list[Constraint]) -> dict[str, st
 def _paid_within_total(derived: dict[str, str], constraints: list[Constraint]) -> list[Constraint]:
     """What was paid is at most the total, so a balance derived as their difference is never
     negative: ``amount_paid <= total`` (unless the pair is already ordered)."""
-    taken = {frozenset((c.field, c.other)) for c in constraints}
+    taken = {frozenset((c.field, c.ref)) for c in constraints}
     out = []
     for expr in derived.values():
         tree = expressions.parse(expr)
@@ -469,7 +483,7 @@ def _check_references(schema: Schema) -> None:
 
     keyed = {fk.field for fk in schema.foreign_keys}
     for c in schema.constraints:
-        for name in (c.field, c.other):
+        for name in (c.field,) if c.parent is not None else (c.field, c.other):
             _check_orderable(schema.name, c, need(name, f"constraint '{c}'"))
         if by_name[c.field].is_unique or c.field in keyed:
             msg = (
@@ -525,7 +539,8 @@ def _check_derived(
     types = {f.name: f.type for f in schema.fields}
     needs: dict[str, set[str]] = {f.name: set() for f in schema.fields}
     for c in schema.constraints:
-        needs.setdefault(c.field, set()).add(c.other)
+        if c.parent is None:
+            needs.setdefault(c.field, set()).add(c.other)
     for f in schema.fields:
         if f.derived is None:
             continue

@@ -51,7 +51,7 @@ def money_fields(batch: Batch) -> list[Field]:
             or (traits(f.type).measure == "number" and batch.meaning(f) in MONEY_MEANINGS)
         )
     }
-    ties = [(c.field, c.other) for c in schema.constraints]
+    ties = [(c.field, c.ref) for c in schema.constraints]
     ties += [(f.name, f.derived_from) for f in schema.fields if f.derived_from]
     changed = True
     while changed:  # a tie to a field that stays as drawn keeps this one as drawn too

@@ -16,7 +16,7 @@ from synthdata.generate.columns.measures import NUMBERS, number, span
 from synthdata.generate.columns.places import address_part
 from synthdata.generate.context import Batch
 from synthdata.schema import Constraint, Distribution, Field, FieldType
-from synthdata.schema.milestones import Gap, Spacing, gap_between
+from synthdata.schema.milestones import PARENT_GAP, Gap, Spacing, gap_between
 from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -125,7 +125,7 @@ def anchored(
     its ``<=`` ones), by a gap its milestone's meaning gives (days for shipping, nights for a
     stay) or else a share of its range. A milestone that keeps its own date (a hire date after
     a birth date) is moved only when it would come too early; ``own`` draws that date."""
-    found = [c for c in batch.schema.constraints if c.field == f.name and c.other in batch.columns]
+    found = [c for c in batch.schema.constraints if c.field == f.name and c.ref in batch.columns]
     if not found:
         return None
     if own is not None:
@@ -187,7 +187,7 @@ def _base(batch: Batch, f: Field, c: Constraint, after: bool) -> npt.NDArray[np.
     """The anchor's values (as drawn, before nulls, plus the constraint's offset) in the
     field's unit: days for a DATE (a timestamp's day rounded the safe way), seconds for a
     DATETIME or TIME, the number otherwise."""
-    other = batch.dense.get(c.other, batch.columns[c.other])
+    other = batch.dense.get(c.ref, batch.columns[c.ref])
     duration = c.duration()
     if duration is not None and other.dtype in (pl.Date, pl.Datetime("us")):
         other = other.dt.offset_by(duration)
@@ -239,6 +239,8 @@ def _spacing(batch: Batch, f: Field, c: Constraint) -> Spacing | None:
     """How far a milestone lies from its anchor, when both name stages of a record's life."""
     if f.type not in DATE_TYPES:
         return None
+    if c.parent is not None:  # after the parent row's creation: its own date when that fits
+        return Spacing(PARENT_GAP, own=True, planned=False)
     return gap_between(batch.schema.fields, f.name, c.other, f.type is FieldType.DATETIME)
 
 
