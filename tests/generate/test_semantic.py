@@ -345,3 +345,25 @@ def test_no_text_column_of_the_analyzers_schemas_is_random_words():
                         f.name,
                         value,
                     )
+
+
+def test_an_enum_gender_follows_the_first_name():
+    schema = sd.Schema.model_validate(
+        {
+            "name": "members",
+            "fields": [
+                {"name": "id", "type": "UUID", "primary_key": True},
+                {"name": "first_name", "type": "FIRST_NAME"},
+                {"name": "gender", "type": "ENUM", "enum_values": ["F", "M", "X"]},
+            ],
+        }
+    )
+    frame = sd.sample([schema], rows=400, seed=2)["members"]
+    names = vocab.first_name_genders("en_US")
+    firsts = vocab.people("en_US")["first"]
+    said = dict(zip(firsts.to_list(), names.to_list(), strict=True))
+    expected = {"Female": "F", "Male": "M"}
+    rows = [(n, g) for n, g in frame.select("first_name", "gender").iter_rows() if g != "X"]
+    agree = [expected.get(said.get(n) or "", g) == g for n, g in rows]
+    assert sum(agree) == len(agree), rows[:10]
+    assert "X" in frame["gender"].to_list()  # the value no name suggests is still drawn

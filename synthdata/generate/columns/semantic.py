@@ -408,6 +408,30 @@ def _genders(batch: Batch, f: Field) -> pl.Series:
     return known.fill_null(drawn)
 
 
+_FEMALE = frozenset({"female", "f", "woman", "w", "girl", "femme", "weiblich", "mujer"})
+_MALE = frozenset({"male", "m", "man", "boy", "homme", "mannlich", "maennlich", "hombre"})
+
+
+def enum_gender(batch: Batch, f: Field, drawn: pl.Series) -> pl.Series:
+    """An ENUM gender (``female | male | other``) as the row's first name suggests: its female
+    and male values follow the name, the others stay as drawn."""
+    if f.enum_values is None or f.name.rsplit("_", 1)[-1].lower() not in ("gender", "sex"):
+        return drawn
+    female = next((v for v in f.enum_values if v.lower() in _FEMALE), None)
+    male = next((v for v in f.enum_values if v.lower() in _MALE), None)
+    named = next(
+        (g for g in batch.schema.fields if g.name != f.name and _first_named(batch, g)), None
+    )
+    if female is None or male is None or named is None:
+        return drawn
+    known = vocab.first_name_genders(batch.locale(named)).gather(person(batch, named)["first"])
+    mapped = known.replace_strict({"Female": female, "Male": male}, default=None)
+    keep = drawn.is_in([female, male]).not_()  # "other" and the like stay as drawn
+    return pl.select(
+        pl.when(pl.lit(keep)).then(pl.lit(drawn)).otherwise(pl.lit(mapped).fill_null(pl.lit(drawn)))
+    ).to_series()
+
+
 def _first_named(batch: Batch, g: Field) -> bool:
     """Whether a field holds a person's first name (alone or in a full name)."""
     if g.type is FieldType.FIRST_NAME or g.type is FieldType.NAME:
