@@ -305,7 +305,7 @@ def orderings(fields: Sequence[Field], written: Iterable[tuple[str, str]] = ()) 
     for m in found:
         for near in _anchors(m.stage, present):
             other = present[near].field
-            if frozenset((m.field, other)) in taken or m.field in _closure(other, needs):
+            if frozenset((m.field, other)) in taken or m.field in reach(other, needs):
                 continue
             spec = STAGES[m.stage]
             op = ">" if spec.strict else ">="
@@ -315,7 +315,8 @@ def orderings(fields: Sequence[Field], written: Iterable[tuple[str, str]] = ()) 
     return out
 
 
-def _closure(name: str, needs: dict[str, set[str]]) -> set[str]:
+def reach(name: str, needs: dict[str, set[str]]) -> set[str]:
+    """``name`` and every field it needs, directly or through others."""
     found, todo = {name}, [name]
     while todo:
         for other in needs.get(todo.pop(), set()) - found:

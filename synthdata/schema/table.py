@@ -333,7 +333,7 @@ def _derived(fields: list[Field], constraints: list[Constraint]) -> dict[str, st
     out = {}
     for name, expr in found.items():
         inputs = set(expressions.names(expressions.parse(expr)))
-        if any(name in _reach(i, needs) for i in inputs):
+        if any(name in milestones.reach(i, needs) for i in inputs):
             continue
         needs[name] |= inputs
         out[name] = expr
@@ -357,16 +357,6 @@ def _paid_within_total(derived: dict[str, str], constraints: list[Constraint]) -
             ):
                 out.append(Constraint(field=paid.name, op="<=", other=total.name))
     return out
-
-
-def _reach(name: str, needs: dict[str, set[str]]) -> set[str]:
-    """``name`` and every field it needs, directly or through others."""
-    found, todo = {name}, [name]
-    while todo:
-        for other in needs.get(todo.pop(), set()) - found:
-            found.add(other)
-            todo.append(other)
-    return found
 
 
 def _relaxed(fields: list[Field], rules: list[StatusRule]) -> list[Field]:
