@@ -142,7 +142,7 @@ STAGES: dict[str, Stage] = {
         _DAYS,
         planned=True,
     ),
-    "end": Stage(("start",), Gap(30, 1.2, 0.5, 1100), _HOURS, planned=True),
+    "end": Stage(("start", "started"), Gap(30, 1.2, 0.5, 1100), _HOURS, planned=True),
     "started": Stage(("approved", "assigned", "confirmed", "booked", "created"), _DAYS),
     "completed": Stage(
         (

@@ -22,7 +22,7 @@ from synthdata.generate.columns.codes import (
 from synthdata.generate.columns.numbers import numeric
 from synthdata.generate.columns.people import email, first_name, last_name, name, username
 from synthdata.generate.columns.places import address, address_part, country
-from synthdata.generate.columns.semantic import string, text
+from synthdata.generate.columns.semantic import enum_gender, string, text
 from synthdata.generate.columns.temporal import age, temporal
 from synthdata.generate.columns.web import ip_address, json_value, url
 from synthdata.generate.columns.words import color, company, job_title
@@ -32,6 +32,12 @@ from synthdata.schema import Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["GENERATORS", "UNIQUE_TYPES", "ColumnGenerator", "generate_column"]
+
+
+def _enum(batch: Batch, f: Field) -> pl.Series:
+    """An ENUM's values as weighted; a gender's female and male follow the first name."""
+    return enum_gender(batch, f, enum(batch, f))
+
 
 GENERATORS: dict[FieldType, ColumnGenerator] = {
     FieldType.UUID: uuid,
@@ -46,7 +52,7 @@ GENERATORS: dict[FieldType, ColumnGenerator] = {
     FieldType.DATE: temporal,
     FieldType.DATETIME: temporal,
     FieldType.TIME: temporal,
-    FieldType.ENUM: enum,
+    FieldType.ENUM: _enum,
     FieldType.NAME: name,
     FieldType.FIRST_NAME: first_name,
     FieldType.LAST_NAME: last_name,

@@ -413,12 +413,7 @@ def enum(batch: Batch, f: Field) -> pl.Series:
     else:
         hinted = enum_weights(f.enum_values)
         weights = np.ones(len(f.enum_values)) if hinted is None else hinted
-    drawn = weighted(batch, f, f.enum_values, weights)
-    if f.name.rsplit("_", 1)[-1].lower() in ("gender", "sex"):
-        from synthdata.generate.columns.semantic import enum_gender  # semantic imports this
-
-        return enum_gender(batch, f, drawn)
-    return drawn
+    return weighted(batch, f, f.enum_values, weights)
 
 
 def boolean(batch: Batch, f: Field) -> pl.Series:
