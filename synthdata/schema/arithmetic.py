@@ -195,6 +195,19 @@ def derivations(fields: Sequence[Field], blocked: Iterable[str] = ()) -> dict[st
     return table.out
 
 
+def bare_total(fields: Sequence[Field], derived: Iterable[str]) -> tuple[str, str] | None:
+    """A (total, subtotal) pair that nothing adds up — no tax, shipping or discount to derive
+    the total from — so the total can only be ordered at or above the subtotal."""
+    table = _Table(fields, ())
+    subtotal = table.find(_SUBTOTAL)
+    total = table.find(_TOTAL, but=[subtotal])
+    if subtotal is None or total is None or total.name in set(derived):
+        return None
+    if total.derived is not None or total.name == subtotal.derived:
+        return None  # already a sum (read back from a manifest, or written by the user)
+    return total.name, subtotal.name
+
+
 def _spans(table: _Table, fields: Sequence[Field]) -> None:
     """Nights (or days) between two dates of a stay, a rental, a leave."""
     dates = {m.stage: m.field for m in milestones(fields)}

@@ -310,6 +310,11 @@ def _inferred(
     constraints: list[Constraint] = out.get("constraints", given.constraints)
     derived = _derived(fields, constraints)
     paid = _paid_within_total(derived, constraints)
+    bare = arithmetic.bare_total(fields, derived)
+    if bare is not None and not any(
+        frozenset((c.field, c.ref)) == frozenset(bare) for c in constraints
+    ):  # "subtotal, total_amount" and nothing between: the total is at least the subtotal
+        paid.append(Constraint(field=bare[0], op=">=", other=bare[1]))
     if paid:
         out["constraints"] = [*constraints, *paid]
     if derived:

@@ -283,3 +283,19 @@ def test_same_seed_same_bytes_with_derived_columns(tmp_path: Path):
         )  # fmt: skip
         digests.append({p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))})
     assert digests[0] == digests[1]
+
+
+def test_a_total_with_nothing_to_add_up_is_at_least_the_subtotal():
+    schema = sd.Schema.model_validate(
+        {
+            "name": "orders",
+            "fields": [
+                {"name": "id", "type": "UUID", "primary_key": True},
+                {"name": "subtotal", "type": "DECIMAL"},
+                {"name": "total_amount", "type": "DECIMAL"},
+            ],
+        }
+    )
+    assert "total_amount >= subtotal" in [str(c) for c in schema.constraints]
+    frame = sd.sample([schema], rows=500, seed=5)["orders"]
+    assert (frame["total_amount"] >= frame["subtotal"]).all()
