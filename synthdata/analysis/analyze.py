@@ -44,8 +44,8 @@ from synthdata.analysis.reading import (
     Reading,
     SelfRef,
     TextLink,
-    event_noun,
     link_name,
+    names_events,
     normalize,
     person_word,
     read,
@@ -778,8 +778,8 @@ def _parties_of_events(
 
 
 def _is_event(entity: EntityPlan) -> bool:
-    head = entity.table.rsplit("_", 1)[-1]
-    return event_noun(singular(head)) or head.endswith("ings")
+    """Whether the table, as the text names it, holds events ("bookings", "hearings")."""
+    return names_events(singular_key(entity.table))
 
 
 def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:

@@ -1459,9 +1459,14 @@ _EVENT_DIRECT = frozenset(
 )
 
 
+def names_events(key: str) -> bool:
+    """Whether rows of a (singular) key are events: an event head or a gerund ("booking")."""
+    return event_noun(key.rsplit("_", 1)[-1]) or key.endswith("ing")
+
+
 def _eventful(group: _Group) -> bool:
     """Whether the group names events ("owners book stays" makes stays, not bookings)."""
-    return any(event_noun(key.rsplit("_", 1)[-1]) or key.endswith("ing") for key, _ in group.items)
+    return any(names_events(key) for key, _ in group.items)
 
 
 #: Words that describe a pairing rather than either end ("ingredients with quantities").
