@@ -32,9 +32,13 @@ CUSTOMERS = sd.Schema.model_validate(
 )
 
 
-def three_tables() -> list[sd.Schema]:
-    """customers → orders (about 4 each) → order_items (about 2 each), as in issue 2's benchmark."""
-    return sd.load_schemas(
+def three_tables(lines: str | None = None) -> list[sd.Schema]:
+    """customers → orders (about 4 each) → order_items (about 2 each), as in issue 2's benchmark.
+
+    ``lines="sum"``: order_items get a ``line_total`` (quantity × unit price) and each order's
+    ``total`` is the sum of its lines; ``lines="drawn"``: the same tables and rules, with the
+    order's total drawn on its own (what the aggregate costs is the difference)."""
+    tables = sd.load_schemas(
         [
             CUSTOMERS.model_dump(mode="json", exclude_defaults=True),
             {
@@ -74,6 +78,27 @@ def three_tables() -> list[sd.Schema]:
                 ],
             },
         ]
+    )
+    if lines is None:
+        return tables
+    line_total = sd.Field(name="line_total", type="AMOUNT")
+    tables[2] = tables[2].model_copy(update={"fields": [*tables[2].fields, line_total]})
+    checked = {
+        s.name: s
+        for s in sd.check_schemas(
+            sd.load_schemas([s.model_dump(mode="json", exclude_defaults=True) for s in tables])
+        )
+    }
+    orders = checked["orders"].model_dump(mode="json", exclude_defaults=True)
+    for f in orders["fields"]:
+        if f["name"] == "total":
+            f["derived"] = "sum(order_items.line_total)"
+            if lines == "drawn":
+                del f["derived"]
+    orders["infer_rules"] = False
+    items = checked["order_items"].model_dump(mode="json", exclude_defaults=True)
+    return sd.load_schemas(
+        [tables[0].model_dump(mode="json", exclude_defaults=True), orders, items]
     )
 
 

@@ -3,7 +3,7 @@
 Reports rows/s, how many of the machine's cores were busy on average (CPU time of this process
 and its worker processes over wall time) and peak RSS, each run in a fresh process. Usage:
     python benchmarks/bench_corpus.py [--rows 10000000] [--workers 2] [--format parquet]
-        [--executor threads|processes|dask] [--cold] [--dask-trim]
+        [--executor threads|processes|dask] [--cold] [--dask-trim] [--lines sum|drawn]
 """
 
 from __future__ import annotations
@@ -45,9 +45,10 @@ def child(
     executor: str,
     cold: bool,
     dask_trim: bool,
+    lines: str | None,
 ) -> None:
     out = OUT / f"corpus_{rows}"
-    sd.sample(three_tables(), rows=10)  # build vocabularies before timing
+    sd.sample(three_tables(lines), rows=10)  # build vocabularies before timing
     cluster = client = None
     chosen: object = None if executor == "threads" else executor
     if executor == "dask":
@@ -64,11 +65,13 @@ def child(
         client = chosen = Client(cluster)
     if executor == "processes" and not cold:
         # A long-running program's pool is already warm: start it as its first call would.
-        sd.generate(three_tables(), total_rows=1000, out_dir=out, workers=workers, executor=chosen)
+        sd.generate(
+            three_tables(lines), total_rows=1000, out_dir=out, workers=workers, executor=chosen
+        )
     cpu_before = cpu_seconds()
     start = time.perf_counter()
     corpus = sd.generate(
-        three_tables(),
+        three_tables(lines),
         total_rows=rows,
         seed=1,
         out_dir=out,
@@ -109,6 +112,11 @@ def main() -> None:
     parser.add_argument(
         "--dask-trim", action="store_true", help="keep Dask's default MALLOC_TRIM_THRESHOLD_"
     )
+    parser.add_argument(
+        "--lines",
+        choices=["sum", "drawn"],
+        help="order lines with a line total; each order's total their sum, or drawn on its own",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -120,6 +128,7 @@ def main() -> None:
             args.executor,
             args.cold,
             args.dask_trim,
+            args.lines,
         )
         return
     result = run_child(
@@ -137,6 +146,7 @@ def main() -> None:
         args.executor,
         *(["--cold"] if args.cold else []),
         *(["--dask-trim"] if args.dask_trim else []),
+        *(["--lines", args.lines] if args.lines else []),
     )
     rate = result["rows"] / result["seconds"]
     print(

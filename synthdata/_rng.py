@@ -93,3 +93,41 @@ def permute(index: np.ndarray, size: int, key: int) -> np.ndarray:
         out[todo] = y
         todo[todo] = y >= limit
     return out
+
+
+def _unround(
+    x: np.ndarray, bits: int, mask: np.uint64, inverse: np.uint64, add: np.uint64
+) -> np.ndarray:
+    shift = max(1, bits // 2)
+    y = x.copy()  # undo x ^ (x >> shift): y ^ (y >> shift) ^ (y >> 2 shift) ^ ...
+    step = x >> np.uint64(shift)
+    while step.any():
+        y ^= step
+        step >>= np.uint64(shift)
+    return ((y - add) * inverse) & mask
+
+
+def unpermute(value: np.ndarray, size: int, key: int) -> np.ndarray:
+    """The inverse of :func:`permute`: the indexes that ``permute(·, size, key)`` sends to
+    ``value`` (which child rows hold the given allocation slots)."""
+    if size <= 1:
+        return np.zeros(len(value), dtype=np.uint64)
+    bits = max(2, int(size - 1).bit_length())
+    mask = np.uint64((1 << bits) - 1)
+    consts = [(stream_key(key, r) | 1, stream_key(key, r, "add")) for r in range(3)]
+    rounds = [
+        (np.uint64(pow(m & int(mask), -1, 1 << bits)), np.uint64(a) & mask)
+        for m, a in reversed(consts)
+    ]
+    out = value.astype(np.uint64, copy=True)
+    for inverse, add in rounds:
+        out = _unround(out, bits, mask, inverse, add)
+    limit = np.uint64(size)
+    todo = out >= limit
+    while todo.any():  # walk the cycle back into range
+        y = out[todo]
+        for inverse, add in rounds:
+            y = _unround(y, bits, mask, inverse, add)
+        out[todo] = y
+        todo[todo] = y >= limit
+    return out

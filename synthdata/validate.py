@@ -21,8 +21,15 @@ from synthdata.schema import (
     StatusRule,
     check_schemas,
 )
-from synthdata.schema.checks import parent_key
-from synthdata.schema.expressions import decimals, parse, to_polars
+from synthdata.schema.checks import child_key, parent_key
+from synthdata.schema.expressions import (
+    Aggregate,
+    aggregate_column,
+    aggregates,
+    decimals,
+    parse,
+    to_polars,
+)
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]
@@ -107,8 +114,9 @@ def validate(data: Corpus | Frames, schemas: Sequence[Schema] | None = None) -> 
     ordered = check_schemas(list(schemas))
     counts = {n: int(f.select(pl.len()).collect().item()) for n, f in frames.items()}
     checks: list[Check] = []
+    tables = {s.name: s for s in ordered}
     for s in ordered:
-        checks += _table_checks(s, frames, counts, expected)
+        checks += _table_checks(s, frames, counts, expected, tables)
     return Report(checks=checks, row_counts=counts)
 
 
@@ -117,6 +125,7 @@ def _table_checks(
     frames: dict[str, pl.LazyFrame],
     counts: dict[str, int],
     expected: dict[str, int] | None,
+    tables: dict[str, Schema],
 ) -> list[Check]:
     if s.name not in frames:
         return [Check(table=s.name, check="present", ok=False, detail="table is missing")]
@@ -159,16 +168,28 @@ def _table_checks(
         )
     for rule in s.status_rules:
         out += _status_checks(s, rule, frame)
-    out += _derived_checks(s, frame)
+    out += _derived_checks(s, frame, frames, tables)
     return out
 
 
-def _derived_checks(s: Schema, frame: pl.LazyFrame) -> list[Check]:
+def _derived_checks(
+    s: Schema, frame: pl.LazyFrame, frames: dict[str, pl.LazyFrame], tables: dict[str, Schema]
+) -> list[Check]:
     """Per derived field: rows whose value differs from its expression by more than rounding
-    to the column's decimals (rows where the value or an input is null are not judged)."""
-    derived = [f for f in s.fields if f.derived is not None]
+    to the column's decimals (rows where the value or an input is null are not judged); an
+    aggregate is computed from the child table's rows by its key."""
+    derived = [
+        f
+        for f in s.fields
+        if f.derived is not None
+        and all(a.table in frames for a in aggregates(parse(f.derived)))
+        and (s.primary_key is not None or not aggregates(parse(f.derived)))
+    ]
     if not derived:
         return []
+    found = {a for f in derived for a in aggregates(parse(f.derived or ""))}
+    for agg in sorted(found, key=str):
+        frame = _with_aggregate(s, agg, frame, frames, tables)
     types = {f.name: f.type for f in s.fields}
     exprs = []
     for f in derived:
@@ -189,6 +210,37 @@ def _derived_checks(s: Schema, frame: pl.LazyFrame) -> list[Check]:
         )
         for f in derived
     ]
+
+
+def _with_aggregate(
+    s: Schema,
+    agg: Aggregate,
+    frame: pl.LazyFrame,
+    frames: dict[str, pl.LazyFrame],
+    tables: dict[str, Schema],
+) -> pl.LazyFrame:
+    """``frame`` with a column of ``agg`` over each row's children."""
+    fk = child_key(tables[agg.table], s.name)
+    value = pl.col(agg.column or fk.field).cast(pl.Float64)
+    measure = {
+        "sum": value.sum(),
+        "count": pl.len(),
+        "avg": value.mean(),
+        "min": value.min(),
+        "max": value.max(),
+    }[agg.func]
+    name = aggregate_column(agg)
+    grouped = (
+        frames[agg.table]
+        .filter(pl.col(fk.field).is_not_null())
+        .group_by(fk.field)
+        .agg(measure.alias(name))
+    )
+    assert s.primary_key is not None
+    joined = frame.join(grouped, left_on=s.primary_key, right_on=fk.field, how="left")
+    if agg.func in ("sum", "count"):
+        joined = joined.with_columns(pl.col(name).fill_null(0))
+    return joined
 
 
 def _status_checks(s: Schema, rule: StatusRule, frame: pl.LazyFrame) -> list[Check]:

@@ -85,10 +85,30 @@ function schemaEditor(schema, meanings) {
     body.append(row);
     row.querySelector("input").focus();
   } });
+  const rules = rulesOf(schema);
   return el("div", { class: "schema", "data-schema": schema.name },
     el("h3", { text: `${schema.name} (${schema.volume ?? "?"} rows)` }),
     el("table", {}, el("thead", {}, el("tr", {}, ...["Field", "Type", "Required", "Key", "Means", ""].map((h) => el("th", { text: h })))), body),
-    add);
+    add,
+    ...(rules.length ? [el("details", { class: "rules" },
+      el("summary", { text: `Rules every row keeps (${rules.length})` }),
+      el("ul", {}, ...rules.map((r) => el("li", { text: r }))))] : []));
+}
+
+// What the schema says rows obey: orderings, computed columns, statuses and their milestones.
+function rulesOf(schema) {
+  const out = [];
+  for (const c of schema.constraints || []) {
+    const other = c.parent ? `${c.parent}.${c.other}` : c.other;
+    out.push(`${c.field} ${c.op} ${other}${c.offset ? ` + ${c.offset}` : ""}`);
+  }
+  for (const f of schema.fields) if (f.derived) out.push(`${f.name} = ${f.derived}`);
+  for (const r of schema.status_rules || []) {
+    for (const [value, listed] of Object.entries(r.when)) {
+      out.push(`${r.field} ${value}: ${listed.length ? `has ${listed.join(", ")}` : `no ${r.milestones.join(", ")}`}`);
+    }
+  }
+  return out;
 }
 
 function feedbackBody() {

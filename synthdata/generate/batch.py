@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.columns import generate_column
@@ -20,7 +21,8 @@ from synthdata.generate.plan import TablePlan, gathered_columns
 from synthdata.generate.relations import foreign_key_column, parent_rows
 from synthdata.generate.statuses import apply_status_rules
 from synthdata.schema import Constraint, Field, Schema
-from synthdata.schema.checks import parent_key
+from synthdata.schema.checks import child_key, parent_key
+from synthdata.schema.expressions import Aggregate, aggregate_column, aggregates, parse
 from synthdata.schema.semantics import anchor
 
 __all__ = ["field_order", "generate_batch"]
@@ -29,13 +31,23 @@ __all__ = ["field_order", "generate_batch"]
 def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
     """Rows ``start … start+n-1`` of a table: a pure function of the plan and the row range."""
     batch = Batch(plan, start, n)
+    _fill(batch, field_order(plan.schema))
+    return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
+
+
+def _fill(batch: Batch, fields: list[Field]) -> None:
+    """Compute ``fields`` (in :func:`field_order`) into ``batch.columns``, then the status rules
+    and currencies over them: every column of a batch, or what a parent's aggregate needs of
+    its children (:func:`synthdata.generate.plan.computed_columns`)."""
+    plan = batch.plan
     fks = {fk.field: fk for fk in plan.schema.foreign_keys}
-    for f in field_order(plan.schema):
+    for f in fields:
         if f.name == plan.schema.primary_key:
             series = keys.key_values(plan.seed, plan.schema, plan.volume, batch.index())
         elif f.name in fks:
             series = foreign_key_column(batch, fks[f.name])
         elif f.derived is not None:
+            _aggregate_inputs(batch, f)
             series = derived_column(batch, f)
         else:
             series = _generated(batch, f)
@@ -44,10 +56,66 @@ def generate_batch(plan: TablePlan, start: int, n: int) -> pl.DataFrame:
         apply_status_rules(batch)
         _rederive(batch)
     if follow_currency(batch):  # amounts in the row's currency, where the table has one
-        for f in field_order(plan.schema):  # and the sums over them again, in whole yen
+        for f in fields:  # and the sums over them again, in whole yen
             if f.derived is not None:
                 batch.columns[f.name] = in_whole_units(batch, f, derived_column(batch, f))
-    return pl.DataFrame([batch.columns[f.name] for f in plan.schema.fields])
+
+
+def _aggregate_inputs(batch: Batch, f: Field) -> None:
+    """The aggregates over children a derived field reads, one value per row of the batch."""
+    assert f.derived is not None
+    for agg in aggregates(parse(f.derived)):
+        name = aggregate_column(agg)
+        if name not in batch.columns:
+            batch.columns[name] = children_aggregate(batch, agg).alias(name)
+
+
+def children_aggregate(batch: Batch, agg: Aggregate) -> pl.Series:
+    """``agg`` over each batch row's children, computed again from the child table's plan:
+    the children's slots come from the key's allocation, their rows from inverting the
+    permutation that spread them, their values from draws by row index alone."""
+    plan = batch.plan
+    child_plan, need = plan.children[agg.table]
+    fk = child_key(child_plan.schema, plan.schema.name)
+    cum = child_plan.allocations[fk.field].cumulative()
+    parents = batch.index().astype(np.int64)
+    last = cum[parents]
+    first = np.where(parents > 0, cum[np.maximum(parents - 1, 0)], 0)
+    counts = last - first
+    total = int(counts.sum())
+    owner = np.repeat(np.arange(batch.n, dtype=np.int64), counts)
+    starts = np.cumsum(counts) - counts
+    slots = np.repeat(first, counts) + np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
+    key = _rng.stream_key(child_plan.schema.name, fk.field, "slots")
+    rows = _rng.unpermute(slots.astype(np.uint64), int(cum[-1]), key)
+    children = Batch(child_plan, 0, total, rows=rows)
+    _fill(children, [g for g in field_order(child_plan.schema) if g.name in need])
+    frame = pl.DataFrame(
+        {
+            "owner": owner,
+            "key": children.columns[fk.field],
+            "value": children.columns[agg.column]
+            if agg.column
+            else pl.repeat(1, total, eager=True),
+        }
+    ).filter(pl.col("key").is_not_null())
+    value = pl.col("value").cast(pl.Float64)
+    measure = {
+        "sum": pl.col("value").sum(),  # exactly, in the column's own type (decimals)
+        "count": pl.len(),
+        "avg": value.mean(),
+        "min": value.min(),
+        "max": value.max(),
+    }[agg.func]
+    found = frame.group_by("owner").agg(measure.alias("agg"))
+    out = (
+        pl.DataFrame({"owner": np.arange(batch.n, dtype=np.int64)})
+        .join(found, on="owner", how="left", maintain_order="left")
+        .get_column("agg")
+    )
+    if agg.func in ("sum", "count"):
+        out = out.fill_null(0)
+    return out
 
 
 def field_order(schema: Schema) -> list[Field]:
@@ -122,7 +190,7 @@ def _rederive(batch: Batch) -> None:
     """Derived fields that read a milestone a status rule set or nulled, computed again."""
     changed = {m for rule in batch.schema.status_rules for m in rule.milestones}
     for f in field_order(batch.schema):
-        if f.derived is not None and changed & set(derived_inputs(f)):
+        if f.name in batch.columns and f.derived is not None and changed & set(derived_inputs(f)):
             batch.columns[f.name] = derived_column(batch, f)
             changed.add(f.name)
 

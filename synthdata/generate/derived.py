@@ -12,7 +12,14 @@ import polars as pl
 
 from synthdata.generate.context import Batch
 from synthdata.schema import Field, FieldType, Schema
-from synthdata.schema.expressions import decimals, names, parse, to_polars
+from synthdata.schema.expressions import (
+    aggregate_column,
+    aggregates,
+    decimals,
+    names,
+    parse,
+    to_polars,
+)
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["derived_column", "derived_inputs", "value_expr"]
@@ -39,7 +46,9 @@ def value_expr(schema: Schema, f: Field) -> pl.Expr:
 
 def derived_column(batch: Batch, f: Field) -> pl.Series:
     """One batch of a derived field, with its own nulls."""
-    inputs = derived_inputs(f)
+    assert f.derived is not None
+    tree = parse(f.derived)
+    inputs = [*derived_inputs(f), *map(aggregate_column, aggregates(tree))]
     frame = pl.DataFrame(
         [batch.columns[name] for name in inputs] or [pl.zeros(batch.n, eager=True)]
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field, replace
 from typing import Any
 
 from synthdata import _rng
@@ -16,8 +16,16 @@ from synthdata.errors import InvalidInputError
 from synthdata.generate.allocation import Allocation
 from synthdata.generate.keys import KEY_TYPES, UNIQUE_TYPES
 from synthdata.generate.vocab import DEFAULT_LOCALE
-from synthdata.schema import Field, FieldType, ForeignKey, Schema, check_schemas
-from synthdata.schema.checks import parent_key
+from synthdata.schema import (
+    Field,
+    FieldType,
+    ForeignKey,
+    Schema,
+    check_schemas,
+    expressions,
+    traits,
+)
+from synthdata.schema.checks import child_key, parent_key
 from synthdata.schema.semantics import anchor, meaning
 
 __all__ = [
@@ -26,6 +34,7 @@ __all__ = [
     "REFERENCE_DATE",
     "TablePlan",
     "check_seed",
+    "computed_columns",
     "gathered_columns",
     "junction_groups",
     "plan_tables",
@@ -59,6 +68,9 @@ class TablePlan:
     #: Columns other tables read by foreign key (a customer's ``created_at`` its orders follow)
     #: and the columns they are ordered after: drawn by row index alone (``Batch.raw``).
     gathered: frozenset[str] = frozenset()
+    #: Per child table an aggregate of this table reads (``sum(order_items.line_total)``): its
+    #: plan, and the columns computed again for a batch's children (drawn by row index alone).
+    children: dict[str, tuple[TablePlan, frozenset[str]]] = dc_field(default_factory=dict)
 
     def meaning(self, f: Field) -> str | None:
         """What a field of this plan's table holds, read once per plan from the names."""
@@ -171,7 +183,25 @@ def plan_tables(
         for c in s.constraints:
             if c.parent is not None and c.parent in by_name:
                 gathered[c.parent] |= gathered_columns(by_name[c.parent], c.other)
-    return [
+    # Aggregates over children: the children's inputs drawn by row index, their keys allocated.
+    needs: dict[str, dict[str, set[str]]] = {s.name: {} for s in ordered}
+    forced: dict[str, dict[str, int]] = {s.name: {} for s in ordered}
+    for s in ordered:
+        for f in s.fields:
+            for agg in expressions.aggregates(expressions.parse(f.derived)) if f.derived else []:
+                child = by_name[agg.table]
+                fk = child_key(child, s.name)
+                need = {fk.field}
+                if agg.column is not None:
+                    need |= computed_columns(child, agg.column)
+                needs[s.name].setdefault(child.name, set()).update(need)
+                gathered[child.name] |= need
+                # A sum of computed lines (a document's) has at least one line per row.
+                lines = agg.func == "sum" and child.field(agg.column or fk.field).derived
+                least = 1 if lines and volumes[child.name] >= volumes[s.name] else 0
+                keys = forced[child.name]
+                keys[fk.field] = max(keys.get(fk.field, 0), least)
+    plans = [
         TablePlan(
             seed,
             s,
@@ -180,13 +210,52 @@ def plan_tables(
             by_name,
             s.locale or locale,
             reference,
-            _allocations(s, seed, volumes, bounded=bounded),
+            _allocations(s, seed, volumes, bounded=bounded, forced=forced[s.name]),
             _text_pools(s, seed, llm),
             {f"{s.name}.{f.name}": meaning(f, s.name, s.field_names) for f in s.fields},
             frozenset(gathered[s.name]),
         )
         for s in map(_checked, ordered)
     ]
+    done: dict[str, TablePlan] = {}
+    for p in reversed(plans):  # children first, so a child's plan holds its own children
+        if needs[p.schema.name]:
+            children = {c: (done[c], frozenset(n)) for c, n in needs[p.schema.name].items()}
+            p = replace(p, children=children)
+        done[p.schema.name] = p
+    return [done[p.schema.name] for p in plans]
+
+
+def computed_columns(schema: Schema, column: str) -> set[str]:
+    """What computing ``column`` for any rows takes: the column, its anchors, the inputs of its
+    expression, the statuses and milestones that set them, directly or not — every column of
+    the table when its money follows a currency column."""
+    found: set[str] = set()
+    todo = [column]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        f = schema.field(name)
+        todo.extend(gathered_columns(schema, name) - found)
+        if f.derived is not None:
+            todo.extend(expressions.names(expressions.parse(f.derived)))
+        if f.derived_from is not None:
+            todo.append(f.derived_from)
+        for rule in schema.status_rules:
+            ruled = {rule.field, *rule.milestones}
+            if name in ruled:
+                todo.extend(ruled - found)
+    if any(_is_currency(schema, f) for f in schema.fields):
+        return set(schema.field_names)
+    return found
+
+
+def _is_currency(schema: Schema, f: Field) -> bool:
+    return f.type is FieldType.CURRENCY_CODE or (
+        traits(f.type).semantic and meaning(f, schema.name, schema.field_names) == "currency_code"
+    )
 
 
 def gathered_columns(schema: Schema, column: str) -> set[str]:
@@ -226,22 +295,33 @@ def _checked(schema: Schema) -> Schema:
 
 
 def _allocations(
-    schema: Schema, seed: int, volumes: dict[str, int], *, bounded: bool
+    schema: Schema,
+    seed: int,
+    volumes: dict[str, int],
+    *,
+    bounded: bool,
+    forced: dict[str, int] | None = None,
 ) -> dict[str, Allocation]:
-    """Per bounded foreign key, the recipe spreading this table's rows over the parent's."""
+    """Per bounded foreign key, the recipe spreading this table's rows over the parent's; also
+    per ``forced`` key (one its parent aggregates over, which must know each row's children),
+    within its bounds when ``bounded``, else freely."""
     allocations = {}
+    forced = forced or {}
     volume = volumes[schema.name]
     for fk in schema.foreign_keys:
         card = fk.cardinality
-        if not (bounded and card.bounded and fk.parent != schema.name and volume):
+        keep = bounded and card.bounded
+        if not ((keep or fk.field in forced) and fk.parent != schema.name and volume):
             continue
+        if not volumes[fk.parent] and not keep:
+            continue  # no parent rows: the key is null (or refused) as for any key
         allocation = Allocation(
             seed,
             _rng.stream_key(schema.name, fk.field, "allocate"),
             volumes[fk.parent],
             volume,
-            card.min or 0,
-            card.max,
+            (card.min or 0) if keep else forced[fk.field],
+            card.max if keep else None,
             card.distribution.value == "zipf",
         )
         try:

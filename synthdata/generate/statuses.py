@@ -19,6 +19,8 @@ __all__ = ["apply_status_rules"]
 def apply_status_rules(batch: Batch) -> None:
     """Set or null each rule's milestones in ``batch.columns`` by the row's status."""
     for rule in batch.schema.status_rules:
+        if rule.field not in batch.columns:
+            continue  # not among the columns a parent's aggregate computes again
         status = batch.columns[rule.field].cast(pl.String)
         for name in rule.milestones:
             have = [v for v, listed in rule.when.items() if name in listed]

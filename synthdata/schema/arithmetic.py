@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from synthdata.schema import expressions
 from synthdata.schema.milestones import milestones
-from synthdata.schema.semantics import words
+from synthdata.schema.semantics import singular, words
 from synthdata.schema.types import FieldType
 
 if TYPE_CHECKING:
     from synthdata.schema.field import Field
 
-__all__ = ["derivations", "is_paid"]
+__all__ = ["derivations", "from_children", "is_paid"]
 
 
 def _names(*options: str) -> re.Pattern[str]:
@@ -193,6 +193,74 @@ def derivations(fields: Sequence[Field], blocked: Iterable[str] = ()) -> dict[st
     _lines(table)
     _bills(table)
     return table.out
+
+
+#: A count of a table's children by name: ``track_count``, ``num_items``, ``number_of_guests``.
+_COUNT = re.compile(
+    r"^(?:(?:num|number|no|n|count|total)_(?:of_)?(?P<a>[a-z0-9_]+)"
+    r"|(?P<b>[a-z0-9_]+?)_(?:count|num|number))$"
+)
+
+
+def from_children(
+    fields: Sequence[Field],
+    children: Sequence[tuple[str, Sequence[Field]]],
+    blocked: Iterable[str] = (),
+) -> dict[str, str]:
+    """Per column a parent computes from its children, its expression: a count named after a
+    child table (``albums.track_count = count(tracks)``), and the subtotal (or a total with
+    nothing else to add up) as the sum of the one child table whose rows hold a computed line
+    total (``orders.subtotal = sum(order_items.line_total)``).
+
+    ``children`` are (table, fields) of the tables holding exactly one key to this one.
+
+    >>> from synthdata.schema.field import Field
+    >>> from_children([Field(name="track_count", type="INTEGER")], [("tracks", [])])
+    {'track_count': 'count(tracks)'}
+    """
+    table = _Table(fields, blocked)
+    for f in table.numbers:
+        match = _COUNT.match(_key(f))
+        if f.type is not FieldType.INTEGER or f.name not in table.free or match is None:
+            continue
+        thing = singular((match.group("a") or match.group("b")).split("_")[-1])
+        named = [c for c, _ in children if singular(words(c)[-1]) == thing]
+        if len(named) == 1:
+            table.derive(f, f"count({named[0]})")
+    priced = _in_currency(fields)
+    lines = [
+        (c, g)
+        for c, cf in children
+        if _in_currency(cf) == priced  # a sum mixes no yen with dollars
+        for g in cf
+        if g.derived is not None
+        and g.type in expressions.DERIVABLE
+        and g.type is not FieldType.PERCENT
+        and _LINE_TOTAL.match(_key(g))
+        and _is_product(expressions.parse(g.derived))
+    ]
+    if len(lines) != 1:
+        return table.out
+    child, line = lines[0]
+    target = table.target(_SUBTOTAL)
+    if target is None and table.find(_SUBTOTAL) is None:
+        extras = (table.find(p) for p in (_TAX, _SHIPPING, _DISCOUNT))
+        if not any(extras):
+            target = table.target(_TOTAL)
+    table.derive(target, f"sum({child}.{line.name})")
+    return table.out
+
+
+def _in_currency(fields: Sequence[Field]) -> bool:
+    """Whether a table's amounts follow a currency column of its own."""
+    return any(f.type is FieldType.CURRENCY_CODE or "currency" in words(f.name) for f in fields)
+
+
+def _is_product(node: expressions.Expression) -> bool:
+    """Whether an expression multiplies (a quantity by a price, perhaps less a discount)."""
+    if isinstance(node, expressions.Binary):
+        return node.op == "*" or _is_product(node.left) or _is_product(node.right)
+    return False
 
 
 def bare_total(fields: Sequence[Field], derived: Iterable[str]) -> tuple[str, str] | None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from synthdata.errors import InvalidInputError, did_you_mean
-from synthdata.schema import milestones
+from synthdata.schema import arithmetic, expressions, milestones
 from synthdata.schema.field import Field
 from synthdata.schema.table import Constraint, ForeignKey, Schema
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["check_schemas"]
+__all__ = ["check_schemas", "child_key", "parent_key"]
 
 
 def check_schemas(schemas: list[Schema]) -> list[Schema]:
@@ -33,7 +33,76 @@ def check_schemas(schemas: list[Schema]) -> list[Schema]:
             _check_foreign_key(s, fk, tables)
     for s in schemas:
         tables[s.name] = _after_parents(s, tables)
+    for s in schemas:
+        tables[s.name] = _from_children(tables[s.name], tables)
+    for s in schemas:
+        _check_aggregates(tables[s.name], tables)
     return _dependency_order(tables)
+
+
+def child_key(child: Schema, parent: str) -> ForeignKey:
+    """The one foreign key through which ``child``'s rows belong to a row of ``parent``."""
+    found = [fk for fk in child.foreign_keys if fk.parent == parent and fk.parent != child.name]
+    if len(found) != 1:
+        msg = (
+            f"Table '{parent}' aggregates over '{child.name}', which needs exactly one foreign "
+            f"key to '{parent}' (found {len(found)})"
+        )
+        raise InvalidInputError(msg)
+    return found[0]
+
+
+def _from_children(s: Schema, tables: dict[str, Schema]) -> Schema:
+    """The schema with the columns its children add up (unless it says ``infer_rules:
+    false``): :func:`synthdata.schema.arithmetic.from_children`."""
+    if not s.infer_rules:
+        return s
+    children = [
+        (t.name, t.fields)
+        for t in tables.values()
+        if t.name != s.name and [fk.parent for fk in t.foreign_keys].count(s.name) == 1
+    ]
+    if not children:
+        return s
+    blocked = {c.field for c in s.constraints} | {c.other for c in s.constraints}
+    blocked |= {m for r in s.status_rules for m in r.milestones}
+    found = arithmetic.from_children(s.fields, children, blocked)
+    if not found:
+        return s
+    fields = [
+        f.model_copy(update={"derived": found[f.name]}) if f.name in found else f for f in s.fields
+    ]
+    return s.model_copy(update={"fields": fields})
+
+
+def _check_aggregates(s: Schema, tables: dict[str, Schema]) -> None:
+    """Every ``sum(child.column)`` or ``count(child)`` names a table holding one key to this
+    one, and a number column of it."""
+    for f in s.fields:
+        if f.derived is None:
+            continue
+        for agg in expressions.aggregates(expressions.parse(f.derived)):
+            where = f"Schema '{s.name}': field '{f.name}' derived {f.derived!r}"
+            child = tables.get(agg.table)
+            if child is None:
+                msg = f"{where}: unknown table '{agg.table}'.{did_you_mean(agg.table, tables)}"
+                raise InvalidInputError(msg)
+            if child.name == s.name:
+                msg = f"{where}: a table cannot aggregate over itself"
+                raise InvalidInputError(msg)
+            child_key(child, s.name)
+            if agg.column is None:
+                continue
+            if agg.column not in child.field_names:
+                msg = (
+                    f"{where}: unknown field '{agg.table}.{agg.column}'."
+                    f"{did_you_mean(agg.column, child.field_names)}"
+                )
+                raise InvalidInputError(msg)
+            kind = child.field(agg.column).type
+            if kind not in expressions.DERIVABLE:
+                msg = f"{where}: '{agg.table}.{agg.column}' is {kind.value}, not a number"
+                raise InvalidInputError(msg)
 
 
 def parent_key(s: Schema, c: Constraint) -> ForeignKey:

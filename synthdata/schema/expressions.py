@@ -4,8 +4,12 @@
 Grammar: numbers, column names, ``+ - * /`` (also ``×`` and ``÷``), unary minus and
 parentheses, with the usual precedence. A date or datetime column may only be subtracted from
 another one, which gives the days between them (fractional for datetimes); every other operand
-is a number. The text is parsed here, never evaluated by Python; :func:`to_polars` turns the
-tree into a polars expression, which generation and :func:`synthdata.validate` both use.
+is a number. Over a child table (one that holds a foreign key to this one): ``count(child)``,
+and ``sum``, ``avg``, ``min`` or ``max`` of ``child.column``, over each row's children
+(``"sum(order_items.line_total)"``; a row without children sums and counts to 0, and has no
+average, minimum or maximum). The text is parsed here, never evaluated by Python;
+:func:`to_polars` turns the tree into a polars expression, which generation and
+:func:`synthdata.validate` both use.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import FieldType
 
 __all__ = [
+    "AGGREGATES",
     "DERIVABLE",
+    "Aggregate",
     "Binary",
     "Column",
     "Expression",
     "Negate",
     "Number",
+    "aggregate_column",
+    "aggregates",
     "decimals",
     "names",
     "parse",
@@ -75,7 +83,24 @@ class Binary:
     right: Expression
 
 
-Expression = Number | Column | Negate | Binary
+@dataclass(frozen=True)
+class Aggregate:
+    """``func(table.column)`` (or ``count(table)``) over the rows of a child table that refer to
+    this row."""
+
+    func: str
+    table: str
+    column: str | None = None
+
+    def __str__(self) -> str:
+        inside = self.table if self.column is None else f"{self.table}.{self.column}"
+        return f"{self.func}({inside})"
+
+
+Expression = Number | Column | Negate | Binary | Aggregate
+
+#: Functions over a row's children.
+AGGREGATES = ("sum", "count", "avg", "min", "max")
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d*)?|\.\d+)|([A-Za-z_][A-Za-z0-9_]*)|(.))")
 _OPS = {"×": "*", "÷": "/", "+": "+", "-": "-", "−": "-", "*": "*", "/": "/"}
@@ -90,7 +115,7 @@ def _tokens(text: str) -> Iterator[tuple[str, str]]:
             yield "name", name
         elif other in _OPS:
             yield "op", _OPS[other]
-        elif other in "()":
+        elif other in "().":
             yield other, other
         else:
             msg = f"Expression {text!r}: unexpected character {other!r}"
@@ -139,6 +164,9 @@ class _Parser:
         if kind == "number":
             return Number(float(value))
         if kind == "name":
+            token = self.peek()
+            if token is not None and token[0] == "(":
+                return self.aggregate(value)
             return Column(value)
         if kind == "(":
             node = self.sum()
@@ -148,6 +176,29 @@ class _Parser:
             self.at += 1
             return node
         self.fail(f"unexpected {value!r}")
+
+    def aggregate(self, func: str) -> Aggregate:
+        if func.lower() not in AGGREGATES:
+            self.fail(f"unknown function {func!r}; use one of {', '.join(AGGREGATES)}")
+        func = func.lower()
+        self.at += 1  # the "("
+        kind, table = self.take()
+        if kind != "name":
+            self.fail(f"{func}() takes a table's column, as {func}(order_items.line_total)")
+        column = None
+        token = self.peek()
+        if token is not None and token[0] == ".":
+            self.at += 1
+            kind, column = self.take()
+            if kind != "name":
+                self.fail(f"{func}({table}.) needs a column name")
+        token = self.peek()
+        if token is None or token[0] != ")":
+            self.fail(f"{func}( is not closed")
+        self.at += 1
+        if column is None and func != "count":
+            self.fail(f"{func}() needs a column, as {func}({table}.amount)")
+        return Aggregate(func, table, column)
 
 
 def parse(text: str) -> Expression:
@@ -167,7 +218,7 @@ def parse(text: str) -> Expression:
 
 
 def names(node: Expression) -> list[str]:
-    """The columns an expression reads, in order of first use."""
+    """The columns of its own row an expression reads, in order of first use."""
     if isinstance(node, Column):
         return [node.name]
     if isinstance(node, Negate):
@@ -175,6 +226,22 @@ def names(node: Expression) -> list[str]:
     if isinstance(node, Binary):
         return list(dict.fromkeys([*names(node.left), *names(node.right)]))
     return []
+
+
+def aggregates(node: Expression) -> list[Aggregate]:
+    """The aggregates over child tables an expression reads, in order of first use."""
+    if isinstance(node, Aggregate):
+        return [node]
+    if isinstance(node, Negate):
+        return aggregates(node.operand)
+    if isinstance(node, Binary):
+        return list(dict.fromkeys([*aggregates(node.left), *aggregates(node.right)]))
+    return []
+
+
+def aggregate_column(agg: Aggregate) -> str:
+    """The name under which a batch holds an aggregate's values while rows are computed."""
+    return f"__{agg.func}__{agg.table}__{agg.column or ''}"
 
 
 def check_types(text: str, node: Expression, types: Mapping[str, FieldType]) -> None:
@@ -185,7 +252,7 @@ def check_types(text: str, node: Expression, types: Mapping[str, FieldType]) -> 
 
 
 def _kind(text: str, node: Expression, types: Mapping[str, FieldType]) -> str:
-    if isinstance(node, Number):
+    if isinstance(node, Number | Aggregate):
         return "number"
     if isinstance(node, Column):
         kind = types[node.name]
@@ -225,6 +292,8 @@ def to_polars(node: Expression, types: Mapping[str, FieldType]) -> pl.Expr:
     """The expression over a frame's columns, as Float64 (dates as days since 1970)."""
     if isinstance(node, Number):
         return pl.lit(node.value, dtype=pl.Float64)
+    if isinstance(node, Aggregate):
+        return pl.col(aggregate_column(node)).cast(pl.Float64)
     if isinstance(node, Column):
         col = pl.col(node.name)
         if types[node.name] is FieldType.DATE:

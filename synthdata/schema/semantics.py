@@ -1215,13 +1215,10 @@ def _money(col: list[str], joined: str, has: set[str], head: str, tabs: set[str]
         "grade",
     }:
         return "monthly_salary" if "monthly" in has else "salary"
-    if has & {"shipping", "delivery", "freight", "postage"} and has & {
-        "cost",
-        "fee",
-        "charge",
-        "price",
-        "amount",
-    }:
+    if has & {"shipping", "delivery", "freight", "postage"} and (
+        has & {"cost", "fee", "charge", "price", "amount"}
+        or joined in ("shipping", "freight", "postage", "handling")
+    ):
         return "shipping_cost"
     if last in ("tip", "tips", "gratuity"):
         return "tip"

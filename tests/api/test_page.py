@@ -60,6 +60,13 @@ def test_describe_edit_preview_generate_download(browser, settings):
         # Each column's meaning, read from the names, beside its type.
         created = clients.locator("tr[data-original='created_at'] .meaning").text_content()
         assert created.startswith("sign-up or creation date")
+        # The rules rows keep, inferred and written into the schema, are shown with it.
+        rules = page.locator("[data-schema='cases'] details.rules")
+        rules.locator("summary").click()
+        shown = rules.locator("li").all_text_contents()
+        assert "opened_on >= clients.created_at" in shown
+        assert "closed_on >= opened_on" in shown
+        assert "status closed: has closed_on" in shown
         clients.get_by_role("button", name="Add field").click()
         new = clients.locator("tbody tr").last
         new.locator(".name").fill("vip")

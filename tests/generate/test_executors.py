@@ -231,3 +231,23 @@ def test_a_pool_broken_while_idle_is_replaced(reference, tmp_path):
         workers=2,
     )
     assert _digest(corpus) == reference
+
+
+def test_dask_computes_parents_from_children_with_the_same_bytes(client, tmp_path):
+    """Aggregates over children (orders adding up their lines) come out the same on Dask."""
+    from tests.generate.test_aggregates import CUSTOMERS, ITEMS, ORDERS
+
+    schemas = sd.load_schemas([CUSTOMERS, ORDERS, ITEMS])
+    threads = sd.generate(
+        schemas, total_rows=20_000, seed=8, batch_size=3_000, out_dir=tmp_path / "t"
+    )
+    dask = sd.generate(
+        schemas,
+        total_rows=20_000,
+        seed=8,
+        batch_size=1_700,
+        out_dir=tmp_path / "d",
+        executor=client,
+    )
+    assert _digest(dask) == _digest(threads)
+    assert sd.validate(dask).ok
