@@ -13,6 +13,7 @@ from synthdata.analysis.analyze import analyze as analyze
 from synthdata.analysis.ddl import schemas_from_ddl as schemas_from_ddl
 from synthdata.analysis.infer import infer_schemas as infer_schemas
 from synthdata.analysis.models import Analysis as Analysis, Requirement as Requirement
+from synthdata.compare import FidelityReport as FidelityReport, compare as compare
 from synthdata.corpus import Corpus as Corpus
 from synthdata.errors import (
     CancelledError as CancelledError,
@@ -67,6 +68,7 @@ __all__ = [
     "ExportOptions",
     "Feedback",
     "FeedbackReport",
+    "FidelityReport",
     "Field",
     "FieldType",
     "ForeignKey",
@@ -87,6 +89,7 @@ __all__ = [
     "apply_feedback",
     "apply_feedback_report",
     "check_schemas",
+    "compare",
     "export",
     "generate",
     "infer_schemas",

@@ -1,4 +1,4 @@
-"""The ``synthdata`` command line: analyze, sample, generate and validate."""
+"""The ``synthdata`` command line: analyze, sample, generate, validate and compare."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from synthdata.errors import SynthdataError
 from synthdata.export.formats import ExportFormat, SQLDialect
 
 if TYPE_CHECKING:
+    from synthdata.corpus import Corpus
     from synthdata.schema import Schema
 
 __all__ = ["main"]
@@ -90,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="run the HTTP API and the docs page with uvicorn")
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8000)
+
+    cmp = sub.add_parser("compare", help="score how closely synthetic data follows real data")
+    cmp.add_argument("real", help="database URL, folder of CSV/Parquet files, or a corpus folder")
+    cmp.add_argument("synthetic", help="the same kinds of source, with the same tables")
+    cmp.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    cmp.add_argument("-o", "--out", default=None, help="also write the report as HTML here")
+    cmp.add_argument("--tables", default=None, help="comma-separated tables (default: all)")
+    cmp.add_argument("--sample-rows", type=int, default=None, help="rows to read per table")
 
     val = sub.add_parser("validate", help="check a generated corpus against its schemas")
     val.add_argument("corpus", help="folder written by 'synthdata generate'")
@@ -202,6 +211,45 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    import synthdata as sd
+
+    tables = args.tables.split(",") if args.tables else None
+    sides = [_corpus_or_source(p) for p in (args.real, args.synthetic)]
+    report = sd.compare(*sides, tables=tables, sample_rows=args.sample_rows)
+    if args.out:
+        page = f"<!doctype html><meta charset='utf-8'><title>Fidelity</title>{report._repr_html_()}"
+        Path(args.out).write_text(page, encoding="utf-8")
+    if args.json:
+        print(report.to_json())
+        return 0
+    console = Console(highlight=False)
+    for name, scores in report.tables.items():
+        real, synth = report.row_counts[name]
+        cells = ", ".join(f"{k.lower()} {_score_text(v)}" for k, v in scores.items())
+        copied = _score_text(report.copied_rows[name])
+        console.print(f"{name} ({real:,} / {synth:,} rows): {cells}; copied {copied}", markup=False)
+    console.print(report.summary(), markup=False)
+    if args.out:
+        console.print(f"HTML report written to {args.out}", markup=False)
+    return 0
+
+
+def _corpus_or_source(path: str) -> Corpus | str:
+    """A folder that holds a generated corpus opens as one (its schemas know the keys)."""
+    from synthdata.corpus import MANIFEST, Corpus
+
+    if "://" not in path and (Path(path) / MANIFEST).is_file():
+        return Corpus.open(path)
+    return path
+
+
+def _score_text(value: float) -> str:
+    return "n/a" if value != value else f"{value:.3f}"
+
+
 def _export(args: argparse.Namespace) -> int:
     import synthdata as sd
 
@@ -240,6 +288,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "analyze": _analyze,
+    "compare": _compare,
     "export": _export,
     "generate": _generate,
     "load": _load,

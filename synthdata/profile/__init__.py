@@ -1,0 +1,1 @@
+"""Reading real data: databases and files into tables and their catalogue (keys, types, nulls)."""
