@@ -243,6 +243,7 @@ def _allocations(
             card.min or 0,
             card.max,
             card.distribution.value == "zipf",
+            card.shares(),
         )
         try:
             allocation.cumulative()  # checks it can be done (and warms this process's cache)
