@@ -60,7 +60,8 @@ def allocate_counts(
             raise InvalidInputError(msg)
         return np.zeros(0, dtype=np.int64)
     children = np.array([k for k, _ in shares], dtype=np.int64)
-    wanted = np.array([v for _, v in shares]) * parents
+    weights = np.array([v for _, v in shares], dtype=np.float64)
+    wanted = weights / weights.sum() * parents
     per_bucket = np.floor(wanted).astype(np.int64)
     short = parents - int(per_bucket.sum())
     if short:

@@ -309,10 +309,10 @@ class Field(BaseModel):
         """:meth:`bounds`, with the first and last of ``quantiles`` where min or max is not
         given: the range every generated value lies in."""
         lo, hi = self.bounds()
-        points = self.quantile_points()
-        if points:
-            lo = points[0] if lo is None else lo
-            hi = points[-1] if hi is None else hi
+        q = self.quantiles
+        if q:
+            lo = _parse_bound(self, q[0], "quantiles[0]") if lo is None else lo
+            hi = _parse_bound(self, q[-1], f"quantiles[{len(q) - 1}]") if hi is None else hi
         return lo, hi
 
     def quantile_points(self) -> list[Any]:
