@@ -6,6 +6,7 @@ worker count."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,43 @@ def test_profiled_schemas_validate_with_the_same_bytes_for_any_batches(
         assert report.ok, f"{report.summary()}\n{shown}"
         outputs.append(_csv_bytes(corpus))
     assert outputs[0] == outputs[1]
+
+
+def test_the_readme_example_generates_and_validates(tmp_path: Path):
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("### Options a profile writes", 1)[1]
+    example = section.split("```json", 1)[1].split("```", 1)[0]
+    customers = {
+        "name": "customers",
+        "volume": 2000,
+        "fields": [{"name": "id", "type": "UUID", "primary_key": True}],
+    }
+    schemas = sd.load_schemas([customers, json.loads(example)])
+    corpus = _generate(tmp_path, schemas, seed=9)
+    report = sd.validate(corpus)
+    assert report.ok, report.summary()
+    frame = corpus.frame("orders").collect()
+    assert (frame["total"].cast(pl.Float64) == 9.99).mean() == pytest.approx(1 / 3, abs=0.02)
+
+
+def test_listed_codes_and_the_rest_spelled_by_the_pattern(tmp_path: Path):
+    fields = [
+        {
+            "name": "sku",
+            "type": "STRING",
+            "pattern": "??####",
+            "values": ["AB1234", "legacy-7"],
+            "other": 0.4,
+        }
+    ]
+    corpus = _generate(tmp_path, _one_table(fields, 5000), seed=3)
+    assert sd.validate(corpus).ok
+    sku = corpus.frame("t").collect()["sku"]
+    spelled = sku.filter(~sku.is_in(["AB1234", "legacy-7"]))
+    assert spelled.str.contains(r"^[A-Z]{2}[0-9]{4}$").all()
+    assert len(spelled) / 5000 == pytest.approx(0.4, abs=0.03)
+    broken = pl.DataFrame({"sku": ["AB1234", "legacy-8", "ZZ0000"]})
+    failed = sd.validate({"t": broken}, _one_table(fields, 3)).failures
+    assert [(c.field, c.detail) for c in failed if c.check == "values"] == [
+        ("sku", "1 invalid values")
+    ]
