@@ -417,6 +417,17 @@ def _pattern_regex(pattern: str) -> str:
 
 def _invalid_values(s: Schema, f: Field, anchored: set[str]) -> pl.Expr | None:
     col, traits = pl.col(f.name), FIELD_TRAITS[f.type]
+    if f.values is not None and f.name not in anchored:
+        if traits.numeric:  # decimals compared as the numbers they are
+            unlisted = ~col.cast(pl.Float64).is_in([float(v) for v in f.listed()])
+        else:
+            unlisted = ~col.is_in(pl.Series(f.listed()).cast(traits.dtype).to_list())
+        if not f.other:
+            return unlisted
+        # Rows the column's own kind drew (``other``) are judged as that kind's are.
+        own = f.model_copy(update={"values": None, "weights": None, "other": None})
+        rest = _invalid_values(s, own, anchored)
+        return None if rest is None else unlisted & rest
     if f.type is FieldType.ENUM and f.enum_values:
         return ~col.cast(pl.String).is_in(f.enum_values)
     if traits.format is not None:
@@ -424,7 +435,7 @@ def _invalid_values(s: Schema, f: Field, anchored: set[str]) -> pl.Expr | None:
     if traits.patterned and f.pattern:
         return ~col.cast(pl.String).str.contains(_pattern_regex(f.pattern))
     if traits.orderable and f.name not in anchored:
-        lo, hi = f.bounds()
+        lo, hi = f.limits()
         checks = [
             e
             for e in (col < lo if lo is not None else None, col > hi if hi is not None else None)

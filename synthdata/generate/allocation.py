@@ -12,7 +12,7 @@ import numpy.typing as npt
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 
-__all__ = ["Allocation", "allocate"]
+__all__ = ["Allocation", "allocate", "allocate_counts"]
 
 
 def allocate(
@@ -42,6 +42,49 @@ def allocate(
     return np.cumsum(lo + extra)
 
 
+def allocate_counts(
+    seed: int, key: int, parents: int, total: int, shares: tuple[tuple[int, float], ...]
+) -> npt.NDArray[np.int64]:
+    """Cumulative child counts per parent following an empirical distribution of children per
+    parent (``shares``: pairs of a number of children and the share of parents having it),
+    summing to ``total``.
+
+    Each count is given to its share of the parents exactly (largest remainders), to parents in
+    a keyed random order; when ``total`` differs from what those counts add up to, every count
+    is scaled by the same factor (rounded by largest remainders), so the shape, zero-child
+    parents included, stays and only its scale follows ``total``.
+    """
+    if parents == 0:
+        if total:
+            msg = f"cannot give {total} children to 0 parents"
+            raise InvalidInputError(msg)
+        return np.zeros(0, dtype=np.int64)
+    children = np.array([k for k, _ in shares], dtype=np.int64)
+    weights = np.array([v for _, v in shares], dtype=np.float64)
+    wanted = weights / weights.sum() * parents
+    per_bucket = np.floor(wanted).astype(np.int64)
+    short = parents - int(per_bucket.sum())
+    if short:
+        per_bucket[_heaviest(wanted - per_bucket, short)] += 1
+    ordered = np.repeat(children, per_bucket)  # ascending counts, one per parent
+    where = _rng.permute(np.arange(parents, dtype=np.uint64), parents, key).astype(np.int64)
+    counts = np.empty(parents, dtype=np.int64)
+    counts[where] = ordered
+    natural = int(counts.sum())
+    if natural != total:
+        if natural == 0:
+            msg = f"cannot give {total} children to parents whose counts are all 0"
+            raise InvalidInputError(msg)
+        scaled = counts * (total / natural)
+        counts = np.floor(scaled).astype(np.int64)
+        rest = total - int(counts.sum())
+        if rest:
+            # Ties to the parents ranked first by a seeded draw, not to the first rows.
+            frac = scaled - counts + _rng.uniform(seed, key, 0, parents) * 1e-9
+            counts[_heaviest(frac, rest)] += 1
+    return np.cumsum(counts)
+
+
 @dataclass(frozen=True)
 class Allocation:
     """The recipe for spreading a child table's rows over its parent's rows.
@@ -58,6 +101,9 @@ class Allocation:
     lo: int
     hi: int | None
     skewed: bool
+    #: An empirical distribution of children per parent (``Cardinality.shares``), which
+    #: replaces ``lo``, ``hi`` and ``skewed`` when given.
+    shares: tuple[tuple[int, float], ...] = ()
 
     def cumulative(self) -> npt.NDArray[np.int64]:
         """Cumulative child counts per parent row (read-only, cached in this process)."""
@@ -73,7 +119,10 @@ def cumulative_counts(spec: Allocation) -> npt.NDArray[np.int64]:
     arrays that are pure functions of the recipe, so emptying the cache (see
     :mod:`synthdata.generate.caches`) only costs the recomputation.
     """
-    cum = allocate(spec.seed, spec.key, spec.parents, spec.total, spec.lo, spec.hi, spec.skewed)
+    if spec.shares:
+        cum = allocate_counts(spec.seed, spec.key, spec.parents, spec.total, spec.shares)
+    else:
+        cum = allocate(spec.seed, spec.key, spec.parents, spec.total, spec.lo, spec.hi, spec.skewed)
     cum.flags.writeable = False
     return cum
 

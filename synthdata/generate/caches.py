@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from synthdata.generate import allocation, encoding, quoting, vocab, vocabularies
-from synthdata.generate.columns import semantic
+from synthdata.generate.columns import numbers, semantic
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -31,6 +31,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "plain CSV pools": quoting.plain_pool.cache_clear,
     "offline vocabularies": vocabularies.load.cache_clear,
     "vocabulary series": semantic.mixture.cache_clear,
+    "quantile points": numbers.quantile_units.cache_clear,
 }
 
 

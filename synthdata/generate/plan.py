@@ -323,6 +323,7 @@ def _allocations(
             (card.min or 0) if keep else forced[fk.field],
             card.max if keep else None,
             card.distribution.value == "zipf",
+            card.shares(),
         )
         try:
             allocation.cumulative()  # checks it can be done (and warms this process's cache)

@@ -58,6 +58,10 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
         key = parent.field(parent.primary_key)
         return csv_plain(replace(plan, schema=parent), key, _depth + 1)
     traits, locale = FIELD_TRAITS[f.type], f.locale or plan.locale
+    if f.values is not None:  # the listed values, and what ``other`` draws
+        strings = [v for v in f.listed() if isinstance(v, str)]
+        own = f.model_copy(update={"values": None, "weights": None, "other": None})
+        return _plain_strings(strings) and (not f.other or csv_plain(plan, own, _depth))
     rule = traits.csv
     if rule is CSVRule.PATTERN and traits.semantic and not (f.is_unique or f.pattern):
         # No code to spell: a STRING draws what its meaning is made of.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from enum import StrEnum
@@ -79,9 +80,11 @@ class Cardinality(BaseModel):
     max: int | None = PydanticField(default=None, ge=0)
     mean: float | None = PydanticField(default=None, ge=0)
     distribution: Distribution = Distribution.UNIFORM
+    counts: list[float] | dict[int, float] | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
+        _check_counts(self)
         lo, hi, mean = self.min, self.max, self.mean
         if lo is not None and hi is not None and lo > hi:
             msg = f"cardinality min ({lo}) must not exceed max ({hi})"
@@ -93,11 +96,24 @@ class Cardinality(BaseModel):
 
     @property
     def bounded(self) -> bool:
-        """Whether every parent's child count is held between min and max."""
-        return bool(self.min) or self.max is not None
+        """Whether every parent's child count is decided per parent: held between min and max,
+        or given by ``counts``."""
+        return bool(self.min) or self.max is not None or self.counts is not None
+
+    def shares(self) -> tuple[tuple[int, float], ...]:
+        """``counts`` as (children, share of parents) pairs in increasing order, shares adding
+        up to 1; empty without ``counts``."""
+        if self.counts is None:
+            return ()
+        pairs = enumerate(self.counts) if isinstance(self.counts, list) else self.counts.items()
+        kept = sorted((int(k), float(v)) for k, v in pairs if v > 0)
+        total = sum(v for _, v in kept)
+        return tuple((k, v / total) for k, v in kept)
 
     def expected(self) -> float:
         """The mean number of children per parent, from what was given (3 when nothing was)."""
+        if self.counts is not None:
+            return sum(k * v for k, v in self.shares())
         if self.mean is not None:
             return self.mean
         if self.max is not None:
@@ -112,6 +128,13 @@ def _bound(value: Any) -> Any:
 
 
 Bound = Annotated[int | float | str | None, BeforeValidator(_bound)]
+#: One value a column takes (``values``): a number, a boolean, or a string (dates as ISO strings).
+Value = Annotated[bool | int | float | str, BeforeValidator(_bound)]
+
+#: Most points a ``quantiles`` option may list (a percentile every 0.1 %).
+MAX_QUANTILES = 1001
+#: Most values a ``values`` option may list, and most buckets ``Cardinality.counts`` may hold.
+MAX_VALUES = 10_000
 
 
 class Field(BaseModel):
@@ -126,6 +149,15 @@ class Field(BaseModel):
         references: ``"table"`` or ``"table.field"``; declares a foreign key.
         cardinality: children per parent for the foreign key declared by ``references``.
         enum_values, enum_weights: the values of an ENUM field and their relative frequencies.
+        values, weights, other: for any other type, the values the column takes and their
+            relative frequencies (numbers as numbers, dates as ISO strings, booleans as
+            true/false); with ``other`` (a share from 0 to 1) that share of rows draws a value
+            of the column's own kind instead (its meaning, pattern, bounds or quantiles), so
+            rare values need not be listed.
+        quantiles: for numbers, dates, datetimes and times, the column's values at evenly
+            spaced probabilities 0, 1/(n-1), …, 1 (2 to 1001 of them, non-decreasing); values
+            are drawn between adjacent quantiles, so a repeated quantile is a spike and a wide
+            step a gap. Within min and max when those are given; replaces ``distribution``.
         min, max: bounds for numbers, dates (ISO strings), times and lengths of TEXT.
         distribution: uniform, normal, lognormal or zipf, for numbers.
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
@@ -155,6 +187,10 @@ class Field(BaseModel):
     cardinality: Cardinality | None = None
     enum_values: list[str] | None = None
     enum_weights: list[float] | None = None
+    values: list[Value] | None = None
+    weights: list[float] | None = None
+    other: float | None = PydanticField(default=None, ge=0.0, le=1.0)
+    quantiles: list[Bound] | None = None
     min: Bound = None
     max: Bound = None
     distribution: Distribution | None = None
@@ -204,6 +240,8 @@ class Field(BaseModel):
     def _consistent(self) -> Self:
         _check_nulls(self)
         _check_enum(self)
+        _check_values(self)
+        _check_quantiles(self)
         _check_semantic(self)
         if self.cardinality is not None and self.references is None:
             msg = f"Field '{self.name}' has a cardinality but no references"
@@ -244,6 +282,14 @@ class Field(BaseModel):
             parts.append(f"{self.effective_null_rate:.0%} null")
         if self.enum_values:
             parts.append(" | ".join(self.enum_values[:8]))
+        if self.values is not None:
+            shown = " | ".join(str(v) for v in self.values[:8])
+            more = " | …" if len(self.values) > 8 else ""
+            other = f" + {self.other:.0%} other" if self.other else ""
+            parts.append(f"{shown}{more}{other}")
+        if self.quantiles is not None:
+            q = self.quantiles
+            parts.append(f"quantiles {q[0]}..{q[len(q) // 2]}..{q[-1]} ({len(q)} points)")
         if self.min is not None or self.max is not None:
             low = "" if self.min is None else self.min
             high = "" if self.max is None else self.max
@@ -258,6 +304,26 @@ class Field(BaseModel):
     def bounds(self) -> tuple[Any, Any]:
         """Return ``(min, max)`` parsed for this field's type (dates as dates, etc.)."""
         return _parse_bound(self, self.min, "min"), _parse_bound(self, self.max, "max")
+
+    def limits(self) -> tuple[Any, Any]:
+        """:meth:`bounds`, with the first and last of ``quantiles`` where min or max is not
+        given: the range every generated value lies in."""
+        lo, hi = self.bounds()
+        q = self.quantiles
+        if q:
+            lo = _parse_bound(self, q[0], "quantiles[0]") if lo is None else lo
+            hi = _parse_bound(self, q[-1], f"quantiles[{len(q) - 1}]") if hi is None else hi
+        return lo, hi
+
+    def quantile_points(self) -> list[Any]:
+        """``quantiles`` parsed for this field's type (dates as dates, etc.); empty without."""
+        return [
+            _parse_bound(self, q, f"quantiles[{i}]") for i, q in enumerate(self.quantiles or [])
+        ]
+
+    def listed(self) -> list[Any]:
+        """``values`` parsed for this field's type (dates as dates, etc.); empty without."""
+        return [_parse_value(self, v, f"values[{i}]") for i, v in enumerate(self.values or [])]
 
 
 def _check_nulls(field: Field) -> None:
@@ -315,6 +381,135 @@ def _check_enum(field: Field) -> None:
     if any(w < 0 for w in weights) or sum(weights) <= 0:
         msg = f"Field '{field.name}': enum_weights must be non-negative with a positive sum"
         raise ValueError(msg)
+
+
+def _exclusive(field: Field, option: str) -> None:
+    """``option`` describes drawn values, which keys, references and derived fields are not."""
+    clash = next(
+        (
+            name
+            for name, on in (
+                ("unique", field.is_unique),
+                ("references", field.references is not None),
+                ("derived", field.derived is not None),
+                ("derived_from", field.derived_from is not None),
+            )
+            if on
+        ),
+        None,
+    )
+    if clash is not None:
+        msg = (
+            f"Field '{field.name}': the {option} option describes drawn values, "
+            f"so it cannot go with {clash}"
+        )
+        raise ValueError(msg)
+
+
+def _check_values(field: Field) -> None:
+    if field.values is None:
+        if field.weights is not None or field.other is not None:
+            msg = f"Field '{field.name}': weights and other need values"
+            raise ValueError(msg)
+        return
+    if field.type is FieldType.ENUM:
+        msg = f"ENUM field '{field.name}': list its values in enum_values, not values"
+        raise ValueError(msg)
+    if not field.values or len(field.values) > MAX_VALUES:
+        msg = f"Field '{field.name}': values must list 1 to {MAX_VALUES} values"
+        raise ValueError(msg)
+    _exclusive(field, "values")
+    field.listed()  # each value fits the type
+    weights = field.weights
+    if weights is not None and (
+        len(weights) != len(field.values) or any(w < 0 for w in weights) or sum(weights) <= 0
+    ):
+        msg = (
+            f"Field '{field.name}': weights must have one non-negative weight per value, "
+            "with a positive sum"
+        )
+        raise ValueError(msg)
+
+
+def _check_quantiles(field: Field) -> None:
+    if field.quantiles is None:
+        return
+    if not FIELD_TRAITS[field.type].orderable:
+        msg = (
+            f"Field '{field.name}': quantiles apply to numbers, dates, datetimes and times, "
+            f"not {field.type.value}"
+        )
+        raise ValueError(msg)
+    if not 2 <= len(field.quantiles) <= MAX_QUANTILES:
+        msg = f"Field '{field.name}': quantiles must list 2 to {MAX_QUANTILES} values"
+        raise ValueError(msg)
+    _exclusive(field, "quantiles")
+    if field.distribution is not None:
+        msg = f"Field '{field.name}': quantiles give the shape, so drop distribution"
+        raise ValueError(msg)
+    points = field.quantile_points()
+    if any(p is None for p in points):
+        msg = f"Field '{field.name}': quantiles must not hold null"
+        raise ValueError(msg)
+    drops = [i for i in range(1, len(points)) if points[i] < points[i - 1]]
+    if drops:
+        i = drops[0]
+        msg = (
+            f"Field '{field.name}': quantiles must not decrease "
+            f"(quantiles[{i}] = {field.quantiles[i]!r} after {field.quantiles[i - 1]!r})"
+        )
+        raise ValueError(msg)
+    lo, hi = field.bounds()
+    if (lo is not None and points[0] < lo) or (hi is not None and points[-1] > hi):
+        msg = (
+            f"Field '{field.name}': quantiles run from {field.quantiles[0]!r} to "
+            f"{field.quantiles[-1]!r}, beyond min {field.min!r} or max {field.max!r}"
+        )
+        raise ValueError(msg)
+
+
+def _check_counts(card: Cardinality) -> None:
+    counts = card.counts
+    if counts is None:
+        return
+    given = [k for k in ("min", "max", "mean") if getattr(card, k) is not None]
+    if given or card.distribution is not Distribution.UNIFORM:
+        named = ", ".join(given) or "distribution"
+        msg = f"cardinality counts give the whole shape, so drop {named}"
+        raise ValueError(msg)
+    shares = list(counts.values()) if isinstance(counts, dict) else counts
+    keys = list(counts) if isinstance(counts, dict) else []
+    if not shares or len(shares) > MAX_VALUES:
+        msg = f"cardinality counts must hold 1 to {MAX_VALUES} shares"
+        raise ValueError(msg)
+    if any(not math.isfinite(v) or v < 0 for v in shares) or sum(shares) <= 0:
+        msg = "cardinality counts must be non-negative shares with a positive sum"
+        raise ValueError(msg)
+    if any(k < 0 for k in keys):
+        msg = "cardinality counts must be keyed by numbers of children from 0 up"
+        raise ValueError(msg)
+
+
+def _parse_value(field: Field, value: Any, which: str) -> Any:
+    """One of ``values`` as the field's type holds it."""
+    traits = FIELD_TRAITS[field.type]
+    if traits.orderable:
+        parsed = _parse_bound(field, value, which)
+        if field.type is FieldType.INTEGER and isinstance(parsed, float):
+            if not parsed.is_integer():
+                msg = f"Field '{field.name}': {which} {value!r} is not a whole number"
+                raise ValueError(msg)
+            return int(parsed)
+        return parsed
+    if field.type is FieldType.BOOLEAN:
+        if not isinstance(value, bool):
+            msg = f"Field '{field.name}': {which} {value!r} is not true or false"
+            raise ValueError(msg)
+        return value
+    if not isinstance(value, str):
+        msg = f"Field '{field.name}': {which} {value!r} is not a string"
+        raise ValueError(msg)
+    return value
 
 
 def _parse_bound(field: Field, value: Any, which: str) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from synthdata.generate.columns.choices import boolean, currency_code, enum
+from synthdata.generate.columns.choices import boolean, currency_code, enum, listed
 from synthdata.generate.columns.codes import (
     code,
     credit_card,
@@ -84,13 +84,10 @@ GENERATORS: dict[FieldType, ColumnGenerator] = {
 
 def generate_column(batch: Batch, f: Field) -> pl.Series:
     """Generate one field for a batch, with its nulls, named after the field."""
-    if f.derived_from is not None and f.type is FieldType.INTEGER:
-        values = age(batch, f)
-    elif FIELD_TRAITS[f.type].numeric and (f.min is not None or f.max is not None):
-        # Coordinates come from the row's address, unless bounds ask for plain numbers.
-        values = numeric(batch, f)
+    if f.values is not None and not _ordered(batch, f):
+        values = listed(batch, f, lambda: _drawn(batch, f.model_copy(update=_UNLISTED)))
     else:
-        values = GENERATORS[f.type](batch, f)
+        values = _drawn(batch, f)
     rate = f.effective_null_rate
     if rate > 0:
         if FIELD_TRAITS[f.type].orderable:
@@ -98,3 +95,24 @@ def generate_column(batch: Batch, f: Field) -> pl.Series:
         mask = pl.Series(batch.uniform(f.name, "null") < rate)
         values = pl.select(pl.when(pl.lit(mask)).then(None).otherwise(pl.lit(values))).to_series()
     return values.alias(f.name)
+
+
+#: A field's options without its listed values: what ``other`` draws from.
+_UNLISTED = {"values": None, "weights": None, "other": None}
+
+
+def _drawn(batch: Batch, f: Field) -> pl.Series:
+    """A field's values before nulls, from its type's generator."""
+    if f.derived_from is not None and f.type is FieldType.INTEGER:
+        return age(batch, f)
+    if FIELD_TRAITS[f.type].numeric and (
+        f.min is not None or f.max is not None or f.quantiles is not None
+    ):
+        # Coordinates come from the row's address, unless bounds ask for plain numbers.
+        return numeric(batch, f)
+    return GENERATORS[f.type](batch, f)
+
+
+def _ordered(batch: Batch, f: Field) -> bool:
+    """Whether an ordering constraint places the field (it wins over listed values)."""
+    return any(c.field == f.name for c in batch.schema.constraints)

@@ -4,6 +4,7 @@ currency codes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import polars as pl
@@ -11,8 +12,9 @@ import polars as pl
 from synthdata.generate import vocab
 from synthdata.generate.context import Batch
 from synthdata.schema import Field
+from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["ENUM_HINTS", "boolean", "currency_code", "enum", "enum_weights", "weighted"]
+__all__ = ["ENUM_HINTS", "boolean", "currency_code", "enum", "enum_weights", "listed", "weighted"]
 
 #: How common a value is where the world is skewed, by its name (lower case, words joined by
 #: ``_``): most orders are delivered, most tickets low or medium priority, most accounts
@@ -399,11 +401,31 @@ def currency_code(batch: Batch, f: Field) -> pl.Series:
 
 
 def weighted(batch: Batch, f: Field, values: list[str], weights: np.ndarray) -> pl.Series:
+    return pl.Series(values, dtype=pl.String).gather(_picks(batch, f, weights))
+
+
+def _picks(batch: Batch, f: Field, weights: np.ndarray) -> np.ndarray:
     cum = np.cumsum(weights / weights.sum())
-    idx = np.minimum(
-        np.searchsorted(cum, batch.uniform(f.name, "pick"), side="right"), len(values) - 1
+    return np.minimum(
+        np.searchsorted(cum, batch.uniform(f.name, "pick"), side="right"), len(weights) - 1
     )
-    return pl.Series(values, dtype=pl.String).gather(idx)
+
+
+def listed(batch: Batch, f: Field, own: Callable[[], pl.Series]) -> pl.Series:
+    """A field's ``values`` at their ``weights`` (even without), as its type holds them; with
+    ``other``, that share of rows takes what ``own`` draws (the column's own kind) instead."""
+    pool = pl.Series(f.listed()).cast(FIELD_TRAITS[f.type].dtype)
+    weights = np.array(f.weights or [1.0] * len(pool), dtype=float)
+    picked = pool.gather(_picks(batch, f, weights))
+    if not f.other:
+        return picked
+    instead = batch.uniform(f.name, "other") < f.other
+    if not instead.any():
+        return picked
+    drawn = own().cast(picked.dtype)
+    return pl.select(
+        pl.when(pl.lit(pl.Series(instead))).then(pl.lit(drawn)).otherwise(pl.lit(picked))
+    ).to_series()
 
 
 def enum(batch: Batch, f: Field) -> pl.Series:

@@ -43,6 +43,8 @@ def money_fields(batch: Batch) -> list[Field]:
         for f in schema.fields
         if f.min is None
         and f.max is None
+        and f.quantiles is None  # measured magnitudes stay as measured
+        and f.values is None
         and f.name != schema.primary_key
         and f.references is None
         and not f.is_unique

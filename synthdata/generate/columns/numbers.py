@@ -20,7 +20,7 @@ from synthdata.schema.milestones import PARENT_GAP, Gap, Spacing, gap_between
 from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["anchored", "as_number", "bounds", "draw", "numeric", "shaped"]
+__all__ = ["anchored", "as_number", "bounds", "draw", "numeric", "quantile_draws", "shaped"]
 
 _EPOCH = dt.datetime(1970, 1, 1)
 
@@ -60,9 +60,10 @@ def shaped(
 
 
 def bounds(f: Field) -> tuple[float, float]:
-    """The range a numeric field's values are drawn from: its min and max, else the type's."""
+    """The range a numeric field's values are drawn from: its min and max (or first and last
+    quantile), else the type's."""
     lo_default, hi_default, _ = _NUMERIC_DEFAULTS[f.type]
-    lo, hi = f.bounds()
+    lo, hi = f.limits()
     lo = float(lo_default if lo is None else lo)
     return lo, float(hi if hi is not None else max(hi_default, lo + (hi_default - lo_default)))
 
@@ -75,7 +76,10 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
         return keys.unique_values(
             batch.plan.seed, batch.schema, f, batch.plan.volume, batch.index()
         )
-    kind = batch.meaning(f)
+    quantiled = f.quantiles is not None
+    if quantiled and f.type is FieldType.FLOAT:
+        decimals = _decimals(f)
+    kind = None if quantiled else batch.meaning(f)
     if kind in ("latitude", "longitude") and f.min is None and f.max is None:
         # The row's address's coordinates, as a LATITUDE or LONGITUDE field has.
         values = address_part(kind)(batch, f).to_numpy()
@@ -93,7 +97,10 @@ def numeric(batch: Batch, f: Field) -> pl.Series:
         floor = float(f.min) if isinstance(f.min, int | float) else -big
         ceiling = float(f.max) if isinstance(f.max, int | float) else big
         return _typed(f, ordered, floor, ceiling, decimals)
-    if kind is not None and f.distribution is None:
+    if quantiled:
+        values = quantile_draws(batch, f)
+        values = np.round(values) if decimals == 0 else values
+    elif kind is not None and f.distribution is None:
         values = number(batch, f, kind, lo, hi)
     else:
         dist = f.distribution or _DEFAULT_DISTRIBUTION.get(f.type, Distribution.UNIFORM)
@@ -263,6 +270,59 @@ def as_number(series: pl.Series) -> npt.NDArray[np.float64]:
     else:
         numbers = series.cast(pl.Float64)
     return numbers.fill_null(float("nan")).to_numpy()
+
+
+def quantile_draws(batch: Batch, f: Field) -> npt.NDArray[np.float64]:
+    """Draws shaped by the field's ``quantiles`` (inverse CDF, linear between adjacent points):
+    numbers as they are, dates in days and datetimes and times in seconds. A repeated point
+    holds its share of rows on one value (a spike); a wide step spreads its share thinly (a
+    gap)."""
+    points = quantile_units(f.type, tuple(f.quantiles or ()))
+    # Points sit at even steps of probability, so a draw's step is found without a search.
+    place = batch.uniform(f.name, "u") * (len(points) - 1)
+    step = np.minimum(place.astype(np.int64), len(points) - 2)
+    low: npt.NDArray[np.float64] = points[step]
+    drawn: npt.NDArray[np.float64] = low + (place - step) * (points[step + 1] - low)
+    return drawn
+
+
+@functools.lru_cache(maxsize=64)
+def quantile_units(
+    kind: FieldType, quantiles: tuple[float | int | str, ...]
+) -> npt.NDArray[np.float64]:
+    """A field's ``quantiles`` as numbers in its unit (days, seconds, the number).
+
+    Cache: filled by the first batch of each field with quantiles in each process, so batches
+    do not parse up to a thousand points each; read-only arrays that are pure functions of the
+    type and the points (the last 64 fields stay).
+    """
+    f = Field(name="q", type=kind, quantiles=list(quantiles))
+    points = np.array([_in_units(p) for p in f.quantile_points()], dtype=np.float64)
+    points.flags.writeable = False
+    return points
+
+
+def _in_units(point: object) -> float:
+    if isinstance(point, dt.datetime):
+        return (point - _EPOCH).total_seconds()
+    if isinstance(point, dt.date):
+        return float((point - _EPOCH.date()).days)
+    if isinstance(point, dt.time):
+        return point.hour * 3600.0 + point.minute * 60.0 + point.second + point.microsecond / 1e6
+    assert isinstance(point, int | float)
+    return float(point)
+
+
+def _decimals(f: Field) -> int:
+    """The decimals a FLOAT drawn from quantiles keeps: four, or as many as its quantiles
+    spell (up to 12), so small measures are not rounded away."""
+    most = 4
+    for q in f.quantiles or []:
+        text = repr(float(q)) if isinstance(q, int | float) else str(q)
+        if "e" in text or "E" in text:
+            return 12
+        most = max(most, len(text.partition(".")[2]))
+    return min(most, 12)
 
 
 def draw(

@@ -9,7 +9,7 @@ import numpy.typing as npt
 import polars as pl
 
 from synthdata.generate.columns.measures import DATES, date
-from synthdata.generate.columns.numbers import anchored, as_number, draw
+from synthdata.generate.columns.numbers import anchored, as_number, draw, quantile_draws
 from synthdata.generate.context import Batch
 from synthdata.schema import Distribution, Field, FieldType
 
@@ -19,8 +19,9 @@ _EPOCH = dt.datetime(1970, 1, 1)
 
 
 def _temporal_range(batch: Batch, f: Field) -> tuple[float, float]:
-    """The field's bounds in the unit of its type (days, or seconds)."""
-    lo, hi = f.bounds()
+    """The field's bounds (or first and last quantile) in the unit of its type (days, or
+    seconds)."""
+    lo, hi = f.limits()
     ref = batch.plan.reference
     if f.type is FieldType.DATE:
         lo = lo or (ref.date() - dt.timedelta(days=5 * 365))
@@ -45,6 +46,8 @@ def temporal(batch: Batch, f: Field) -> pl.Series:
     lo, hi = _temporal_range(batch, f)
 
     def own() -> npt.NDArray[np.float64]:
+        if f.quantiles is not None:  # whole days, or whole seconds
+            return np.round(quantile_draws(batch, f))
         if kind in DATES and f.type is not FieldType.TIME:
             mine = f.bounds()
             return date(
@@ -67,8 +70,9 @@ def _typed(f: Field, values: npt.NDArray[np.float64], lo: float, hi: float) -> p
     if f.type is FieldType.DATE:
         return pl.Series(np.floor(values).astype(np.int32)).cast(pl.Date)
     if f.type is FieldType.TIME:
-        minutes = np.clip(np.floor(values / 60) * 60, lo, hi)
-        return pl.Series((minutes * 1e9).astype(np.int64)).cast(pl.Time)
+        step = 1 if f.quantiles is not None else 60  # quantiles keep their seconds
+        steps = np.clip(np.floor(values / step) * step, lo, hi)
+        return pl.Series((steps * 1e9).astype(np.int64)).cast(pl.Time)
     return pl.Series((np.floor(values) * 1e6).astype(np.int64)).cast(pl.Datetime("us"))
 
 
