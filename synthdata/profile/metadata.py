@@ -16,6 +16,7 @@ import polars as pl
 from synthdata.errors import InvalidInputError
 from synthdata.profile.sources import Source
 from synthdata.schema import FieldType, Schema
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Kind", "Metadata", "Relationship", "metadata_for"]
 
@@ -30,12 +31,6 @@ _SDTYPES: dict[Any, Kind] = {
     "boolean": "boolean",
     "id": "id",
 }
-_TEXT_TYPES = {
-    FieldType.STRING, FieldType.TEXT, FieldType.EMAIL, FieldType.PHONE, FieldType.NAME,
-    FieldType.FIRST_NAME, FieldType.LAST_NAME, FieldType.USERNAME, FieldType.PASSWORD_HASH,
-    FieldType.ADDRESS, FieldType.STREET, FieldType.URL, FieldType.IP_ADDRESS, FieldType.IBAN,
-    FieldType.CREDIT_CARD, FieldType.NATIONAL_ID, FieldType.JSON, FieldType.TIME, FieldType.UUID,
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -175,7 +170,7 @@ def _from_catalogue(source: Source) -> _Keys:
 
 
 def _kind(series: pl.Series, declared: FieldType | None) -> Kind:
-    if declared in _TEXT_TYPES:
+    if declared is not None and FIELD_TRAITS[declared].free:
         return "text"
     if declared == FieldType.ENUM:
         return "categorical"

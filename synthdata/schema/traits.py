@@ -129,6 +129,9 @@ class FieldTraits:
         glance: what the values tell a reader skimming a sample (see :class:`Glance`).
         clips: values still read when cut short with an ellipsis (free text, names,
             addresses); other values are shown whole or not at all.
+        free: values are free-form or could identify someone (text, names, contact details,
+            identifiers): a profile of real data never lists them, and fidelity measures
+            score them as text, not categories.
     """
 
     dtype: pl.DataType
@@ -147,6 +150,7 @@ class FieldTraits:
     measure: str = ""
     glance: Glance = Glance.DETAIL
     clips: bool = False
+    free: bool = False
 
     @property
     def orderable(self) -> bool:
@@ -158,6 +162,7 @@ _PEOPLE = (Pool("people", "first"), Pool("people", "last"))
 
 FIELD_TRAITS: dict[FieldType, FieldTraits] = {
     FieldType.UUID: FieldTraits(
+        free=True,
         dtype=pl.String(),
         key=True,
         unique=UniqueRule.UUID,
@@ -167,6 +172,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.BULK,
     ),
     FieldType.STRING: FieldTraits(
+        free=True,
         dtype=pl.String(),
         key=True,
         unique=UniqueRule.PATTERN,
@@ -177,6 +183,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.TEXT: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.QUOTED,
         ddl_family=SQLFamily.TEXT,
@@ -185,6 +192,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.EMAIL: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.SUFFIX,
         csv=CSVRule.POOLS,
@@ -194,6 +202,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.PHONE: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.PATTERN,
         csv=CSVRule.TEMPLATES,
@@ -236,10 +245,11 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         measure="date",
     ),
     FieldType.TIME: FieldTraits(
-        dtype=pl.Time(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.TIME
+        free=True, dtype=pl.Time(), temporal=True, csv=CSVRule.PLAIN, sql=SQLFamily.TIME
     ),
     FieldType.ENUM: FieldTraits(dtype=pl.String(), csv=CSVRule.ENUM, glance=Glance.FIGURE),
     FieldType.NAME: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.POOLS,
         pools=_PEOPLE,
@@ -248,6 +258,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.FIRST_NAME: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.POOLS,
         pools=_PEOPLE,
@@ -255,6 +266,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.NAME,
     ),
     FieldType.LAST_NAME: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.POOLS,
         pools=_PEOPLE,
@@ -262,9 +274,14 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.NAME,
     ),
     FieldType.USERNAME: FieldTraits(
-        dtype=pl.String(), unique=UniqueRule.SUFFIX, csv=CSVRule.PLAIN, ddl_family=SQLFamily.TEXT
+        free=True,
+        dtype=pl.String(),
+        unique=UniqueRule.SUFFIX,
+        csv=CSVRule.PLAIN,
+        ddl_family=SQLFamily.TEXT,
     ),
     FieldType.PASSWORD_HASH: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.PLAIN,
         ddl_family=SQLFamily.TEXT,
@@ -272,6 +289,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.BULK,
     ),
     FieldType.ADDRESS: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.QUOTED,
         ddl_family=SQLFamily.TEXT,
@@ -280,6 +298,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.STREET: FieldTraits(
+        free=True,
         dtype=pl.String(),
         csv=CSVRule.POOLS,
         pools=(Pool("addresses", "street"),),
@@ -338,6 +357,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.URL: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.SUFFIX,
         csv=CSVRule.POOLS,
@@ -348,6 +368,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         clips=True,
     ),
     FieldType.IP_ADDRESS: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.IPV4,
         csv=CSVRule.PLAIN,
@@ -376,6 +397,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.FIGURE,
     ),
     FieldType.IBAN: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.PATTERN,
         csv=CSVRule.PLAIN,
@@ -384,6 +406,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.BULK,
     ),
     FieldType.CREDIT_CARD: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.PATTERN,
         csv=CSVRule.PLAIN,
@@ -392,6 +415,7 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         glance=Glance.BULK,
     ),
     FieldType.NATIONAL_ID: FieldTraits(
+        free=True,
         dtype=pl.String(),
         unique=UniqueRule.PATTERN,
         csv=CSVRule.TEMPLATES,
@@ -413,7 +437,12 @@ FIELD_TRAITS: dict[FieldType, FieldTraits] = {
         patterned=True,
     ),
     FieldType.JSON: FieldTraits(
-        dtype=pl.String(), csv=CSVRule.QUOTED, sql=SQLFamily.JSON, glance=Glance.BULK, clips=True
+        free=True,
+        dtype=pl.String(),
+        csv=CSVRule.QUOTED,
+        sql=SQLFamily.JSON,
+        glance=Glance.BULK,
+        clips=True,
     ),
 }
 
