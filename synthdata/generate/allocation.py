@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -109,6 +110,11 @@ class Allocation:
         """Cumulative child counts per parent row (read-only, cached in this process)."""
         return cumulative_counts(self)
 
+    def owners(self) -> npt.NDArray[np.signedinteger[Any]]:
+        """The parent row of each child slot (read-only, cached in this process): a gather
+        where a search of the cumulative counts would cost a binary search per child."""
+        return slot_owners(self)
+
 
 @lru_cache(maxsize=8)
 def cumulative_counts(spec: Allocation) -> npt.NDArray[np.int64]:
@@ -125,6 +131,20 @@ def cumulative_counts(spec: Allocation) -> npt.NDArray[np.int64]:
         cum = allocate(spec.seed, spec.key, spec.parents, spec.total, spec.lo, spec.hi, spec.skewed)
     cum.flags.writeable = False
     return cum
+
+
+@lru_cache(maxsize=8)
+def slot_owners(spec: Allocation) -> npt.NDArray[np.signedinteger[Any]]:
+    """Per child slot, the parent row it belongs to (4 bytes a child below 2**31 parents).
+
+    Cache: as :func:`cumulative_counts`, filled by the first batch of a child table in each
+    process; a pure function of the recipe.
+    """
+    cum = cumulative_counts(spec)
+    kind = np.int32 if spec.parents < 2**31 else np.int64
+    owners = np.repeat(np.arange(spec.parents, dtype=kind), np.diff(cum, prepend=0))
+    owners.flags.writeable = False
+    return owners.astype(kind, copy=False)
 
 
 def _heaviest(values: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:

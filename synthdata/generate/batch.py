@@ -89,33 +89,36 @@ def children_aggregate(batch: Batch, agg: Aggregate) -> pl.Series:
     key = _rng.stream_key(child_plan.schema.name, fk.field, "slots")
     rows = _rng.unpermute(slots.astype(np.uint64), int(cum[-1]), key)
     children = Batch(child_plan, 0, total, rows=rows)
-    _fill(children, [g for g in field_order(child_plan.schema) if g.name in need])
-    frame = pl.DataFrame(
-        {
-            "owner": owner,
-            "key": children.columns[fk.field],
-            "value": children.columns[agg.column]
-            if agg.column
-            else pl.repeat(1, total, eager=True),
-        }
-    ).filter(pl.col("key").is_not_null())
-    value = pl.col("value").cast(pl.Float64)
-    measure = {
-        "sum": pl.col("value").sum(),  # exactly, in the column's own type (decimals)
-        "count": pl.len(),
-        "avg": value.mean(),
-        "min": value.min(),
-        "max": value.max(),
-    }[agg.func]
-    found = frame.group_by("owner").agg(measure.alias("agg"))
-    out = (
-        pl.DataFrame({"owner": np.arange(batch.n, dtype=np.int64)})
-        .join(found, on="owner", how="left", maintain_order="left")
-        .get_column("agg")
-    )
-    if agg.func in ("sum", "count"):
-        out = out.fill_null(0)
-    return out
+    _fill(children, [g for g in field_order(child_plan.schema) if g.name in need - {fk.field}])
+    # The key's nulls as foreign_key_column draws them (by row index: the key is gathered);
+    # its values are the owners already.
+    rate = child_plan.schema.field(fk.field).effective_null_rate
+    keep = np.ones(total, dtype=bool)
+    if rate > 0:
+        keep = children.uniform(fk.field, "null") >= rate
+    values = np.ones(total)
+    if agg.column is not None:
+        column = children.columns[agg.column]
+        keep &= column.is_not_null().to_numpy()
+        values = column.cast(pl.Float64).fill_null(0.0).to_numpy()
+    values = np.where(keep, values, 0.0)
+    # Children are in owner order: sums by bincount, extremes by segment.
+    kept = np.bincount(owner, weights=keep, minlength=batch.n)
+    if agg.func == "count":
+        return pl.Series(kept.astype(np.int64))
+    sums = np.bincount(owner, weights=values, minlength=batch.n)
+    if agg.func == "sum":
+        return pl.Series(sums)
+    if agg.func == "avg":
+        return pl.Series(np.divide(sums, kept, out=np.zeros(batch.n), where=kept > 0)).set(
+            pl.Series(kept == 0), None
+        )
+    fill, reduce = (np.inf, np.minimum) if agg.func == "min" else (-np.inf, np.maximum)
+    extremes = np.full(batch.n, fill)
+    some = counts > 0
+    if some.any():
+        extremes[some] = reduce.reduceat(np.where(keep, values, fill), starts[some])
+    return pl.Series(extremes).set(pl.Series(np.isinf(extremes)), None)
 
 
 def field_order(schema: Schema) -> list[Field]:

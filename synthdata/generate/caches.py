@@ -28,6 +28,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "e-mail domains": vocab.email_domains.cache_clear,
     "template pair lookups": encoding.pair_lookups.cache_clear,
     "allocation counts": allocation.cumulative_counts.cache_clear,
+    "allocation owners": allocation.slot_owners.cache_clear,
     "plain CSV pools": quoting.plain_pool.cache_clear,
     "offline vocabularies": vocabularies.load.cache_clear,
     "vocabulary series": semantic.mixture.cache_clear,

@@ -46,7 +46,7 @@ def _allocated(
     def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
         cum = batch.plan.allocations[fk.field].cumulative()
         slots = _rng.permute(batch.index(), int(cum[-1]), batch.key(fk.field, "slots"))
-        parent = np.searchsorted(cum, slots, side="right")
+        parent = batch.plan.allocations[fk.field].owners()[slots]
         first = np.where(parent > 0, cum[np.maximum(parent - 1, 0)], 0).astype(np.uint64)
         return parent.astype(np.uint64), slots - first
 
