@@ -1209,7 +1209,10 @@ EVENT_HEADS = frozenset(
     "stay trip visit session appointment lesson class shift match game race flight ride journey "
     "call meeting event order booking reservation rental purchase sale payment transfer delivery "
     "shipment loan donation application inspection assessment review rating treatment walk "
-    "adoption scan check repair".split()
+    "adoption scan check repair rehearsal performance concert screening exam test attempt round "
+    "play move transaction exposure contact interview hearing surgery admission discharge "
+    "pickup dropoff feeding vaccination weighing measurement reading incident accident "
+    "installation".split()
 )
 #: Words with an event's ending that name things, not events.
 _NOT_EVENTS = frozenset(

@@ -226,3 +226,14 @@ def test_a_document_for_goods_lists_them_in_lines():
 def test_people_are_never_the_rows_of_an_event():
     links = _links("Passengers hold bookings; each passenger belongs to a booking.")
     assert ("passengers", "bookings") not in links, links
+
+
+def test_a_thing_a_person_brings_holds_the_person():
+    links = _links("A bakery co-op: bakers bring sourdough loaves to our market stalls.")
+    assert ("sourdough_loaves", "bakers") in links, links
+    assert ("bakers", "sourdough_loaves") not in links, links
+
+
+def test_rehearsals_are_events_that_hold_their_venue():
+    links = _links("A choir keeps singers and rehearsals; rehearsals happen at venues.")
+    assert ("rehearsals", "venues") in links, links
