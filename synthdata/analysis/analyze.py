@@ -133,7 +133,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
-    _owners_by_class(entities, mentions, tokens, reading.tags)
+    _owners_by_class(entities, mentions, tokens, reading.tags, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -829,7 +829,11 @@ def _doer(word: str) -> bool:
 
 
 def _owners_by_class(
-    entities: dict[str, EntityPlan], mentions: list[Mention], tokens: list[Token], tags: list[str]
+    entities: dict[str, EntityPlan],
+    mentions: list[Mention],
+    tokens: list[Token],
+    tags: list[str],
+    strong: set[tuple[str, str, str]],
 ) -> None:
     """The modeller's default for two things named in one clause that the grammar did not
     relate: the one of the lower class holds a key to the other ("patients order glasses":
@@ -846,6 +850,8 @@ def _owners_by_class(
             thing = entities.get(lk.parent)
             if thing is None or thing.is_link or lk.parent == key or _kind(thing) != "thing":
                 continue
+            if any(c == key and p == lk.parent for c, p, _ in strong):
+                continue  # "each show has one or two hosts": said outright
             person.links.remove(lk)
             if not any(x.parent == key for x in thing.links):
                 thing.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))

@@ -148,6 +148,8 @@ _MANY_VERBS = frozenset(
 #: Verbs by which one thing gathers others that exist on their own ("exhibitions pull objects",
 #: "each recipe uses several ingredients"): a link table, unless the others are its parts.
 _GATHER_VERBS = frozenset("include list involve use require combine".split())
+#: Verbs of carrying: what is carried goes in one carrier at a time ("a trip hauls loads").
+_CARRY_VERBS = frozenset("carry haul transport convey tow ship deliver fly ferry load".split())
 #: Verbs by which people are put on things in turn ("servers are assigned to sections").
 _ROSTER_VERBS = frozenset("assign allocate roster rota schedule".split())
 #: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
@@ -1347,7 +1349,10 @@ def _pair(
     if words[-2:] in (["for", "each"], ["for", "every"], ["in", "each"], ["on", "each"]) or (
         words[-1] == "per"
     ):
-        found.child_of(a, b)
+        # "a line per player" is said outright; "we pay the farmer per lot" leaves the
+        # direction between a person and their things to the modeller
+        people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
     if not verbs:
@@ -1445,6 +1450,14 @@ def _pair(
         _located(a, b, [prep or ""], many, found, strong=lemma in _BELONG_VERBS)
         return
     if many:
+        people = any(person_word(k) for k in a.keys)
+        parts = any(k.rsplit("_", 1)[-1] in _PART_WORDS for k in b.keys)
+        carried = lemma in _CARRY_VERBS  # "one trip can haul one or more loads": the trip's
+        if not parts and not carried and (not people or _eventful(b)) and not owned_b:
+            # "an inspection can cite several violations", "passengers book one or more
+            # flights": things that exist on their own, met many times, are paired
+            found.pairs(a, b)
+            return
         found.owns_many(a, b)
     else:
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"

@@ -237,3 +237,20 @@ def test_a_thing_a_person_brings_holds_the_person():
 def test_rehearsals_are_events_that_hold_their_venue():
     links = _links("A choir keeps singers and rehearsals; rehearsals happen at venues.")
     assert ("rehearsals", "venues") in links, links
+
+
+def test_a_thing_that_meets_several_others_is_paired_with_them():
+    links = _links("A quality team runs audits; each audit can flag several defects.")
+    both = {c for c, p in links if p == "audits"} & {c for c, p in links if p == "defects"}
+    assert both - {"audits", "defects"}, links
+
+
+def test_what_a_carrier_carries_holds_the_carrier():
+    links = _links("A removal firm keeps vans and crates; each van can carry one or more crates.")
+    assert ("crates", "vans") in links, links
+
+
+def test_paying_a_person_per_thing_leaves_the_thing_with_the_person():
+    links = _links("A berry co-op keeps pickers and crates; we pay the picker per crate.")
+    assert ("crates", "pickers") in links, links
+    assert ("pickers", "crates") not in links, links
