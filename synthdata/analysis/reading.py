@@ -843,11 +843,41 @@ def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
         if tokens[end].sentence != tokens[0].sentence:
             break
         end += 1
+    business = _business_phrases(tokens, tags)
     if end == start or tags[end - 1] not in {"NOUN", "PROPN"}:
-        return set()
+        return business
     if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
-        return set()
-    return set(range(end))
+        return business
+    return business | set(range(end))
+
+
+#: Words before "a"/"an" that introduce the business the first sentence is about ("software
+#: for a police department", "we're a small CRO", "I work for a terminal operator").
+_BUSINESS_LEADS = frozenset({"for", "were", "am", "im", "run", "own"})
+
+
+def _business_phrases(tokens: list[Token], tags: list[str]) -> set[int]:
+    """The tokens of a singular noun phrase in the first sentence that names the business
+    itself after "for a", "we're a", "I run a" ("ledger for a mid-sized wholesaler")."""
+    out: set[int] = set()
+    first = tokens[0].sentence if tokens else 0
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].sentence != first:
+            break
+        if tokens[i].text not in {"a", "an"} or tokens[i - 1].text not in _BUSINESS_LEADS:
+            continue
+        end = i + 1
+        while (
+            end < len(tokens)
+            and tokens[end].sentence == first
+            and tags[end] in {"NOUN", "ADJ", "GER", "PROPN", "NUM"}
+        ):
+            end += 1
+            if tokens[end - 1].plural:
+                break
+        if end > i + 1 and tags[end - 1] in {"NOUN", "PROPN"} and not tokens[end - 1].plural:
+            out.update(range(i + 1, end))
+    return out
 
 
 #: Plural words that name a line of business when they open the text ("Financial services

@@ -254,3 +254,13 @@ def test_paying_a_person_per_thing_leaves_the_thing_with_the_person():
     links = _links("A berry co-op keeps pickers and crates; we pay the picker per crate.")
     assert ("crates", "pickers") in links, links
     assert ("pickers", "crates") not in links, links
+
+
+def test_the_business_a_text_is_for_is_not_a_table():
+    tables = _tables(
+        "Booking software for a mountain hut: hikers book bunks, and wardens check hikers in "
+        "(boots, packs...)."
+    )
+    assert not {"mountain_huts", "huts"} & tables, tables
+    assert "packs" not in tables, tables
+    assert {"hikers", "bunks"} <= tables, tables
