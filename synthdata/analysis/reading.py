@@ -768,7 +768,8 @@ def _things(
         len(tokens),
     )
     for noun in nouns:
-        if noun.example or noun.head in _NOT_TABLES or noun.key in _NOT_TABLES:
+        slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
+        if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
         if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
             continue
@@ -781,7 +782,7 @@ def _things(
         if len(tokens[noun.last].base) < 3:
             continue
         subject = _is_subject(tokens, tags, noun)
-        if noun.attribute_like and not subject:
+        if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
             continue
         if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
             continue
@@ -798,6 +799,30 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+#: Heads of named slots of time ("tee times", "ice times", "delivery windows").
+_SLOT_HEADS = frozenset({"time", "slot", "window", "day", "period"})
+#: Verbs whose objects are slots a business hands out, rows of their own even when their name
+#: reads as a field ("we book ice times", "members reserve tee times").
+_SLOT_VERBS = frozenset("book reserve schedule sell rent offer allocate buy".split())
+
+
+def _booked(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a plural noun phrase is what a booking verb books ("book ice times at rinks",
+    "tee times are reserved"), right before or after it."""
+    if not noun.plural:
+        return False
+    before = [i for i in range(max(0, noun.first - 3), noun.first) if tags[i] == "VERB"]
+    if before and _lemma(tokens[before[-1]].text, "VERB") in _SLOT_VERBS:
+        return all(
+            tags[i] in {"DET", "ADJ", "NUM", "QUANT"} for i in range(before[-1] + 1, noun.first)
+        )
+    after = noun.last + 1
+    if after + 1 < len(tokens) and tokens[after].text in {"are", "get", "can", "is"}:
+        nxt = after + 1 + (tokens[after + 1].text == "be")
+        return nxt < len(tokens) and _lemma(tokens[nxt].text, "VERB") in _SLOT_VERBS
+    return False
 
 
 def _merge_misspellings(votes: dict[str, float]) -> tuple[dict[str, float], dict[str, str]]:

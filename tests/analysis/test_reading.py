@@ -264,3 +264,9 @@ def test_the_business_a_text_is_for_is_not_a_table():
     assert not {"mountain_huts", "huts"} & tables, tables
     assert "packs" not in tables, tables
     assert {"hikers", "bunks"} <= tables, tables
+
+
+def test_booked_times_and_slots_are_tables():
+    tables = _tables("A curling club keeps teams and rinks. We book ice times at rinks for teams.")
+    assert "ice_times" in tables, tables
+    assert "times" not in _tables("A courier keeps drivers and parcels with delivery times.")
