@@ -855,6 +855,28 @@ def _owners_by_class(
             person.links.remove(lk)
             if not any(x.parent == key for x in thing.links):
                 thing.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
+    by_sentence: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.key in entities:
+            by_sentence.setdefault(tokens[m.first].sentence, []).append(m.key)
+    for keys in by_sentence.values():  # an event's people and places, anywhere in its sentence
+        named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
+        for key in named:
+            event = entities[key]
+            if _kind(event) != "event":
+                continue
+            for other in named:
+                party = entities[other]
+                if other == key or _kind(party) not in {"person", "place"}:
+                    continue
+                if _reaches(entities, key, other) or _reaches(entities, other, key):
+                    continue
+                if any(
+                    lk.parent in entities and _kind(entities[lk.parent]) == _kind(party)
+                    for lk in event.links
+                ):
+                    continue
+                event.links.append(Link(f"{party.key_name}_id", other))
     for keys in by_clause.values():
         named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
         for key in named:

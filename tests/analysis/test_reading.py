@@ -270,3 +270,12 @@ def test_booked_times_and_slots_are_tables():
     tables = _tables("A curling club keeps teams and rinks. We book ice times at rinks for teams.")
     assert "ice_times" in tables, tables
     assert "times" not in _tables("A courier keeps drivers and parcels with delivery times.")
+
+
+def test_an_event_holds_the_people_and_places_of_its_sentence():
+    links = _links(
+        "A kayak outfitter keeps guides and launch sites. Guides lead tours, and every tour "
+        "starts from a launch site."
+    )
+    assert ("tours", "guides") in links, links
+    assert ("tours", "launch_sites") in links, links
