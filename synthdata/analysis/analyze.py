@@ -877,12 +877,23 @@ def _owners_by_class(
                 ):
                     continue
                 event.links.append(Link(f"{party.key_name}_id", other))
-    for keys in by_clause.values():
+    verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
+    for clause, keys in by_clause.items():
         named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
         for key in named:
             child = entities[key]
             for other in named:
-                if other == key or _RANKS[_kind(child)] >= _RANKS[_kind(entities[other])]:
+                # two plain things: one named later with no parent at all hangs from the one
+                # named first, as a text introduces a record before what it holds
+                same = (
+                    clause in verbal  # a bare list ("glimmers, frobs and quonks") says nothing
+                    and _kind(child) == _kind(entities[other]) == "thing"
+                    and not any(lk.parent != key for lk in child.links)
+                )
+                later = named.index(key) > named.index(other)
+                if other == key or (
+                    _RANKS[_kind(child)] >= _RANKS[_kind(entities[other])] and not (same and later)
+                ):
                     continue
                 if _reaches(entities, key, other) or _reaches(entities, other, key):
                     continue

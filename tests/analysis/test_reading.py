@@ -279,3 +279,8 @@ def test_an_event_holds_the_people_and_places_of_its_sentence():
     )
     assert ("tours", "guides") in links, links
     assert ("tours", "launch_sites") in links, links
+
+
+def test_a_thing_left_without_a_parent_hangs_from_the_first_thing_of_its_clause():
+    links = _links("A cider mill keeps orchards; the orchards yield pomace bins and cider vats.")
+    assert ("pomace_bins", "orchards") in links, links
