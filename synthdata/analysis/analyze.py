@@ -39,11 +39,14 @@ from synthdata.analysis.plan import (
 )
 from synthdata.analysis.reading import (
     FIELD_WORDS,
+    PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
     Reading,
     SelfRef,
     TextLink,
+    agent_noun,
+    lexicon,
     link_name,
     names_events,
     normalize,
@@ -130,6 +133,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _parties_of_events(entities, mentions, tokens, reading.tags)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
+    _owners_by_class(entities, mentions, tokens, reading.tags, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -775,6 +779,138 @@ def _parties_of_events(
                         lines[0].links.append(Link(f"{party.key_name}_id", other, optional=True))
                     continue
                 event.links.append(Link(f"{party.key_name}_id", other))
+
+
+#: Heads of places things are kept at or happen in, and of groups people belong to: a
+#: modeller hangs people and things from them.
+_PLACE_HEADS = frozenset(
+    "site location branch store shop outlet room venue station warehouse depot office zone "
+    "region area park field court pitch rink lab laboratory clinic ward bed berth slot stand "
+    "paddock enclosure yard campus building floor hall gym school facility plant kitchen centre "
+    "center hub terminal port dock bay garage studio theatre theater cinema arena stadium "
+    "library hospital farm estate territory district precinct route stop table seat".split()
+)
+_GROUP_HEADS = frozenset(
+    "family household team group department company organisation organization club crew squad "
+    "unit desk division cohort association chapter agency firm business employer practice "
+    "league tier plan programme program section arm".split()
+)
+#: Who hangs from whom by class, lowest first: an event holds keys to all the others, a
+#: thing to the person who has it, a person to the group or place they belong to.
+_RANKS = {"event": 0, "thing": 1, "person": 2, "group": 3, "place": 3}
+
+
+def _kind(entity: EntityPlan) -> str:
+    """The class of a table's rows: event, person, group, place or thing."""
+    head = singular(entity.table.rsplit("_", 1)[-1])
+    if entity.template is not None and entity.template.person:
+        return "person"
+    if entity.template is None and (head in PERSON_NOUNS or _doer(head)):
+        return "person"
+    if _is_event(entity):
+        return "event"
+    if head in _PLACE_HEADS:
+        return "place"
+    if head in _GROUP_HEADS:
+        return "group"
+    return "thing"
+
+
+def _doer(word: str) -> bool:
+    """Whether a noun names a person by a verb they do: a known verb with an agent's ending
+    ("groomer", "adjuster", "employee"), not any word that ends like one ("tree", "glimmer")."""
+    if not agent_noun(word):
+        return False
+    for end in ("er", "or", "ist", "ian", "ant", "ent", "ee"):
+        if word.endswith(end):
+            stem = word[: -len(end)]
+            return any("VERB" in lexicon(s) for s in (stem, f"{stem}e", stem[:-1]) if len(s) > 2)
+    return False
+
+
+def _owners_by_class(
+    entities: dict[str, EntityPlan],
+    mentions: list[Mention],
+    tokens: list[Token],
+    tags: list[str],
+    strong: set[tuple[str, str, str]],
+) -> None:
+    """The modeller's default for two things named in one clause that the grammar did not
+    relate: the one of the lower class holds a key to the other ("patients order glasses":
+    glasses hold the patient; "members sit on teams": members hold the team)."""
+    clause_of = _clauses(tokens, tags)
+    by_clause: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.key in entities:
+            by_clause.setdefault(clause_of[m.first], []).append(m.key)
+    for key, person in entities.items():  # "farmers bring harvest lots": the lots' farmer
+        if _kind(person) != "person" or person.is_link:
+            continue
+        for lk in list(person.links):
+            thing = entities.get(lk.parent)
+            if thing is None or thing.is_link or lk.parent == key or _kind(thing) != "thing":
+                continue
+            if any(c == key and p == lk.parent for c, p, _ in strong):
+                continue  # "each show has one or two hosts": said outright
+            person.links.remove(lk)
+            if not any(x.parent == key for x in thing.links):
+                thing.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
+    by_sentence: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.key in entities:
+            by_sentence.setdefault(tokens[m.first].sentence, []).append(m.key)
+    for keys in by_sentence.values():  # an event's people and places, anywhere in its sentence
+        named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
+        for key in named:
+            event = entities[key]
+            if _kind(event) != "event":
+                continue
+            for other in named:
+                party = entities[other]
+                if other == key or _kind(party) not in {"person", "place"}:
+                    continue
+                if _reaches(entities, key, other) or _reaches(entities, other, key):
+                    continue
+                if any(
+                    lk.parent in entities and _kind(entities[lk.parent]) == _kind(party)
+                    for lk in event.links
+                ):
+                    continue
+                event.links.append(Link(f"{party.key_name}_id", other))
+    verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
+    for clause, keys in by_clause.items():
+        named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
+        for key in named:
+            child = entities[key]
+            for other in named:
+                # two plain things: one named later with no parent at all hangs from the one
+                # named first, as a text introduces a record before what it holds
+                same = (
+                    clause in verbal  # a bare list ("glimmers, frobs and quonks") says nothing
+                    and _kind(child) == _kind(entities[other]) == "thing"
+                    and not any(lk.parent != key for lk in child.links)
+                )
+                later = named.index(key) > named.index(other)
+                if other == key or (
+                    _RANKS[_kind(child)] >= _RANKS[_kind(entities[other])] and not (same and later)
+                ):
+                    continue
+                if _reaches(entities, key, other) or _reaches(entities, other, key):
+                    continue
+                if any(
+                    e.is_link and {key, other} <= {lk.parent for lk in e.links}
+                    for e in entities.values()
+                ):
+                    continue  # "students enrol in sections": paired by enrolments already
+                if _kind(child) == "event":
+                    continue  # events took their parties already
+                kind = _kind(entities[other])
+                if any(
+                    lk.parent in entities and _kind(entities[lk.parent]) == kind
+                    for lk in child.links
+                ):
+                    continue  # "customers and their dogs, ... groomers": one owner of a kind
+                child.links.append(Link(f"{entities[other].key_name}_id", other))
 
 
 def _is_event(entity: EntityPlan) -> bool:

@@ -148,6 +148,8 @@ _MANY_VERBS = frozenset(
 #: Verbs by which one thing gathers others that exist on their own ("exhibitions pull objects",
 #: "each recipe uses several ingredients"): a link table, unless the others are its parts.
 _GATHER_VERBS = frozenset("include list involve use require combine".split())
+#: Verbs of carrying: what is carried goes in one carrier at a time ("a trip hauls loads").
+_CARRY_VERBS = frozenset("carry haul transport convey tow ship deliver fly ferry load".split())
 #: Verbs by which people are put on things in turn ("servers are assigned to sections").
 _ROSTER_VERBS = frozenset("assign allocate roster rota schedule".split())
 #: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
@@ -766,7 +768,8 @@ def _things(
         len(tokens),
     )
     for noun in nouns:
-        if noun.example or noun.head in _NOT_TABLES or noun.key in _NOT_TABLES:
+        slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
+        if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
         if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
             continue
@@ -779,7 +782,7 @@ def _things(
         if len(tokens[noun.last].base) < 3:
             continue
         subject = _is_subject(tokens, tags, noun)
-        if noun.attribute_like and not subject:
+        if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
             continue
         if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
             continue
@@ -796,6 +799,30 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+#: Heads of named slots of time ("tee times", "ice times", "delivery windows").
+_SLOT_HEADS = frozenset({"time", "slot", "window", "day", "period"})
+#: Verbs whose objects are slots a business hands out, rows of their own even when their name
+#: reads as a field ("we book ice times", "members reserve tee times").
+_SLOT_VERBS = frozenset("book reserve schedule sell rent offer allocate buy".split())
+
+
+def _booked(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a plural noun phrase is what a booking verb books ("book ice times at rinks",
+    "tee times are reserved"), right before or after it."""
+    if not noun.plural:
+        return False
+    before = [i for i in range(max(0, noun.first - 3), noun.first) if tags[i] == "VERB"]
+    if before and _lemma(tokens[before[-1]].text, "VERB") in _SLOT_VERBS:
+        return all(
+            tags[i] in {"DET", "ADJ", "NUM", "QUANT"} for i in range(before[-1] + 1, noun.first)
+        )
+    after = noun.last + 1
+    if after + 1 < len(tokens) and tokens[after].text in {"are", "get", "can", "is"}:
+        nxt = after + 1 + (tokens[after + 1].text == "be")
+        return nxt < len(tokens) and _lemma(tokens[nxt].text, "VERB") in _SLOT_VERBS
+    return False
 
 
 def _merge_misspellings(votes: dict[str, float]) -> tuple[dict[str, float], dict[str, str]]:
@@ -841,11 +868,41 @@ def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
         if tokens[end].sentence != tokens[0].sentence:
             break
         end += 1
+    business = _business_phrases(tokens, tags)
     if end == start or tags[end - 1] not in {"NOUN", "PROPN"}:
-        return set()
+        return business
     if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
-        return set()
-    return set(range(end))
+        return business
+    return business | set(range(end))
+
+
+#: Words before "a"/"an" that introduce the business the first sentence is about ("software
+#: for a police department", "we're a small CRO", "I work for a terminal operator").
+_BUSINESS_LEADS = frozenset({"for", "were", "am", "im", "run", "own"})
+
+
+def _business_phrases(tokens: list[Token], tags: list[str]) -> set[int]:
+    """The tokens of a singular noun phrase in the first sentence that names the business
+    itself after "for a", "we're a", "I run a" ("ledger for a mid-sized wholesaler")."""
+    out: set[int] = set()
+    first = tokens[0].sentence if tokens else 0
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].sentence != first:
+            break
+        if tokens[i].text not in {"a", "an"} or tokens[i - 1].text not in _BUSINESS_LEADS:
+            continue
+        end = i + 1
+        while (
+            end < len(tokens)
+            and tokens[end].sentence == first
+            and tags[end] in {"NOUN", "ADJ", "GER", "PROPN", "NUM"}
+        ):
+            end += 1
+            if tokens[end - 1].plural:
+                break
+        if end > i + 1 and tags[end - 1] in {"NOUN", "PROPN"} and not tokens[end - 1].plural:
+            out.update(range(i + 1, end))
+    return out
 
 
 #: Plural words that name a line of business when they open the text ("Financial services
@@ -1209,7 +1266,10 @@ EVENT_HEADS = frozenset(
     "stay trip visit session appointment lesson class shift match game race flight ride journey "
     "call meeting event order booking reservation rental purchase sale payment transfer delivery "
     "shipment loan donation application inspection assessment review rating treatment walk "
-    "adoption scan check repair".split()
+    "adoption scan check repair rehearsal performance concert screening exam test attempt round "
+    "play move transaction exposure contact interview hearing surgery admission discharge "
+    "pickup dropoff feeding vaccination weighing measurement reading incident accident "
+    "installation".split()
 )
 #: Words with an event's ending that name things, not events.
 _NOT_EVENTS = frozenset(
@@ -1344,7 +1404,10 @@ def _pair(
     if words[-2:] in (["for", "each"], ["for", "every"], ["in", "each"], ["on", "each"]) or (
         words[-1] == "per"
     ):
-        found.child_of(a, b)
+        # "a line per player" is said outright; "we pay the farmer per lot" leaves the
+        # direction between a person and their things to the modeller
+        people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
     if not verbs:
@@ -1442,6 +1505,14 @@ def _pair(
         _located(a, b, [prep or ""], many, found, strong=lemma in _BELONG_VERBS)
         return
     if many:
+        people = any(person_word(k) for k in a.keys)
+        parts = any(k.rsplit("_", 1)[-1] in _PART_WORDS for k in b.keys)
+        carried = lemma in _CARRY_VERBS  # "one trip can haul one or more loads": the trip's
+        if not parts and not carried and (not people or _eventful(b)) and not owned_b:
+            # "an inspection can cite several violations", "passengers book one or more
+            # flights": things that exist on their own, met many times, are paired
+            found.pairs(a, b)
+            return
         found.owns_many(a, b)
     else:
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"

@@ -92,6 +92,9 @@ def tokenize(text: str) -> list[Token]:
     source = fold(text, lower=False).replace("&", " and ").replace("→", ">")
     # Compounds with a particle are one noun: check-ins, add-ons, top-ups, drop-offs.
     source = _PARTICLE_COMPOUND.sub(r"\1_\2", source).replace("-", " ")
+    # An ellipsis inside a list or parenthesis is "and so on" ("(violins, brass...)"), not a
+    # sentence's end.
+    source = re.sub(r"(?:\.{2,}|…)(?=\s*[),\]])", "", source)
     # Abbreviations whose dots are not sentence ends.
     source = re.sub(
         r"\b([eE])\.g\.|\b([iI])\.e\.|\betc\.", lambda m: m.group().replace(".", ""), source

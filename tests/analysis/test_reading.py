@@ -226,3 +226,61 @@ def test_a_document_for_goods_lists_them_in_lines():
 def test_people_are_never_the_rows_of_an_event():
     links = _links("Passengers hold bookings; each passenger belongs to a booking.")
     assert ("passengers", "bookings") not in links, links
+
+
+def test_a_thing_a_person_brings_holds_the_person():
+    links = _links("A bakery co-op: bakers bring sourdough loaves to our market stalls.")
+    assert ("sourdough_loaves", "bakers") in links, links
+    assert ("bakers", "sourdough_loaves") not in links, links
+
+
+def test_rehearsals_are_events_that_hold_their_venue():
+    links = _links("A choir keeps singers and rehearsals; rehearsals happen at venues.")
+    assert ("rehearsals", "venues") in links, links
+
+
+def test_a_thing_that_meets_several_others_is_paired_with_them():
+    links = _links("A quality team runs audits; each audit can flag several defects.")
+    both = {c for c, p in links if p == "audits"} & {c for c, p in links if p == "defects"}
+    assert both - {"audits", "defects"}, links
+
+
+def test_what_a_carrier_carries_holds_the_carrier():
+    links = _links("A removal firm keeps vans and crates; each van can carry one or more crates.")
+    assert ("crates", "vans") in links, links
+
+
+def test_paying_a_person_per_thing_leaves_the_thing_with_the_person():
+    links = _links("A berry co-op keeps pickers and crates; we pay the picker per crate.")
+    assert ("crates", "pickers") in links, links
+    assert ("pickers", "crates") not in links, links
+
+
+def test_the_business_a_text_is_for_is_not_a_table():
+    tables = _tables(
+        "Booking software for a mountain hut: hikers book bunks, and wardens check hikers in "
+        "(boots, packs...)."
+    )
+    assert not {"mountain_huts", "huts"} & tables, tables
+    assert "packs" not in tables, tables
+    assert {"hikers", "bunks"} <= tables, tables
+
+
+def test_booked_times_and_slots_are_tables():
+    tables = _tables("A curling club keeps teams and rinks. We book ice times at rinks for teams.")
+    assert "ice_times" in tables, tables
+    assert "times" not in _tables("A courier keeps drivers and parcels with delivery times.")
+
+
+def test_an_event_holds_the_people_and_places_of_its_sentence():
+    links = _links(
+        "A kayak outfitter keeps guides and launch sites. Guides lead tours, and every tour "
+        "starts from a launch site."
+    )
+    assert ("tours", "guides") in links, links
+    assert ("tours", "launch_sites") in links, links
+
+
+def test_a_thing_left_without_a_parent_hangs_from_the_first_thing_of_its_clause():
+    links = _links("A cider mill keeps orchards; the orchards yield pomace bins and cider vats.")
+    assert ("pomace_bins", "orchards") in links, links
