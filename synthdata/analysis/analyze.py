@@ -134,6 +134,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
+    _line_tables(entities)  # again, for goods the defaults above keyed to a document
+    _goods_on_lines(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -694,6 +696,23 @@ def _line_tables(entities: dict[str, EntityPlan]) -> None:
         )
 
 
+def _goods_on_lines(entities: dict[str, EntityPlan]) -> None:
+    """A document with lines names its goods on the lines only: an order whose order_items
+    hold the product holds no product itself."""
+    for key, doc in entities.items():
+        lines = [
+            e
+            for e in entities.values()
+            if e.key != key
+            and singular(e.table.rsplit("_", 1)[-1]) in {"item", "line"}
+            and any(lk.parent == key for lk in e.links)
+        ]
+        listed = {lk.parent for e in lines for lk in e.links if lk.parent != key}
+        doc.links = [
+            lk for lk in doc.links if not (lk.parent in listed and _goods(entities.get(lk.parent)))
+        ]
+
+
 def _goods(entity: EntityPlan | None) -> bool:
     """Whether a table holds goods a document lists: a thing the text names that the
     catalogue prices (products, parts, materials), not people or events."""
@@ -879,6 +898,8 @@ def _owners_by_class(
                 event.links.append(Link(f"{party.key_name}_id", other))
     verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
     for clause, keys in by_clause.items():
+        if clause not in verbal:
+            continue  # a bare list ("a shop with customers, products and orders") says nothing
         named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
         for key in named:
             child = entities[key]
