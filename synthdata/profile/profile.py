@@ -18,7 +18,7 @@ from typing import Any
 import polars as pl
 
 from synthdata.errors import InvalidInputError
-from synthdata.profile import relations, shapes
+from synthdata.profile import dependencies, relations, shapes
 from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
 from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
 from synthdata.schema.table import SchemaList
@@ -167,6 +167,7 @@ def _table(
         )
         fields.append(_field(shape.options, meta, notes, name))
     constraints = _orderings(src, name, fields, links, k)
+    fields = _with_dependencies(frame, fields, constraints, k)
     schema = Schema(
         name=name,
         fields=fields,
@@ -174,7 +175,32 @@ def _table(
         constraints=constraints,
         description=_description(src, meta, k),
     )
-    return _checked_rules(schema, frame, constraints), notes
+    notes += [
+        f"{name}.{f.name}: computed from a strongly correlated column as {f.derived}"
+        for f in fields
+        if f.derived
+    ]
+    return _checked_rules(schema, frame, constraints, {f.name for f in fields if f.derived}), notes
+
+
+_DRAWN = ("values", "weights", "other", "quantiles", "semantic", "min", "max", "distribution")
+
+
+def _with_dependencies(
+    frame: pl.DataFrame, fields: list[Field], constraints: list[Constraint], k: int
+) -> list[Field]:
+    """Fields with strong linear dependencies kept as ``derived`` expressions."""
+    fixed = {c.field for c in constraints} | {c.other for c in constraints}
+    found = dependencies.linear_derivations(frame, fields, fixed, k)
+    out = []
+    for f in fields:
+        if f.name in found:
+            data = f.model_dump(exclude_none=True, exclude=set(_DRAWN))
+            f = Field.model_validate(
+                data | {o: v for o, v in found[f.name].items() if v is not None}
+            )
+        out.append(f)
+    return out
 
 
 def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], k: int) -> Field:
@@ -232,7 +258,9 @@ def _orderings(
     return [c for c in map(Constraint.model_validate, found) if c.field not in fixed]
 
 
-def _checked_rules(schema: Schema, frame: pl.DataFrame, written: list[Constraint]) -> Schema:
+def _checked_rules(
+    schema: Schema, frame: pl.DataFrame, written: list[Constraint], derived: set[str]
+) -> Schema:
     """The schema with only the rules the data keeps: orderings and status rules the names
     imply are checked against the rows and dropped where more than 0.5 % break them."""
     kept = [c for c in schema.constraints if c in written or _holds(c, frame)]
@@ -240,7 +268,7 @@ def _checked_rules(schema: Schema, frame: pl.DataFrame, written: list[Constraint
     data = schema.model_dump(exclude_none=True)
     data |= {"constraints": kept, "status_rules": rules, "infer_rules": False}
     data["fields"] = [
-        f.model_dump(exclude_none=True, exclude={"derived"} if f.derived else set())
+        f.model_dump(exclude_none=True, exclude=set() if f.name in derived else {"derived"})
         for f in schema.fields
     ]
     return Schema.model_validate(data)
