@@ -45,8 +45,12 @@ class Profile(SchemaList):
     """The schemas :func:`profile` wrote, with ``warnings``: what it found from the data
     (implicit keys) and what the schema model could not keep (composite keys)."""
 
-    warnings: list[str]
-    location: str
+    def __init__(
+        self, schemas: Sequence[Schema] = (), warnings: Sequence[str] = (), location: str = ""
+    ) -> None:
+        super().__init__(schemas)
+        self.warnings = list(warnings)
+        self.location = location
 
 
 def profile(
@@ -106,9 +110,7 @@ def profile(
         schema, notes = _table(src, name, key_fields, links, k)
         schemas.append(schema)
         warnings += notes
-    out = Profile(_parents_first(schemas))
-    out.warnings = warnings
-    out.location = src.location
+    out = Profile(_parents_first(schemas), warnings, src.location)
     for w in warnings:
         logger.info("profile: %s", w)
     report(ProfileEvent("done", len(src.tables), len(src.tables)))

@@ -278,3 +278,27 @@ def test_cli_profile_writes_schemas(shop, tmp_path, capsys):
     assert main(["profile", str(tmp_path / "nope"), "-o", str(out), "--quiet"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error (NOT_FOUND): No such file or folder: '{tmp_path / 'nope'}'"]
+
+
+def test_shapes_read_codes_emails_phones_and_dates():
+    """Value sniffing: codes get a pattern, e-mails and phones their types, dates quantiles
+    that stop at the inner percentiles."""
+    from synthdata.profile.shapes import code_pattern, column_field
+
+    assert code_pattern(pl.Series(["N101UW", "N202AA", "N313XB", "N4149Z"])) == "N###*?"
+    assert code_pattern(pl.Series(["AB-12", "CD-34"])) == "??-##"
+    assert code_pattern(pl.Series(["ab", "cd"])) is None
+    assert code_pattern(pl.Series(["A1", "B2"]), room=500) == "?*"
+
+    def kind(values: list[str]) -> sd.FieldType:
+        shape = column_field(pl.Series("c", values * 5), table="t", siblings=["c"])
+        return shape.options["type"]
+
+    assert kind(["ann@x.example", "bo@y.example"]) is sd.FieldType.EMAIL
+    assert kind(["+1-555-0100", "+1-555-0199"]) is sd.FieldType.PHONE
+    assert kind(["2013-01-01", "2013-02-01"]) is sd.FieldType.STRING
+    days = pl.date_range(pl.date(2020, 1, 1), pl.date(2020, 12, 31), eager=True).alias("d")
+    options = column_field(days, table="t", siblings=["d"]).options
+    assert options["type"] is sd.FieldType.DATE
+    assert len(options["quantiles"]) == 74  # 366 rows, at least k=5 per step
+    assert options["quantiles"][0] == "2020-01-03"  # the 0.5th percentile, not the first day
