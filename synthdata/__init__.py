@@ -34,6 +34,7 @@ from synthdata.generate.engine import (
     sample as sample,
 )
 from synthdata.load import load as load
+from synthdata.profile.profile import profile as profile
 from synthdata.schema import (
     Cardinality as Cardinality,
     Constraint as Constraint,
@@ -96,6 +97,7 @@ __all__ = [
     "load",
     "load_schemas",
     "plan_volumes",
+    "profile",
     "sample",
     "schemas_from_ddl",
     "validate",

@@ -1,4 +1,4 @@
-"""The ``synthdata`` command line: analyze, sample, generate, validate and compare."""
+"""The ``synthdata`` command line: analyze, sample, generate, validate, profile and compare."""
 
 from __future__ import annotations
 
@@ -99,6 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("-o", "--out", default=None, help="also write the report as HTML here")
     cmp.add_argument("--tables", default=None, help="comma-separated tables (default: all)")
     cmp.add_argument("--sample-rows", type=int, default=None, help="rows to read per table")
+
+    prf = sub.add_parser("profile", help="profile a database or files into schemas (no real rows)")
+    prf.add_argument("source", help="database URL, folder of CSV/Parquet files, or files")
+    prf.add_argument("more", nargs="*", help="more files (one table per file)")
+    prf.add_argument("-o", "--out", required=True, help="write the schemas to this JSON file")
+    prf.add_argument("--tables", default=None, help="comma-separated tables (default: all)")
+    prf.add_argument("--sample-rows", type=int, default=None, help="rows to read per table")
+    prf.add_argument("--k", type=int, default=5, help="keep a value only if k rows hold it")
+    prf.add_argument("--seed", type=int, default=0, help="seed of the row sample")
+    prf.add_argument("--quiet", action="store_true", help="no progress bar")
 
     val = sub.add_parser("validate", help="check a generated corpus against its schemas")
     val.add_argument("corpus", help="folder written by 'synthdata generate'")
@@ -250,6 +260,43 @@ def _score_text(value: float) -> str:
     return "n/a" if value != value else f"{value:.3f}"
 
 
+def _profile(args: argparse.Namespace) -> int:
+    import json
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    import synthdata as sd
+    from synthdata.profile.profile import ProfileEvent
+
+    source = [args.source, *args.more] if args.more else args.source
+    tables = args.tables.split(",") if args.tables else None
+    console = Console(stderr=True, highlight=False)
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, disable=args.quiet) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(event: ProfileEvent) -> None:
+            bar.update(task, total=event.total, completed=event.done, description=event.step)
+
+        schemas = sd.profile(
+            source,
+            tables=tables,
+            sample_rows=args.sample_rows,
+            k=args.k,
+            seed=args.seed,
+            progress=update,
+        )
+    body = [s.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for s in schemas]
+    Path(args.out).write_text(json.dumps(body, indent=2), encoding="utf-8")
+    for warning in schemas.warnings:
+        console.print(f"note: {warning}", markup=False)
+    for s in schemas:
+        print(f"{s.name}: {len(s.fields)} fields, {s.volume:,} rows")
+    print(f"Wrote {len(schemas)} schemas to {args.out}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     import synthdata as sd
 
@@ -292,6 +339,7 @@ _COMMANDS = {
     "export": _export,
     "generate": _generate,
     "load": _load,
+    "profile": _profile,
     "sample": _sample,
     "serve": _serve,
     "validate": _validate,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -115,6 +116,7 @@ def generate(
     schemas: Sequence[Schema],
     *,
     total_rows: int | None = None,
+    scale: float | None = None,
     seed: int = 0,
     out_dir: PathLike = "synthdata_output",
     batch_size: int = 50_000,
@@ -134,6 +136,9 @@ def generate(
         schemas: the tables; foreign keys must point at tables in the list.
         total_rows: total records across all tables, split by their relative volumes (exact).
             ``None`` uses each table's own volume.
+        scale: multiply every table's volume by this (``scale=10`` for ten times a profiled
+            database); children per parent keep their shape, since cardinality counts are
+            shares of the parents. Not together with ``total_rows``.
         seed: the same seed gives byte-identical data, whatever ``batch_size`` and ``workers``.
         out_dir: a folder or an fsspec URL (``s3://bucket/corpus``, with its fsspec backend
             installed); each table is written to ``out_dir/<table>/part-NNNNN.parquet``.
@@ -185,6 +190,7 @@ def generate(
         schemas,
         seed=seed,
         total_rows=total_rows,
+        volumes=_scaled(schemas, scale, total_rows),
         locale=locale,
         reference=reference_date,
         llm=llm,
@@ -216,6 +222,27 @@ def generate(
         raise
     write_manifest(corpus, complete=True)
     return corpus
+
+
+def _scaled(
+    schemas: Sequence[Schema], scale: float | None, total_rows: int | None
+) -> dict[str, int] | None:
+    """Every table's planned volume times ``scale`` (rounded), or None without a scale."""
+    if scale is None:
+        return None
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if (
+        isinstance(scale, bool)
+        or not isinstance(scale, int | float)  # type: ignore[redundant-expr]
+        or not math.isfinite(scale)
+        or scale <= 0
+    ):
+        msg = f"scale must be a positive number (got {scale!r})"
+        raise InvalidInputError(msg)
+    if total_rows is not None:
+        msg = "Give total_rows or scale, not both"
+        raise InvalidInputError(msg)
+    return {name: round(n * scale) for name, n in plan_volumes(schemas).items()}
 
 
 @contextlib.contextmanager

@@ -1,1 +1,2 @@
-"""Reading real data: databases and files into tables and their catalogue (keys, types, nulls)."""
+"""Real data to schemas: reading databases and files (``sources``), their keys (``relations``),
+column shapes (``shapes``), strong dependencies (``dependencies``) and :func:`profile.profile`."""

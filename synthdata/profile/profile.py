@@ -1,0 +1,333 @@
+"""Profile a real database or files into schemas that regenerate data of the same shape.
+
+:func:`profile` reads a source (:func:`synthdata.profile.sources.read_source`), finds its keys
+(:mod:`synthdata.profile.relations`), measures every column (:mod:`synthdata.profile.shapes`) and
+writes what it found as ordinary schema options: types, keys, null rates, listed values with
+their weights, quantiles, code patterns, meanings, children-per-parent counts and the orderings
+the data keeps. No real row is written down, and a value is listed only if at least ``k`` rows
+hold it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from synthdata.errors import InvalidInputError
+from synthdata.profile import dependencies, relations, shapes
+from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
+from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
+from synthdata.schema.table import SchemaList
+from synthdata.schema.traits import FIELD_TRAITS
+
+__all__ = ["Profile", "ProfileEvent", "profile"]
+
+logger = logging.getLogger("synthdata")
+
+#: Share of rows an inferred ordering may break in the real data and still be kept.
+_TOLERANCE = 0.005
+
+
+@dataclass(frozen=True)
+class ProfileEvent:
+    """Sent to the ``progress`` callback before each step: reading, then one per table."""
+
+    step: str
+    done: int
+    total: int
+
+
+class Profile(SchemaList):
+    """The schemas :func:`profile` wrote, with ``warnings``: what it found from the data
+    (implicit keys) and what the schema model could not keep (composite keys)."""
+
+    def __init__(
+        self, schemas: Sequence[Schema] = (), warnings: Sequence[str] = (), location: str = ""
+    ) -> None:
+        super().__init__(schemas)
+        self.warnings = list(warnings)
+        self.location = location
+
+
+def profile(
+    source: SourceLike,
+    *,
+    tables: Sequence[str] | None = None,
+    sample_rows: int | None = None,
+    k: int = 5,
+    seed: int = 0,
+    progress: Callable[[ProfileEvent], None] | None = None,
+) -> Profile:
+    """Schemas shaped like a real database or set of files, holding no real rows.
+
+    Args:
+        source: a database URL (``sqlite:///file.db``, ``postgresql://…``, ``mysql://…``,
+            ``mariadb://…``), a folder of CSV/Parquet files, or a list of such files.
+        tables: profile only these tables (default: all).
+        sample_rows: measure at most this many random rows per table (volumes stay the exact
+            row counts).
+        k: a categorical value is kept only if at least ``k`` rows hold it; the rest become an
+            ``other`` share. Quantile steps also hold ``k`` rows or more.
+        seed: the seed of the row sample.
+        progress: called with a :class:`ProfileEvent` before each step.
+
+    Returns:
+        A :class:`Profile`: a list of schemas, one per table, parents first, with ``warnings``.
+
+    Raises:
+        InvalidInputError: a bad option, or a source the readers refuse.
+        NotFoundError: a missing file or table.
+        LoadError: the source could not be read.
+
+    >>> import tempfile, pathlib, polars as pl, synthdata as sd
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> pl.DataFrame({"id": range(1, 51), "size": ["S", "M"] * 25}).write_csv(folder / "t.csv")
+    >>> schema = sd.profile(folder)[0]
+    >>> schema.primary_key, schema.field("size").values, schema.volume
+    ('id', ['M', 'S'], 50)
+    """
+    # Callers outside the type checker (notebooks, the API) may pass anything.
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:  # type: ignore[redundant-expr]
+        msg = f"k must be a whole number of at least 1 (got {k!r})"
+        raise InvalidInputError(msg)
+    report = progress or (lambda event: None)
+    report(ProfileEvent("reading", 0, 1))
+    src = read_source(source, tables=tables, sample_rows=sample_rows, seed=seed)
+    keys, links, warnings = relations.find_keys(src)
+    key_fields = {t: _key_field(src, t, c, k) for t, c in keys.items()}
+    for table, f in list(key_fields.items()):
+        if f.type not in _KEY_TYPES:
+            warnings.append(f"{table}: key {f.name!r} is {f.type.value}, which cannot be a key")
+            del key_fields[table]
+    links = [ln for ln in links if ln.parent in key_fields]
+    schemas = []
+    for done, name in enumerate(src.tables):
+        report(ProfileEvent(name, done, len(src.tables)))
+        schema, notes = _table(src, name, key_fields, links, k)
+        schemas.append(schema)
+        warnings += notes
+    out = Profile(_parents_first(schemas), warnings, src.location)
+    for w in warnings:
+        logger.info("profile: %s", w)
+    report(ProfileEvent("done", len(src.tables), len(src.tables)))
+    return out
+
+
+_KEY_TYPES = frozenset(t for t, x in FIELD_TRAITS.items() if x.key)
+
+
+def _declared(src: Source, table: str, column: str) -> str:
+    if not src.from_catalogue:
+        return ""
+    return next((c.sql_type for c in src.meta[table].columns if c.name == column), "")
+
+
+def _key_field(src: Source, table: str, column: str, k: int) -> Field:
+    frame = src.tables[table]
+    shape = shapes.column_field(
+        frame[column],
+        table=table,
+        siblings=frame.columns,
+        declared=_declared(src, table, column),
+        k=k,
+        role="key",
+    )
+    options = {o: v for o, v in shape.options.items() if o not in ("required", "null_rate")}
+    return Field.model_validate(options)
+
+
+def _table(
+    src: Source,
+    name: str,
+    key_fields: dict[str, Field],
+    links: list[relations.Link],
+    k: int,
+) -> tuple[Schema, list[str]]:
+    frame, meta = src.tables[name], src.meta[name]
+    refs = {ln.column: ln for ln in links if ln.child == name}
+    unique = {u[0] for u in meta.unique if len(u) == 1}
+    notes: list[str] = []
+    fields = []
+    for column in frame.columns:
+        if name in key_fields and key_fields[name].name == column:
+            fields.append(key_fields[name])
+            continue
+        if column in refs:
+            fields.append(_reference(src, refs[column], key_fields, k))
+            continue
+        shape = shapes.column_field(
+            frame[column],
+            table=name,
+            siblings=frame.columns,
+            declared=_declared(src, name, column),
+            k=k,
+            role="unique" if column in unique else "",
+        )
+        fields.append(_field(shape.options, meta, notes, name))
+    constraints = _orderings(src, name, fields, links, k)
+    fields = _with_dependencies(frame, fields, constraints, k)
+    schema = Schema(
+        name=name,
+        fields=fields,
+        volume=meta.row_count,
+        constraints=constraints,
+        description=_description(src, meta, k),
+    )
+    notes += [
+        f"{name}.{f.name}: computed from a strongly correlated column as {f.derived}"
+        for f in fields
+        if f.derived
+    ]
+    return _checked_rules(schema, frame, constraints, {f.name for f in fields if f.derived}), notes
+
+
+_DRAWN = ("values", "weights", "other", "quantiles", "semantic", "min", "max", "distribution")
+
+
+def _with_dependencies(
+    frame: pl.DataFrame, fields: list[Field], constraints: list[Constraint], k: int
+) -> list[Field]:
+    """Fields with strong linear dependencies kept as ``derived`` expressions."""
+    fixed = {c.field for c in constraints} | {c.other for c in constraints}
+    found = dependencies.linear_derivations(frame, fields, fixed, k)
+    out = []
+    for f in fields:
+        if f.name in found:
+            data = f.model_dump(exclude_none=True, exclude=set(_DRAWN))
+            f = Field.model_validate(
+                data | {o: v for o, v in found[f.name].items() if v is not None}
+            )
+        out.append(f)
+    return out
+
+
+def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], k: int) -> Field:
+    child = src.tables[link.child][link.column]
+    nulls = child.null_count() / child.len() if child.len() else 0.0
+    declared = next(c for c in src.meta[link.child].columns if c.name == link.column)
+    options: dict[str, Any] = {
+        "name": link.column,
+        "type": key_fields[link.parent].type,
+        "references": f"{link.parent}.{link.parent_column}",
+    }
+    if nulls > 0 or (declared.nullable and link.parent == link.child):
+        options |= {"required": False, "null_rate": round(nulls, 6)}
+    if link.parent != link.child:
+        parent_keys = src.tables[link.parent][link.parent_column]
+        options["cardinality"] = Cardinality(counts=relations.child_counts(child, parent_keys, k))
+    if link.implicit:
+        options["description"] = (
+            f"Implicit foreign key to {link.parent}.{link.parent_column}, found from the data"
+        )
+    return Field.model_validate(options)
+
+
+def _field(options: dict[str, Any], meta: TableMeta, notes: list[str], table: str) -> Field:
+    declared = next((c for c in meta.columns if c.name == options["name"]), None)
+    if declared is not None and not declared.nullable:
+        options = {o: v for o, v in options.items() if o not in ("required", "null_rate")}
+    if options.get("unique"):
+        kind = options["type"]
+        spelled = kind is not FieldType.STRING or "pattern" in options
+        if FIELD_TRAITS[kind].unique is None or not spelled:
+            del options["unique"]
+            notes.append(
+                f"{table}.{options['name']}: unique in the catalogue, not kept (its values are "
+                f"regenerated as {kind.value}, which cannot keep them distinct)"
+            )
+    return Field.model_validate(options)
+
+
+def _orderings(
+    src: Source, name: str, fields: list[Field], links: list[relations.Link], k: int
+) -> list[Constraint]:
+    """Date orderings the data keeps within the table, and child dates after their parent's
+    (through a table's only foreign key to that parent)."""
+    frame = src.tables[name]
+    fixed = {f.name for f in fields if f.is_unique or f.references is not None}
+    found = relations.date_orderings(frame, k)
+    mine = [ln for ln in links if ln.child == name and ln.parent != name]
+    for ln in mine:
+        if sum(other.parent == ln.parent for other in mine) == 1:
+            parent = src.tables[ln.parent]
+            found += relations.parent_orderings(
+                frame, ln.column, parent, ln.parent_column, ln.parent, k
+            )
+    return [c for c in map(Constraint.model_validate, found) if c.field not in fixed]
+
+
+def _checked_rules(
+    schema: Schema, frame: pl.DataFrame, written: list[Constraint], derived: set[str]
+) -> Schema:
+    """The schema with only the rules the data keeps: orderings and status rules the names
+    imply are checked against the rows and dropped where more than 0.5 % break them."""
+    kept = [c for c in schema.constraints if c in written or _holds(c, frame)]
+    rules = [r for r in schema.status_rules if _rule_holds(r, frame)]
+    data = schema.model_dump(exclude_none=True)
+    data |= {"constraints": kept, "status_rules": rules, "infer_rules": False}
+    data["fields"] = [
+        f.model_dump(exclude_none=True, exclude=set() if f.name in derived else {"derived"})
+        for f in schema.fields
+    ]
+    return Schema.model_validate(data)
+
+
+def _holds(c: Constraint, frame: pl.DataFrame) -> bool:
+    if c.parent is not None or c.field not in frame.columns or c.other not in frame.columns:
+        return False
+    other = pl.col(c.other)
+    duration = c.duration()
+    if duration is not None:
+        other = other.dt.offset_by(duration)
+    ops = {">=": pl.col(c.field) >= other, ">": pl.col(c.field) > other}
+    ops |= {"<=": pl.col(c.field) <= other, "<": pl.col(c.field) < other}
+    checked = frame.select(ops[c.op].alias("ok")).drop_nulls()["ok"]
+    return checked.len() == 0 or shapes.number(checked.mean()) >= 1 - _TOLERANCE
+
+
+def _rule_holds(rule: Any, frame: pl.DataFrame) -> bool:
+    if rule.field not in frame.columns:
+        return False
+    for value, have in rule.when.items():
+        rows = frame.filter(pl.col(rule.field) == value)
+        for m in rule.milestones:
+            if m not in frame.columns or rows.height == 0:
+                continue
+            nulls = rows[m].null_count() / rows.height
+            if (m in have and nulls > _TOLERANCE) or (m not in have and nulls < 1 - _TOLERANCE):
+                return False
+    return True
+
+
+def _description(src: Source, meta: TableMeta, k: int) -> str:
+    read = src.tables[meta.name].height
+    sampled = f" (measured on {read:,} sampled rows)" if read < meta.row_count else ""
+    return (
+        f"Profiled from {src.location or 'a source'}: {meta.row_count:,} rows{sampled}. "
+        "Holds the shape of the data only and no real rows: listed values occur in at least "
+        f"{k} rows, quantiles end at the 0.5th and 99.5th percentiles, and names, e-mails, "
+        "phones, addresses and free text are regenerated from vocabularies."
+    )
+
+
+def _parents_first(schemas: list[Schema]) -> list[Schema]:
+    by_name = {s.name: s for s in schemas}
+    ordered: list[Schema] = []
+    seen: set[str] = set()
+
+    def visit(s: Schema) -> None:
+        if s.name in seen:
+            return
+        seen.add(s.name)
+        for fk in s.foreign_keys:
+            if fk.parent in by_name and fk.parent != s.name:
+                visit(by_name[fk.parent])
+        ordered.append(s)
+
+    for s in schemas:
+        visit(s)
+    return ordered

@@ -1,0 +1,242 @@
+"""Keys and relationships of real tables: declared in a catalogue, or found in the data.
+
+A primary key is what the catalogue declares, else (files) a table's unique, non-null integer or
+text column named like a key or first in the table. A foreign key is what the catalogue declares,
+else a column whose non-null values all occur in another table's key; such implicit keys are
+ranked by their names (``carrier`` → ``airlines.carrier``, ``customer_id`` → ``customers.id``)
+and reported. Per foreign key, :func:`child_counts` measures how many children each parent has,
+and :func:`parent_orderings` finds child dates that always follow a date of their parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import polars as pl
+
+from synthdata.profile.shapes import number
+from synthdata.profile.sources import Source
+from synthdata.schema import semantics as sem
+
+__all__ = ["Link", "child_counts", "date_orderings", "find_keys", "parent_orderings"]
+
+_KEY_SUFFIXES = ("id", "key", "code", "num", "no", "number")
+_DATES = (pl.Date, pl.Datetime)
+
+
+@dataclass(frozen=True)
+class Link:
+    """``child.column`` refers to ``parent.parent_column`` (the parent's primary key)."""
+
+    child: str
+    column: str
+    parent: str
+    parent_column: str
+    implicit: bool = False
+
+
+def find_keys(source: Source) -> tuple[dict[str, str], list[Link], list[str]]:
+    """Each table's single-column primary key, the foreign keys a schema can hold, and warnings
+    for what the schema model cannot hold (composite keys, keys to non-key columns)."""
+    warnings: list[str] = []
+    keys: dict[str, str] = {}
+    for name, meta in source.meta.items():
+        if len(meta.primary_key) == 1:
+            keys[name] = meta.primary_key[0]
+        elif len(meta.primary_key) > 1:
+            cols = ", ".join(meta.primary_key)
+            warnings.append(
+                f"{name}: composite primary key ({cols}) not kept (a schema has one key "
+                "column; the columns are profiled as ordinary columns)"
+            )
+        elif not source.from_catalogue:
+            found = _data_key(source.tables[name])
+            if found is not None:
+                keys[name] = found
+                warnings.append(f"{name}: primary key {found!r} found from the data")
+    links = _declared_links(source, keys, warnings)
+    if not any(m.foreign_keys for m in source.meta.values()):
+        links = _implicit_links(source.tables, keys)
+        warnings += [
+            f"{ln.child}.{ln.column}: implicit foreign key to {ln.parent}.{ln.parent_column} "
+            "(found from the data: every value occurs there)"
+            for ln in links
+        ]
+    return keys, links, warnings
+
+
+def _data_key(frame: pl.DataFrame) -> str | None:
+    candidates = [
+        c
+        for c in frame.columns
+        if (frame[c].dtype.is_integer() or frame[c].dtype == pl.String)
+        and frame[c].null_count() == 0
+        and frame.height > 0
+        and frame[c].n_unique() == frame.height
+    ]
+    named = [c for c in candidates if c.lower() == "id" or c.lower().endswith(_KEY_SUFFIXES)]
+    if named:
+        return named[0]
+    return candidates[0] if candidates and candidates[0] == frame.columns[0] else None
+
+
+def _declared_links(source: Source, keys: dict[str, str], warnings: list[str]) -> list[Link]:
+    links: list[Link] = []
+    taken: set[tuple[str, str]] = set()
+    for child, meta in source.meta.items():
+        for fk in meta.foreign_keys:
+            where = (
+                f"{child} ({', '.join(fk.columns)}) → {fk.parent} ({', '.join(fk.parent_columns)})"
+            )
+            if fk.parent not in source.tables:
+                warnings.append(f"{where}: not kept, the parent table is not profiled")
+            elif len(fk.columns) > 1:
+                warnings.append(
+                    f"{where}: composite foreign key not kept (a schema's foreign keys are "
+                    "single columns); its columns are profiled as ordinary columns"
+                )
+            elif keys.get(fk.parent) != fk.parent_columns[0]:
+                warnings.append(f"{where}: not kept, it does not refer to the parent's key")
+            elif (child, fk.columns[0]) in taken:
+                warnings.append(f"{where}: not kept, the column already has a foreign key")
+            else:
+                taken.add((child, fk.columns[0]))
+                links.append(Link(child, fk.columns[0], fk.parent, fk.parent_columns[0]))
+    return links
+
+
+def _implicit_links(frames: Mapping[str, pl.DataFrame], keys: dict[str, str]) -> list[Link]:
+    """A column whose non-null values all occur in a parent's key (of the same type) refers to
+    it. Whole numbers need a name that says so (``customer_id``); text codes only need to fit.
+    When several parents fit, the one the name points at wins, then the smallest key."""
+    links = []
+    for child, frame in frames.items():
+        for column in frame.columns:
+            if column == keys.get(child):
+                continue
+            found = [
+                (not _named_for(column, parent, key), frames[parent].height, parent)
+                for parent, key in keys.items()
+                if _fits(frame[column], frames[parent][key])
+                and (_named_for(column, parent, key) or frame[column].dtype == pl.String)
+            ]
+            if found:
+                parent = min(found)[2]
+                links.append(Link(child, column, parent, keys[parent], implicit=True))
+    return links
+
+
+def _named_for(column: str, parent: str, key: str) -> bool:
+    col = column.lower()
+    single = sem.singular(parent.lower())
+    names = {f"{single}_{key}", f"{parent}_{key}", f"{single}_id", f"parent_{key}"}
+    return col in names or (col == key.lower() and key.lower() != "id")
+
+
+def _fits(column: pl.Series, key: pl.Series) -> bool:
+    if column.dtype != key.dtype or (
+        column.dtype not in (pl.String,) and not column.dtype.is_integer()
+    ):
+        return False
+    values = column.drop_nulls()
+    if values.len() == 0 or values.n_unique() < 2:
+        return False
+    return bool(values.is_in(key.implode()).all())
+
+
+def child_counts(children: pl.Series, keys: pl.Series, k: int) -> dict[int, float]:
+    """The share of parents with 0, 1, 2, … children; counts that fewer than ``k`` parents have
+    are pooled with their neighbours (at the pool's mean), so no parent's exact fan-out is
+    written down and the heavy tail stays as one bucket."""
+    per_parent = (
+        pl.DataFrame({"key": keys})
+        .join(
+            children.drop_nulls().rename("key").to_frame().group_by("key").len(),
+            on="key",
+            how="left",
+        )
+        .select(pl.col("len").fill_null(0))
+        .to_series()
+    )
+    hist = per_parent.value_counts(sort=False).sort(per_parent.name)
+    sizes, parents = hist[per_parent.name].to_list(), hist["count"].to_list()
+    out: dict[int, float] = {}
+    total = sum(parents)
+    pool_sizes: list[int] = []
+    pool_parents: list[int] = []
+    for size, n in zip(sizes, parents, strict=True):
+        pool_sizes.append(size * n)
+        pool_parents.append(n)
+        if sum(pool_parents) >= k:
+            _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
+            pool_sizes, pool_parents = [], []
+    if pool_parents:
+        _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
+    return {size: round(share, 6) for size, share in sorted(out.items())}
+
+
+def _put(out: dict[int, float], size: int, share: float) -> None:
+    out[size] = out.get(size, 0.0) + share
+
+
+def parent_orderings(
+    child: pl.DataFrame, column: str, parent: pl.DataFrame, key: str, parent_name: str, k: int
+) -> list[str]:
+    """``"ordered_at >= customers.created_at"`` for each child date that is never before a date
+    of its parent row (the latest such parent date, in at least ``k`` joined rows)."""
+    child_dates = [
+        c for c in child.columns if isinstance(child[c].dtype, _DATES) or child[c].dtype == pl.Date
+    ]
+    parent_dates = [
+        c
+        for c in parent.columns
+        if isinstance(parent[c].dtype, _DATES) or parent[c].dtype == pl.Date
+    ]
+    if not child_dates or not parent_dates:
+        return []
+    right = parent.select(
+        pl.col(key).alias(column), *[pl.col(c).alias(f"__p_{c}") for c in parent_dates]
+    )
+    joined = child.select(column, *child_dates).join(right, on=column, how="inner")
+    out = []
+    for c in child_dates:
+        best: tuple[float, str] | None = None
+        for p in parent_dates:
+            pair = joined.select(c, f"__p_{p}").drop_nulls()
+            if pair.height < k or pair[c].dtype != pair[f"__p_{p}"].dtype:
+                continue
+            if bool((pair[c] >= pair[f"__p_{p}"]).all()):
+                median = number(pair[f"__p_{p}"].to_physical().median())
+                if best is None or median > best[0]:
+                    best = (median, p)
+        if best is not None:
+            out.append(f"{c} >= {parent_name}.{best[1]}")
+    return out
+
+
+def date_orderings(frame: pl.DataFrame, k: int) -> list[str]:
+    """``"b >= a"`` for date columns of one table where b is never before a (in at least ``k``
+    rows with both, and not always equal), leaving out what follows through a third column."""
+    dates = [
+        c
+        for c in frame.columns
+        if frame[c].dtype == pl.Date or isinstance(frame[c].dtype, pl.Datetime)
+    ]
+    holds: set[tuple[str, str]] = set()
+    for a in dates:
+        for b in dates:
+            if a == b or frame[a].dtype != frame[b].dtype:
+                continue
+            pair = frame.select(a, b).drop_nulls()
+            if (
+                pair.height >= k
+                and bool((pair[b] >= pair[a]).all())
+                and bool((pair[b] > pair[a]).any())
+            ):
+                holds.add((b, a))
+    return [
+        f"{b} >= {a}"
+        for b, a in sorted(holds)
+        if not any((b, c) in holds and (c, a) in holds for c in dates)
+    ]
