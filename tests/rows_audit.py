@@ -14,6 +14,11 @@ synthdata infers: it reads column names and status values with its own, plainer 
   check-out − check-in, an amount against nights × a nightly rate, hours × an hourly rate, a
   balance against total − paid; a row breaks a relation when every column is set and the sides
   differ by more than a cent (or a share outside 0–30 %).
+* tables against each other (a key column ``<parent>_id`` read as pointing at the table of
+  that name's plural): a parent's ``subtotal`` (or a total with no tax, shipping or discount
+  beside it) against the sum of its children's line totals, a ``<children>_count`` against
+  the number of children, and a child's first date (ordered, placed, booked, started,
+  appointment…) against the parent's creation date (created, signup, registered, joined).
 
 Only the public API is used, so the same audit runs against an older checkout (``python
 tests/rows_audit.py`` prints the figures for whatever ``synthdata`` is importable).
@@ -99,7 +104,7 @@ RELATIONS: list[tuple[str, list[tuple[int, list[str]]]]] = [
         [
             (1, [_money("subtotal|sub_total")]),
             (1, [_money("tax|tax_amount|vat")]),
-            (1, [_money("shipping|shipping_cost|shipping_fee")]),
+            (1, [_money("shipping|shipping_(cost|fee|amount|charge)|delivery_fee|freight")]),
             (-1, [_money("discount|discount_amount")]),
         ],
     ),
@@ -129,6 +134,8 @@ class Figures:
     contradicting: int = 0
     arithmetic_rows: int = 0
     broken: int = 0
+    child_rows: int = 0
+    early_children: int = 0
     examples: list[str] = field(default_factory=list)
 
     @property
@@ -143,6 +150,10 @@ class Figures:
     def broken_share(self) -> float:
         return self.broken / self.arithmetic_rows if self.arithmetic_rows else 0.0
 
+    @property
+    def early_share(self) -> float:
+        return self.early_children / self.child_rows if self.child_rows else 0.0
+
     def add(self, other: Figures) -> None:
         self.pairs += other.pairs
         self.inverted += other.inverted
@@ -150,6 +161,8 @@ class Figures:
         self.contradicting += other.contradicting
         self.arithmetic_rows += other.arithmetic_rows
         self.broken += other.broken
+        self.child_rows += other.child_rows
+        self.early_children += other.early_children
         self.examples += other.examples[: max(0, 20 - len(self.examples))]
 
     def __str__(self) -> str:
@@ -157,7 +170,9 @@ class Figures:
             f"inverted milestone pairs {self.inverted}/{self.pairs} ({self.inverted_share:.2%}); "
             f"status rows contradicting milestones {self.contradicting}/{self.status_rows} "
             f"({self.contradicting_share:.2%}); "
-            f"arithmetic broken {self.broken}/{self.arithmetic_rows} ({self.broken_share:.2%})"
+            f"arithmetic broken {self.broken}/{self.arithmetic_rows} ({self.broken_share:.2%}); "
+            f"children dated before their parent {self.early_children}/{self.child_rows} "
+            f"({self.early_share:.2%})"
         )
 
 
@@ -278,6 +293,77 @@ def audit(frames: Mapping[str, pl.DataFrame]) -> Figures:
     out = Figures()
     for name, frame in frames.items():
         out.add(audit_table(name, frame))
+    for child, frame in frames.items():
+        for column in frame.columns:
+            parent = _parent_table(column, frames)
+            if parent is not None and parent != child and "id" in frames[parent].columns:
+                out.add(_family_audit(parent, frames[parent], child, frame, column))
+    return out
+
+
+_LINE = _money("line_total|line_amount|extended_price|total_price")
+_SUBTOTAL = _money("subtotal|sub_total")
+_BARE_TOTAL = _money("total|total_amount|order_total|invoice_total")
+_EXTRAS = _money("tax|tax_amount|vat|shipping|shipping_\\w+|delivery_fee|discount|discount_amount")
+_CREATED = _at("created|signup|sign_up|registered|joined|opened|founded")
+_FIRST = _at("ordered|order|placed|booked|booking|started|start|appointment|visit|issued|sent")
+
+
+def _parent_table(column: str, frames: Mapping[str, pl.DataFrame]) -> str | None:
+    """The table a ``<thing>_id`` column names (``customer_id`` → customers)."""
+    match = re.fullmatch(r"([a-z0-9_]+)_id", column)
+    if match is None:
+        return None
+    stem = match.group(1)
+    for name in (f"{stem}s", f"{stem}es", f"{stem[:-1]}ies" if stem.endswith("y") else ""):
+        if name in frames:
+            return name
+    return None
+
+
+def _family_audit(
+    parent: str, parents: pl.DataFrame, child: str, children: pl.DataFrame, key: str
+) -> Figures:
+    out = Figures()
+    lines = next((c for c in children.columns if re.match(_LINE, c)), None)
+    target = next((c for c in parents.columns if re.match(_SUBTOTAL, c)), None)
+    if target is None and not any(re.match(_EXTRAS, c) for c in parents.columns):
+        target = next((c for c in parents.columns if re.match(_BARE_TOTAL, c)), None)
+    grouped = children.filter(pl.col(key).is_not_null()).group_by(key)
+    if lines is not None and target is not None:
+        sums = grouped.agg(pl.col(lines).cast(pl.Float64).sum().alias("__sum"))
+        joined = parents.join(sums, left_on="id", right_on=key, how="left")
+        joined = joined.with_columns(pl.col("__sum").fill_null(0.0))
+        ok = (pl.col(target).cast(pl.Float64) - pl.col("__sum")).abs() <= 0.011
+        _judge(out, parent, f"{target} = sum({child}.{lines})", joined, ok)
+    counter = next(
+        (
+            c
+            for c in parents.columns
+            if re.fullmatch(
+                rf"({child}|{child.rstrip('s')}|{child.split('_')[-1].rstrip('s')})_count", c
+            )
+        ),
+        None,
+    )
+    if counter is not None:
+        counts = grouped.agg(pl.len().alias("__n"))
+        joined = parents.join(counts, left_on="id", right_on=key, how="left")
+        joined = joined.with_columns(pl.col("__n").fill_null(0))
+        _judge(out, parent, f"{counter} = count({child})", joined, pl.col(counter) == pl.col("__n"))
+    created = next((c for c in parents.columns if re.match(_CREATED, c)), None)
+    first = next((c for c in children.columns if re.match(_FIRST, c)), None)
+    if created is not None and first is not None:
+        joined = children.join(
+            parents.select(pl.col("id").alias(key), pl.col(created).alias("__created")), on=key
+        )
+        a, b = pl.col(first).cast(pl.Datetime("us")), pl.col("__created").cast(pl.Datetime("us"))
+        both = joined.filter(pl.col(first).is_not_null() & pl.col("__created").is_not_null())
+        early = int(both.select((a < b).sum()).item())
+        out.child_rows += both.height
+        out.early_children += early
+        if early:
+            out.examples.append(f"{child}: {early} rows {first} before {parent}.{created}")
     return out
 
 
@@ -523,6 +609,8 @@ SENTENCES = [
     "A bank with customers, accounts, loans and loan applications",
     "A gym with members, trainers, classes, bookings and membership payments.",
     "A marketplace where sellers list items, buyers place orders and pay invoices",
+    "An online shop with customers, products, orders and order items",
+    "A record label with artists, albums and tracks; each album has a title and a track count",
 ]
 
 

@@ -771,7 +771,10 @@ def _parties_of_events(
     for m in mentions:
         if m.key in entities:
             by_clause.setdefault(clause_of[m.first], []).append(m.key)
-    for keys in by_clause.values():
+    verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
+    for clause, keys in by_clause.items():
+        if clause not in verbal:
+            continue  # a bare list ("a SaaS product with users, subscriptions and tickets")
         for key in dict.fromkeys(keys):
             event = entities[key]
             if event.is_link or not _is_event(event):

@@ -15,13 +15,13 @@ from typing import Any
 import polars as pl
 
 from synthdata.profile.shapes import number
-from synthdata.schema import Field, FieldType
+from synthdata.schema import Field
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["STRONG", "linear_derivations"]
 
 #: Least absolute correlation kept as a derived column.
 STRONG = 0.95
-_NUMBERS = (FieldType.INTEGER, FieldType.FLOAT, FieldType.DECIMAL)
 
 
 def linear_derivations(
@@ -32,7 +32,7 @@ def linear_derivations(
     usable = [
         f.name
         for f in fields
-        if f.type in _NUMBERS
+        if FIELD_TRAITS[f.type].measure == "number"
         and not f.is_unique
         and f.references is None
         and f.name not in fixed

@@ -150,23 +150,29 @@ def _after_parents(s: Schema, tables: dict[str, Schema]) -> Schema:
         parent = tables[fk.parent]
         if not parent.field_names or any(c.parent == fk.parent for c in s.constraints):
             continue
-        pair = milestones.parent_ordering(_free(s), _free(parent))
-        if pair is None or any(c.field == pair[0] for c in [*s.constraints, *added]):
-            continue
+        # The child's milestone may be one a status rule keeps or nulls: the rule keeps the
+        # drawn value, which is ordered after the parent.
+        pair = milestones.parent_ordering(_free(s, ruled=True), _free(parent))
+        if pair is None or any(c.field == pair[0] and c.parent for c in s.constraints):
+            continue  # the user ordered it after a parent already; several inferred are fine
         added.append(Constraint(field=pair[0], op=">=", other=pair[1], parent=fk.parent))
     if not added:
         return s
     return s.model_copy(update={"constraints": [*s.constraints, *added]})
 
 
-def _free(s: Schema) -> list[Field]:
-    """Fields a cross-table ordering may use: not keys, derived or set by a status rule."""
+def _free(s: Schema, *, ruled: bool = False) -> list[Field]:
+    """Fields a cross-table ordering may use: not keys, derived or (unless ``ruled``) set by
+    a status rule."""
     keyed = {fk.field for fk in s.foreign_keys} | {s.primary_key}
-    ruled = {m for r in s.status_rules for m in r.milestones}
+    ruled_out = set() if ruled else {m for r in s.status_rules for m in r.milestones}
     return [
         f
         for f in s.fields
-        if f.name not in keyed and f.name not in ruled and f.derived is None and not f.derived_from
+        if f.name not in keyed
+        and f.name not in ruled_out
+        and f.derived is None
+        and not f.derived_from
     ]
 
 
