@@ -105,6 +105,10 @@ class Allocation:
     #: An empirical distribution of children per parent (``Cardinality.shares``), which
     #: replaces ``lo``, ``hi`` and ``skewed`` when given.
     shares: tuple[tuple[int, float], ...] = ()
+    #: Children in their parents' order (a parent's children are consecutive rows, as lines
+    #: follow their order): what a parent that adds up its children reads cheaply. Otherwise
+    #: the child slots are spread over the child's rows by a keyed permutation.
+    ordered: bool = False
 
     def cumulative(self) -> npt.NDArray[np.int64]:
         """Cumulative child counts per parent row (read-only, cached in this process)."""

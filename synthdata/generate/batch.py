@@ -77,7 +77,8 @@ def children_aggregate(batch: Batch, agg: Aggregate) -> pl.Series:
     plan = batch.plan
     child_plan, need = plan.children[agg.table]
     fk = child_key(child_plan.schema, plan.schema.name)
-    cum = child_plan.allocations[fk.field].cumulative()
+    allocation = child_plan.allocations[fk.field]
+    cum = allocation.cumulative()
     parents = batch.index().astype(np.int64)
     last = cum[parents]
     first = np.where(parents > 0, cum[np.maximum(parents - 1, 0)], 0)
@@ -86,8 +87,10 @@ def children_aggregate(batch: Batch, agg: Aggregate) -> pl.Series:
     owner = np.repeat(np.arange(batch.n, dtype=np.int64), counts)
     starts = np.cumsum(counts) - counts
     slots = np.repeat(first, counts) + np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
-    key = _rng.stream_key(child_plan.schema.name, fk.field, "slots")
-    rows = _rng.unpermute(slots.astype(np.uint64), int(cum[-1]), key)
+    rows = slots.astype(np.uint64)
+    if not allocation.ordered:
+        key = _rng.stream_key(child_plan.schema.name, fk.field, "slots")
+        rows = _rng.unpermute(rows, int(cum[-1]), key)
     children = Batch(child_plan, 0, total, rows=rows)
     _fill(children, [g for g in field_order(child_plan.schema) if g.name in need - {fk.field}])
     # The key's nulls as foreign_key_column draws them (by row index: the key is gathered);

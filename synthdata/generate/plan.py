@@ -324,6 +324,7 @@ def _allocations(
             card.max if keep else None,
             card.distribution.value == "zipf",
             card.shares(),
+            fk.field in forced,  # a parent adds these children up: lines follow their order
         )
         try:
             allocation.cumulative()  # checks it can be done (and warms this process's cache)

@@ -44,8 +44,11 @@ def _allocated(
     """Parent index and rank among that parent's children, from the allocation of child slots."""
 
     def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-        cum = batch.plan.allocations[fk.field].cumulative()
-        slots = _rng.permute(batch.index(), int(cum[-1]), batch.key(fk.field, "slots"))
+        allocation = batch.plan.allocations[fk.field]
+        cum = allocation.cumulative()
+        slots = batch.index()
+        if not allocation.ordered:
+            slots = _rng.permute(slots, int(cum[-1]), batch.key(fk.field, "slots"))
         parent = batch.plan.allocations[fk.field].owners()[slots]
         first = np.where(parent > 0, cum[np.maximum(parent - 1, 0)], 0).astype(np.uint64)
         return parent.astype(np.uint64), slots - first

@@ -189,6 +189,8 @@ def test_parents_add_up_their_children_at_any_batch_size_and_workers(tmp_path: P
         assert (joined["lines"] == joined["item_count"]).all()
         assert joined["lines"].min() >= 1  # every order has a line
         assert 1 < joined["lines"].mean() < 10
+        # an order's lines are consecutive rows, in the orders' order (as lines are inserted)
+        assert frames["order_items"]["order_id"].is_sorted()
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))})
     assert outputs[0] == outputs[1]
 
