@@ -57,8 +57,8 @@ _UNIT_PRICE = [
     ),
 ]
 _LINE_TOTAL = _names(
-    r"line_(total|amount|price)",
-    r"extended_(price|amount)",
+    r"line_(total|amount|price|cost)",
+    r"extended_(price|amount|cost|total)",
     r"total_(price|amount|cost|charge)",
     "total",
     "amount",

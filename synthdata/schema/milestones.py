@@ -162,7 +162,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("birth born dob birthday birthdate".split(), "birth"),
     **dict.fromkeys("founded established incorporated".split(), "founded"),
     **dict.fromkeys(
-        "created creation registered registration signup joined inserted".split(), "created"
+        "created creation registered registration signup joined inserted since".split(), "created"
     ),
     **dict.fromkeys("updated modified changed edited".split(), "updated"),
     **dict.fromkeys("hire hired employment".split(), "hired"),
@@ -174,7 +174,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("request requested".split(), "requested"),
     **dict.fromkeys("submit submitted submission applied".split(), "submitted"),
     **dict.fromkeys("report reported opened".split(), "reported"),
-    **dict.fromkeys("order ordered placed purchase purchased".split(), "ordered"),
+    **dict.fromkeys("order ordered placed purchase purchased po".split(), "ordered"),
     **dict.fromkeys("book booked booking reservation reserved".split(), "booked"),
     **dict.fromkeys("issue issued invoice invoiced billed sent".split(), "issued"),
     **dict.fromkeys("confirm confirmed confirmation".split(), "confirmed"),
@@ -184,7 +184,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("reject rejected rejection declined denied refused".split(), "rejected"),
     **dict.fromkeys("pay paid payment settled".split(), "paid"),
     **dict.fromkeys("ship shipped shipping shipment dispatch dispatched".split(), "shipped"),
-    **dict.fromkeys("deliver delivered delivery".split(), "delivered"),
+    **dict.fromkeys("deliver delivered delivery receive received receipt".split(), "delivered"),
     **dict.fromkeys("return returned refund refunded".split(), "returned"),
     **dict.fromkeys("cancel cancelled canceled cancellation".split(), "cancelled"),
     **dict.fromkeys("due deadline".split(), "due"),
@@ -251,6 +251,8 @@ def _column_stage(name: str) -> tuple[str, bool] | None:
         return "expires", True
     found = [w for w in col if w not in _DATE_WORDS and w in _FORMS]
     if not found:
+        if planned and set(col) <= _PLANNED_WORDS | _DATE_WORDS:
+            return "due", True  # "expected_date", "target_date": a plan after the opening
         return None
     return _read(_FORMS[found[-1]], found[-1], planned)
 

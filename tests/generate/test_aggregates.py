@@ -282,3 +282,56 @@ def test_sums_hold_for_any_volumes_and_batches(
         (joined["lines_sum"].fill_null(0) - joined["subtotal"].cast(pl.Float64)).abs() < 0.005
     ).all()
     assert (joined["lines"].fill_null(0) == joined["item_count"]).all()
+
+
+def test_a_plain_typed_purchase_order_adds_up_and_keeps_its_dates_in_order(tmp_path: Path):
+    """Only INTEGER / STRING / DECIMAL / DATE, names as a DDL has them: the lines' extended cost
+    is qty × unit cost, the order's total cost their sum and its line count their number; the
+    order date, the expected date and the received date come in order."""
+    plain = [
+        {
+            "name": "suppliers",
+            "fields": [
+                {"name": "supplier_id", "type": "INTEGER", "primary_key": True},
+                {"name": "company", "type": "STRING"},
+                {"name": "since", "type": "DATE"},
+            ],
+        },
+        {
+            "name": "purchase_orders",
+            "fields": [
+                {"name": "po_id", "type": "INTEGER", "primary_key": True},
+                {"name": "supplier_id", "type": "INTEGER", "references": "suppliers.supplier_id"},
+                {"name": "po_date", "type": "DATE"},
+                {"name": "expected_date", "type": "DATE"},
+                {"name": "received_date", "type": "DATE", "required": False},
+                {"name": "status", "type": "STRING"},
+                {"name": "line_count", "type": "INTEGER"},
+                {"name": "total_cost", "type": "DECIMAL"},
+            ],
+        },
+        {
+            "name": "po_lines",
+            "fields": [
+                {"name": "line_id", "type": "INTEGER", "primary_key": True},
+                {"name": "po_id", "type": "INTEGER", "references": "purchase_orders.po_id"},
+                {"name": "qty", "type": "INTEGER"},
+                {"name": "unit_cost", "type": "DECIMAL"},
+                {"name": "extended_cost", "type": "DECIMAL"},
+            ],
+        },
+    ]
+    checked = _checked(*plain)
+    assert _derived(checked["purchase_orders"]) == {
+        "line_count": "count(po_lines)",
+        "total_cost": "sum(po_lines.extended_cost)",
+    }
+    assert _derived(checked["po_lines"]) == {"extended_cost": "qty * unit_cost"}
+    rules = {str(c) for c in checked["purchase_orders"].constraints}
+    assert {"expected_date >= po_date", "received_date >= po_date"} <= rules
+    assert "po_date >= suppliers.since" in rules
+    corpus = sd.generate(list(checked.values()), total_rows=2000, seed=5, out_dir=tmp_path)
+    report = sd.validate(corpus)
+    assert report.ok, report.summary()
+    orders = corpus.frame("purchase_orders").collect()
+    assert (orders["expected_date"] >= orders["po_date"]).all()
