@@ -53,7 +53,9 @@ async function analyze() {
   } catch (error) { showError("analyze-error", error); }
 }
 
-function megabytes(bytes) { return `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 0)} MB`; }
+function megabytes(bytes) {
+  return bytes < 1048576 ? `${Math.ceil(bytes / 1024)} kB` : `${Number((bytes / 1048576).toFixed(1))} MB`;
+}
 
 function uploadLimit() { return Number($("profile-files").dataset.maxBytes) || Infinity; }
 

@@ -14,6 +14,8 @@ import synthdata as sd
 from api_shim import create_app
 from api_shim.settings import Settings
 from api_shim.uploads import table_name
+from tests.api.conftest import serve
+from tests.waiting import wait_for
 
 PROFILE = "/api/v1/context/profile"
 SEGMENTS = ["retail", "business", "vip"]
@@ -317,3 +319,38 @@ def test_a_fault_of_the_profiler_is_a_500_that_says_so(client, monkeypatch):
         "Profiling 'customers.csv' failed inside synthdata (RuntimeError); "
         "the server logged it: please report it"
     )
+
+
+def test_over_a_real_socket(tmp_path):
+    """uvicorn on 127.0.0.1: upload, then generate a corpus from the answer; limits hold."""
+    settings = Settings(
+        home=tmp_path / "home",
+        rate_limit_per_minute=0,
+        rate_limit_per_hour=0,
+        max_upload_bytes=100_000,
+        warm_up=False,
+    )
+    with serve(settings) as url, httpx.Client(base_url=url, timeout=60) as http:
+        files = _upload(("customers.csv", _customers()), ("orders.csv", _orders()))
+        found = http.post(PROFILE, files=files)
+        assert found.status_code == 200, found.text
+        body = found.json()
+        assert body["tables"] == {"customers": 60, "orders": 200}
+        assert "x-ratelimit-limit" not in found.headers
+        corpus = http.post(
+            "/api/v1/generate/corpus", json={"schemas": body["schemas"], "corpus_size": 520}
+        ).json()
+        status = wait_for(
+            lambda: http.get(f"/api/v1/jobs/{corpus['job_id']}/status").json(),
+            lambda s: s["status"] in ("completed", "failed"),
+        )
+        assert status["status"] == "completed"
+        orders = http.get(f"/api/v1/jobs/{corpus['job_id']}/download/orders?format=csv").text
+        assert orders.startswith("id,customer_id,amount,status")
+        too_big = http.post(PROFILE, files=_upload(("t.csv", b"id\n" + b"1\n" * 60_000)))
+        assert _error(too_big, 413, "PAYLOAD_TOO_LARGE") == (
+            "Request body is larger than 100000 bytes"
+        )
+        refused = http.post(PROFILE, json={"source": "sqlite:////etc/passwd"})
+        assert "never read from a client" in _error(refused, 400)
+        assert http.get("/health").json()["status"] == "healthy"
