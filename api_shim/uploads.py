@@ -151,7 +151,10 @@ def read_form(form: FormData) -> tuple[list[Upload], ProfileOptions]:
             files.append(Upload(value.filename or "", table, suffix, value.file))
         elif key.lower() in SOURCE_FIELDS:
             raise InvalidInputError(SOURCE_REFUSED)
-        elif key in known and isinstance(value, str):
+        elif key in known:
+            if not isinstance(value, str):
+                msg = f"The field {key!r} is text (a whole number), not a file"
+                raise InvalidInputError(msg)
             if key in fields:
                 msg = f"The field {key!r} is given twice"
                 raise InvalidInputError(msg)

@@ -212,6 +212,10 @@ def test_anything_but_an_upload_is_refused(client):
     assert "Upload at least one .csv or .parquet file" in _error(text, 400)
     as_text = client.post(PROFILE, files={"files": (None, b"customers.csv")})
     assert "holds uploaded files (with a file name), not text" in _error(as_text, 400)
+    k_file = client.post(PROFILE, files=[*_upload(("t.csv", b"id\n1\n")), ("k", ("k.txt", b"5"))])
+    assert "The field 'k' is text (a whole number), not a file" in _error(k_file, 400)
+    twice = client.post(PROFILE, files=_upload(("t.csv", b"id\n1\n")), data={"k": ["5", "6"]})
+    assert "The field 'k' is given twice" in _error(twice, 400)
     bad = client.post(PROFILE, content=b"{nope", headers={"content-type": "application/json"})
     assert _error(bad, 400) == "Request body is not valid JSON"
 
