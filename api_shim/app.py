@@ -19,7 +19,7 @@ import synthdata as sd
 from api_shim.endpoints import STATIC
 from api_shim.errors import EXCEPTION_HANDLERS
 from api_shim.middleware import ApiKeyMiddleware, BodySizeLimitMiddleware, RateLimitMiddleware
-from api_shim.routes import ROUTES
+from api_shim.routes import PROFILE_PATH, ROUTES
 from api_shim.settings import Settings
 from synthdata.jobs import JobStore
 
@@ -81,7 +81,7 @@ def create_app(*, settings: Settings | None = None) -> Starlette:
             await run_in_threadpool(warming.join)
             await run_in_threadpool(app.state.store.close, pause_running=True)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             *ROUTES,
             Mount("/docs/static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path)),
@@ -89,9 +89,15 @@ def create_app(*, settings: Settings | None = None) -> Starlette:
         ],
         middleware=[
             Middleware(RateLimitMiddleware, settings=config),
-            Middleware(BodySizeLimitMiddleware, max_bytes=config.max_body_bytes),
+            Middleware(
+                BodySizeLimitMiddleware,
+                max_bytes=config.max_body_bytes,
+                uploads={PROFILE_PATH: config.max_upload_bytes},
+            ),
             Middleware(ApiKeyMiddleware, settings=config),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
+    app.state.settings = config
+    return app

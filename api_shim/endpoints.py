@@ -7,6 +7,7 @@ loop only moves bytes; none catches exceptions (the app's handlers turn them int
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import time
 import uuid
@@ -20,7 +21,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 import synthdata as sd
-from api_shim import schemas as api
+from api_shim import schemas as api, uploads
+from api_shim.settings import Settings
 from synthdata import reference
 from synthdata.export.formats import MEDIA_TYPES
 from synthdata.jobs import JobStore
@@ -43,6 +45,11 @@ async def threaded(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
 
 async def _body(request: Request, model: type[M]) -> M:
     """The request's JSON body checked by ``model``; every endpoint that reads JSON comes here."""
+    return model.model_validate(await _json(request))
+
+
+async def _json(request: Request) -> Any:
+    """The request's body parsed as JSON (empty: ``{}``), no deeper than ``MAX_JSON_DEPTH``."""
     raw = await request.body()
     try:
         data = json.loads(raw or b"{}")
@@ -54,7 +61,7 @@ async def _body(request: Request, model: type[M]) -> M:
     if data is None or _depth(data) > MAX_JSON_DEPTH:
         msg = f"Request body is nested deeper than {MAX_JSON_DEPTH} levels"
         raise sd.InvalidInputError(msg)
-    return model.model_validate(data)
+    return data
 
 
 def _depth(value: Any) -> int:
@@ -104,6 +111,30 @@ async def analyze(request: Request) -> JSONResponse:
     body = await _body(request, api.AnalyzeRequest)
     analysis = await threaded(sd.analyze, body.context, body.domain_hint)
     return JSONResponse(analysis.model_dump(mode="json"))
+
+
+async def profile(request: Request) -> JSONResponse:
+    """Profile uploaded CSV/Parquet files (multipart/form-data) into schemas; never a server
+    path or database URL (:mod:`api_shim.uploads` keeps the files and their names safe)."""
+    content_type = request.headers.get("content-type", "")
+    if not uploads.is_multipart(content_type):
+        data: Any = None
+        if uploads.is_json(content_type):
+            data = await _json(request)  # the same checks as every JSON body, then a refusal
+        elif uploads.is_urlencoded(content_type):
+            async with request.form(max_files=0, max_fields=20) as form:
+                data = dict(form)
+        named = isinstance(data, dict) and any(
+            str(k).lower() in uploads.SOURCE_FIELDS for k in data
+        )
+        raise sd.InvalidInputError(uploads.SOURCE_REFUSED if named else uploads.UPLOAD_ONLY)
+    settings: Settings = request.app.state.settings
+    started = time.perf_counter()
+    async with request.form(max_files=settings.max_upload_files, max_fields=20) as form:
+        files, options = uploads.read_form(form)
+        result = await threaded(uploads.profile_uploads, files, options)
+    result["profile_time_ms"] = round((time.perf_counter() - started) * 1000)
+    return JSONResponse(result)
 
 
 async def sample(request: Request) -> JSONResponse:
@@ -262,8 +293,20 @@ async def download(request: Request) -> Response:
     return FileResponse(path, media_type=MEDIA_TYPES[query.format], filename=path.name)
 
 
-async def index(request: Request) -> FileResponse:
-    return FileResponse(STATIC / "index.html", media_type="text/html")
+async def index(request: Request) -> HTMLResponse:
+    """The review page, told this server's upload limit (for its check before uploading)."""
+    settings: Settings = request.app.state.settings
+    page = await threaded(_index_page)
+    limit = f'data-max-bytes="{int(settings.max_upload_bytes)}"'
+    return HTMLResponse(page.replace(_DEFAULT_LIMIT, limit, 1))
+
+
+_DEFAULT_LIMIT = 'data-max-bytes="20971520"'
+
+
+@functools.lru_cache(maxsize=1)
+def _index_page() -> str:
+    return (STATIC / "index.html").read_text(encoding="utf-8")
 
 
 async def openapi(request: Request) -> JSONResponse:

@@ -40,22 +40,34 @@ async def _send_error(
 
 
 class BodySizeLimitMiddleware:
-    """413 PAYLOAD_TOO_LARGE once a request body passes ``max_bytes`` (declared or streamed)."""
+    """413 PAYLOAD_TOO_LARGE once a request body passes its limit (declared or streamed).
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    The limit is ``max_bytes``, except for multipart/form-data bodies sent to a path of
+    ``uploads`` (path → bytes): file uploads get their own, larger limit, and only as multipart,
+    so a JSON body to the same path is held to ``max_bytes`` like any other.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, uploads: dict[str, int] | None = None) -> None:
+        self.app, self.max_bytes, self.uploads = app, max_bytes, dict(uploads or {})
+
+    def limit(self, scope: Scope) -> int:
+        """The most bytes this request's body may have."""
+        upload = self.uploads.get(str(scope.get("path", "")))
+        if upload is None:
+            return self.max_bytes
+        content_type = dict(scope.get("headers") or []).get(b"content-type", b"")
+        is_form = content_type.split(b";")[0].strip().lower() == b"multipart/form-data"
+        return upload if is_form else self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self.limit(scope)
+        detail = f"Request body is larger than {max_bytes} bytes"
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _send_error(
-                send,
-                ErrorCode.PAYLOAD_TOO_LARGE,
-                f"Request body is larger than {self.max_bytes} bytes",
-            )
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            await _send_error(send, ErrorCode.PAYLOAD_TOO_LARGE, detail)
             return
         seen = 0
         started = False
@@ -65,7 +77,7 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > max_bytes:
                     raise _TooLarge
             return message
 
@@ -79,11 +91,7 @@ class BodySizeLimitMiddleware:
             await self.app(scope, limited, tracking_send)
         except _TooLarge:
             if not started:
-                await _send_error(
-                    send,
-                    ErrorCode.PAYLOAD_TOO_LARGE,
-                    f"Request body is larger than {self.max_bytes} bytes",
-                )
+                await _send_error(send, ErrorCode.PAYLOAD_TOO_LARGE, detail)
 
 
 class _TooLarge(Exception):

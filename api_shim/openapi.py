@@ -62,7 +62,8 @@ def _operation(endpoint: Endpoint, components: dict[str, Any]) -> dict[str, Any]
     }
     if endpoint.body is not None:
         ref = {"$ref": _REF.format(model=endpoint.body.__name__)}
-        op["requestBody"] = {"required": False, "content": {"application/json": {"schema": ref}}}
+        media = "multipart/form-data" if endpoint.upload else "application/json"
+        op["requestBody"] = {"required": endpoint.upload, "content": {media: {"schema": ref}}}
     if params := _parameters(endpoint, components):
         op["parameters"] = params
     return op

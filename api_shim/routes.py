@@ -12,9 +12,12 @@ from starlette.routing import Route
 
 from api_shim import endpoints as ep, schemas as api
 
-__all__ = ["ENDPOINTS", "ROUTES", "Endpoint"]
+__all__ = ["ENDPOINTS", "PROFILE_PATH", "ROUTES", "Endpoint"]
 
 Handler = Callable[[Request], Awaitable[Response]]
+
+#: The one endpoint that takes uploaded files (multipart/form-data, with its own size limit).
+PROFILE_PATH = "/api/v1/context/profile"
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,11 @@ class Endpoint:
     path: str
     handler: Handler
     summary: str
-    #: The JSON body's model (every POST reads one, possibly empty).
+    #: The JSON body's model (every POST reads one, possibly empty); with ``upload``, the
+    #: multipart/form-data body's fields.
     body: type[BaseModel] | None = None
+    #: Takes uploaded files as multipart/form-data rather than JSON.
+    upload: bool = False
     #: The query string's model.
     query: type[BaseModel] | None = None
     #: Answers with a file rather than JSON.
@@ -62,6 +68,14 @@ ENDPOINTS = [
         "Analyze a business description",
         body=api.AnalyzeRequest,
         extra_errors=(502,),
+    ),
+    Endpoint(
+        "POST",
+        PROFILE_PATH,
+        ep.profile,
+        "Profile uploaded CSV/Parquet files into schemas",
+        body=api.ProfileRequest,
+        upload=True,
     ),
     Endpoint(
         "POST",

@@ -18,6 +18,8 @@ __all__ = [
     "ExportRequest",
     "FeedbackRequest",
     "JobsQuery",
+    "ProfileOptions",
+    "ProfileRequest",
     "SampleRequest",
 ]
 
@@ -70,6 +72,37 @@ class ExportRequest(BaseModel):
     format: ExportFormat
     schemas: list[str] = Field(default=[], max_length=200)
     options: ExportOptionsBody = ExportOptionsBody()
+
+
+class ProfileOptions(BaseModel):
+    """The form fields of ``POST /api/v1/context/profile`` beside its files (checked as such)."""
+
+    model_config = _STRICT
+    k: int = Field(
+        default=5,
+        ge=2,
+        le=1_000_000,
+        description="A value is kept only if at least k rows hold it (privacy threshold).",
+    )
+    sample_rows: int | None = Field(
+        default=None,
+        ge=1,
+        le=100_000_000,
+        description="Measure at most this many random rows per table (volumes stay exact).",
+    )
+    seed: int = Field(default=0, ge=0, le=2**31 - 1, description="The row sample's seed.")
+
+
+class ProfileRequest(ProfileOptions):
+    """The multipart/form-data body of ``POST /api/v1/context/profile`` (for the OpenAPI
+    document): one or more ``files``, each a ``.csv`` or ``.parquet`` file named after its table,
+    plus the options."""
+
+    files: list[bytes] = Field(
+        min_length=1,
+        description="CSV or Parquet files, one table per file, named after the table.",
+        json_schema_extra={"items": {"type": "string", "format": "binary"}},
+    )
 
 
 class EmptyBody(BaseModel):

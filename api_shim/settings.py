@@ -36,6 +36,10 @@ class Settings:
     #: Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none by default.
     trusted_proxies: list[str] = field(default_factory=list)
     max_body_bytes: int = 1_048_576
+    #: The whole multipart body of ``POST /api/v1/context/profile`` (files and fields).
+    max_upload_bytes: int = 20 * 1_048_576
+    #: Files one profile request may upload.
+    max_upload_files: int = 50
     home: Path | None = None
     job_workers: int = 2
     #: Load the analyzer and vocabularies and measure speed in the background at start-up.
@@ -54,6 +58,8 @@ class Settings:
             rate_limit_per_hour=config("RATE_LIMIT_PER_HOUR", cast=int, default=1000),
             trusted_proxies=_split(config("TRUSTED_PROXIES", default="")),
             max_body_bytes=config("MAX_BODY_BYTES", cast=int, default=1_048_576),
+            max_upload_bytes=config("MAX_UPLOAD_BYTES", cast=int, default=20 * 1_048_576),
+            max_upload_files=config("MAX_UPLOAD_FILES", cast=int, default=50),
             home=Path(home) if home else None,
             job_workers=config("JOB_WORKERS", cast=int, default=2),
             warm_up=config("WARM_UP", cast=bool, default=True),

@@ -17,7 +17,8 @@ function el(tag, attrs = {}, ...children) {
 }
 
 async function api(path, options = {}) {
-  const headers = { "Content-Type": "application/json" };
+  // FormData (file uploads) sets its own multipart Content-Type with the boundary.
+  const headers = options.body instanceof FormData ? {} : { "Content-Type": "application/json" };
   const key = sessionStorage.getItem("synthdata-key");
   if (key) headers["X-API-Key"] = key;
   const response = await fetch(API + path, { ...options, headers });
@@ -45,10 +46,45 @@ async function analyze() {
     $("requirements").replaceChildren(...analysis.requirements.map((r) =>
       el("li", { text: `${r.name} — ${r.estimated_volume} rows: ${r.description}` })));
     $("analysis").hidden = false;
+    $("profiled").hidden = true;
     const sample = await api("/generate/sample", { method: "POST", body: JSON.stringify({ context, sample_size: 5 }) });
     state.jobId = sample.job_id;
     render(sample.schemas, sample.samples, sample.meanings);
   } catch (error) { showError("analyze-error", error); }
+}
+
+function megabytes(bytes) {
+  return bytes < 1048576 ? `${Math.ceil(bytes / 1024)} kB` : `${Number((bytes / 1048576).toFixed(1))} MB`;
+}
+
+function uploadLimit() { return Number($("profile-files").dataset.maxBytes) || Infinity; }
+
+// Profile uploaded files (never a server path or URL), then review them like an analysis.
+async function profileFiles() {
+  showError("profile-error", null);
+  const files = [...$("profile-files").files];
+  if (!files.length) return showError("profile-error", "Choose one or more .csv or .parquet files first.");
+  const odd = files.find((f) => !/\.(csv|parquet)$/i.test(f.name));
+  if (odd) return showError("profile-error", `${odd.name}: only .csv and .parquet files can be profiled.`);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > uploadLimit()) {
+    return showError("profile-error", `These files hold ${megabytes(total)}; this server profiles at most ${megabytes(uploadLimit())} at once. Upload fewer or smaller files.`);
+  }
+  const form = new FormData();
+  for (const f of files) form.append("files", f, f.name);
+  form.append("k", $("profile-k").value || "5");
+  $("profile").disabled = true;
+  try {
+    const found = await api("/context/profile", { method: "POST", body: form });
+    $("profiled-tables").textContent = Object.entries(found.tables).map(([t, rows]) => `${t}: ${rows} rows`).join(" · ");
+    $("profile-warnings").replaceChildren(...found.warnings.map((w) => el("li", { text: w })));
+    $("analysis").hidden = true;
+    $("profiled").hidden = false;
+    const sample = await api("/generate/sample", { method: "POST", body: JSON.stringify({ schemas: found.schemas, sample_size: 5 }) });
+    state.jobId = sample.job_id;
+    render(sample.schemas, sample.samples, sample.meanings);
+  } catch (error) { showError("profile-error", error); }
+  finally { $("profile").disabled = false; }
 }
 
 function render(schemas, samples, meanings = {}) {
@@ -255,6 +291,8 @@ function view(name) {
 
 document.querySelectorAll(".example").forEach((b) => b.addEventListener("click", () => { $("context").value = b.textContent; $("context").focus(); }));
 $("analyze").addEventListener("click", analyze);
+$("profile").addEventListener("click", profileFiles);
+$("upload-limit").textContent = Number.isFinite(uploadLimit()) ? megabytes(uploadLimit()) : "no limit";
 $("apply").addEventListener("click", apply);
 $("generate").addEventListener("click", generate);
 $("show-flow").addEventListener("click", () => view("flow"));

@@ -265,6 +265,7 @@ def test_openapi_lists_every_endpoint(client):
     assert {
         "/health",
         "/api/v1/context/analyze",
+        "/api/v1/context/profile",
         "/api/v1/generate/sample",
         "/api/v1/generate/corpus",
         "/api/v1/generate/feedback",

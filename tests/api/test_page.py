@@ -154,3 +154,90 @@ def test_api_key_is_asked_once_and_kept_for_the_tab(browser, tmp_path):
         page.wait_for_selector("#review:not([hidden])")
         assert page.evaluate("sessionStorage.getItem('synthdata-key')") == "tab-key"
         _shot(page, "6-narrow")
+
+
+def _shop_files() -> list[dict]:
+    customers = "id,segment,age\n" + "".join(
+        f"{i},{['retail', 'business', 'vip'][i % 3]},{18 + (i * 7) % 60}\n" for i in range(1, 61)
+    )
+    orders = "id,customer_id,amount,status\n" + "".join(
+        f"{i},{1 + (i * 13) % 60},{5 + (i * 37) % 400}.5,{['paid', 'shipped'][i % 2]}\n"
+        for i in range(1, 201)
+    )
+    return [
+        {"name": "customers.csv", "mimeType": "text/csv", "buffer": customers.encode()},
+        {"name": "orders.csv", "mimeType": "text/csv", "buffer": orders.encode()},
+    ]
+
+
+def test_profile_uploaded_files_then_review_and_sample(browser, settings):
+    with serve(settings) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{url}/")
+        assert page.text_content("#upload-limit") == "20 MB"
+        page.get_by_label("CSV or Parquet files").set_input_files(_shop_files())
+        page.get_by_role("button", name="Profile").click()
+        page.wait_for_selector("#review:not([hidden])")
+        assert page.is_hidden("#analysis")
+        assert page.text_content("#profiled-tables") == "customers: 60 rows · orders: 200 rows"
+        notes = page.locator("#profile-warnings li").all_text_contents()
+        assert any("orders.customer_id: implicit foreign key to customers.id" in n for n in notes)
+        assert page.locator("[data-schema='customers']").count() == 1
+        assert page.locator("[data-fk='orders.customer_id']").count() == 1
+        orders = page.locator("[data-sample='orders'] tbody tr")
+        assert orders.count() == 5
+        customer_ids = set(
+            page.locator("[data-sample='customers'] tbody tr td:first-child").all_text_contents()
+        )
+        columns = page.locator("[data-sample='orders'] th").all_text_contents()
+        assert columns == ["id", "customer_id", "amount", "status"]
+        position = columns.index("customer_id") + 1
+        linked = page.locator(f"[data-sample='orders'] tbody tr td:nth-child({position})")
+        assert set(linked.all_text_contents()) <= customer_ids
+        _shot(page, "7-profiled")
+        # The profiled tables generate like any others.
+        page.fill("#corpus-size", "300")
+        page.get_by_role("button", name="Generate").click()
+        page.wait_for_selector("#downloads a", timeout=60_000)
+        assert page.locator("#downloads a").count() == 2
+        assert not errors
+
+
+def test_profile_upload_checks_size_and_type_before_sending(browser, tmp_path):
+    small = Settings(
+        home=tmp_path / "home",
+        rate_limit_per_minute=0,
+        rate_limit_per_hour=0,
+        max_upload_bytes=2000,
+    )
+    with serve(small) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        sent: list[str] = []
+        page.on("request", lambda r: sent.append(r.url) if "/context/profile" in r.url else None)
+        page.goto(f"{url}/")
+        assert page.text_content("#upload-limit") == "2 kB"
+        page.get_by_role("button", name="Profile").click()
+        assert "Choose one or more" in page.text_content("#profile-error")
+        page.get_by_label("CSV or Parquet files").set_input_files(_shop_files())
+        page.get_by_role("button", name="Profile").click()
+        message = page.text_content("#profile-error")
+        assert "this server profiles at most" in message, message
+        page.get_by_label("CSV or Parquet files").set_input_files(
+            [{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello"}]
+        )
+        page.get_by_role("button", name="Profile").click()
+        assert "notes.txt: only .csv and .parquet" in page.text_content("#profile-error")
+        assert not sent  # nothing was uploaded
+        # What the server refuses shows next to the control too.
+        page.get_by_label("CSV or Parquet files").set_input_files(
+            [{"name": "broken.parquet", "mimeType": "application/octet-stream", "buffer": b"x"}]
+        )
+        page.get_by_role("button", name="Profile").click()
+        page.wait_for_function(
+            "document.getElementById('profile-error').textContent.includes('broken.parquet')"
+        )
+        assert "VALIDATION_ERROR" in page.text_content("#profile-error")
+        assert page.is_hidden("#review")
+        _shot(page, "8-profile-error")
