@@ -24,6 +24,7 @@ __all__ = ["CACHES", "clear_caches"]
 #: Cache name → how to empty it.
 CACHES: dict[str, Callable[[], None]] = {
     "vocabulary pools": vocab.clear_pools,
+    "vocabulary pool digest": vocab._source_digest.cache_clear,
     "handle parts": vocab.handle_parts.cache_clear,
     "e-mail domains": vocab.email_domains.cache_clear,
     "template pair lookups": encoding.pair_lookups.cache_clear,

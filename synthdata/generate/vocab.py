@@ -3,14 +3,25 @@
 Faker is only a source of realistic words here: each pool is drawn once, with a fixed seed, and
 cached for the life of the process; generation then picks from the pools with vectorized draws.
 Pools keep Faker's frequencies (common names appear more often) because they are samples, not sets.
+
+Pools (people, addresses, word lists, phone templates) are also kept on disk, under
+``<SYNTHDATA_HOME>/cache/pools`` as Arrow files named by a digest of everything that decides
+their contents (this module's source, Faker's and Python's versions, the pool and its
+arguments): a new process reads them in milliseconds instead of drawing them from Faker for
+seconds, and gets the same values. ``SYNTHDATA_POOL_CACHE=0`` turns it off; a folder that cannot
+be written, or a damaged file, just means the pool is drawn again.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+import sys
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import polars as pl
@@ -75,10 +86,66 @@ def _pool(build: Callable[..., T]) -> Callable[..., T]:
     def cached(*args: Any) -> T:
         key = (build.__name__, *args)
         if key not in _POOLS:
-            _POOLS[key] = build(*args)
+            kept = _read_kept(key)
+            _POOLS[key] = build(*args) if kept is None else kept
+            if kept is None:
+                _keep(key, _POOLS[key])
         return cast(T, _POOLS[key])  # the pool ``build`` made for this key
 
     return cached
+
+
+@lru_cache(maxsize=1)
+def _source_digest() -> str:
+    """What decides every pool's contents besides its arguments."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{version('faker')}|{sys.version_info[:2]}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _kept_path(key: tuple[Any, ...]) -> Path:
+    from synthdata._home import home
+
+    name = "-".join(re.sub(r"[^A-Za-z0-9_]", "_", str(part)) for part in key)
+    digest = hashlib.sha256(f"{_source_digest()}|{key!r}".encode()).hexdigest()[:16]
+    return home() / "cache" / "pools" / f"{name}-{digest}.arrow"
+
+
+def _read_kept(key: tuple[Any, ...]) -> Any:
+    """The pool kept on disk for ``key``, or None (none kept, turned off, or unreadable)."""
+    if os.environ.get("SYNTHDATA_POOL_CACHE", "1") == "0":
+        return None
+    try:
+        frame = pl.read_ipc(_kept_path(key))
+    except Exception:  # missing or damaged: the pool is drawn again
+        return None
+    if frame.columns and frame.columns[0].startswith("__series__"):
+        return frame.to_series(0).alias(frame.columns[0].removeprefix("__series__"))
+    if frame.columns == ["__tuple__"]:
+        return tuple(frame.to_series(0).to_list())
+    return frame
+
+
+def _keep(key: tuple[Any, ...], pool: Any) -> None:
+    """Write a table or series pool to disk for the next process (atomically; never fails)."""
+    if os.environ.get("SYNTHDATA_POOL_CACHE", "1") == "0":
+        return
+    if isinstance(pool, pl.Series):
+        pool = pool.to_frame(f"__series__{pool.name}")
+    elif isinstance(pool, tuple) and all(isinstance(x, str) for x in pool):
+        pool = pl.DataFrame({"__tuple__": pl.Series(list(pool), dtype=pl.String)})
+    if not isinstance(pool, pl.DataFrame):
+        return
+    path = _kept_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        pool.write_ipc(part)
+        part.replace(path)
+    except OSError:
+        return
 
 
 def snapshot() -> dict[tuple[Any, ...], Any]:
