@@ -46,6 +46,7 @@ from synthdata.analysis.reading import (
     SelfRef,
     TextLink,
     agent_noun,
+    in_idiom,
     lexicon,
     link_name,
     names_events,
@@ -284,7 +285,10 @@ def _merge(
         if noun is not None and noun.example:
             continue
         thing = things.get(noun.key) if noun is not None else None
-        if noun is not None and thing is None and not m.plural and noun.lead in _DETERMINERS:
+        if noun is not None and (
+            (thing is None and not m.plural and noun.lead in _DETERMINERS)
+            or in_idiom(tokens, reading.tags, noun)
+        ):
             continue  # "in a chosen order": a word in passing, not a kind of record
         if noun is not None and noun.first < m.first and not _native(m.key, domain):
             continue  # "pipe segments" are not the catalogue's trip segments
@@ -311,6 +315,8 @@ def _merge(
     for noun in reading.nouns:
         thing = things.get(noun.key)
         if thing is None or noun.last in covered or noun.example or noun.first in reading.opening:
+            continue
+        if in_idiom(tokens, reading.tags, noun):
             continue
         key, role = thing
         if role:
@@ -903,6 +909,12 @@ def _owners_by_class(
         named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
         for key in named:
             child = entities[key]
+            if any(
+                e.is_link and key in (ends := {lk.parent for lk in e.links}) and ends & others
+                for others in [set(named) - {key}]
+                for e in entities.values()
+            ):
+                continue  # "users build playlists of tracks": the tracks are the playlists'
             for other in named:
                 # two plain things: one named later with no parent at all hangs from the one
                 # named first, as a text introduces a record before what it holds
@@ -919,10 +931,13 @@ def _owners_by_class(
                 if _reaches(entities, key, other) or _reaches(entities, other, key):
                     continue
                 if any(
-                    e.is_link and {key, other} <= {lk.parent for lk in e.links}
+                    (e.is_link or e.reason == "event")
+                    and {key, other} <= {lk.parent for lk in e.links}
                     for e in entities.values()
                 ):
-                    continue  # "students enrol in sections": paired by enrolments already
+                    # "students enrol in sections": paired by enrolments already;
+                    # "customers order bouquets": the verb's orders hold both
+                    continue
                 if _kind(child) == "event":
                     continue  # events took their parties already
                 kind = _kind(entities[other])

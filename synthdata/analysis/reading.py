@@ -424,6 +424,7 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         and _lemma(text, "VERB") in _KEEPING_VERBS | _COMMON_VERBS
         and prev not in {"DET", "ADJ", "NUM", "QUANT", "GER"}
         and not (prev == "NOUN" and not tokens[i - 1].plural)
+        and not (prev == "PREP" and tokens[i - 1].text != "to" and "NOUN" in classes)
         and nxt is not None
         and (nxt.text in _DET | _PARTICLES | _QUANT or next_nominal or nxt.text[0].isdigit())
         and not (prev == "NOUN" and text.endswith("s") and not _determined(tokens, tags, i - 1))
@@ -458,8 +459,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not text.endswith(("ed", "en", "ing"))
         ):
             return "NOUN"  # "a log", "the run"
-        if only == "VERB" and text.endswith("ed") and prev in {"DET", "ADJ"} and next_nominal:
-            return "ADJ"  # "the assigned analyst"
+        if (
+            only == "VERB"
+            and text.endswith(("ed", "en"))
+            and prev in {"DET", "ADJ"}
+            and next_nominal
+        ):
+            return "ADJ"  # "the assigned analyst", "a chosen order"
         return only
     if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
         if "NOUN" in classes and not _surely_nominal(nxt):
@@ -779,7 +785,7 @@ def _things(
             before = tokens[noun.first - 2].text if noun.first >= 2 else ""
             if before in {"for", "of", "at", "in", "by"}:
                 continue  # "Core system for a credit union": the business itself
-        if len(tokens[noun.last].base) < 3:
+        if len(tokens[noun.last].base) < 3 or in_idiom(tokens, tags, noun):
             continue
         subject = _is_subject(tokens, tags, noun)
         if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
@@ -799,6 +805,21 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+#: Nouns that, singular after "in", say how rather than name a record ("in a chosen order",
+#: "in bulk", "in person", "in advance").
+_IN_IDIOMS = frozenset("order sequence turn bulk person advance stock time total full".split())
+
+
+def in_idiom(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular noun is the head of an idiom "in (a/the ...) order"."""
+    if noun.plural or noun.head not in _IN_IDIOMS:
+        return False
+    k = noun.first - 1
+    while k >= 0 and (tags[k] in {"DET", "ADJ"} or tokens[k].text in {"a", "an", "the"}):
+        k -= 1
+    return k >= 0 and tokens[k].text == "in"
 
 
 #: Heads of named slots of time ("tee times", "ice times", "delivery windows").

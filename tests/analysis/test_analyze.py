@@ -209,3 +209,21 @@ def test_locale_from_places():
     assert _schemas("Physio clinic in Madrid with patients")["patients"].locale == "es_ES"
     assert _schemas("A ryokan in Kyoto with guests and rooms")["guests"].locale == "ja_JP"
     assert _schemas("a bakery")["customers"].locale is None
+
+
+def test_things_a_verb_event_pairs_are_not_keyed_to_each_other():
+    # the orders the verb makes hold both; the cakes are not the shoppers'
+    links = {
+        (s.name, fk.parent)
+        for s in _schemas("Patisserie: shoppers order cakes and tarts").values()
+        for fk in s.foreign_keys
+    }
+    assert ("orders", "shoppers") in links
+    assert not {("cakes", "shoppers"), ("tarts", "shoppers")} & links
+
+
+def test_a_thing_in_a_collection_is_not_keyed_to_the_collection_owner():
+    schemas = _schemas("Bookshop app: readers keep wishlists of books and follow authors")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert ("books", "readers") not in links
+    assert {("wishlist_books", "wishlists"), ("wishlist_books", "books")} <= links

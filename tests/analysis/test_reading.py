@@ -41,6 +41,8 @@ def _tables(text: str) -> set[str]:
         ("Farmers own tractors and rent ploughs", "own", "VERB"),
         ("a mechanic repairs vans at local garages", "local", "ADJ"),
         ("Each studio gets weekly inspections", "gets", "VERB"),
+        ("Readers keep shelves of books and lists of records", "records", "NOUN"),
+        ("Police log every stolen bike", "stolen", "ADJ"),
     ],
 )
 def test_parts_of_speech_from_the_lexicon_and_the_words_around(text, word, part):
@@ -284,3 +286,11 @@ def test_an_event_holds_the_people_and_places_of_its_sentence():
 def test_a_thing_left_without_a_parent_hangs_from_the_first_thing_of_its_clause():
     links = _links("A cider mill keeps orchards; the orchards yield pomace bins and cider vats.")
     assert ("pomace_bins", "orchards") in links, links
+
+
+def test_order_in_an_idiom_is_not_a_table():
+    text = "A wine club ships cases to subscribers in a fixed order, paid in advance"
+    tables = _tables(text)
+    assert "orders" not in tables
+    assert "advances" not in tables
+    assert {"cases", "subscribers"} <= tables
