@@ -39,6 +39,7 @@ from synthdata.analysis.plan import (
 )
 from synthdata.analysis.reading import (
     FIELD_WORDS,
+    GENERIC_SINGULAR,
     PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
@@ -137,6 +138,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
     _line_tables(entities)  # again, for goods the defaults above keyed to a document
     _goods_on_lines(entities)
+    _paired_not_keyed(entities, link_tables, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -404,7 +406,8 @@ def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
             u
             for u in things
             if u.endswith(f"_{t}")
-            and things[u] >= vote
+            # a generic head ("each application") shortens the longer name it has
+            and things[u] >= (min(vote, 1.0) if t in GENERIC_SINGULAR else vote)
             and not u.split("_", 1)[0].endswith("ing")
             and u.split("_", 1)[0] not in SELF_ROLES  # "prerequisite courses" are courses
         ]
@@ -428,10 +431,10 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         a, b = entities[t.a], entities[t.b]
         if t.kind == "link" and t.name == link_name("", t.a, t.b):
             # named after both ends as the text names them (guardians, not parent_guardians)
-            t = LinkTable(t.a, t.b, link_name("", a.key_name, b.key_name), t.kind, t.attributes)
+            t = replace(t, name=link_name("", a.key_name, b.key_name))
         elif t.kind == "link" and t.name == f"{t.b}_{plural(t.a)}":
             # "referees are assigned to every game": game_referees, not match_referees
-            t = LinkTable(t.a, t.b, f"{b.key_name}_{plural(a.key_name)}", t.kind, t.attributes)
+            t = replace(t, name=f"{b.key_name}_{plural(a.key_name)}")
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:
@@ -947,6 +950,21 @@ def _owners_by_class(
                 ):
                     continue  # "customers and their dogs, ... groomers": one owner of a kind
                 child.links.append(Link(f"{entities[other].key_name}_id", other))
+
+
+def _paired_not_keyed(
+    entities: dict[str, EntityPlan], tables: list[LinkTable], strong: set[tuple[str, str, str]]
+) -> None:
+    """Two things the text pairs as an exception to one each ("one stay can cover two dogs":
+    stay_dogs) hold no key to each other unless the text says so outright: the default keys
+    the clause's things got would say each stay has one dog."""
+    said = {(c, p) for c, p, _ in strong}
+    for t in tables:
+        if not t.loose or t.a not in entities or t.b not in entities:
+            continue
+        for x, y in ((t.a, t.b), (t.b, t.a)):
+            if (x, y) not in said:
+                entities[x].links = [lk for lk in entities[x].links if lk.parent != y]
 
 
 def _is_event(entity: EntityPlan) -> bool:

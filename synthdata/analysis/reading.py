@@ -123,7 +123,7 @@ _NOT_TABLES = frozenset(
 )
 #: Words that name the software or the records in the singular ("a booking app", "our
 #: system"), and kinds of records only in the plural ("developers publish apps").
-_GENERIC_SINGULAR = frozenset(
+GENERIC_SINGULAR = frozenset(
     "system database record platform app application software tool portal site website "
     "backend frontend service solution".split()
 )
@@ -188,6 +188,7 @@ _NOUN_OF_VERB = {
 _MANY_CUES = (
     ("many", "to", "many"),
     ("one", "or", "more"),
+    ("two", "or", "more"),
     ("more", "than", "one"),
     ("several",),
     ("multiple",),
@@ -701,6 +702,9 @@ class LinkTable:
     kind: str = "link"
     #: Fields the text gives the pairing: (name, enum choices) ("with quantities").
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The text says one may have several of the other, as an exception ("one stay can cover
+    #: two dogs", "owned by two or more members"): neither holds a key to the other.
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -777,7 +781,11 @@ def _things(
         slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
         if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
-        if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
+        if (
+            not noun.plural
+            and noun.head in GENERIC_SINGULAR
+            and noun.lead not in {"each", "every", "per"}  # "each application is scored"
+        ) or noun.key in _GENERIC_ALONE:
             continue
         if noun.lead in {"in", "at", "near", "from"} and not lexicon(tokens[noun.last].text):
             continue  # "a courier business in lagos": a place the lexicon does not know
@@ -1112,11 +1120,14 @@ class _Found:
         b: _Group,
         verb: str = "",
         attributes: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        *,
+        loose: bool = False,
     ) -> None:
         for x, _ in a.items:
             for y, _ in b.items:
                 name = link_name(verb, x, y) if x != y else f"{x}_{plural(verb or 'link')}"
-                self.tables.append(LinkTable(x, y, name, "link", attributes))
+                shared = loose or (x, y) in self.shared
+                self.tables.append(LinkTable(x, y, name, "link", attributes, shared))
 
     def events(self, a: _Group, b: _Group, noun: str) -> None:
         for x, _ in a.items:
@@ -1162,8 +1173,8 @@ def relate(
                 t for t in found.tables if t.kind == "link"
             ][-1:]
             for t in new:
-                found.tables[found.tables.index(t)] = LinkTable(
-                    t.a, t.b, t.name, t.kind, (*t.attributes, ("effect", choices))
+                found.tables[found.tables.index(t)] = replace(
+                    t, attributes=(*t.attributes, ("effect", choices))
                 )
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
@@ -1185,7 +1196,8 @@ def relate(
         ):
             # "one stay can cover two dogs", dogs being the owners'; "a ticket can reference
             # one or more assets": a pairing, not a key
-            found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
+            loose = (owner, owned) in found.shared
+            found.tables.append(LinkTable(owner, owned, link_name("", owner, owned), loose=loose))
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
@@ -1400,6 +1412,11 @@ def _pair(
         gap = gap[1:]  # "articles can have multiple bylines"
     words = [tokens[i].text for i in gap]
     many = _says_many(words)
+    numbers = any(tags[i] == "NUM" and tokens[i].text not in {"one", "1"} for i in gap)
+    if may and numbers and any(tags[i] == "VERB" for i in gap):
+        # "one stay can cover two dogs": up to two, so the dogs are not the stay's own
+        many = True
+        found.shared |= {(x, y) for x, _ in a.items for y, _ in b.items}
     if may and _contains(words, ("more", "than", "one")):
         # "a course can have more than one instructor": an exception to the usual one, so
         # the instructors are not the course's own
@@ -1465,7 +1482,11 @@ def _pair(
     before = [tokens[i].text for i in gap if i < v]
     passive = bool(set(before) & _PASSIVE) or (tokens[v].text.endswith(("ed", "en")) and not before)
     if after[:1] == ["by"] or after[:2] == ["up", "by"]:
-        if a.keys == b.keys:
+        if a.keys != b.keys and (many or numbers) and not a.plural:
+            # "an account can be owned by two or more members", "each claim is checked by
+            # three assessors": several of them to each, and each of them to many
+            found.pairs(a, b, lemma, loose=True)
+        elif a.keys == b.keys:
             for key in a.keys:
                 found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
         else:

@@ -227,3 +227,27 @@ def test_a_thing_in_a_collection_is_not_keyed_to_the_collection_owner():
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert ("books", "readers") not in links
     assert {("wishlist_books", "wishlists"), ("wishlist_books", "books")} <= links
+
+
+def test_can_cover_two_is_a_pairing_and_no_single_key():
+    schemas = _schemas("Cattery: owners board cats; one booking can cover two cats")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert {("booking_cats", "bookings"), ("booking_cats", "cats")} <= links
+    assert ("bookings", "cats") not in links
+    assert ("cats", "owners") in links
+
+
+def test_checked_by_several_is_a_pairing():
+    schemas = _schemas(
+        "Insurer: policyholders file claims and each claim is checked by two or more assessors"
+    )
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert {("claim_assessors", "claims"), ("claim_assessors", "assessors")} <= links
+    assert ("claims", "assessors") not in links
+
+
+def test_each_application_is_a_record_not_the_software():
+    schemas = _schemas("Nonprofits apply for grants; each application is scored by three judges")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert "applications" in schemas
+    assert {("application_judges", "applications"), ("application_judges", "judges")} <= links
