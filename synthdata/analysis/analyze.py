@@ -435,6 +435,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         elif t.kind == "link" and t.name == f"{t.b}_{plural(t.a)}":
             # "referees are assigned to every game": game_referees, not match_referees
             t = replace(t, name=f"{b.key_name}_{plural(a.key_name)}")
+        elif t.kind == "link" and t.name.startswith(f"{t.b}_"):
+            # "which lessons each learner has completed": lesson_completions
+            t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:

@@ -183,6 +183,7 @@ _NOUN_OF_VERB = {
     "participate": "participation",
     "appear": "appearance",
     "cast": "casting",
+    "complete": "completion",
 }
 #: Phrases that say a pairing is many-to-many.
 _MANY_CUES = (
@@ -1179,6 +1180,7 @@ def relate(
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
     _per_pairs(tokens, tags, mentions, found)
+    _which_pairs(tokens, tags, mentions, found)
     owned_by = {(lk.child, lk.parent) for lk in found.links if lk.role == _POSSESSED}
     found.links = [
         TextLink(lk.child, lk.parent, "", True) if lk.role == _POSSESSED else lk
@@ -1664,6 +1666,60 @@ def _per_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found
         if same and any(m[2] == before for m in mentions):
             continue  # "a box score line per player per game"
         found.tables.append(LinkTable(a, b, link_name("", a, b)))
+
+
+_WHICH_BREAK = frozenset({";", ".", ":", "and", "but", "so", "while", "plus"})
+
+
+def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found) -> None:
+    """ "we know which cast members appear in which scenes", "we track which lessons each
+    learner has completed", "for each concert we book which musicians play it": a question
+    over two kinds of records, answered by a row per pair of them."""
+    ordered = sorted(mentions, key=lambda m: m[1])
+
+    def lead(first: int) -> str:  # the word before the phrase ("which cast members")
+        j = first - 1
+        while j >= 0 and first - j <= 3 and tags[j] in {"NOUN", "ADJ", "GER"}:
+            j -= 1
+        return tokens[j].text if j >= 0 else ""
+
+    for k, (a, a_first, a_last, _) in enumerate(ordered):
+        if lead(a_first) != "which" or not tokens[a_last].plural:
+            continue
+        sentence = tokens[a_first].sentence
+        other: tuple[str, int] | None = None
+        for b, b_first, _b_last, _ in ordered[k + 1 :]:
+            between = range(a_last + 1, b_first)
+            if tokens[b_first].sentence != sentence or len(between) > 6:
+                break
+            if any(tokens[i].text in _WHICH_BREAK for i in between):
+                break
+            if b != a and lead(b_first) in {"which", "each", "every"}:
+                other = (b, b_first)
+            break
+        if other is None:  # "for each concert we book which musicians": the pair is the concert's
+            for b, b_first, b_last, _ in reversed(ordered[:k]):
+                between = range(b_last + 1, a_first)
+                if tokens[b_first].sentence != sentence or len(between) > 6:
+                    break
+                if any(tokens[i].text in _WHICH_BREAK for i in between):
+                    break
+                if b != a and lead(b_first) in _EACH:
+                    other = (b, b_first)
+                break
+        if other is None:
+            continue
+        b, b_first = other
+        verbs = []  # the question's verb: "which lessons each learner has completed"
+        for i in range(a_last + 1, min(len(tokens), max(a_last, b_first) + 6)):
+            if tokens[i].sentence != sentence or tokens[i].text in _WHICH_BREAK:
+                break
+            if tags[i] == "VERB":
+                verbs.append(i)
+        lemma = _lemma(tokens[verbs[0]].text, "VERB") if verbs else ""
+        noun = _NOUN_OF_VERB.get(lemma)
+        name = f"{a}_{plural(noun)}" if noun else link_name("", b, a)
+        found.tables.append(LinkTable(b, a, name, "link", (), True))
 
 
 def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:

@@ -294,3 +294,19 @@ def test_order_in_an_idiom_is_not_a_table():
     assert "orders" not in tables
     assert "advances" not in tables
     assert {"cases", "subscribers"} <= tables
+
+
+def test_which_x_which_y_is_a_row_per_pair():
+    links = _links("Theatre company: we record which actors perform in which plays")
+    assert {("play_actors", "plays"), ("play_actors", "actors")} <= links
+    assert ("plays", "actors") not in links
+
+
+def test_which_x_each_y_names_the_table_after_the_verb():
+    text = "Dancers join classes, and we track which routines each dancer has completed"
+    assert {("routine_completions", "dancers"), ("routine_completions", "routines")} <= _links(text)
+
+
+def test_for_each_y_which_x_pairs_them():
+    links = _links("Touring band: for each tour we note which venues host it")
+    assert {("tour_venues", "tours"), ("tour_venues", "venues")} <= links
