@@ -39,6 +39,7 @@ from synthdata.analysis.plan import (
 )
 from synthdata.analysis.reading import (
     FIELD_WORDS,
+    GENERIC_SINGULAR,
     PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
@@ -46,6 +47,7 @@ from synthdata.analysis.reading import (
     SelfRef,
     TextLink,
     agent_noun,
+    in_idiom,
     lexicon,
     link_name,
     names_events,
@@ -136,6 +138,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
     _line_tables(entities)  # again, for goods the defaults above keyed to a document
     _goods_on_lines(entities)
+    _paired_not_keyed(entities, link_tables, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -284,7 +287,10 @@ def _merge(
         if noun is not None and noun.example:
             continue
         thing = things.get(noun.key) if noun is not None else None
-        if noun is not None and thing is None and not m.plural and noun.lead in _DETERMINERS:
+        if noun is not None and (
+            (thing is None and not m.plural and noun.lead in _DETERMINERS)
+            or in_idiom(tokens, reading.tags, noun)
+        ):
             continue  # "in a chosen order": a word in passing, not a kind of record
         if noun is not None and noun.first < m.first and not _native(m.key, domain):
             continue  # "pipe segments" are not the catalogue's trip segments
@@ -311,6 +317,8 @@ def _merge(
     for noun in reading.nouns:
         thing = things.get(noun.key)
         if thing is None or noun.last in covered or noun.example or noun.first in reading.opening:
+            continue
+        if in_idiom(tokens, reading.tags, noun):
             continue
         key, role = thing
         if role:
@@ -398,7 +406,8 @@ def _aliases(things: dict[str, float]) -> dict[str, tuple[str, str]]:
             u
             for u in things
             if u.endswith(f"_{t}")
-            and things[u] >= vote
+            # a generic head ("each application") shortens the longer name it has
+            and things[u] >= (min(vote, 1.0) if t in GENERIC_SINGULAR else vote)
             and not u.split("_", 1)[0].endswith("ing")
             and u.split("_", 1)[0] not in SELF_ROLES  # "prerequisite courses" are courses
         ]
@@ -422,10 +431,13 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         a, b = entities[t.a], entities[t.b]
         if t.kind == "link" and t.name == link_name("", t.a, t.b):
             # named after both ends as the text names them (guardians, not parent_guardians)
-            t = LinkTable(t.a, t.b, link_name("", a.key_name, b.key_name), t.kind, t.attributes)
+            t = replace(t, name=link_name("", a.key_name, b.key_name))
         elif t.kind == "link" and t.name == f"{t.b}_{plural(t.a)}":
             # "referees are assigned to every game": game_referees, not match_referees
-            t = LinkTable(t.a, t.b, f"{b.key_name}_{plural(a.key_name)}", t.kind, t.attributes)
+            t = replace(t, name=f"{b.key_name}_{plural(a.key_name)}")
+        elif t.kind == "link" and t.name.startswith(f"{t.b}_"):
+            # "which lessons each learner has completed": lesson_completions
+            t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:
@@ -906,6 +918,12 @@ def _owners_by_class(
         named = [k for k in dict.fromkeys(keys) if not entities[k].is_link]
         for key in named:
             child = entities[key]
+            if any(
+                e.is_link and key in (ends := {lk.parent for lk in e.links}) and ends & others
+                for others in [set(named) - {key}]
+                for e in entities.values()
+            ):
+                continue  # "users build playlists of tracks": the tracks are the playlists'
             for other in named:
                 # two plain things: one named later with no parent at all hangs from the one
                 # named first, as a text introduces a record before what it holds
@@ -922,10 +940,13 @@ def _owners_by_class(
                 if _reaches(entities, key, other) or _reaches(entities, other, key):
                     continue
                 if any(
-                    e.is_link and {key, other} <= {lk.parent for lk in e.links}
+                    (e.is_link or e.reason == "event")
+                    and {key, other} <= {lk.parent for lk in e.links}
                     for e in entities.values()
                 ):
-                    continue  # "students enrol in sections": paired by enrolments already
+                    # "students enrol in sections": paired by enrolments already;
+                    # "customers order bouquets": the verb's orders hold both
+                    continue
                 if _kind(child) == "event":
                     continue  # events took their parties already
                 kind = _kind(entities[other])
@@ -935,6 +956,21 @@ def _owners_by_class(
                 ):
                     continue  # "customers and their dogs, ... groomers": one owner of a kind
                 child.links.append(Link(f"{entities[other].key_name}_id", other))
+
+
+def _paired_not_keyed(
+    entities: dict[str, EntityPlan], tables: list[LinkTable], strong: set[tuple[str, str, str]]
+) -> None:
+    """Two things the text pairs as an exception to one each ("one stay can cover two dogs":
+    stay_dogs) hold no key to each other unless the text says so outright: the default keys
+    the clause's things got would say each stay has one dog."""
+    said = {(c, p) for c, p, _ in strong}
+    for t in tables:
+        if not t.loose or t.a not in entities or t.b not in entities:
+            continue
+        for x, y in ((t.a, t.b), (t.b, t.a)):
+            if (x, y) not in said:
+                entities[x].links = [lk for lk in entities[x].links if lk.parent != y]
 
 
 def _is_event(entity: EntityPlan) -> bool:

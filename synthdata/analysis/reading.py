@@ -123,7 +123,7 @@ _NOT_TABLES = frozenset(
 )
 #: Words that name the software or the records in the singular ("a booking app", "our
 #: system"), and kinds of records only in the plural ("developers publish apps").
-_GENERIC_SINGULAR = frozenset(
+GENERIC_SINGULAR = frozenset(
     "system database record platform app application software tool portal site website "
     "backend frontend service solution".split()
 )
@@ -183,11 +183,13 @@ _NOUN_OF_VERB = {
     "participate": "participation",
     "appear": "appearance",
     "cast": "casting",
+    "complete": "completion",
 }
 #: Phrases that say a pairing is many-to-many.
 _MANY_CUES = (
     ("many", "to", "many"),
     ("one", "or", "more"),
+    ("two", "or", "more"),
     ("more", "than", "one"),
     ("several",),
     ("multiple",),
@@ -424,6 +426,7 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         and _lemma(text, "VERB") in _KEEPING_VERBS | _COMMON_VERBS
         and prev not in {"DET", "ADJ", "NUM", "QUANT", "GER"}
         and not (prev == "NOUN" and not tokens[i - 1].plural)
+        and not (prev == "PREP" and tokens[i - 1].text != "to" and "NOUN" in classes)
         and nxt is not None
         and (nxt.text in _DET | _PARTICLES | _QUANT or next_nominal or nxt.text[0].isdigit())
         and not (prev == "NOUN" and text.endswith("s") and not _determined(tokens, tags, i - 1))
@@ -458,8 +461,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not text.endswith(("ed", "en", "ing"))
         ):
             return "NOUN"  # "a log", "the run"
-        if only == "VERB" and text.endswith("ed") and prev in {"DET", "ADJ"} and next_nominal:
-            return "ADJ"  # "the assigned analyst"
+        if (
+            only == "VERB"
+            and text.endswith(("ed", "en"))
+            and prev in {"DET", "ADJ"}
+            and next_nominal
+        ):
+            return "ADJ"  # "the assigned analyst", "a chosen order"
         return only
     if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
         if "NOUN" in classes and not _surely_nominal(nxt):
@@ -695,6 +703,9 @@ class LinkTable:
     kind: str = "link"
     #: Fields the text gives the pairing: (name, enum choices) ("with quantities").
     attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The text says one may have several of the other, as an exception ("one stay can cover
+    #: two dogs", "owned by two or more members"): neither holds a key to the other.
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -771,7 +782,11 @@ def _things(
         slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
         if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
-        if (not noun.plural and noun.head in _GENERIC_SINGULAR) or noun.key in _GENERIC_ALONE:
+        if (
+            not noun.plural
+            and noun.head in GENERIC_SINGULAR
+            and noun.lead not in {"each", "every", "per"}  # "each application is scored"
+        ) or noun.key in _GENERIC_ALONE:
             continue
         if noun.lead in {"in", "at", "near", "from"} and not lexicon(tokens[noun.last].text):
             continue  # "a courier business in lagos": a place the lexicon does not know
@@ -779,7 +794,7 @@ def _things(
             before = tokens[noun.first - 2].text if noun.first >= 2 else ""
             if before in {"for", "of", "at", "in", "by"}:
                 continue  # "Core system for a credit union": the business itself
-        if len(tokens[noun.last].base) < 3:
+        if len(tokens[noun.last].base) < 3 or in_idiom(tokens, tags, noun):
             continue
         subject = _is_subject(tokens, tags, noun)
         if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
@@ -799,6 +814,21 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+#: Nouns that, singular after "in", say how rather than name a record ("in a chosen order",
+#: "in bulk", "in person", "in advance").
+_IN_IDIOMS = frozenset("order sequence turn bulk person advance stock time total full".split())
+
+
+def in_idiom(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular noun is the head of an idiom "in (a/the ...) order"."""
+    if noun.plural or noun.head not in _IN_IDIOMS:
+        return False
+    k = noun.first - 1
+    while k >= 0 and (tags[k] in {"DET", "ADJ"} or tokens[k].text in {"a", "an", "the"}):
+        k -= 1
+    return k >= 0 and tokens[k].text == "in"
 
 
 #: Heads of named slots of time ("tee times", "ice times", "delivery windows").
@@ -1091,11 +1121,14 @@ class _Found:
         b: _Group,
         verb: str = "",
         attributes: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        *,
+        loose: bool = False,
     ) -> None:
         for x, _ in a.items:
             for y, _ in b.items:
                 name = link_name(verb, x, y) if x != y else f"{x}_{plural(verb or 'link')}"
-                self.tables.append(LinkTable(x, y, name, "link", attributes))
+                shared = loose or (x, y) in self.shared
+                self.tables.append(LinkTable(x, y, name, "link", attributes, shared))
 
     def events(self, a: _Group, b: _Group, noun: str) -> None:
         for x, _ in a.items:
@@ -1141,12 +1174,13 @@ def relate(
                 t for t in found.tables if t.kind == "link"
             ][-1:]
             for t in new:
-                found.tables[found.tables.index(t)] = LinkTable(
-                    t.a, t.b, t.name, t.kind, (*t.attributes, ("effect", choices))
+                found.tables[found.tables.index(t)] = replace(
+                    t, attributes=(*t.attributes, ("effect", choices))
                 )
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
     _per_pairs(tokens, tags, mentions, found)
+    _which_pairs(tokens, tags, mentions, found)
     owned_by = {(lk.child, lk.parent) for lk in found.links if lk.role == _POSSESSED}
     found.links = [
         TextLink(lk.child, lk.parent, "", True) if lk.role == _POSSESSED else lk
@@ -1164,7 +1198,8 @@ def relate(
         ):
             # "one stay can cover two dogs", dogs being the owners'; "a ticket can reference
             # one or more assets": a pairing, not a key
-            found.tables.append(LinkTable(owner, owned, link_name("", owner, owned)))
+            loose = (owner, owned) in found.shared
+            found.tables.append(LinkTable(owner, owned, link_name("", owner, owned), loose=loose))
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
@@ -1379,6 +1414,11 @@ def _pair(
         gap = gap[1:]  # "articles can have multiple bylines"
     words = [tokens[i].text for i in gap]
     many = _says_many(words)
+    numbers = any(tags[i] == "NUM" and tokens[i].text not in {"one", "1"} for i in gap)
+    if may and numbers and any(tags[i] == "VERB" for i in gap):
+        # "one stay can cover two dogs": up to two, so the dogs are not the stay's own
+        many = True
+        found.shared |= {(x, y) for x, _ in a.items for y, _ in b.items}
     if may and _contains(words, ("more", "than", "one")):
         # "a course can have more than one instructor": an exception to the usual one, so
         # the instructors are not the course's own
@@ -1444,7 +1484,11 @@ def _pair(
     before = [tokens[i].text for i in gap if i < v]
     passive = bool(set(before) & _PASSIVE) or (tokens[v].text.endswith(("ed", "en")) and not before)
     if after[:1] == ["by"] or after[:2] == ["up", "by"]:
-        if a.keys == b.keys:
+        if a.keys != b.keys and (many or numbers) and not a.plural:
+            # "an account can be owned by two or more members", "each claim is checked by
+            # three assessors": several of them to each, and each of them to many
+            found.pairs(a, b, lemma, loose=True)
+        elif a.keys == b.keys:
             for key in a.keys:
                 found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
         else:
@@ -1622,6 +1666,60 @@ def _per_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found
         if same and any(m[2] == before for m in mentions):
             continue  # "a box score line per player per game"
         found.tables.append(LinkTable(a, b, link_name("", a, b)))
+
+
+_WHICH_BREAK = frozenset({";", ".", ":", "and", "but", "so", "while", "plus"})
+
+
+def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found) -> None:
+    """ "we know which cast members appear in which scenes", "we track which lessons each
+    learner has completed", "for each concert we book which musicians play it": a question
+    over two kinds of records, answered by a row per pair of them."""
+    ordered = sorted(mentions, key=lambda m: m[1])
+
+    def lead(first: int) -> str:  # the word before the phrase ("which cast members")
+        j = first - 1
+        while j >= 0 and first - j <= 3 and tags[j] in {"NOUN", "ADJ", "GER"}:
+            j -= 1
+        return tokens[j].text if j >= 0 else ""
+
+    for k, (a, a_first, a_last, _) in enumerate(ordered):
+        if lead(a_first) != "which" or not tokens[a_last].plural:
+            continue
+        sentence = tokens[a_first].sentence
+        other: tuple[str, int] | None = None
+        for b, b_first, _b_last, _ in ordered[k + 1 :]:
+            between = range(a_last + 1, b_first)
+            if tokens[b_first].sentence != sentence or len(between) > 6:
+                break
+            if any(tokens[i].text in _WHICH_BREAK for i in between):
+                break
+            if b != a and lead(b_first) in {"which", "each", "every"}:
+                other = (b, b_first)
+            break
+        if other is None:  # "for each concert we book which musicians": the pair is the concert's
+            for b, b_first, b_last, _ in reversed(ordered[:k]):
+                between = range(b_last + 1, a_first)
+                if tokens[b_first].sentence != sentence or len(between) > 6:
+                    break
+                if any(tokens[i].text in _WHICH_BREAK for i in between):
+                    break
+                if b != a and lead(b_first) in _EACH:
+                    other = (b, b_first)
+                break
+        if other is None:
+            continue
+        b, b_first = other
+        verbs = []  # the question's verb: "which lessons each learner has completed"
+        for i in range(a_last + 1, min(len(tokens), max(a_last, b_first) + 6)):
+            if tokens[i].sentence != sentence or tokens[i].text in _WHICH_BREAK:
+                break
+            if tags[i] == "VERB":
+                verbs.append(i)
+        lemma = _lemma(tokens[verbs[0]].text, "VERB") if verbs else ""
+        noun = _NOUN_OF_VERB.get(lemma)
+        name = f"{a}_{plural(noun)}" if noun else link_name("", b, a)
+        found.tables.append(LinkTable(b, a, name, "link", (), True))
 
 
 def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:

@@ -209,3 +209,45 @@ def test_locale_from_places():
     assert _schemas("Physio clinic in Madrid with patients")["patients"].locale == "es_ES"
     assert _schemas("A ryokan in Kyoto with guests and rooms")["guests"].locale == "ja_JP"
     assert _schemas("a bakery")["customers"].locale is None
+
+
+def test_things_a_verb_event_pairs_are_not_keyed_to_each_other():
+    # the orders the verb makes hold both; the cakes are not the shoppers'
+    links = {
+        (s.name, fk.parent)
+        for s in _schemas("Patisserie: shoppers order cakes and tarts").values()
+        for fk in s.foreign_keys
+    }
+    assert ("orders", "shoppers") in links
+    assert not {("cakes", "shoppers"), ("tarts", "shoppers")} & links
+
+
+def test_a_thing_in_a_collection_is_not_keyed_to_the_collection_owner():
+    schemas = _schemas("Bookshop app: readers keep wishlists of books and follow authors")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert ("books", "readers") not in links
+    assert {("wishlist_books", "wishlists"), ("wishlist_books", "books")} <= links
+
+
+def test_can_cover_two_is_a_pairing_and_no_single_key():
+    schemas = _schemas("Cattery: owners board cats; one booking can cover two cats")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert {("booking_cats", "bookings"), ("booking_cats", "cats")} <= links
+    assert ("bookings", "cats") not in links
+    assert ("cats", "owners") in links
+
+
+def test_checked_by_several_is_a_pairing():
+    schemas = _schemas(
+        "Insurer: policyholders file claims and each claim is checked by two or more assessors"
+    )
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert {("claim_assessors", "claims"), ("claim_assessors", "assessors")} <= links
+    assert ("claims", "assessors") not in links
+
+
+def test_each_application_is_a_record_not_the_software():
+    schemas = _schemas("Nonprofits apply for grants; each application is scored by three judges")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert "applications" in schemas
+    assert {("application_judges", "applications"), ("application_judges", "judges")} <= links

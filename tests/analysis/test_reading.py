@@ -41,6 +41,8 @@ def _tables(text: str) -> set[str]:
         ("Farmers own tractors and rent ploughs", "own", "VERB"),
         ("a mechanic repairs vans at local garages", "local", "ADJ"),
         ("Each studio gets weekly inspections", "gets", "VERB"),
+        ("Readers keep shelves of books and lists of records", "records", "NOUN"),
+        ("Police log every stolen bike", "stolen", "ADJ"),
     ],
 )
 def test_parts_of_speech_from_the_lexicon_and_the_words_around(text, word, part):
@@ -284,3 +286,27 @@ def test_an_event_holds_the_people_and_places_of_its_sentence():
 def test_a_thing_left_without_a_parent_hangs_from_the_first_thing_of_its_clause():
     links = _links("A cider mill keeps orchards; the orchards yield pomace bins and cider vats.")
     assert ("pomace_bins", "orchards") in links, links
+
+
+def test_order_in_an_idiom_is_not_a_table():
+    text = "A wine club ships cases to subscribers in a fixed order, paid in advance"
+    tables = _tables(text)
+    assert "orders" not in tables
+    assert "advances" not in tables
+    assert {"cases", "subscribers"} <= tables
+
+
+def test_which_x_which_y_is_a_row_per_pair():
+    links = _links("Theatre company: we record which actors perform in which plays")
+    assert {("play_actors", "plays"), ("play_actors", "actors")} <= links
+    assert ("plays", "actors") not in links
+
+
+def test_which_x_each_y_names_the_table_after_the_verb():
+    text = "Dancers join classes, and we track which routines each dancer has completed"
+    assert {("routine_completions", "dancers"), ("routine_completions", "routines")} <= _links(text)
+
+
+def test_for_each_y_which_x_pairs_them():
+    links = _links("Touring band: for each tour we note which venues host it")
+    assert {("tour_venues", "tours"), ("tour_venues", "venues")} <= links
