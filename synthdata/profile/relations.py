@@ -10,7 +10,7 @@ and :func:`parent_orderings` finds child dates that always follow a date of thei
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -19,7 +19,14 @@ from synthdata.profile.shapes import number
 from synthdata.profile.sources import Source
 from synthdata.schema import semantics as sem
 
-__all__ = ["Link", "child_counts", "date_orderings", "find_keys", "parent_orderings"]
+__all__ = [
+    "Link",
+    "child_counts",
+    "date_orderings",
+    "find_keys",
+    "parent_orderings",
+    "pooled_counts",
+]
 
 _KEY_SUFFIXES = ("id", "key", "code", "num", "no", "number")
 _DATES = (pl.Date, pl.Datetime)
@@ -160,12 +167,20 @@ def child_counts(children: pl.Series, keys: pl.Series, k: int) -> dict[int, floa
         .to_series()
     )
     hist = per_parent.value_counts(sort=False).sort(per_parent.name)
-    sizes, parents = hist[per_parent.name].to_list(), hist["count"].to_list()
+    pairs = zip(hist[per_parent.name].to_list(), hist["count"].to_list(), strict=True)
+    return pooled_counts(list(pairs), k)
+
+
+def pooled_counts(hist: Sequence[tuple[int, int]], k: int) -> dict[int, float]:
+    """:func:`child_counts` from a histogram ``[(children, parents), …]`` in order of children
+    (as a database's GROUP BY counts it)."""
     out: dict[int, float] = {}
-    total = sum(parents)
+    total = sum(n for _, n in hist)
+    if total == 0:
+        return {}
     pool_sizes: list[int] = []
     pool_parents: list[int] = []
-    for size, n in zip(sizes, parents, strict=True):
+    for size, n in hist:
         pool_sizes.append(size * n)
         pool_parents.append(n)
         if sum(pool_parents) >= k:

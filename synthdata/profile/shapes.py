@@ -25,6 +25,7 @@ import numpy as np
 import polars as pl
 
 from synthdata.schema import Field, FieldType, semantics as sem
+from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = [
     "PERSONAL",
@@ -108,9 +109,9 @@ def column_field(
     options["type"] = kind
     if role in {"key", "unique", "reference"}:
         return ColumnShape(options | _key_options(present, kind, role))
-    if kind in (FieldType.BOOLEAN,):
+    if kind is FieldType.BOOLEAN:
         return ColumnShape(options | _listed(present, k, quantiles=False))
-    if kind in (FieldType.INTEGER, FieldType.FLOAT, FieldType.DECIMAL) or kind in sem.DATE_TYPES:
+    if FIELD_TRAITS[kind].numeric or kind in sem.DATE_TYPES:
         return ColumnShape(options | _measured(present, k))
     return _text(present, options, table, siblings, k)
 
