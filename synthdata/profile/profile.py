@@ -21,6 +21,7 @@ from synthdata.errors import InvalidInputError
 from synthdata.profile import dependencies, relations, shapes
 from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
 from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
+from synthdata.schema.field import QuantilesBy
 from synthdata.schema.table import SchemaList
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -196,6 +197,7 @@ _DRAWN = (
     "weights",
     "other",
     "quantiles",
+    "quantiles_by",
     "semantic",
     "min",
     "max",
@@ -206,7 +208,8 @@ _DRAWN = (
 def _with_dependencies(
     frame: pl.DataFrame, fields: list[Field], constraints: list[Constraint], k: int
 ) -> list[Field]:
-    """Fields with strong linear dependencies kept as ``derived`` expressions."""
+    """Fields with strong linear dependencies kept as ``derived`` expressions, and numbers a
+    category explains drawn by ``quantiles_by``."""
     fixed = {c.field for c in constraints} | {c.other for c in constraints}
     found = dependencies.linear_derivations(frame, fields, fixed, k)
     out = []
@@ -217,7 +220,13 @@ def _with_dependencies(
                 data | {o: v for o, v in found[f.name].items() if v is not None}
             )
         out.append(f)
-    return out
+    driven = dependencies.category_drivers(frame, out, fixed, k)
+    return [
+        f.model_copy(update={"quantiles_by": QuantilesBy.model_validate(driven[f.name])})
+        if f.name in driven
+        else f
+        for f in out
+    ]
 
 
 def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], k: int) -> Field:
