@@ -338,8 +338,8 @@ def _description(src: Source, meta: TableMeta, k: int) -> str:
     return (
         f"Profiled from {src.location or 'a source'}: {meta.row_count:,} rows{sampled}. "
         "Holds the shape of the data only and no real rows: listed values occur in at least "
-        f"{k} rows, quantiles end at the 0.5th and 99.5th percentiles, and names, e-mails, "
-        "phones, addresses and free text are regenerated from vocabularies."
+        f"{k} rows, quantiles end {k} values in from the smallest and the largest, and names, "
+        "e-mails, phones, addresses and free text are regenerated from vocabularies."
     )
 
 

@@ -174,20 +174,36 @@ def child_counts(children: pl.Series, keys: pl.Series, k: int) -> dict[int, floa
 def pooled_counts(hist: Sequence[tuple[int, int]], k: int) -> dict[int, float]:
     """:func:`child_counts` from a histogram ``[(children, parents), …]`` in order of children
     (as a database's GROUP BY counts it)."""
-    out: dict[int, float] = {}
     total = sum(n for _, n in hist)
     if total == 0:
         return {}
-    pool_sizes: list[int] = []
-    pool_parents: list[int] = []
+    pools: list[list[tuple[int, int]]] = [[]]  # (children, parents) runs, k parents or more
     for size, n in hist:
-        pool_sizes.append(size * n)
-        pool_parents.append(n)
-        if sum(pool_parents) >= k:
-            _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
-            pool_sizes, pool_parents = [], []
-    if pool_parents:
-        _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
+        pools[-1].append((size, n))
+        if sum(p for _, p in pools[-1]) >= k:
+            pools.append([])
+    left = pools.pop()
+    if left and pools:
+        # The largest counts left over, fewer than k parents: joined by the largest of the
+        # pool before them, so no parent's exact fan-out is written down.
+        before, need = pools.pop(), k - sum(p for _, p in left)
+        if sum(p for _, p in before) - need >= k:
+            while need:
+                size, n = before.pop()
+                moved = min(n, need)
+                left.insert(0, (size, moved))
+                if n > moved:
+                    before.append((size, n - moved))
+                need -= moved
+            pools.append(before)
+        else:
+            left = before + left
+    if left:
+        pools.append(left)
+    out: dict[int, float] = {}
+    for pool in pools:
+        parents = sum(p for _, p in pool)
+        _put(out, round(sum(size * p for size, p in pool) / parents), parents / total)
     return {size: round(share, 6) for size, share in sorted(out.items())}
 
 
