@@ -28,7 +28,16 @@ from tests import flights
 from tests.profile.test_sources import _ddl
 
 PROPERTIES = ("Column Shapes", "Column Pair Trends", "Cardinality", "Intertable Trends")
-_SHAPES = ("values", "weights", "other", "quantiles", "semantic", "derived", "null_rate")
+_SHAPES = (
+    "values",
+    "weights",
+    "other",
+    "quantiles",
+    "quantiles_by",
+    "semantic",
+    "derived",
+    "null_rate",
+)
 
 
 def load_sqlite(path: Path, n: int) -> dict[str, pl.DataFrame]:

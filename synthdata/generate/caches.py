@@ -34,6 +34,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "offline vocabularies": vocabularies.load.cache_clear,
     "vocabulary series": semantic.mixture.cache_clear,
     "quantile points": numbers.quantile_units.cache_clear,
+    "quantile points by value": numbers.grouped_quantiles.cache_clear,
 }
 
 

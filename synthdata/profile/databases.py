@@ -3,7 +3,11 @@
 Each database answers two catalogue queries, columns and constraints, in one shape, assembled
 into :class:`~synthdata.profile.sources.TableMeta` by :func:`_assemble`. Data comes in bulk:
 PostgreSQL streams ``COPY … TO STDOUT`` as CSV into polars, the others fetch chunks of rows
-that polars builds into columns. Table names come from the catalogue and are quoted as
+that polars builds into columns. A table holding more rows than ``sample_rows`` is read as a
+sample (PostgreSQL ``TABLESAMPLE BERNOULLI … REPEATABLE``, MySQL ``WHERE RAND(seed) < p``,
+SQLite ``ORDER BY random() LIMIT``); row counts stay exact (``COUNT(*)``), and children per
+parent of a foreign key touching a sampled table are counted by the database
+(:func:`_fan_out`). Table names come from the catalogue and are quoted as
 identifiers; values (sample sizes, seeds, schema names) are bound as parameters.
 """
 
@@ -12,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -96,6 +100,38 @@ def _assemble(
     return meta
 
 
+def _fan_out(
+    source: Source,
+    table: Callable[[str], str],
+    column: Callable[[str], str],
+    run: Callable[[str], list[tuple[Any, ...]]],
+) -> None:
+    """Children per parent for each single-column foreign key whose child or parent was read as
+    a sample, counted by the database over every row: one GROUP BY over the child, joined to
+    the parent's key (children whose parent is missing do not count), and the parents left
+    over have none. Identifiers come from ``table`` and ``column``, quoted by the caller."""
+    for child, meta in source.meta.items():
+        for fk in meta.foreign_keys:
+            parent = fk.parent
+            if len(fk.columns) != 1 or parent not in source.tables:
+                continue
+            if not (source.sampled(child) or source.sampled(parent)):
+                continue
+            c, key = column(fk.columns[0]), column(fk.parent_columns[0])
+            query = (
+                f"SELECT g.n, count(*) FROM (SELECT {c} AS fk, count(*) AS n FROM {table(child)} "
+                f"WHERE {c} IS NOT NULL GROUP BY {c}) g JOIN {table(parent)} p ON p.{key} = g.fk "
+                "GROUP BY g.n ORDER BY g.n"
+            )
+            hist = [(int(n), int(parents)) for n, parents in run(query)]
+            none = source.meta[parent].row_count - sum(p for _, p in hist)
+            source.fan_out[(child, fk.columns[0])] = ([(0, none)] if none > 0 else []) + hist
+
+
+def _quoted(q: str) -> Callable[[str], str]:
+    return lambda name: q + name.replace(q, q + q) + q
+
+
 def _frame(rows: Iterator[list[tuple[Any, ...]]], names: list[str]) -> pl.DataFrame:
     """Rows fetched chunk by chunk into one frame; polars builds the columns."""
     chunks = []
@@ -136,13 +172,17 @@ def _sqlite(url: str, tables: Sequence[str] | None, sample: int | None, seed: in
         for name in names:
             ident = '"' + name.replace('"', '""') + '"'
             meta[name].row_count = conn.execute(f"SELECT count(*) FROM {ident}").fetchone()[0]
-            query = f"SELECT * FROM {ident}" + (" ORDER BY random() LIMIT ?" if sample else "")
-            cursor = conn.execute(query, (sample,) if sample else ())
+            sampled = sample is not None and meta[name].row_count > sample
+            query = f"SELECT * FROM {ident}" + (" ORDER BY random() LIMIT ?" if sampled else "")
+            cursor = conn.execute(query, (sample,) if sampled else ())
             frame = _frame(_fetch(cursor), [c.name for c in meta[name].columns])
             frames[name] = cast_declared(frame, meta[name])
+        source = Source(frames, meta)
+        q = _quoted('"')
+        _fan_out(source, q, q, lambda query: conn.execute(query).fetchall())
     finally:
         conn.close()
-    return Source(frames, meta)
+    return source
 
 
 def _sqlite_catalogue(
@@ -227,7 +267,10 @@ def _postgres(url: str, tables: Sequence[str] | None, sample: int | None, seed: 
             frames[name] = cast_declared(
                 _pg_copy(conn, ident, meta[name], sample, seed), meta[name]
             )
-    return Source(frames, meta)
+        source = Source(frames, meta)
+        q = _quoted('"')
+        _fan_out(source, lambda t: f"{q(schema)}.{q(t)}", q, lambda s: conn.execute(s).fetchall())
+    return source
 
 
 def _pg_copy(conn: Any, ident: Any, meta: TableMeta, sample: int | None, seed: int) -> pl.DataFrame:
@@ -241,9 +284,13 @@ def _pg_copy(conn: Any, ident: Any, meta: TableMeta, sample: int | None, seed: i
         else:
             picks.append(col)
     query = sql.SQL("SELECT {} FROM {}").format(sql.SQL(", ").join(picks), ident)
-    if sample:
-        conn.execute("SELECT setseed(%s)", ((seed % 2000) / 1000 - 1,))
-        query = sql.SQL("{} ORDER BY random() LIMIT {}").format(query, sql.Literal(sample))
+    if sample is not None and meta.row_count > sample:
+        # Each row is kept with the same chance, pages are read in order and nothing is
+        # sorted; REPEATABLE makes the sample the same for the same seed and table.
+        share = 100.0 * sample / meta.row_count
+        query = sql.SQL("{} TABLESAMPLE BERNOULLI ({}) REPEATABLE ({})").format(
+            query, sql.Literal(share), sql.Literal(seed)
+        )
     copy = sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(query)
     buffer = io.BytesIO()
     with conn.cursor().copy(copy) as stream:
@@ -312,12 +359,23 @@ def _mysql(url: str, tables: Sequence[str] | None, sample: int | None, seed: int
                 meta[name].row_count = cur.fetchone()[0]
             with conn.cursor(pymysql.cursors.SSCursor) as cur:
                 query = f"SELECT * FROM {ident}"
-                cur.execute(
-                    query + " ORDER BY RAND(%s) LIMIT %s" if sample else query,
-                    (seed, sample) if sample else None,
-                )
+                if sample is not None and meta[name].row_count > sample:
+                    # Each row kept with the same chance in one pass, without a sort.
+                    share = sample / meta[name].row_count
+                    cur.execute(query + " WHERE RAND(%s) < %s", (seed, share))
+                else:
+                    cur.execute(query)
                 frame = _frame(_fetch(cur), [c.name for c in meta[name].columns])
             frames[name] = cast_declared(frame, meta[name])
+        source = Source(frames, meta)
+
+        def run(query: str) -> list[tuple[Any, ...]]:
+            with conn.cursor() as cur:
+                cur.execute(query)
+                return list(cur.fetchall())
+
+        q = _quoted("`")
+        _fan_out(source, q, q, run)
     finally:
         conn.close()
-    return Source(frames, meta)
+    return source

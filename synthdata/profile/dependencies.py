@@ -1,4 +1,5 @@
-"""Strong linear dependencies between the numbers of one table, kept as ``derived`` fields.
+"""Dependencies between the columns of one table: strong linear ones between numbers, kept as
+``derived`` fields, and a category driving a number, kept as ``quantiles_by``.
 
 Two numeric columns whose Pearson correlation is at least :data:`STRONG` in absolute value
 (``air_time`` and ``distance``, ``hour`` and ``sched_dep_time``) are written as one computed
@@ -14,11 +15,11 @@ from typing import Any
 
 import polars as pl
 
-from synthdata.profile.shapes import number
-from synthdata.schema import Field
+from synthdata.profile.shapes import number, quantile_points
+from synthdata.schema import Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["STRONG", "linear_derivations"]
+__all__ = ["EXPLAINS", "STRONG", "category_drivers", "linear_derivations"]
 
 #: Least absolute correlation kept as a derived column.
 STRONG = 0.95
@@ -32,7 +33,7 @@ def linear_derivations(
     usable = [
         f.name
         for f in fields
-        if FIELD_TRAITS[f.type].measure == "number"
+        if FIELD_TRAITS[f.type].numeric
         and not f.is_unique
         and f.references is None
         and f.name not in fixed
@@ -75,3 +76,104 @@ def _line(frame: pl.DataFrame, both: pl.DataFrame, x: str, y: str) -> dict[str, 
     if share > 0:
         options |= {"required": False, "null_rate": round(share, 6)}
     return options
+
+
+#: Least share of a number's variance that a category explains (the correlation ratio η²) for
+#: the category to drive it with ``quantiles_by``.
+EXPLAINS = 0.1
+#: Least rows a category value needs for quantiles of its own (and at least ``k``).
+GROUP_ROWS = 30
+#: Most values a driving category may list, and most numbers one table's categories drive.
+MAX_GROUPS = 50
+MAX_DRIVEN = 4
+
+
+def category_drivers(
+    frame: pl.DataFrame, fields: list[Field], fixed: set[str], k: int
+) -> dict[str, dict[str, Any]]:
+    """``quantiles_by`` for numbers a category explains: per number drawn from ``quantiles``
+    (not derived, not a key, not placed by an ordering), the listed category with the largest
+    correlation ratio η² (between-group share of the variance), when it is at least
+    :data:`EXPLAINS`; quantiles are written for each listed value with at least
+    :data:`GROUP_ROWS` and ``k`` rows. At most :data:`MAX_DRIVEN` numbers per table, the
+    best explained first."""
+    drivers = [
+        f.name
+        for f in fields
+        if _category(f.type)
+        and (f.values is not None or f.enum_values is not None)
+        and len(f.values or f.enum_values or []) <= MAX_GROUPS
+        and f.derived is None
+        and f.references is None
+        and not f.is_unique
+    ]
+    driven = [
+        f
+        for f in fields
+        if f.quantiles is not None
+        and f.values is None
+        and f.derived is None
+        and f.references is None
+        and not f.is_unique
+        and f.name not in fixed
+    ]
+    least = max(GROUP_ROWS, k)
+    by_name = {f.name: f for f in fields}
+    found: list[tuple[float, str, str]] = []
+    for f in driven:
+        best: tuple[float, str] | None = None
+        for d in drivers:
+            eta = _eta_squared(_grouped(frame, by_name[d], f.name, least))
+            if eta >= EXPLAINS and (best is None or eta > best[0]):
+                best = (eta, d)
+        if best is not None:
+            found.append((-best[0], f.name, best[1]))
+    out: dict[str, dict[str, Any]] = {}
+    for _, name, driver in sorted(found)[:MAX_DRIVEN]:
+        rows = _grouped(frame, by_name[driver], name, least)
+        groups = {
+            str(value): quantile_points(group["y"], k) for (value,), group in rows.group_by("g")
+        }
+        out[name] = {"column": driver, "quantiles": dict(sorted(groups.items()))}
+    return out
+
+
+def _grouped(frame: pl.DataFrame, driver: Field, y: str, least: int) -> pl.DataFrame:
+    """Rows with both columns, ``g`` the driver's value as text and ``y`` the number, of the
+    driver's listed values that at least ``least`` rows hold (empty unless two such)."""
+    listed = {str(v).lower() if isinstance(v, bool) else str(v) for v in _listed(driver)}
+    both = frame.select(pl.col(driver.name).cast(pl.String).alias("g"), pl.col(y).alias("y"))
+    both = both.drop_nulls().filter(pl.col("g").is_in(sorted(listed)))
+    sizes = both.group_by("g").len().filter(pl.col("len") >= least)
+    if sizes.height < 2:
+        return both.clear()
+    return both.filter(pl.col("g").is_in(sizes["g"].implode()))
+
+
+def _category(kind: FieldType) -> bool:
+    """Whether listed values of this type are categories (text, booleans, whole numbers), not
+    measures (dates, fractional numbers)."""
+    dtype = FIELD_TRAITS[kind].dtype
+    return not FIELD_TRAITS[kind].temporal and not dtype.is_float() and not dtype.is_decimal()
+
+
+def _listed(f: Field) -> list[Any]:
+    return list(f.values or f.enum_values or [])
+
+
+def _eta_squared(both: pl.DataFrame) -> float:
+    """The share of ``y``'s variance between the groups ``g`` (0 when it cannot tell)."""
+    if both.height < 10:
+        return 0.0
+    y = both["y"].to_physical().cast(pl.Float64)
+    mean = number(y.mean())
+    total = number(((y - mean) ** 2).sum())
+    if total <= 0:
+        return 0.0
+    between = (
+        both.with_columns(y.alias("y"))
+        .group_by("g")
+        .agg(pl.len().alias("n"), pl.col("y").mean().alias("m"))
+    )
+    spread = number((between["n"] * (between["m"] - mean) ** 2).sum())
+    return spread / total

@@ -21,13 +21,17 @@ from synthdata.errors import InvalidInputError
 from synthdata.profile import dependencies, relations, shapes
 from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
 from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
+from synthdata.schema.field import QuantilesBy
 from synthdata.schema.table import SchemaList
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["Profile", "ProfileEvent", "profile"]
+__all__ = ["SAMPLE_ROWS", "Profile", "ProfileEvent", "profile"]
 
 logger = logging.getLogger("synthdata")
 
+#: A table holding more rows than this is measured on a random sample of this many rows
+#: (``sample_rows`` overrides); its row count and children per parent stay exact.
+SAMPLE_ROWS = 1_000_000
 #: Share of rows an inferred ordering may break in the real data and still be kept.
 _TOLERANCE = 0.005
 
@@ -68,8 +72,10 @@ def profile(
         source: a database URL (``sqlite:///file.db``, ``postgresql://…``, ``mysql://…``,
             ``mariadb://…``), a folder of CSV/Parquet files, or a list of such files.
         tables: profile only these tables (default: all).
-        sample_rows: measure at most this many random rows per table (volumes stay the exact
-            row counts).
+        sample_rows: measure a random sample of about this many rows of each table that holds
+            more (default :data:`SAMPLE_ROWS`, one million). Volumes stay the exact row counts
+            and children per parent are counted by the database over every row; PostgreSQL
+            and MySQL/MariaDB sample rows independently in one pass without sorting the table.
         k: a categorical value is kept only if at least ``k`` rows hold it; the rest become an
             ``other`` share. Quantile steps also hold ``k`` rows or more.
         seed: the seed of the row sample.
@@ -96,7 +102,8 @@ def profile(
         raise InvalidInputError(msg)
     report = progress or (lambda event: None)
     report(ProfileEvent("reading", 0, 1))
-    src = read_source(source, tables=tables, sample_rows=sample_rows, seed=seed)
+    sample = SAMPLE_ROWS if sample_rows is None else sample_rows
+    src = read_source(source, tables=tables, sample_rows=sample, seed=seed)
     keys, links, warnings = relations.find_keys(src)
     key_fields = {t: _key_field(src, t, c, k) for t, c in keys.items()}
     for table, f in list(key_fields.items()):
@@ -185,13 +192,24 @@ def _table(
     return _checked_rules(schema, frame, constraints, {f.name for f in fields if f.derived}), notes
 
 
-_DRAWN = ("values", "weights", "other", "quantiles", "semantic", "min", "max", "distribution")
+_DRAWN = (
+    "values",
+    "weights",
+    "other",
+    "quantiles",
+    "quantiles_by",
+    "semantic",
+    "min",
+    "max",
+    "distribution",
+)
 
 
 def _with_dependencies(
     frame: pl.DataFrame, fields: list[Field], constraints: list[Constraint], k: int
 ) -> list[Field]:
-    """Fields with strong linear dependencies kept as ``derived`` expressions."""
+    """Fields with strong linear dependencies kept as ``derived`` expressions, and numbers a
+    category explains drawn by ``quantiles_by``."""
     fixed = {c.field for c in constraints} | {c.other for c in constraints}
     found = dependencies.linear_derivations(frame, fields, fixed, k)
     out = []
@@ -202,7 +220,13 @@ def _with_dependencies(
                 data | {o: v for o, v in found[f.name].items() if v is not None}
             )
         out.append(f)
-    return out
+    driven = dependencies.category_drivers(frame, out, fixed, k)
+    return [
+        f.model_copy(update={"quantiles_by": QuantilesBy.model_validate(driven[f.name])})
+        if f.name in driven
+        else f
+        for f in out
+    ]
 
 
 def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], k: int) -> Field:
@@ -217,8 +241,13 @@ def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], 
     if nulls > 0 or (declared.nullable and link.parent == link.child):
         options |= {"required": False, "null_rate": round(nulls, 6)}
     if link.parent != link.child:
-        parent_keys = src.tables[link.parent][link.parent_column]
-        options["cardinality"] = Cardinality(counts=relations.child_counts(child, parent_keys, k))
+        counted = src.fan_out.get((link.child, link.column))
+        if counted is not None:
+            counts = relations.pooled_counts(counted, k)
+        else:
+            parent_keys = src.tables[link.parent][link.parent_column]
+            counts = relations.child_counts(child, parent_keys, k)
+        options["cardinality"] = Cardinality(counts=counts)
     if link.implicit:
         options["description"] = (
             f"Implicit foreign key to {link.parent}.{link.parent_column}, found from the data"
@@ -309,8 +338,8 @@ def _description(src: Source, meta: TableMeta, k: int) -> str:
     return (
         f"Profiled from {src.location or 'a source'}: {meta.row_count:,} rows{sampled}. "
         "Holds the shape of the data only and no real rows: listed values occur in at least "
-        f"{k} rows, quantiles end at the 0.5th and 99.5th percentiles, and names, e-mails, "
-        "phones, addresses and free text are regenerated from vocabularies."
+        f"{k} rows, quantiles end {k} values in from the smallest and the largest, and names, "
+        "e-mails, phones, addresses and free text are regenerated from vocabularies."
     )
 
 

@@ -10,7 +10,7 @@ and :func:`parent_orderings` finds child dates that always follow a date of thei
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -19,7 +19,14 @@ from synthdata.profile.shapes import number
 from synthdata.profile.sources import Source
 from synthdata.schema import semantics as sem
 
-__all__ = ["Link", "child_counts", "date_orderings", "find_keys", "parent_orderings"]
+__all__ = [
+    "Link",
+    "child_counts",
+    "date_orderings",
+    "find_keys",
+    "parent_orderings",
+    "pooled_counts",
+]
 
 _KEY_SUFFIXES = ("id", "key", "code", "num", "no", "number")
 _DATES = (pl.Date, pl.Datetime)
@@ -160,19 +167,43 @@ def child_counts(children: pl.Series, keys: pl.Series, k: int) -> dict[int, floa
         .to_series()
     )
     hist = per_parent.value_counts(sort=False).sort(per_parent.name)
-    sizes, parents = hist[per_parent.name].to_list(), hist["count"].to_list()
+    pairs = zip(hist[per_parent.name].to_list(), hist["count"].to_list(), strict=True)
+    return pooled_counts(list(pairs), k)
+
+
+def pooled_counts(hist: Sequence[tuple[int, int]], k: int) -> dict[int, float]:
+    """:func:`child_counts` from a histogram ``[(children, parents), …]`` in order of children
+    (as a database's GROUP BY counts it)."""
+    total = sum(n for _, n in hist)
+    if total == 0:
+        return {}
+    pools: list[list[tuple[int, int]]] = [[]]  # (children, parents) runs, k parents or more
+    for size, n in hist:
+        pools[-1].append((size, n))
+        if sum(p for _, p in pools[-1]) >= k:
+            pools.append([])
+    left = pools.pop()
+    if left and pools:
+        # The largest counts left over, fewer than k parents: joined by the largest of the
+        # pool before them, so no parent's exact fan-out is written down.
+        before, need = pools.pop(), k - sum(p for _, p in left)
+        if sum(p for _, p in before) - need >= k:
+            while need:
+                size, n = before.pop()
+                moved = min(n, need)
+                left.insert(0, (size, moved))
+                if n > moved:
+                    before.append((size, n - moved))
+                need -= moved
+            pools.append(before)
+        else:
+            left = before + left
+    if left:
+        pools.append(left)
     out: dict[int, float] = {}
-    total = sum(parents)
-    pool_sizes: list[int] = []
-    pool_parents: list[int] = []
-    for size, n in zip(sizes, parents, strict=True):
-        pool_sizes.append(size * n)
-        pool_parents.append(n)
-        if sum(pool_parents) >= k:
-            _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
-            pool_sizes, pool_parents = [], []
-    if pool_parents:
-        _put(out, round(sum(pool_sizes) / sum(pool_parents)), sum(pool_parents) / total)
+    for pool in pools:
+        parents = sum(p for _, p in pool)
+        _put(out, round(sum(size * p for size, p in pool) / parents), parents / total)
     return {size: round(share, 6) for size, share in sorted(out.items())}
 
 

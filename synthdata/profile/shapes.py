@@ -5,8 +5,8 @@ type, null rate, and then one of
 
 * ``values``/``weights``/``other`` (``enum_values``/``enum_weights`` for ENUM) for columns with
   few distinct values, keeping only values that occur at least ``k`` times;
-* ``quantiles`` for numbers, dates and datetimes, ``k`` rows or more per step, the ends clipped
-  to the 0.5th and 99.5th percentiles so no extreme value is written down;
+* ``quantiles`` for numbers, dates and datetimes, ``k`` rows or more per step, the ends at the
+  ``k``-th smallest and largest values so no value fewer than ``k`` rows reach is written down;
 * ``pattern`` for codes and identifiers (``#`` a digit, ``?`` an upper-case letter, ``*`` either);
 * a ``semantic`` meaning (or a type such as EMAIL and PHONE) for names, e-mails, phones,
   addresses and free text, which are regenerated from vocabularies and never listed.
@@ -59,8 +59,6 @@ PERSONAL = frozenset(
 MAX_CATEGORIES = 100
 #: Quantile points written for a number or date column (at most; fewer for small tables).
 QUANTILES = 101
-#: The ends of the quantiles: inner percentiles, so no extreme value is written down.
-CLIP = 0.005
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
 _PHONE = r"^\+?[\d\s().-]{7,20}$"
 _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -111,7 +109,7 @@ def column_field(
         return ColumnShape(options | _key_options(present, kind, role))
     if kind is FieldType.BOOLEAN:
         return ColumnShape(options | _listed(present, k, quantiles=False))
-    if FIELD_TRAITS[kind].measure == "number" or kind in sem.DATE_TYPES:
+    if FIELD_TRAITS[kind].numeric or kind in sem.DATE_TYPES:
         return ColumnShape(options | _measured(present, k))
     return _text(present, options, table, siblings, k)
 
@@ -235,14 +233,22 @@ def _measured(present: pl.Series, k: int) -> dict[str, Any]:
 
 def quantile_points(present: pl.Series, k: int) -> list[Any]:
     """Up to 101 quantiles at even probabilities, at least ``k`` rows per step on average, the
-    first and last replaced by the 0.5th and 99.5th percentiles (numbers rounded to 6
-    significant places, dates and datetimes as ISO strings)."""
+    first and last replaced by the ``k``-th smallest and ``k``-th largest values, so only values
+    fewer than ``k`` rows reach are left out (every point the median when the column has fewer
+    than ``2k`` values); numbers rounded to 6 significant places, dates and datetimes as ISO
+    strings."""
     n = max(2, min(QUANTILES, present.len() // max(k, 1) + 1))
     probs = np.linspace(0.0, 1.0, n)
-    probs[0], probs[-1] = CLIP, 1 - CLIP
     dtype = present.dtype
     physical = present.to_physical().cast(pl.Float64).to_numpy()
     points = np.quantile(physical, probs, method="linear")
+    if physical.size >= 2 * k:
+        ends = np.partition(physical, (k - 1, physical.size - k))
+        lo, hi = ends[k - 1], ends[physical.size - k]
+    else:  # no value has k rows on either side of it but the middle
+        lo = hi = np.median(physical)
+    points = np.clip(points, lo, hi)
+    points[0], points[-1] = lo, hi
     points = np.maximum.accumulate(points)
     if dtype.is_integer():
         return [round(p) for p in points]

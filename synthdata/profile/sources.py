@@ -28,6 +28,7 @@ from synthdata.errors import InvalidInputError, LoadError, NotFoundError, did_yo
 
 __all__ = [
     "ColumnMeta",
+    "FanOut",
     "ForeignKeyMeta",
     "Source",
     "TableMeta",
@@ -69,14 +70,27 @@ class TableMeta:
     row_count: int = 0
 
 
+#: Children per parent counted by a database: ``[(children, parents), …]``.
+FanOut = list[tuple[int, int]]
+
+
 @dataclass
 class Source:
-    """Tables read from a source, with their catalogue; ``location`` never shows a password."""
+    """Tables read from a source, with their catalogue; ``location`` never shows a password.
+
+    ``fan_out`` holds, per single-column foreign key ``(child, column)`` whose child or parent
+    was read as a sample, how many parents have 0, 1, 2, … children, counted by the database
+    over every row (a sample of either side cannot tell)."""
 
     tables: dict[str, pl.DataFrame]
     meta: dict[str, TableMeta]
     location: str = ""
     from_catalogue: bool = False
+    fan_out: dict[tuple[str, str], FanOut] = field(default_factory=dict)
+
+    def sampled(self, table: str) -> bool:
+        """Whether fewer rows of ``table`` were read than it holds."""
+        return self.tables[table].height < self.meta[table].row_count
 
 
 SourceLike = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -94,8 +108,11 @@ def read_source(
     Args:
         source: a database URL, a folder of CSV/Parquet files, or a list of such files.
         tables: only these tables (default: every table).
-        sample_rows: at most this many random rows per table (``TableMeta.row_count`` stays the
-            exact count); default: every row.
+        sample_rows: read a random sample of about this many rows from each table that holds
+            more (``TableMeta.row_count`` stays the exact count); default: every row. SQLite and
+            files give exactly this many; PostgreSQL samples each row independently
+            (``TABLESAMPLE BERNOULLI``) and MySQL/MariaDB likewise (``WHERE RAND(seed) < p``),
+            about this many, without sorting the table.
         seed: the sample's seed where the database can seed its random order.
 
     Returns:

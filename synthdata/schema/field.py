@@ -15,7 +15,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field as PydanticField,
+    SerializerFunctionWrapHandler,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -24,7 +26,14 @@ from synthdata.schema import expressions, semantics
 from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import TYPE_ALIASES, FieldType
 
-__all__ = ["Cardinality", "Distribution", "Field", "Identifier", "valid_identifier"]
+__all__ = [
+    "Cardinality",
+    "Distribution",
+    "Field",
+    "Identifier",
+    "QuantilesBy",
+    "valid_identifier",
+]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 
@@ -137,6 +146,22 @@ MAX_QUANTILES = 1001
 MAX_VALUES = 10_000
 
 
+class QuantilesBy(BaseModel):
+    """Quantiles that depend on another column of the row (a category driving a number).
+
+    Args:
+        column: the driving field of the same table (a category, a code, a small whole number).
+        quantiles: per value of that field (written as text: ``"JFK"``, ``"3"``, ``"true"``,
+            ISO dates), the quantiles rows holding that value draw from; rows holding a value
+            not listed (or null) draw from the field's own ``quantiles``.
+    """
+
+    model_config = MODEL_CONFIG
+
+    column: Identifier
+    quantiles: dict[str, list[Bound]]
+
+
 class Field(BaseModel):
     """One column of a schema.
 
@@ -158,6 +183,9 @@ class Field(BaseModel):
             spaced probabilities 0, 1/(n-1), …, 1 (2 to 1001 of them, non-decreasing); values
             are drawn between adjacent quantiles, so a repeated quantile is a spike and a wide
             step a gap. Within min and max when those are given; replaces ``distribution``.
+        quantiles_by: quantiles per value of another field of the row (a
+            :class:`QuantilesBy`: ``{"column": "origin", "quantiles": {"JFK": […]}}``), so a
+            category drives the number; values not listed draw from ``quantiles``.
         min, max: bounds for numbers, dates (ISO strings), times and lengths of TEXT.
         distribution: uniform, normal, lognormal or zipf, for numbers.
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
@@ -191,6 +219,7 @@ class Field(BaseModel):
     weights: list[float] | None = None
     other: float | None = PydanticField(default=None, ge=0.0, le=1.0)
     quantiles: list[Bound] | None = None
+    quantiles_by: QuantilesBy | None = None
     min: Bound = None
     max: Bound = None
     distribution: Distribution | None = None
@@ -242,6 +271,7 @@ class Field(BaseModel):
         _check_enum(self)
         _check_values(self)
         _check_quantiles(self)
+        _check_quantiles_by(self)
         _check_semantic(self)
         if self.cardinality is not None and self.references is None:
             msg = f"Field '{self.name}' has a cardinality but no references"
@@ -251,6 +281,15 @@ class Field(BaseModel):
             msg = f"Field '{self.name}': min ({self.min}) must not exceed max ({self.max})"
             raise ValueError(msg)
         return self
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The field's options; ``quantiles_by`` only when given, so schemas that do not use it
+        dump (and hash) as before it existed."""
+        data: dict[str, Any] = handler(self)
+        if self.quantiles_by is None:
+            data.pop("quantiles_by", None)
+        return data
 
     @property
     def effective_null_rate(self) -> float:
@@ -311,15 +350,25 @@ class Field(BaseModel):
         lo, hi = self.bounds()
         q = self.quantiles
         if q:
-            lo = _parse_bound(self, q[0], "quantiles[0]") if lo is None else lo
-            hi = _parse_bound(self, q[-1], f"quantiles[{len(q) - 1}]") if hi is None else hi
+            ends = [(q[0], q[-1])]
+            if self.quantiles_by is not None:
+                ends += [(p[0], p[-1]) for p in self.quantiles_by.quantiles.values() if p]
+            firsts = [_parse_bound(self, a, "quantiles[0]") for a, _ in ends]
+            lasts = [_parse_bound(self, b, f"quantiles[{len(q) - 1}]") for _, b in ends]
+            lo = min(firsts) if lo is None else lo
+            hi = max(lasts) if hi is None else hi
         return lo, hi
 
-    def quantile_points(self) -> list[Any]:
-        """``quantiles`` parsed for this field's type (dates as dates, etc.); empty without."""
-        return [
-            _parse_bound(self, q, f"quantiles[{i}]") for i, q in enumerate(self.quantiles or [])
-        ]
+    def quantile_points(self, value: str | None = None) -> list[Any]:
+        """``quantiles`` parsed for this field's type (dates as dates, etc.); empty without.
+        With ``value``, the quantiles ``quantiles_by`` lists for that value of its column."""
+        if value is None:
+            points, which = self.quantiles or [], "quantiles"
+        else:
+            assert self.quantiles_by is not None
+            points = self.quantiles_by.quantiles[value]
+            which = f"quantiles_by.quantiles[{value!r}]"
+        return [_parse_bound(self, q, f"{which}[{i}]") for i, q in enumerate(points)]
 
     def listed(self) -> list[Any]:
         """``values`` parsed for this field's type (dates as dates, etc.); empty without."""
@@ -433,6 +482,12 @@ def _check_values(field: Field) -> None:
 
 def _check_quantiles(field: Field) -> None:
     if field.quantiles is None:
+        if field.quantiles_by is not None:
+            msg = (
+                f"Field '{field.name}': quantiles_by needs quantiles too (for rows whose "
+                f"{field.quantiles_by.column} is not listed)"
+            )
+            raise ValueError(msg)
         return
     if not FIELD_TRAITS[field.type].orderable:
         msg = (
@@ -440,32 +495,51 @@ def _check_quantiles(field: Field) -> None:
             f"not {field.type.value}"
         )
         raise ValueError(msg)
-    if not 2 <= len(field.quantiles) <= MAX_QUANTILES:
-        msg = f"Field '{field.name}': quantiles must list 2 to {MAX_QUANTILES} values"
-        raise ValueError(msg)
     _exclusive(field, "quantiles")
     if field.distribution is not None:
         msg = f"Field '{field.name}': quantiles give the shape, so drop distribution"
         raise ValueError(msg)
-    points = field.quantile_points()
+    _check_points(field, field.quantiles, field.quantile_points(), "quantiles")
+
+
+def _check_points(field: Field, raw: list[Any], points: list[Any], which: str) -> None:
+    """One list of quantiles: 2 to 1001 points, no nulls, non-decreasing, within min/max."""
+    if not 2 <= len(raw) <= MAX_QUANTILES:
+        msg = f"Field '{field.name}': {which} must list 2 to {MAX_QUANTILES} values"
+        raise ValueError(msg)
     if any(p is None for p in points):
-        msg = f"Field '{field.name}': quantiles must not hold null"
+        msg = f"Field '{field.name}': {which} must not hold null"
         raise ValueError(msg)
     drops = [i for i in range(1, len(points)) if points[i] < points[i - 1]]
     if drops:
         i = drops[0]
         msg = (
-            f"Field '{field.name}': quantiles must not decrease "
-            f"(quantiles[{i}] = {field.quantiles[i]!r} after {field.quantiles[i - 1]!r})"
+            f"Field '{field.name}': {which} must not decrease "
+            f"({which}[{i}] = {raw[i]!r} after {raw[i - 1]!r})"
         )
         raise ValueError(msg)
     lo, hi = field.bounds()
     if (lo is not None and points[0] < lo) or (hi is not None and points[-1] > hi):
         msg = (
-            f"Field '{field.name}': quantiles run from {field.quantiles[0]!r} to "
-            f"{field.quantiles[-1]!r}, beyond min {field.min!r} or max {field.max!r}"
+            f"Field '{field.name}': {which} run from {raw[0]!r} to "
+            f"{raw[-1]!r}, beyond min {field.min!r} or max {field.max!r}"
         )
         raise ValueError(msg)
+
+
+def _check_quantiles_by(field: Field) -> None:
+    by = field.quantiles_by
+    if by is None:
+        return
+    if by.column == field.name:
+        msg = f"Field '{field.name}': quantiles_by must name another field, not the field itself"
+        raise ValueError(msg)
+    if not 1 <= len(by.quantiles) <= MAX_VALUES:
+        msg = f"Field '{field.name}': quantiles_by must list quantiles for 1 to {MAX_VALUES} values"
+        raise ValueError(msg)
+    for value, raw in by.quantiles.items():
+        which = f"quantiles_by.quantiles[{value!r}]"
+        _check_points(field, raw, field.quantile_points(value), which)
 
 
 def _check_counts(card: Cardinality) -> None:

@@ -493,6 +493,8 @@ def _check_references(schema: Schema) -> None:
         _check_status_rule(schema.name, rule, need)
     _check_derived(schema, by_name, keyed, need)
     for f in schema.fields:
+        if f.quantiles_by is not None:
+            need(f.quantiles_by.column, f"field '{f.name}' quantiles_by")
         if f.derived_from is not None:
             need(f.derived_from, f"field '{f.name}' derived_from")
             if f.derived_from == f.name:

@@ -282,7 +282,7 @@ def test_cli_profile_writes_schemas(shop, tmp_path, capsys):
 
 def test_shapes_read_codes_emails_phones_and_dates():
     """Value sniffing: codes get a pattern, e-mails and phones their types, dates quantiles
-    that stop at the inner percentiles."""
+    that stop at the k-th first and last days."""
     from synthdata.profile.shapes import code_pattern, column_field
 
     assert code_pattern(pl.Series(["N101UW", "N202AA", "N313XB", "N4149Z"])) == "N###*?"
@@ -301,4 +301,5 @@ def test_shapes_read_codes_emails_phones_and_dates():
     options = column_field(days, table="t", siblings=["d"]).options
     assert options["type"] is sd.FieldType.DATE
     assert len(options["quantiles"]) == 74  # 366 rows, at least k=5 per step
-    assert options["quantiles"][0] == "2020-01-03"  # the 0.5th percentile, not the first day
+    assert options["quantiles"][0] == "2020-01-05"  # the k-th day (k=5), not the first
+    assert options["quantiles"][-1] == "2020-12-27"

@@ -145,7 +145,8 @@ def test_mariadb_catalogue_and_rows(tables, mysql_db):
     _assert_read_back(read_source(f"mariadb://root@127.0.0.1:3306/{mysql_db}"), tables)
     sampled = read_source(f"mysql://root@127.0.0.1:3306/{mysql_db}", sample_rows=50, seed=3)
     again = read_source(f"mysql://root@127.0.0.1:3306/{mysql_db}", sample_rows=50, seed=3)
-    assert sampled.tables["flights"].height == 50
+    # Rows are kept independently (WHERE RAND(seed) < p, no sort): about 50, the same each time.
+    assert 30 <= sampled.tables["flights"].height <= 70
     assert sampled.meta["flights"].row_count == tables["flights"].height
     assert_frame_equal(sampled.tables["flights"], again.tables["flights"])
 

@@ -20,7 +20,16 @@ from synthdata.schema.milestones import PARENT_GAP, Gap, Spacing, gap_between
 from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["anchored", "as_number", "bounds", "draw", "numeric", "quantile_draws", "shaped"]
+__all__ = [
+    "anchored",
+    "as_number",
+    "bounds",
+    "draw",
+    "grouped_quantiles",
+    "numeric",
+    "quantile_draws",
+    "shaped",
+]
 
 _EPOCH = dt.datetime(1970, 1, 1)
 
@@ -276,14 +285,62 @@ def quantile_draws(batch: Batch, f: Field) -> npt.NDArray[np.float64]:
     """Draws shaped by the field's ``quantiles`` (inverse CDF, linear between adjacent points):
     numbers as they are, dates in days and datetimes and times in seconds. A repeated point
     holds its share of rows on one value (a spike); a wide step spreads its share thinly (a
-    gap)."""
-    points = quantile_units(f.type, tuple(f.quantiles or ()))
-    # Points sit at even steps of probability, so a draw's step is found without a search.
-    place = batch.uniform(f.name, "u") * (len(points) - 1)
-    step = np.minimum(place.astype(np.int64), len(points) - 2)
-    low: npt.NDArray[np.float64] = points[step]
-    drawn: npt.NDArray[np.float64] = low + (place - step) * (points[step + 1] - low)
+    gap). With ``quantiles_by``, each row reads the points listed for its driving column's
+    value (the field's own quantiles where the value is not listed or null)."""
+    u = batch.uniform(f.name, "u")
+    if f.quantiles_by is None:
+        points = quantile_units(f.type, tuple(f.quantiles or ()))
+        # Points sit at even steps of probability, so a draw's step is found without a search.
+        place = u * (len(points) - 1)
+        step = np.minimum(place.astype(np.int64), len(points) - 2)
+        low: npt.NDArray[np.float64] = points[step]
+        drawn: npt.NDArray[np.float64] = low + (place - step) * (points[step + 1] - low)
+        return drawn
+    by = tuple((k, tuple(v)) for k, v in f.quantiles_by.quantiles.items())
+    flat, starts, sizes, keys = grouped_quantiles(f.type, tuple(f.quantiles or ()), by)
+    driver = batch.dense.get(f.quantiles_by.column, batch.columns[f.quantiles_by.column])
+    # Group 0 is the field's own quantiles; a listed value's group is its place in ``keys`` + 1.
+    group = (
+        driver.cast(pl.String)
+        .replace_strict(
+            pl.Series(keys, dtype=pl.String),
+            range(1, len(keys) + 1),
+            default=0,
+            return_dtype=pl.Int64,
+        )
+        .to_numpy()
+    )
+    size = sizes[group]
+    place = u * (size - 1)
+    step = np.minimum(place.astype(np.int64), size - 2)
+    at = starts[group] + step
+    low = flat[at]
+    drawn = low + (place - step) * (flat[at + 1] - low)
     return drawn
+
+
+@functools.lru_cache(maxsize=64)
+def grouped_quantiles(
+    kind: FieldType,
+    own: tuple[float | int | str | None, ...],
+    by: tuple[tuple[str, tuple[float | int | str | None, ...]], ...],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64], tuple[str, ...]]:
+    """A field's own quantiles and its ``quantiles_by`` lists (``by``: value → points), end to
+    end in the field's unit: the points, where each list starts and how long it is (the field's
+    own first), and the driving values in list order.
+
+    Cache: filled by the first batch of each field with ``quantiles_by`` in each process, so
+    batches do not parse the lists each time; read-only arrays that are pure functions of the
+    type and the points (the last 64 fields stay).
+    """
+    keys = tuple(k for k, _ in by)
+    lists = [quantile_units(kind, own)] + [quantile_units(kind, points) for _, points in by]
+    sizes = np.array([len(p) for p in lists], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    flat = np.concatenate(lists)
+    for array in (flat, starts, sizes):
+        array.flags.writeable = False
+    return flat, starts, sizes, keys
 
 
 @functools.lru_cache(maxsize=64)
@@ -317,7 +374,10 @@ def _decimals(f: Field) -> int:
     """The decimals a FLOAT drawn from quantiles keeps: four, or as many as its quantiles
     spell (up to 12), so small measures are not rounded away."""
     most = 4
-    for q in f.quantiles or []:
+    listed = [*(f.quantiles or [])]
+    if f.quantiles_by is not None:
+        listed += [q for points in f.quantiles_by.quantiles.values() for q in points]
+    for q in listed:
         text = repr(float(q)) if isinstance(q, int | float) else str(q)
         if "e" in text or "E" in text:
             return 12
