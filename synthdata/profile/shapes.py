@@ -267,6 +267,7 @@ def _listed(present: pl.Series, k: int, *, quantiles: bool) -> dict[str, Any]:
     (drawn from the column's quantiles when it has them)."""
     if present.len() == 0:
         return {}
+    present = present.rename("value")  # a column named "n" must not meet the count's name
     # Ties are ordered by value, so the same data always gives the same profile.
     counts = present.value_counts(name="n").sort(
         ["n", present.name], descending=[True, False], nulls_last=True

@@ -303,3 +303,24 @@ def test_shapes_read_codes_emails_phones_and_dates():
     assert len(options["quantiles"]) == 74  # 366 rows, at least k=5 per step
     assert options["quantiles"][0] == "2020-01-05"  # the k-th day (k=5), not the first
     assert options["quantiles"][-1] == "2020-12-27"
+
+
+def test_column_names_that_meet_the_profiles_own_names(tmp_path):
+    """Columns called n, value, count, len or key are profiled like any other."""
+    frame = pl.DataFrame(
+        {
+            "id": list(range(1, 201)),
+            "n": [i % 4 for i in range(200)],
+            "value": [f"v{i % 3}" for i in range(200)],
+            "count": [float(i) for i in range(200)],
+            "len": [i % 7 for i in range(200)],
+            "key": [f"k{i % 5}" for i in range(200)],
+        }
+    )
+    path = tmp_path / "things.csv"
+    frame.write_csv(path)
+    schemas = sd.profile([path])
+    fields = {f.name: f for f in schemas[0].fields}
+    assert set(fields) == set(frame.columns)
+    assert sorted(fields["n"].values or fields["n"].enum_values or []) == [0, 1, 2, 3]
+    assert sd.validate(sd.sample(list(schemas), rows=40), list(schemas)).ok
