@@ -19,7 +19,7 @@ from synthdata.generate.context import Batch
 from synthdata.generate.derived import derived_column, derived_inputs
 from synthdata.generate.plan import TablePlan, gathered_columns
 from synthdata.generate.relations import foreign_key_column, parent_rows
-from synthdata.generate.statuses import apply_status_rules
+from synthdata.generate.statuses import apply_status_rules, settle_statuses
 from synthdata.schema import Constraint, Field, Schema
 from synthdata.schema.checks import child_key, parent_key
 from synthdata.schema.expressions import Aggregate, aggregate_column, aggregates, parse
@@ -52,6 +52,7 @@ def _fill(batch: Batch, fields: list[Field]) -> None:
         else:
             series = _generated(batch, f)
         batch.columns[f.name] = series.alias(f.name)
+    settle_statuses(batch)  # a pending order is weeks old, not years
     if plan.schema.status_rules:
         apply_status_rules(batch)
         _rederive(batch)

@@ -20,10 +20,9 @@ import numpy as np
 import polars as pl
 
 from synthdata.generate.context import Batch
-from synthdata.schema import StatusRule
-from synthdata.schema.milestones import STAGES, milestones, stage_of_value
+from synthdata.schema.milestones import STAGES, milestones, stage_of_value, status_fields
 
-__all__ = ["apply_status_rules"]
+__all__ = ["PASSING", "PASSING_DAYS", "apply_status_rules", "settle_statuses"]
 
 
 def apply_status_rules(batch: Batch) -> None:
@@ -31,7 +30,6 @@ def apply_status_rules(batch: Batch) -> None:
     for rule in batch.schema.status_rules:
         if rule.field not in batch.columns:
             continue  # not among the columns a parent's aggregate computes again
-        _settle_old(batch, rule)
         status = batch.columns[rule.field].cast(pl.String)
         for name in rule.milestones:
             have = [v for v, listed in rule.when.items() if name in listed]
@@ -58,16 +56,22 @@ PASSING = frozenset(
 PASSING_DAYS = 45
 
 
-def _settle_old(batch: Batch, rule: StatusRule) -> None:
+def settle_statuses(batch: Batch) -> None:
     """Records opened more than :data:`PASSING_DAYS` before the reference date that still hold
-    a passing status get one of the rule's settled values instead (drawn in their weights)."""
-    field = batch.schema.field(rule.field)
-    values = list(field.enum_values or rule.when)
-    weights = list(field.enum_weights or [1.0] * len(values))
+    a passing status get one of the column's settled values instead (drawn in their weights),
+    before the status rules set the milestones; not for a schema with ``infer_rules: false``."""
+    if not batch.schema.infer_rules:
+        return
+    for field, values in status_fields(batch.schema.fields, batch.schema.name):
+        if field.name in batch.columns:
+            _settle(batch, field.name, values, list(field.enum_weights or [1.0] * len(values)))
+
+
+def _settle(batch: Batch, name: str, values: list[str], weights: list[float]) -> None:
     settled = [
         (v, w)
         for v, w in zip(values, weights, strict=False)
-        if v in rule.when and v not in PASSING and stage_of_value(v)
+        if v not in PASSING and stage_of_value(v)
     ]
     if not settled or not any(v in PASSING for v in values):
         return
@@ -87,14 +91,14 @@ def _settle_old(batch: Batch, rule: StatusRule) -> None:
         old = opened < limit.date()
     else:
         old = opened.cast(pl.Datetime("us")) < limit
-    current = batch.columns[rule.field]
+    current = batch.columns[name]
     moves = (current.cast(pl.String).is_in(list(PASSING)) & old).fill_null(False).to_numpy()
     if not moves.any():
         return
     share = np.cumsum([w for _, w in settled], dtype=float)
-    pick = np.searchsorted(share / share[-1], batch.uniform(rule.field, "settled"), side="right")
+    pick = np.searchsorted(share / share[-1], batch.uniform(name, "settled"), side="right")
     chosen = np.array([v for v, _ in settled], dtype=object)[np.minimum(pick, len(settled) - 1)]
     replaced = pl.Series(
         np.where(moves, chosen, current.cast(pl.String).to_numpy()), dtype=pl.String
     )
-    batch.columns[rule.field] = replaced.cast(current.dtype).alias(rule.field)
+    batch.columns[name] = replaced.cast(current.dtype).alias(name)

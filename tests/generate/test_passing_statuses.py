@@ -1,0 +1,75 @@
+"""Statuses a record holds for a while (pending, processing, in transit) belong to recent
+records: an order placed two years ago is delivered or cancelled by now."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+import synthdata as sd
+from synthdata.generate.plan import REFERENCE_DATE
+from synthdata.generate.statuses import PASSING, PASSING_DAYS
+
+ORDERS: dict[str, Any] = {
+    "name": "orders",
+    "fields": [
+        {"name": "id", "type": "INTEGER", "primary_key": True},
+        {"name": "ordered_at", "type": "DATETIME"},
+        {
+            "name": "status",
+            "type": "ENUM",
+            "enum_values": ["pending", "processing", "in_transit", "delivered", "cancelled"],
+            "enum_weights": [0.3, 0.2, 0.1, 0.3, 0.1],
+        },
+        {"name": "delivered_at", "type": "DATETIME", "required": False},
+    ],
+}
+LIMIT = REFERENCE_DATE - dt.timedelta(days=PASSING_DAYS)
+
+
+def _old_and_passing(frame: pl.DataFrame, opened: str) -> int:
+    old = pl.col(opened).cast(pl.Datetime("us")) < LIMIT
+    return frame.filter(old & pl.col("status").is_in(list(PASSING))).height
+
+
+@pytest.mark.parametrize(("workers", "batch_size"), [(1, 50_000), (4, 333)])
+def test_old_records_have_moved_on(tmp_path: Path, workers: int, batch_size: int):
+    corpus = sd.generate(
+        sd.load_schemas([ORDERS]), total_rows=5000, seed=2, out_dir=tmp_path,
+        workers=workers, batch_size=batch_size,
+    )  # fmt: skip
+    frame = corpus.frame("orders").collect()
+    assert _old_and_passing(frame, "ordered_at") == 0
+    recent = frame.filter(pl.col("ordered_at") >= LIMIT)
+    assert recent["status"].is_in(list(PASSING)).any()  # recent ones still wait
+    # the settled values keep their proportions: delivered about three times cancelled
+    counts = dict(frame["status"].value_counts().iter_rows())
+    assert 2 < counts["delivered"] / counts["cancelled"] < 4.5
+    report = sd.validate(corpus)
+    assert report.ok, report.summary()  # delivered rows got their delivery dates
+
+
+def test_the_same_bytes_for_any_batch_size(tmp_path: Path):
+    for size in (50_000, 97):
+        sd.generate(
+            sd.load_schemas([ORDERS]), total_rows=3000, seed=5, out_dir=tmp_path / str(size),
+            batch_size=size, format="csv",
+        )  # fmt: skip
+    files = [sorted((tmp_path / str(size)).glob("*.csv")) for size in (50_000, 97)]
+    assert files[0]
+    assert [p.read_bytes() for p in files[0]] == [p.read_bytes() for p in files[1]]
+
+
+def test_the_analyzers_orders_and_infer_rules_false(tmp_path: Path):
+    schemas = sd.infer_schemas(sd.analyze("An online shop with customers, products and orders"))
+    corpus = sd.generate(schemas, total_rows=6000, seed=3, out_dir=tmp_path / "a")
+    orders = corpus.frame("orders").collect()
+    assert "pending" in set(orders["status"])
+    assert _old_and_passing(orders, "ordered_at") == 0
+    off = sd.load_schemas([{**ORDERS, "infer_rules": False}])
+    frame = sd.sample(off, rows=400, seed=1)["orders"]
+    assert _old_and_passing(frame, "ordered_at") > 0  # as written: nothing is moved
