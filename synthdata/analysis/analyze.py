@@ -138,6 +138,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
     _line_tables(entities)  # again, for goods the defaults above keyed to a document
     _goods_on_lines(entities)
+    _people_paired_through_events(entities, strong)
     _paired_not_keyed(entities, link_tables, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
@@ -708,6 +709,41 @@ def _line_tables(entities: dict[str, EntityPlan]) -> None:
         )
 
 
+def _people_paired_through_events(
+    entities: dict[str, EntityPlan], strong: set[tuple[str, str, str]]
+) -> None:
+    """Two kinds of people an event (or a link table) already pairs hold no key to each other
+    unless the text said so outright: "patients see doctors" with appointments of a patient
+    with a doctor gives the doctors no patient_id."""
+    for key, person in entities.items():
+        if person.is_link or _kind(person) != "person":
+            continue
+        kept = []
+        for lk in person.links:
+            other = entities.get(lk.parent)
+            paired = (
+                other is not None
+                and lk.parent != key
+                and _kind(other) == "person"
+                and (
+                    not any(c == key and p == lk.parent for c, p, _ in strong)
+                    # the key said is the one with a role ("a regular vet"), not this one
+                    or (
+                        lk.field == f"{other.key_name}_id"
+                        and any(o is not lk and o.parent == lk.parent for o in person.links)
+                    )
+                )
+                and any(
+                    (e.is_link or _kind(e) == "event")
+                    and {key, lk.parent} <= {x.parent for x in e.links}
+                    for e in entities.values()
+                )
+            )
+            if not paired:
+                kept.append(lk)
+        person.links = kept
+
+
 def _goods_on_lines(entities: dict[str, EntityPlan]) -> None:
     """A document with lines names its goods on the lines only: an order whose order_items
     hold the product holds no product itself."""
@@ -839,8 +875,8 @@ def _kind(entity: EntityPlan) -> str:
     head = singular(entity.table.rsplit("_", 1)[-1])
     if entity.template is not None and entity.template.person:
         return "person"
-    if entity.template is None and (head in PERSON_NOUNS or _doer(head)):
-        return "person"
+    if head in PERSON_NOUNS or (entity.template is None and _doer(head)):
+        return "person"  # "clients" are people whatever the catalogue's template says
     if _is_event(entity):
         return "event"
     if head in _PLACE_HEADS:

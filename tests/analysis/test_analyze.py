@@ -251,3 +251,14 @@ def test_each_application_is_a_record_not_the_software():
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert "applications" in schemas
     assert {("application_judges", "applications"), ("application_judges", "judges")} <= links
+
+
+def test_people_an_event_pairs_hold_no_key_to_each_other_unless_said():
+    # "see" pairs clients and vets through the visits; a named own vet is a key
+    schemas = _schemas("Pet clinic: clients see vets at visits")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert {("visits", "clients"), ("visits", "veterinarians")} <= links
+    assert not {("veterinarians", "clients"), ("clients", "veterinarians")} & links
+    said = _schemas("Pet clinic: each client has a regular vet; clients see vets at visits")
+    links = {(s.name, fk.parent) for s in said.values() for fk in s.foreign_keys}
+    assert ("clients", "veterinarians") in links
