@@ -42,12 +42,16 @@ def check_schemas(schemas: list[Schema]) -> list[Schema]:
 
 def child_key(child: Schema, parent: str) -> ForeignKey:
     """The one foreign key through which ``child``'s rows belong to a row of ``parent``."""
+    why = f"Table '{parent}' aggregates over '{child.name}', which needs"
+    return _only_key(child, parent, why)
+
+
+def _only_key(child: Schema, parent: str | None, why: str) -> ForeignKey:
+    """The one foreign key from ``child`` to another table ``parent``; ``why`` starts the
+    error that says there is none or several."""
     found = [fk for fk in child.foreign_keys if fk.parent == parent and fk.parent != child.name]
     if len(found) != 1:
-        msg = (
-            f"Table '{parent}' aggregates over '{child.name}', which needs exactly one foreign "
-            f"key to '{parent}' (found {len(found)})"
-        )
+        msg = f"{why} exactly one foreign key to '{parent}' (found {len(found)})"
         raise InvalidInputError(msg)
     return found[0]
 
@@ -107,14 +111,7 @@ def _check_aggregates(s: Schema, tables: dict[str, Schema]) -> None:
 
 def parent_key(s: Schema, c: Constraint) -> ForeignKey:
     """The foreign key a constraint on a parent's column reaches that parent through."""
-    found = [fk for fk in s.foreign_keys if fk.parent == c.parent and fk.parent != s.name]
-    if len(found) != 1:
-        msg = (
-            f"Schema '{s.name}': constraint '{c}' needs exactly one foreign key to "
-            f"'{c.parent}' (found {len(found)})"
-        )
-        raise InvalidInputError(msg)
-    return found[0]
+    return _only_key(s, c.parent, f"Schema '{s.name}': constraint '{c}' needs")
 
 
 def _after_parents(s: Schema, tables: dict[str, Schema]) -> Schema:
