@@ -56,24 +56,126 @@ PASSING = frozenset(
 PASSING_DAYS = 45
 
 
+#: Status values by where a record stands against its planned dates (a stay, an appointment,
+#: a rental): still to come, under way, or over.
+UPCOMING = frozenset(
+    "pending confirmed booked scheduled upcoming reserved new requested approved planned "
+    "open unconfirmed awaiting_confirmation not_started todo to_do".split()
+)
+CURRENT = frozenset("checked_in in_progress ongoing in_transit boarding started underway".split())
+OVER = frozenset(
+    "checked_out completed complete done finished closed ended no_show noshow cancelled "
+    "canceled attended missed returned fulfilled expired".split()
+)
+#: Status values of a bill by its due date: late ones, and unpaid ones not yet late.
+LATE = frozenset("overdue past_due late delinquent".split())
+NOT_YET_DUE = frozenset("sent issued open unpaid outstanding pending awaiting_payment".split())
+_STARTS = ("check_in", "start", "scheduled", "departure", "pickup")
+_ENDS = ("check_out", "end", "arrival", "dropoff")
+
+
 def settle_statuses(batch: Batch) -> None:
-    """Records opened more than :data:`PASSING_DAYS` before the reference date that still hold
-    a passing status get one of the column's settled values instead (drawn in their weights),
-    before the status rules set the milestones; not for a schema with ``infer_rules: false``."""
+    """Statuses that agree with the row's dates, before the status rules set the milestones;
+    not for a schema with ``infer_rules: false``:
+
+    * a record opened more than :data:`PASSING_DAYS` before the reference date holds no
+      passing status (``pending``, ``processing``): it takes one of the column's settled
+      values, in their weights;
+    * a stay, appointment or rental whose planned end (or start) is past is over
+      (``checked_out``, ``completed``, ``no_show``, ``cancelled``), one whose start is still to
+      come is not (``confirmed``, ``booked``);
+    * a bill is ``overdue`` only after its due date, and one past due that is still ``sent``
+      is overdue when the column has that value.
+    """
     if not batch.schema.infer_rules:
         return
     for field, values in status_fields(batch.schema.fields, batch.schema.name):
         if field.name in batch.columns:
-            _settle(batch, field.name, values, list(field.enum_weights or [1.0] * len(values)))
+            weights = list(field.enum_weights or [1.0] * len(values))
+            pairs = list(zip(values, weights, strict=False))
+            _settle(batch, field.name, pairs)
+            _by_plan(batch, field.name, pairs)
+            _by_due(batch, field.name, pairs)
 
 
-def _settle(batch: Batch, name: str, values: list[str], weights: list[float]) -> None:
-    settled = [
-        (v, w)
-        for v, w in zip(values, weights, strict=False)
-        if v not in PASSING and stage_of_value(v)
-    ]
-    if not settled or not any(v in PASSING for v in values):
+def _key(value: str) -> str:
+    return value.lower().replace(" ", "_").replace("-", "_")
+
+
+def _replace(
+    batch: Batch, name: str, moves: np.ndarray, choices: list[tuple[str, float]], why: str
+) -> None:
+    """Set ``moves`` rows of column ``name`` to one of ``choices``, drawn in their weights."""
+    if not choices or not moves.any():
+        return
+    share = np.cumsum([max(w, 0.0) for _, w in choices], dtype=float)
+    if share[-1] <= 0:
+        share = np.arange(1, len(choices) + 1, dtype=float)
+    pick = np.searchsorted(share / share[-1], batch.uniform(name, why), side="right")
+    chosen = np.array([v for v, _ in choices], dtype=object)[np.minimum(pick, len(choices) - 1)]
+    current = batch.columns[name]
+    replaced = pl.Series(
+        np.where(moves, chosen, current.cast(pl.String).to_numpy()), dtype=pl.String
+    )
+    batch.columns[name] = replaced.cast(current.dtype).alias(name)
+
+
+def _dates(batch: Batch, column: str) -> pl.Series:
+    """A date column as drawn (before its nulls), as datetimes."""
+    return batch.dense.get(column, batch.columns[column]).cast(pl.Datetime("us"))
+
+
+def _in(batch: Batch, name: str, group: frozenset[str]) -> np.ndarray:
+    status = batch.columns[name].cast(pl.String)
+    keys = status.str.to_lowercase().str.replace_all(r"[ -]", "_")
+    return keys.is_in(list(group)).fill_null(False).to_numpy()
+
+
+def _planned(batch: Batch, stages: tuple[str, ...]) -> str | None:
+    return next(
+        (
+            m.field
+            for m in milestones(batch.schema.fields)
+            if m.stage in stages and m.planned and m.field in batch.columns
+        ),
+        None,
+    )
+
+
+def _by_plan(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
+    start, end = _planned(batch, _STARTS), _planned(batch, _ENDS)
+    if start is None and end is None:
+        return
+    now = batch.plan.reference
+    over = [(v, w) for v, w in pairs if _key(v) in OVER]
+    ahead = [(v, w) for v, w in pairs if _key(v) in UPCOMING]
+    finished = _dates(batch, end or start or "") < now
+    if end is None:  # an appointment: over once its day has passed
+        finished = _dates(batch, start or "") < now - dt.timedelta(days=1)
+    waiting = _in(batch, name, UPCOMING | CURRENT)
+    _replace(batch, name, waiting & finished.fill_null(False).to_numpy(), over, "over")
+    if start is not None:
+        coming = (_dates(batch, start) > now).fill_null(False).to_numpy()
+        _replace(batch, name, _in(batch, name, OVER | CURRENT) & coming, ahead, "ahead")
+
+
+def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
+    due = _planned(batch, ("due",))
+    if due is None:
+        return
+    now = batch.plan.reference
+    if batch.columns[due].dtype == pl.Date:  # a bill due today is not late yet
+        now = dt.datetime.combine(now.date(), dt.time())
+    past = (_dates(batch, due) < now).fill_null(False).to_numpy()
+    late = [(v, w) for v, w in pairs if _key(v) in LATE]
+    waiting = [(v, w) for v, w in pairs if _key(v) in NOT_YET_DUE]
+    _replace(batch, name, _in(batch, name, LATE) & ~past, waiting, "not yet due")
+    _replace(batch, name, _in(batch, name, NOT_YET_DUE) & past, late, "late")
+
+
+def _settle(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
+    settled = [(v, w) for v, w in pairs if v not in PASSING and stage_of_value(v)]
+    if not settled or not any(v in PASSING for v, _ in pairs):
         return
     opening = next(
         (
@@ -85,20 +187,6 @@ def _settle(batch: Batch, name: str, values: list[str], weights: list[float]) ->
     )
     if opening is None:
         return
-    opened = batch.dense.get(opening, batch.columns[opening])
     limit = batch.plan.reference - dt.timedelta(days=PASSING_DAYS)
-    if opened.dtype == pl.Date:
-        old = opened < limit.date()
-    else:
-        old = opened.cast(pl.Datetime("us")) < limit
-    current = batch.columns[name]
-    moves = (current.cast(pl.String).is_in(list(PASSING)) & old).fill_null(False).to_numpy()
-    if not moves.any():
-        return
-    share = np.cumsum([w for _, w in settled], dtype=float)
-    pick = np.searchsorted(share / share[-1], batch.uniform(name, "settled"), side="right")
-    chosen = np.array([v for v, _ in settled], dtype=object)[np.minimum(pick, len(settled) - 1)]
-    replaced = pl.Series(
-        np.where(moves, chosen, current.cast(pl.String).to_numpy()), dtype=pl.String
-    )
-    batch.columns[name] = replaced.cast(current.dtype).alias(name)
+    old = (_dates(batch, opening) < limit).fill_null(False).to_numpy()
+    _replace(batch, name, _in(batch, name, PASSING) & old, settled, "settled")

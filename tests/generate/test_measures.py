@@ -173,7 +173,9 @@ def _audit(schemas: list[sd.Schema], rows: int = 400) -> int:
                 hinted = enum_weights(f.enum_values)
                 if hinted is not None:
                     counts = values.value_counts()["count"]
-                    expected = hinted.max() / hinted.min()
+                    # Statuses then follow the row's dates (a past appointment is not still
+                    # scheduled), which evens the shares out a little: skewed, not exactly so.
+                    expected = min(hinted.max() / hinted.min(), 4.0)
                     assert counts.max() > (1 + expected) / 2 * counts.min(), where
                     checked += 1
     return checked

@@ -73,3 +73,45 @@ def test_the_analyzers_orders_and_infer_rules_false(tmp_path: Path):
     off = sd.load_schemas([{**ORDERS, "infer_rules": False}])
     frame = sd.sample(off, rows=400, seed=1)["orders"]
     assert _old_and_passing(frame, "ordered_at") > 0  # as written: nothing is moved
+
+
+STAYS: dict[str, Any] = {
+    "name": "stays",
+    "fields": [
+        {"name": "id", "type": "INTEGER", "primary_key": True},
+        {"name": "check_in_date", "type": "DATE"},
+        {"name": "check_out_date", "type": "DATE"},
+        {
+            "name": "status",
+            "type": "ENUM",
+            "enum_values": ["confirmed", "checked_in", "checked_out", "cancelled", "no_show"],
+        },
+    ],
+}
+BILLS: dict[str, Any] = {
+    "name": "bills",
+    "fields": [
+        {"name": "id", "type": "INTEGER", "primary_key": True},
+        {"name": "issued_on", "type": "DATE"},
+        {"name": "due_on", "type": "DATE"},
+        {"name": "status", "type": "ENUM", "enum_values": ["sent", "paid", "overdue"]},
+    ],
+}
+
+
+def test_statuses_agree_with_planned_dates_and_due_dates(tmp_path: Path):
+    """A stay that ended is over (checked out, cancelled, no-show), one still to come is
+    confirmed; a bill is overdue only after its due date, and a sent one past it is overdue."""
+    corpus = sd.generate(sd.load_schemas([STAYS, BILLS]), total_rows=6000, seed=4, out_dir=tmp_path)
+    today = REFERENCE_DATE.date()
+    stays = corpus.frame("stays").collect()
+    ended = stays.filter(pl.col("check_out_date") < today)
+    assert set(ended["status"]) <= {"checked_out", "cancelled", "no_show"}
+    coming = stays.filter(pl.col("check_in_date") > today)
+    assert coming.height > 0
+    assert set(coming["status"]) == {"confirmed"}
+    bills = corpus.frame("bills").collect()
+    late = bills.filter(pl.col("status") == "overdue")
+    assert late.height > 0
+    assert (late["due_on"] < today).all()
+    assert bills.filter((pl.col("status") == "sent") & (pl.col("due_on") < today)).height == 0
