@@ -112,12 +112,14 @@ def _replace(
     if share[-1] <= 0:
         share = np.arange(1, len(choices) + 1, dtype=float)
     pick = np.searchsorted(share / share[-1], batch.uniform(name, why), side="right")
-    chosen = np.array([v for v, _ in choices], dtype=object)[np.minimum(pick, len(choices) - 1)]
     current = batch.columns[name]
-    replaced = pl.Series(
-        np.where(moves, chosen, current.cast(pl.String).to_numpy()), dtype=pl.String
+    chosen = pl.Series([v for v, _ in choices], dtype=pl.String).cast(current.dtype)
+    chosen = chosen.gather(pl.Series(np.minimum(pick, len(choices) - 1), dtype=pl.UInt32))
+    batch.columns[name] = (
+        pl.select(pl.when(pl.lit(pl.Series(moves))).then(pl.lit(chosen)).otherwise(pl.lit(current)))
+        .to_series()
+        .alias(name)
     )
-    batch.columns[name] = replaced.cast(current.dtype).alias(name)
 
 
 def _dates(batch: Batch, column: str) -> pl.Series:
@@ -125,10 +127,14 @@ def _dates(batch: Batch, column: str) -> pl.Series:
     return batch.dense.get(column, batch.columns[column]).cast(pl.Datetime("us"))
 
 
-def _in(batch: Batch, name: str, group: frozenset[str]) -> np.ndarray:
-    status = batch.columns[name].cast(pl.String)
-    keys = status.str.to_lowercase().str.replace_all(r"[ -]", "_")
-    return keys.is_in(list(group)).fill_null(False).to_numpy()
+def _in(
+    batch: Batch, name: str, pairs: list[tuple[str, float]], group: frozenset[str]
+) -> np.ndarray:
+    """Rows whose status is one of the column's values in ``group``."""
+    listed = [v for v, _ in pairs if _key(v) in group]
+    if not listed:
+        return np.zeros(batch.n, dtype=bool)
+    return batch.columns[name].cast(pl.String).is_in(listed).fill_null(False).to_numpy()
 
 
 def _planned(batch: Batch, stages: tuple[str, ...]) -> str | None:
@@ -152,11 +158,13 @@ def _by_plan(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     finished = _dates(batch, end or start or "") < now
     if end is None:  # an appointment: over once its day has passed
         finished = _dates(batch, start or "") < now - dt.timedelta(days=1)
-    waiting = _in(batch, name, UPCOMING | CURRENT)
+    waiting = _in(batch, name, pairs, UPCOMING | CURRENT)
+    if not over or not waiting.any():
+        waiting = np.zeros(batch.n, dtype=bool)
     _replace(batch, name, waiting & finished.fill_null(False).to_numpy(), over, "over")
     if start is not None:
         coming = (_dates(batch, start) > now).fill_null(False).to_numpy()
-        _replace(batch, name, _in(batch, name, OVER | CURRENT) & coming, ahead, "ahead")
+        _replace(batch, name, _in(batch, name, pairs, OVER | CURRENT) & coming, ahead, "ahead")
 
 
 def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
@@ -169,13 +177,14 @@ def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     past = (_dates(batch, due) < now).fill_null(False).to_numpy()
     late = [(v, w) for v, w in pairs if _key(v) in LATE]
     waiting = [(v, w) for v, w in pairs if _key(v) in NOT_YET_DUE]
-    _replace(batch, name, _in(batch, name, LATE) & ~past, waiting, "not yet due")
-    _replace(batch, name, _in(batch, name, NOT_YET_DUE) & past, late, "late")
+    _replace(batch, name, _in(batch, name, pairs, LATE) & ~past, waiting, "not yet due")
+    _replace(batch, name, _in(batch, name, pairs, NOT_YET_DUE) & past, late, "late")
 
 
 def _settle(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     settled = [(v, w) for v, w in pairs if v not in PASSING and stage_of_value(v)]
-    if not settled or not any(v in PASSING for v, _ in pairs):
+    passing = _in(batch, name, pairs, PASSING) if settled else None
+    if passing is None or not passing.any():
         return
     opening = next(
         (
@@ -189,4 +198,4 @@ def _settle(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
         return
     limit = batch.plan.reference - dt.timedelta(days=PASSING_DAYS)
     old = (_dates(batch, opening) < limit).fill_null(False).to_numpy()
-    _replace(batch, name, _in(batch, name, PASSING) & old, settled, "settled")
+    _replace(batch, name, passing & old, settled, "settled")
