@@ -138,6 +138,18 @@ def _table_checks(
     out += _field_checks(s, frame, n)
     for fk in s.foreign_keys:
         out += _fk_checks(s, fk, frames, counts)
+    for group in s.one_of:
+        filled = pl.sum_horizontal([pl.col(n).is_not_null().cast(pl.Int32) for n in group])
+        bad = frame.filter(filled != 1).select(pl.len()).collect().item()
+        out.append(
+            Check(
+                table=s.name,
+                field=",".join(group),
+                check=f"one_of {', '.join(group)}",
+                ok=bad == 0,
+                detail=f"{bad} rows fill none or several",
+            )
+        )
     for group in s.unique_together:
         # As in SQL, a combination with a null in it never clashes with another.
         combos = frame.select(group).drop_nulls()
@@ -324,6 +336,8 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
         for r in s.status_rules
         for m in r.milestones
     }
+    # A one_of group decides every row's nulls (the one_of check judges them).
+    free.update({name: pl.repeat(False, pl.len()) for group in s.one_of for name in group})
     stats = (
         frame.select(
             *[

@@ -113,12 +113,15 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
         if c.field in taken and c.other in taken
     ]
     unique_together = [[k.name for k in keys[:2]]] if entity.is_link else []
+    # A line lists one of several kinds of goods: a cake or a bread, never both nor neither.
+    goods = [k.name for k in keys[1:] if not k.required] if entity.reason == "lines" else []
     return Schema(
         name=entity.table,
         fields=fields,
         volume=volume,
         constraints=constraints,
         unique_together=unique_together,
+        one_of=[goods] if len(goods) > 1 else [],
         locale=plan.locale,
     )
 

@@ -52,6 +52,7 @@ def _fill(batch: Batch, fields: list[Field]) -> None:
         else:
             series = _generated(batch, f)
         batch.columns[f.name] = series.alias(f.name)
+    _one_of(batch)  # a line holds a cake or a bread, not both
     settle_statuses(batch)  # a pending order is weeks old, not years
     if plan.schema.status_rules:
         apply_status_rules(batch)
@@ -60,6 +61,24 @@ def _fill(batch: Batch, fields: list[Field]) -> None:
         for f in fields:  # and the sums over them again, in whole yen
             if f.derived is not None:
                 batch.columns[f.name] = in_whole_units(batch, f, derived_column(batch, f))
+
+
+def _one_of(batch: Batch) -> None:
+    """Each group of ``one_of`` columns keeps one, drawn per row (evenly), and empties the
+    others."""
+    for group in batch.schema.one_of:
+        if not all(name in batch.columns for name in group):
+            continue
+        pick = batch.choice(len(group), "one of", *group)
+        for i, name in enumerate(group):
+            column = batch.columns[name]
+            batch.columns[name] = (
+                pl.select(
+                    pl.when(pl.lit(pl.Series(pick == i))).then(pl.lit(column)).otherwise(None)
+                )
+                .to_series()
+                .alias(name)
+            )
 
 
 def _aggregate_inputs(batch: Batch, f: Field) -> None:

@@ -64,7 +64,11 @@ def _from_children(s: Schema, tables: dict[str, Schema]) -> Schema:
     children = [
         (t.name, t.fields)
         for t in tables.values()
-        if t.name != s.name and [fk.parent for fk in t.foreign_keys].count(s.name) == 1
+        if t.name != s.name
+        and [fk.parent for fk in t.foreign_keys].count(s.name) == 1
+        and not any(
+            fk.parent == s.name and fk.field in group for fk in t.foreign_keys for group in t.one_of
+        )
     ]
     if not children:
         return s
@@ -94,7 +98,13 @@ def _check_aggregates(s: Schema, tables: dict[str, Schema]) -> None:
             if child.name == s.name:
                 msg = f"{where}: a table cannot aggregate over itself"
                 raise InvalidInputError(msg)
-            child_key(child, s.name)
+            fk = child_key(child, s.name)
+            if any(fk.field in group for group in child.one_of):
+                msg = (
+                    f"{where}: '{agg.table}.{fk.field}' is in a one_of group; aggregate over "
+                    "a key every child has"
+                )
+                raise InvalidInputError(msg)
             if agg.column is None:
                 continue
             if agg.column not in child.field_names:

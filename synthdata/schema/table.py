@@ -9,7 +9,9 @@ from typing import Any, Literal, Self
 from pydantic import (
     BaseModel,
     Field as PydanticField,
+    SerializerFunctionWrapHandler,
     ValidationError,
+    model_serializer,
     model_validator,
 )
 
@@ -164,6 +166,9 @@ class _Declared(BaseModel):
     status_rules: list[StatusRule] = []
     infer_rules: bool = True
     unique_together: list[list[Identifier]] = []
+    #: Groups of optional columns of which every row fills exactly one (a line holds a cake
+    #: or a bread: ``[["cake_id", "bread_id"]]``).
+    one_of: list[list[Identifier]] = []
     locale: str | None = None
     description: str | None = PydanticField(default=None, max_length=2000)
 
@@ -194,7 +199,7 @@ class Schema(_Declared):
         if given.infer_rules:
             settled |= _inferred(given, settled["fields"], settled["foreign_keys"])
         settled["fields"] = _relaxed(
-            settled["fields"], settled.get("status_rules", given.status_rules)
+            settled["fields"], settled.get("status_rules", given.status_rules), given.one_of
         )
         return {**data, **settled}
 
@@ -202,6 +207,15 @@ class Schema(_Declared):
     def _check(self) -> Self:
         _check_references(self)
         return self
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The table's options; ``one_of`` only when given, so schemas that do not use it
+        dump (and hash) as before it existed."""
+        data: dict[str, Any] = handler(self)
+        if not self.one_of:
+            data.pop("one_of", None)
+        return data
 
     def field(self, name: str) -> Field:
         """Return the field called ``name``.
@@ -364,12 +378,15 @@ def _paid_within_total(derived: dict[str, str], constraints: list[Constraint]) -
     return out
 
 
-def _relaxed(fields: list[Field], rules: list[StatusRule]) -> list[Field]:
-    """Milestones a status rule makes null become optional, with no nulls of their own."""
-    out = {m for r in rules for m in r.ruled_out()}
+def _relaxed(fields: list[Field], rules: list[StatusRule], one_of: list[list[str]]) -> list[Field]:
+    """Milestones a status rule makes null, and columns of a ``one_of`` group, become
+    optional, with no nulls of their own."""
+    ruled = {m for r in rules for m in r.ruled_out()}
+    grouped = {n for group in one_of for n in group}
     return [
         f.model_copy(update={"required": False, "null_rate": 0.0})
-        if f.name in out and f.required and not f.primary_key
+        if not f.primary_key
+        and ((f.name in ruled and f.required) or (f.name in grouped and f.null_rate != 0.0))
         else f
         for f in fields
     ]
@@ -486,6 +503,18 @@ def _check_references(schema: Schema) -> None:
                 "a key or unique field; write it the other way round"
             )
             raise ValueError(msg)
+    for group in schema.one_of:
+        if len(set(group)) < 2:
+            msg = f"Schema '{schema.name}': a one_of group needs two or more fields ({group})"
+            raise ValueError(msg)
+        for name in group:
+            f = need(name, "one_of")
+            if f.primary_key or f.derived is not None or f.derived_from is not None:
+                msg = (
+                    f"Schema '{schema.name}': one_of field '{name}' is a key or computed; "
+                    "only a drawn column or a foreign key can be left empty by the group"
+                )
+                raise ValueError(msg)
     for group in schema.unique_together:
         for name in group:
             need(name, "unique_together")
