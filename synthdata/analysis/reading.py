@@ -162,6 +162,9 @@ _PART_WORDS = frozenset(
 )
 #: Verbs ("X verb Y") where X owns the object: the object gets X's key.
 _OWNING_PREPS = frozenset({"by"})
+#: Verbs by which people put things up for others: each time is a row ("sellers list items":
+#: listings, "hosts advertise rooms": adverts), keyed to the person and the thing.
+_OFFER_VERBS = {"list": "listing", "advertise": "advert", "auction": "auction"}
 #: Nominalizations of link verbs a modeller would name a table after.
 _NOUN_OF_VERB = {
     "register": "registration",
@@ -338,6 +341,11 @@ def _lemma(word: str, pos: str) -> str:
     return found[0] if found else word
 
 
+def verb_lemma(word: str) -> str:
+    """A verb's lemma ("sells" → "sell")."""
+    return _lemma(word, "VERB")
+
+
 # -- tagging ---------------------------------------------------------------------------------
 
 #: The tags: DET NUM PREP CONJ PRON AUX ADV QUANT PUNCT PROPN NOUN VERB ADJ GER (an -ing word
@@ -421,6 +429,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if prev == "NOUN" and tokens[i - 1].plural and not token.plural and next_nominal:
             return "VERB"  # "devs publsh apps": a misspelt verb between two plurals
         return "NOUN"
+    if (
+        prev == "VERB"
+        and token.plural
+        and not text.endswith("ing")
+        and ("NOUN" in classes or "NOUN" in lexicon(singular(text)))
+    ):
+        return "NOUN"  # "place bids on them", "sells tins to subscribers": the verb's object
     if (
         "VERB" in classes
         and _lemma(text, "VERB") in _KEEPING_VERBS | _COMMON_VERBS
@@ -1241,6 +1256,22 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             continue
         left = group
         words = [tokens[i].text for i in gap]
+        came_from = (
+            [tokens[i].text for i in range(groups[k - 1].last + 1, group.first)] if k else []
+        )
+        if (
+            words[:1] == ["to"]
+            and came_from[:1] == ["from"]
+            and all(w in _DETS_AND_OF for w in came_from[1:] + words[1:])
+        ):
+            continue  # "sells bottles from wineries to members": the members buy the bottles
+        if (
+            words[:1] in (["in"], ["at"])
+            and came_from[:1] == ["with"]
+            and all(w in _DETS_AND_OF for w in came_from[1:] + words[1:])
+            and any(person_word(key) for key in group.keys)
+        ):
+            left = groups[k - 1]  # "plays with actors in venues": the plays are in venues
         if (
             subject is not None
             and subject is not group
@@ -1515,6 +1546,15 @@ def _pair(
     if lemma in _TIE_VERBS and passive:
         found.pairs(a, b) if a.plural and b.plural and many_b else found.child_of(a, b)
         return
+    if (
+        lemma in _OFFER_VERBS
+        and not passive
+        and any(person_word(k) or agent_noun(k.rsplit("_", 1)[-1]) for k in a.keys)
+        and not any(person_word(k) for k in b.keys)
+        and not _eventful(b)
+    ):  # "sellers list items": each time one is put up is a listing
+        found.events(a, b, _OFFER_VERBS[lemma])
+        return
     if lemma in _GATHER_VERBS and not passive and (many or b.plural) and not owned_b:
         if any(k.rsplit("_", 1)[-1] in _PART_WORDS for k in b.keys) or _eventful(b):
             found.owns_many(a, b)  # "each order contains several order lines"
@@ -1530,6 +1570,19 @@ def _pair(
     if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
+    if (
+        not passive
+        and prep in {None, "with"}
+        and lemma not in _OVER_VERBS
+        and all(person_word(k) for k in a.keys | b.keys)
+        and not a.keys & b.keys
+        and all(w in _DETS_AND_OF | {"with"} for w in after)  # not "play it, freelancers"
+    ):
+        # "students meet tutors", "mentors coach apprentices": neither holds the other; each
+        # time they meet is an event where English names one, else they are paired
+        noun = EVENT_NOUNS.get(lemma) or _MEETING_NOUNS.get(lemma)
+        found.events(a, b, noun) if noun else found.pairs(a, b)
+        return
     if passive and prep == "of" and lemma in {"make", "compose", "build", "form"}:
         found.owns_many(a, b)  # "courses made of sections and lessons"
         return
@@ -1543,6 +1596,9 @@ def _pair(
         and _eventful(b)
     ):
         found.child_of(b, a, strong=False)  # "judges preside over hearings"
+        return
+    if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
+        found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
         return
     if passive or prep:
         # "reported against", "sits in", "filled into"; "belongs to" is said outright
@@ -1562,6 +1618,29 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+#: Verbs by which one person is over another: the other holds the key ("managers supervise
+#: clerks": clerks.manager_id).
+_OVER_VERBS = frozenset(
+    "manage supervise lead employ hire oversee head run own direct command parent raise "
+    "adopt foster sponsor refer recruit invite have".split()
+)
+#: Verbs by which several things are in one ("dogs sharing a run"): they hold its key.
+_SHARE_VERBS = frozenset("share occupy inhabit".split())
+#: Nouns for the times two people meet, by the verb ("students meet tutors": meetings).
+_MEETING_NOUNS = {
+    "meet": "meeting",
+    "see": "appointment",
+    "coach": "coaching_session",
+    "tutor": "tutoring_session",
+    "teach": "lesson",
+    "train": "training_session",
+    "interview": "interview",
+    "counsel": "counselling_session",
+    "call": "call",
+    "message": "message",
+    "email": "message",
+    "consult": "consultation",
+}
 #: Verbs by which one record gives rise to others: the others hold its key.
 _CAUSE_VERBS = frozenset(
     "lead result turn become generate produce spawn trigger create raise open convert".split()
