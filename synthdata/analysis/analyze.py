@@ -114,7 +114,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
             for name, choices in fields:
                 parent = None if choices else _listed_entity(name, entities, domain)
                 if parent is None:
-                    entities[key].attributes.append((name, choices))
+                    attrs = entities[key].attributes
+                    attrs[:] = [a for a in attrs if a[1] or singular(a[0]) != singular(name)]
+                    attrs.append((name, choices))  # "modes" of a listed thing: its "mode"
                 elif parent != key:
                     stated.append(TextLink(key, parent, "", True))
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}

@@ -83,7 +83,8 @@ _ADV = frozenset(
     "also just only often usually sometimes always never mostly currently too very already "
     "still again later then now even once twice each_other not either instead typically "
     "ever maybe about roughly approximately around nearly almost up down out off away back "
-    "first finally separately together daily weekly monthly yearly annually quarterly".split()
+    "first finally separately together daily weekly monthly yearly annually quarterly eg ie "
+    "e.g i.e etc viz".split()
 )
 _QUANT = frozenset(
     "many several multiple various few more most lots lot number numbers couple dozen dozens such "
@@ -1897,7 +1898,8 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
             key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
 
         seen: set[int] = set()
-        items = _items(tokens, tags, start, keys_at, seen)
+        valued: set[int] = set()
+        items = _items(tokens, tags, start, keys_at, seen, valued)
         if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
             continue  # "ingredients with quantities": fields of the pairing, not of B
         plural_of = {}
@@ -1907,6 +1909,9 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
         _add_items(key, items, plural_of, found)
+        for i in valued:
+            in_list.setdefault(keys_at[i], set()).add(key)
+            listed_at.add(i)
         if any(thing is None for _, _, thing in items):  # a list of fields, not of things
             for i in seen:  # "points", but not "deductions (401k, health)": kinds of records
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
@@ -1996,9 +2001,11 @@ def _items(
     start: int,
     keys_at: dict[int, str],
     seen: set[int] | None = None,
+    valued: set[int] | None = None,
 ) -> list[tuple[list[str], tuple[str, ...], str | None]]:
     """The items of a list: words, the choices given in parentheses, or the thing it names
-    (whose token indexes go to ``seen``)."""
+    (whose token indexes go to ``seen``; those of a thing given values, "a mode (sea, air)",
+    to ``valued``)."""
     sentence = tokens[start].sentence if start < len(tokens) else -1
     out: list[tuple[list[str], tuple[str, ...], str | None]] = []
     words: list[str] = []
@@ -2022,6 +2029,25 @@ def _items(
             thing = None
             i += 1
             continue
+        if token.text in _EXAMPLE_LEADS | {"ie", "i.e", "eg", "e.g", "viz"}:
+            # "a type, e.g. checkups or consultations": the values of the item before
+            stop = i + 1
+            while (
+                stop < len(tokens)
+                and tokens[stop].sentence == sentence
+                and tokens[stop].text not in {";", ":", ")", "("}
+                and tags[stop] not in {"VERB", "AUX"}
+            ):
+                stop += 1
+            values = _values(tokens, i + 1, stop)
+            if words or thing:
+                out.append((words, choices, thing))
+                words, thing, choices = [], None, ()
+            if values and out and out[-1][2] is None and not out[-1][1]:
+                out[-1] = (out[-1][0], values, None)
+            if seen is not None:
+                seen.difference_update(range(i, stop))
+            break
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -2038,6 +2064,20 @@ def _items(
             values = _values(tokens, i + 1, close)
             if words and values:
                 choices = values
+            elif (
+                thing is not None
+                and values
+                and not tokens[i - 1].plural
+                and not any(j in keys_at for j in range(i + 1, close))
+            ):
+                # "a mode (sea, air, road)": a field with these values, not a table of modes
+                named = [j for j in range(item_start, i) if keys_at.get(j) == thing]
+                words = [tokens[j].base for j in named]
+                choices, thing = values, None
+                if seen is not None:
+                    seen.difference_update(named)
+                if valued is not None:
+                    valued.update(named)
             i = close + 1
             continue
         if token.text in {",", "and", "or", "+", "/", "plus", "&"}:
@@ -2106,7 +2146,7 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
             if current:
                 values.append(" ".join(current))
             current = []
-        elif token.text in {"e", "g", "eg", "etc", "like", "such", "as"}:
+        elif token.text in {"e", "g", "eg", "e.g", "etc", "like", "such", "as", "ie", "i.e"}:
             continue
         else:
             current.append(token.text)

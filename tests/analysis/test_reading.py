@@ -364,3 +364,20 @@ def test_goods_sold_go_on_the_lines_of_a_document_that_has_them():
     assert ("lines", "teapots") in links, links
     assert ("orders", "teapots") not in links, links
     assert ("orders", "carriers") in links, links
+
+
+def test_a_listed_word_given_values_is_a_field_not_a_table():
+    text = "Each parcel has a sender, a service level (standard, express, overnight) and a depot."
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "service_levels" not in schemas, set(schemas)
+    assert "service_level" in {f.name for f in schemas["parcels"].fields}
+
+
+def test_examples_after_eg_or_such_as_are_values_not_tables():
+    tables = _tables(
+        "A vet practice keeps pets and visits; visits have a reason, e.g. checkups, "
+        "consultations or vaccinations."
+    )
+    assert {"pets", "visits"} <= tables, tables
+    assert not {"consultations", "checkups", "vaccinations"} & tables, tables
+    assert _tags("a reason, e.g. checkups")["eg"] == "ADV"
