@@ -56,6 +56,7 @@ from synthdata.analysis.reading import (
     read,
     relate,
     singular_key,
+    verb_lemma,
 )
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
 from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
@@ -113,7 +114,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
             for name, choices in fields:
                 parent = None if choices else _listed_entity(name, entities, domain)
                 if parent is None:
-                    entities[key].attributes.append((name, choices))
+                    attrs = entities[key].attributes
+                    attrs[:] = [a for a in attrs if a[1] or singular(a[0]) != singular(name)]
+                    attrs.append((name, choices))  # "modes" of a listed thing: its "mode"
                 elif parent != key:
                     stated.append(TextLink(key, parent, "", True))
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
@@ -205,6 +208,8 @@ def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list
     with_parents = set(named)
     for key in named:
         with_parents |= parents(key)
+    if len(entities) >= 2:
+        return []  # "mentors coach apprentices" is not a gym's timetable with two new names
     return list(core) if len(with_parents) < RICH_TEXT else []
 
 
@@ -756,6 +761,17 @@ def _goods_on_lines(entities: dict[str, EntityPlan]) -> None:
             and any(lk.parent == key for lk in e.links)
         ]
         listed = {lk.parent for e in lines for lk in e.links if lk.parent != key}
+        if (
+            lines
+            and singular(doc.table.rsplit("_", 1)[-1]) in _DOCUMENTS
+            and not any(_goods(entities.get(p)) for p in listed)
+        ):
+            # "each order has lines" beside "sells bottles": the bottle is on the lines
+            for lk in doc.links:
+                other = entities[lk.parent]
+                if lk.parent not in listed and _goods(other) and _kind(other) == "thing":
+                    lines[0].links.append(Link(f"{other.key_name}_id", other.key))
+                    listed.add(lk.parent)
         doc.links = [
             lk for lk in doc.links if not (lk.parent in listed and _goods(entities.get(lk.parent)))
         ]
@@ -785,6 +801,8 @@ _NOT_GOODS = frozenset(
 _GOODS_FIELDS = frozenset({"price", "unit_price", "sku", "unit_cost", "list_price", "cost"})
 
 
+#: Verbs by which things change hands: the thing is not the buyer's record.
+_TRADE_VERBS = frozenset("sell buy purchase rent hire borrow lend supply resell".split())
 _CLAUSE_GLUE = frozenset({",", "and", "but", "while", "so", "then", "or"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "GER"})
 
@@ -858,7 +876,8 @@ _PLACE_HEADS = frozenset(
     "region area park field court pitch rink lab laboratory clinic ward bed berth slot stand "
     "paddock enclosure yard campus building floor hall gym school facility plant kitchen centre "
     "center hub terminal port dock bay garage studio theatre theater cinema arena stadium "
-    "library hospital farm estate territory district precinct route stop table seat".split()
+    "library hospital farm estate territory district precinct route stop table seat restaurant "
+    "cafe café bar pub hotel bakery pharmacy salon".split()
 )
 _GROUP_HEADS = frozenset(
     "family household team group department company organisation organization club crew squad "
@@ -948,6 +967,11 @@ def _owners_by_class(
                     continue
                 event.links.append(Link(f"{party.key_name}_id", other))
     verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
+    traded = {
+        clause_of[i]
+        for i, tag in enumerate(tags)
+        if tag == "VERB" and verb_lemma(tokens[i].text) in _TRADE_VERBS
+    }
     for clause, keys in by_clause.items():
         if clause not in verbal:
             continue  # a bare list ("a shop with customers, products and orders") says nothing
@@ -985,6 +1009,8 @@ def _owners_by_class(
                     continue
                 if _kind(child) == "event":
                     continue  # events took their parties already
+                if clause in traded and _kind(child) == "thing":
+                    continue  # "sells bottles to members": a sale's, not the bottle's member
                 kind = _kind(entities[other])
                 if any(
                     lk.parent in entities and _kind(entities[lk.parent]) == kind

@@ -83,7 +83,8 @@ _ADV = frozenset(
     "also just only often usually sometimes always never mostly currently too very already "
     "still again later then now even once twice each_other not either instead typically "
     "ever maybe about roughly approximately around nearly almost up down out off away back "
-    "first finally separately together daily weekly monthly yearly annually quarterly".split()
+    "first finally separately together daily weekly monthly yearly annually quarterly eg ie "
+    "e.g i.e etc viz".split()
 )
 _QUANT = frozenset(
     "many several multiple various few more most lots lot number numbers couple dozen dozens such "
@@ -162,6 +163,9 @@ _PART_WORDS = frozenset(
 )
 #: Verbs ("X verb Y") where X owns the object: the object gets X's key.
 _OWNING_PREPS = frozenset({"by"})
+#: Verbs by which people put things up for others: each time is a row ("sellers list items":
+#: listings, "hosts advertise rooms": adverts), keyed to the person and the thing.
+_OFFER_VERBS = {"list": "listing", "advertise": "advert", "auction": "auction"}
 #: Nominalizations of link verbs a modeller would name a table after.
 _NOUN_OF_VERB = {
     "register": "registration",
@@ -338,6 +342,11 @@ def _lemma(word: str, pos: str) -> str:
     return found[0] if found else word
 
 
+def verb_lemma(word: str) -> str:
+    """A verb's lemma ("sells" → "sell")."""
+    return _lemma(word, "VERB")
+
+
 # -- tagging ---------------------------------------------------------------------------------
 
 #: The tags: DET NUM PREP CONJ PRON AUX ADV QUANT PUNCT PROPN NOUN VERB ADJ GER (an -ing word
@@ -421,6 +430,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if prev == "NOUN" and tokens[i - 1].plural and not token.plural and next_nominal:
             return "VERB"  # "devs publsh apps": a misspelt verb between two plurals
         return "NOUN"
+    if (
+        prev == "VERB"
+        and token.plural
+        and not text.endswith("ing")
+        and ("NOUN" in classes or "NOUN" in lexicon(singular(text)))
+    ):
+        return "NOUN"  # "place bids on them", "sells tins to subscribers": the verb's object
     if (
         "VERB" in classes
         and _lemma(text, "VERB") in _KEEPING_VERBS | _COMMON_VERBS
@@ -1241,6 +1257,22 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             continue
         left = group
         words = [tokens[i].text for i in gap]
+        came_from = (
+            [tokens[i].text for i in range(groups[k - 1].last + 1, group.first)] if k else []
+        )
+        if (
+            words[:1] == ["to"]
+            and came_from[:1] == ["from"]
+            and all(w in _DETS_AND_OF for w in came_from[1:] + words[1:])
+        ):
+            continue  # "sells bottles from wineries to members": the members buy the bottles
+        if (
+            words[:1] in (["in"], ["at"])
+            and came_from[:1] == ["with"]
+            and all(w in _DETS_AND_OF for w in came_from[1:] + words[1:])
+            and any(person_word(key) for key in group.keys)
+        ):
+            left = groups[k - 1]  # "plays with actors in venues": the plays are in venues
         if (
             subject is not None
             and subject is not group
@@ -1515,6 +1547,15 @@ def _pair(
     if lemma in _TIE_VERBS and passive:
         found.pairs(a, b) if a.plural and b.plural and many_b else found.child_of(a, b)
         return
+    if (
+        lemma in _OFFER_VERBS
+        and not passive
+        and any(person_word(k) or agent_noun(k.rsplit("_", 1)[-1]) for k in a.keys)
+        and not any(person_word(k) for k in b.keys)
+        and not _eventful(b)
+    ):  # "sellers list items": each time one is put up is a listing
+        found.events(a, b, _OFFER_VERBS[lemma])
+        return
     if lemma in _GATHER_VERBS and not passive and (many or b.plural) and not owned_b:
         if any(k.rsplit("_", 1)[-1] in _PART_WORDS for k in b.keys) or _eventful(b):
             found.owns_many(a, b)  # "each order contains several order lines"
@@ -1530,6 +1571,19 @@ def _pair(
     if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
+    if (
+        not passive
+        and prep in {None, "with"}
+        and lemma not in _OVER_VERBS
+        and all(person_word(k) for k in a.keys | b.keys)
+        and not a.keys & b.keys
+        and all(w in _DETS_AND_OF | {"with"} for w in after)  # not "play it, freelancers"
+    ):
+        # "students meet tutors", "mentors coach apprentices": neither holds the other; each
+        # time they meet is an event where English names one, else they are paired
+        noun = EVENT_NOUNS.get(lemma) or _MEETING_NOUNS.get(lemma)
+        found.events(a, b, noun) if noun else found.pairs(a, b)
+        return
     if passive and prep == "of" and lemma in {"make", "compose", "build", "form"}:
         found.owns_many(a, b)  # "courses made of sections and lessons"
         return
@@ -1543,6 +1597,9 @@ def _pair(
         and _eventful(b)
     ):
         found.child_of(b, a, strong=False)  # "judges preside over hearings"
+        return
+    if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
+        found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
         return
     if passive or prep:
         # "reported against", "sits in", "filled into"; "belongs to" is said outright
@@ -1562,6 +1619,29 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+#: Verbs by which one person is over another: the other holds the key ("managers supervise
+#: clerks": clerks.manager_id).
+_OVER_VERBS = frozenset(
+    "manage supervise lead employ hire oversee head run own direct command parent raise "
+    "adopt foster sponsor refer recruit invite have".split()
+)
+#: Verbs by which several things are in one ("dogs sharing a run"): they hold its key.
+_SHARE_VERBS = frozenset("share occupy inhabit".split())
+#: Nouns for the times two people meet, by the verb ("students meet tutors": meetings).
+_MEETING_NOUNS = {
+    "meet": "meeting",
+    "see": "appointment",
+    "coach": "coaching_session",
+    "tutor": "tutoring_session",
+    "teach": "lesson",
+    "train": "training_session",
+    "interview": "interview",
+    "counsel": "counselling_session",
+    "call": "call",
+    "message": "message",
+    "email": "message",
+    "consult": "consultation",
+}
 #: Verbs by which one record gives rise to others: the others hold its key.
 _CAUSE_VERBS = frozenset(
     "lead result turn become generate produce spawn trigger create raise open convert".split()
@@ -1818,7 +1898,8 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
             key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
 
         seen: set[int] = set()
-        items = _items(tokens, tags, start, keys_at, seen)
+        valued: set[int] = set()
+        items = _items(tokens, tags, start, keys_at, seen, valued)
         if items and items[0][0][-1:] and items[0][0][-1] in _PAIR_WORDS:
             continue  # "ingredients with quantities": fields of the pairing, not of B
         plural_of = {}
@@ -1828,6 +1909,9 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
         _add_items(key, items, plural_of, found)
+        for i in valued:
+            in_list.setdefault(keys_at[i], set()).add(key)
+            listed_at.add(i)
         if any(thing is None for _, _, thing in items):  # a list of fields, not of things
             for i in seen:  # "points", but not "deductions (401k, health)": kinds of records
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
@@ -1917,9 +2001,11 @@ def _items(
     start: int,
     keys_at: dict[int, str],
     seen: set[int] | None = None,
+    valued: set[int] | None = None,
 ) -> list[tuple[list[str], tuple[str, ...], str | None]]:
     """The items of a list: words, the choices given in parentheses, or the thing it names
-    (whose token indexes go to ``seen``)."""
+    (whose token indexes go to ``seen``; those of a thing given values, "a mode (sea, air)",
+    to ``valued``)."""
     sentence = tokens[start].sentence if start < len(tokens) else -1
     out: list[tuple[list[str], tuple[str, ...], str | None]] = []
     words: list[str] = []
@@ -1943,6 +2029,25 @@ def _items(
             thing = None
             i += 1
             continue
+        if token.text in _EXAMPLE_LEADS | {"ie", "i.e", "eg", "e.g", "viz"}:
+            # "a type, e.g. checkups or consultations": the values of the item before
+            stop = i + 1
+            while (
+                stop < len(tokens)
+                and tokens[stop].sentence == sentence
+                and tokens[stop].text not in {";", ":", ")", "("}
+                and tags[stop] not in {"VERB", "AUX"}
+            ):
+                stop += 1
+            values = _values(tokens, i + 1, stop)
+            if words or thing:
+                out.append((words, choices, thing))
+                words, thing, choices = [], None, ()
+            if values and out and out[-1][2] is None and not out[-1][1]:
+                out[-1] = (out[-1][0], values, None)
+            if seen is not None:
+                seen.difference_update(range(i, stop))
+            break
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -1959,6 +2064,20 @@ def _items(
             values = _values(tokens, i + 1, close)
             if words and values:
                 choices = values
+            elif (
+                thing is not None
+                and values
+                and not tokens[i - 1].plural
+                and not any(j in keys_at for j in range(i + 1, close))
+            ):
+                # "a mode (sea, air, road)": a field with these values, not a table of modes
+                named = [j for j in range(item_start, i) if keys_at.get(j) == thing]
+                words = [tokens[j].base for j in named]
+                choices, thing = values, None
+                if seen is not None:
+                    seen.difference_update(named)
+                if valued is not None:
+                    valued.update(named)
             i = close + 1
             continue
         if token.text in {",", "and", "or", "+", "/", "plus", "&"}:
@@ -2027,7 +2146,7 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
             if current:
                 values.append(" ".join(current))
             current = []
-        elif token.text in {"e", "g", "eg", "etc", "like", "such", "as"}:
+        elif token.text in {"e", "g", "eg", "e.g", "etc", "like", "such", "as", "ie", "i.e"}:
             continue
         else:
             current.append(token.text)

@@ -310,3 +310,74 @@ def test_which_x_each_y_names_the_table_after_the_verb():
 def test_for_each_y_which_x_pairs_them():
     links = _links("Touring band: for each tour we note which venues host it")
     assert {("tour_venues", "tours"), ("tour_venues", "venues")} <= links
+
+
+def test_a_noun_right_after_a_verb_is_its_object():
+    tags = _tags("Collectors place bids on paintings and make offers on prints")
+    assert tags["bids"] == "NOUN", tags
+    assert tags["offers"] == "NOUN", tags
+
+
+def test_people_putting_things_up_make_listings():
+    text = "A rental website where owners list cabins and guests send enquiries"
+    links = _links(text)
+    assert {("listings", "owners"), ("listings", "cabins")} <= links, links
+    assert ("cabins", "owners") not in links, links
+    assert ("targets", "proposals") in _links("Each proposal lists its targets")
+
+
+def test_two_kinds_of_people_met_by_a_plain_verb_hold_no_key_to_each_other():
+    links = _links("A language school where pupils meet conversation partners")
+    assert ("conversation_partners", "pupils") not in links, links
+    assert ("pupils", "conversation_partners") not in links, links
+    assert {("meetings", "pupils"), ("meetings", "conversation_partners")} <= links, links
+    links = _links("Counsellors coach job seekers")
+    assert not {("counsellors", "job_seekers"), ("job_seekers", "counsellors")} & links, links
+    assert ("job_seekers", "counsellors") not in links, links
+    # one over the other still gives the key
+    assert ("cashiers", "supervisors") in _links("Supervisors manage cashiers at a supermarket")
+
+
+def test_two_named_people_bring_no_unrelated_core_tables():
+    tables = _tables("Scout leaders coach cub scouts.")
+    assert "cub_scouts" in tables, tables
+    assert not {"members", "classes", "bookings", "instructors"} & tables, tables
+
+
+def test_things_sharing_one_hold_its_key():
+    links = _links("A cattery: owners book stays for cats, cats sharing a pen.")
+    assert ("cats", "pens") in links, links
+    assert ("pens", "cats") not in links, links
+
+
+def test_from_a_to_b_relates_neither_to_the_other():
+    links = _links("A cheese shop sells wheels from dairies to restaurants; orders have lines")
+    assert ("dairies", "restaurants") not in links, links
+    assert ("wheels", "restaurants") not in links, links
+
+
+def test_goods_sold_go_on_the_lines_of_a_document_that_has_them():
+    links = _links(
+        "A tea merchant sells teapots to subscribers; each order has lines, and orders are "
+        "shipped by carriers"
+    )
+    assert ("lines", "teapots") in links, links
+    assert ("orders", "teapots") not in links, links
+    assert ("orders", "carriers") in links, links
+
+
+def test_a_listed_word_given_values_is_a_field_not_a_table():
+    text = "Each parcel has a sender, a service level (standard, express, overnight) and a depot."
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "service_levels" not in schemas, set(schemas)
+    assert "service_level" in {f.name for f in schemas["parcels"].fields}
+
+
+def test_examples_after_eg_or_such_as_are_values_not_tables():
+    tables = _tables(
+        "A vet practice keeps pets and visits; visits have a reason, e.g. checkups, "
+        "consultations or vaccinations."
+    )
+    assert {"pets", "visits"} <= tables, tables
+    assert not {"consultations", "checkups", "vaccinations"} & tables, tables
+    assert _tags("a reason, e.g. checkups")["eg"] == "ADV"
