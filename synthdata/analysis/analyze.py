@@ -1011,6 +1011,10 @@ def _owners_by_class(
                     continue  # events took their parties already
                 if clause in traded and _kind(child) == "thing":
                     continue  # "sells bottles to members": a sale's, not the bottle's member
+                if _goods(child) and any(
+                    singular(entities[k].table.rsplit("_", 1)[-1]) in _DOCUMENTS for k in named
+                ):
+                    continue  # "customers place orders for cakes": the order's, not the cake's
                 kind = _kind(entities[other])
                 if any(
                     lk.parent in entities and _kind(entities[lk.parent]) == kind

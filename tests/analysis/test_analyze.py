@@ -262,3 +262,10 @@ def test_people_an_event_pairs_hold_no_key_to_each_other_unless_said():
     said = _schemas("Pet clinic: each client has a regular vet; clients see vets at visits")
     links = {(s.name, fk.parent) for s in said.values() for fk in s.foreign_keys}
     assert ("clients", "veterinarians") in links
+
+
+def test_goods_an_order_in_the_clause_lists_belong_to_no_customer():
+    schemas = _schemas("Bakery: customers place orders for cakes and breads")
+    links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
+    assert not {("cakes", "customers"), ("breads", "customers")} & links
+    assert {("orders", "customers"), ("order_items", "cakes"), ("order_items", "breads")} <= links
