@@ -310,3 +310,50 @@ def test_sql_export_loads_into_sqlite_with_keys_enforced(tmp_path: Path):
     conn.close()
     loaded = sd.load(corpus, f"sqlite:///{tmp_path / 'loaded.db'}")
     assert loaded == {"airports": 40, "weather": 300, "flights": 1_000}
+
+
+@pytest.mark.db
+def test_load_into_postgresql_and_mariadb_enforces_composite_keys(tmp_path):
+    import uuid
+
+    import psycopg
+    import pymysql
+
+    corpus = sd.generate(
+        [_airports(40), _weather(300), _flights(1_000, null_rate=0.1)], seed=5, out_dir=tmp_path
+    )
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    pg = "postgresql://postgres@127.0.0.1:5432/test"
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    try:
+        url = f"{pg}?options=-csearch_path%3D{name}"
+        assert sd.load(corpus, url)["flights"] == 1_000
+        with psycopg.connect(url, autocommit=True) as conn:
+            with pytest.raises(psycopg.errors.ForeignKeyViolation):
+                conn.execute(
+                    "INSERT INTO flights (id, origin, time_hour, delay) "
+                    "SELECT 99999, origin, '1999-01-01', 1 FROM weather LIMIT 1"
+                )
+            with pytest.raises(psycopg.errors.UniqueViolation):
+                conn.execute("INSERT INTO weather SELECT * FROM weather LIMIT 1")
+    finally:
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+    mysql = {"host": "127.0.0.1", "port": 3306, "user": "root", "password": ""}
+    admin = pymysql.connect(**mysql, autocommit=True)
+    admin.cursor().execute(f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
+    try:
+        assert sd.load(corpus, f"mysql://root@127.0.0.1:3306/{name}")["weather"] == 300
+        conn = pymysql.connect(**mysql, database=name, autocommit=True)
+        with pytest.raises(pymysql.err.IntegrityError):
+            conn.cursor().execute(
+                "INSERT INTO flights (id, origin, time_hour, delay) "
+                "SELECT 99999, origin, '1999-01-01', 1 FROM weather LIMIT 1"
+            )
+        with pytest.raises(pymysql.err.IntegrityError):
+            conn.cursor().execute("INSERT INTO weather SELECT * FROM weather LIMIT 1")
+        conn.close()
+    finally:
+        admin.cursor().execute(f"DROP DATABASE {name}")
+        admin.close()
