@@ -174,7 +174,7 @@ def test_a_field_with_its_own_key_must_agree_with_the_composite_one():
 def test_a_column_without_finite_values_is_refused_naming_it(tmp_path):
     data = _weather(10).model_dump(mode="json")
     data["fields"][1].pop("step")
-    with pytest.raises(InvalidInputError, match="composite key column 'time_hour'.*step"):
+    with pytest.raises(InvalidInputError, match=r"composite key column 'time_hour'.*step"):
         sd.generate([_airports(), sd.Schema.model_validate(data)], out_dir=tmp_path)
     data = _weather(10).model_dump(mode="json")
     data["fields"][2] |= {"min": None, "max": None}
