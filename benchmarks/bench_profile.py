@@ -65,7 +65,16 @@ def catalogue_only(schemas: list[sd.Schema]) -> list[sd.Schema]:
             if not f.primary_key:
                 data.pop("pattern", None)
             fields.append(data)
-        out.append(sd.Schema(name=s.name, fields=fields, volume=s.volume))
+        keys = [fk.model_dump(exclude={"cardinality"}) for fk in s.composite_foreign_keys]
+        out.append(
+            sd.Schema(
+                name=s.name,
+                fields=fields,
+                volume=s.volume,
+                composite_key=s.composite_key,
+                composite_foreign_keys=keys,
+            )
+        )
     return out
 
 

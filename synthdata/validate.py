@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from synthdata.corpus import Corpus
 from synthdata.errors import InvalidInputError
 from synthdata.schema import (
+    CompositeForeignKey,
     Constraint,
     Field,
     FieldType,
@@ -150,6 +151,10 @@ def _table_checks(
                 detail=f"{bad} rows fill none or several",
             )
         )
+    if s.composite_key:
+        out.append(_unique_group(s, frame, s.composite_key, "primary_key"))
+    for cfk in s.composite_foreign_keys:
+        out += _composite_fk_checks(s, cfk, frames, counts)
     for group in s.unique_together:
         # As in SQL, a combination with a null in it never clashes with another.
         combos = frame.select(group).drop_nulls()
@@ -384,7 +389,9 @@ def _field_checks(s: Schema, frame: pl.LazyFrame, n: int) -> list[Check]:
                     detail=f"{n - nulls - distinct} repeated values",
                 )
             )
-        invalid = _invalid_values(s, f, anchored)
+        # A composite foreign key's fields hold the parent's values, checked by the key.
+        composite = f.name in s.composite_fields()
+        invalid = None if composite else _invalid_values(s, f, anchored)
         if invalid is not None:
             bad = (
                 frame.filter(pl.col(f.name).is_not_null() & invalid)
@@ -499,6 +506,90 @@ def _fk_checks(
         )
     elif fk.cardinality.bounded:
         out.append(_cardinality_check(s, fk, frames, counts))
+    return out
+
+
+def _unique_group(s: Schema, frame: pl.LazyFrame, group: list[str], check: str) -> Check:
+    """Rows repeating a combination of ``group`` (combinations with a null never clash)."""
+    combos = frame.select(group).drop_nulls()
+    dupes = combos.group_by(group).len().filter(pl.col("len") > 1).select(pl.len())
+    n = dupes.collect().item()
+    return Check(
+        table=s.name,
+        field=",".join(group),
+        check=check,
+        ok=n == 0,
+        detail=f"{n} repeated combinations",
+    )
+
+
+def _composite_fk_checks(
+    s: Schema, fk: CompositeForeignKey, frames: dict[str, pl.LazyFrame], counts: dict[str, int]
+) -> list[Check]:
+    """Every child combination without nulls occurs in the parent's key, a row's fields are
+    all null or none, and a bounded cardinality holds."""
+    where = ",".join(fk.fields)
+    if fk.parent not in frames:
+        detail = f"parent table '{fk.parent}' is missing"
+        return [Check(table=s.name, field=where, check="foreign_key", ok=False, detail=detail)]
+    names = [f"__k{i}" for i in range(len(fk.fields))]
+    child = frames[s.name].select(
+        [pl.col(c).alias(n) for c, n in zip(fk.fields, names, strict=True)]
+    )
+    parent = frames[fk.parent].select(
+        [pl.col(c).alias(n) for c, n in zip(fk.referenced, names, strict=True)]
+    )
+    orphans = (
+        child.drop_nulls().join(parent, on=names, how="anti").select(pl.len()).collect().item()
+    )
+    nulls = [pl.col(n).is_null() for n in names]
+    partial = (
+        child.filter(pl.any_horizontal(nulls) & ~pl.all_horizontal(nulls))
+        .select(pl.len())
+        .collect()
+        .item()
+    )
+    referenced = ", ".join(fk.referenced)
+    out = [
+        Check(
+            table=s.name,
+            field=where,
+            check="foreign_key",
+            ok=orphans == 0,
+            detail=f"{orphans} combinations missing from {fk.parent} ({referenced})",
+        ),
+        Check(
+            table=s.name,
+            field=where,
+            check="foreign_key_nulls",
+            ok=partial == 0,
+            detail=f"{partial} rows null in some fields of the key but not all",
+        ),
+    ]
+    card = fk.cardinality
+    if card.min or card.max is not None:
+        per_parent = frames[s.name].drop_nulls(fk.fields).group_by(fk.fields).len()
+        stats = (
+            per_parent.select(
+                pl.col("len").min().alias("lo"),
+                pl.col("len").max().alias("hi"),
+                pl.len().alias("parents"),
+            )
+            .collect()
+            .row(0, named=True)
+        )
+        lo = 0 if stats["parents"] < counts[fk.parent] else (stats["lo"] or 0)
+        hi = stats["hi"] or 0
+        want_lo, want_hi = card.min or 0, card.max
+        out.append(
+            Check(
+                table=s.name,
+                field=where,
+                check="cardinality",
+                ok=lo >= want_lo and (want_hi is None or hi <= want_hi),
+                detail=f"{lo} to {hi} children per parent, wanted {want_lo} to {want_hi}",
+            )
+        )
     return out
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import polars as pl
 
 from synthdata.export.formats import SQLDialect
-from synthdata.schema import FieldType, Schema
+from synthdata.schema import CompositeForeignKey, FieldType, Schema
 from synthdata.schema.traits import FIELD_TRAITS, SQLFamily
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def _keyed(schema: Schema) -> set[str]:
     names = {f.name for f in schema.fields if f.is_unique}
     names |= {fk.field for fk in schema.foreign_keys}
     names |= {n for group in schema.unique_together for n in group}
+    names |= set(schema.composite_key) | set(schema.composite_fields())
     return names
 
 
@@ -150,8 +151,8 @@ def create_table_sql(
             exp.ColumnDef(this=exp.to_identifier(f.name), kind=data_type, constraints=constraints)
         )
     items: list[Any] = list(columns)
-    if schema.primary_key:
-        items.append(exp.PrimaryKey(expressions=[exp.to_identifier(schema.primary_key)]))
+    if schema.key_fields:
+        items.append(exp.PrimaryKey(expressions=[exp.to_identifier(n) for n in schema.key_fields]))
     for group in schema.unique_together:
         items.append(
             exp.UniqueColumnConstraint(
@@ -160,19 +161,34 @@ def create_table_sql(
         )
     if foreign_keys:
         items += [_foreign_key(fk.field, fk.parent, fk.parent_field) for fk in schema.foreign_keys]
+        items += [_composite_foreign_key(fk, schemas) for fk in schema.composite_foreign_keys]
     create = exp.Create(
         this=exp.Schema(this=exp.to_table(schema.name), expressions=items), kind="TABLE"
     )
     return create.sql(dialect=dialect.SQLGLOT, identify=True) + dialect.TABLE_OPTIONS
 
 
-def _foreign_key(field: str, parent: str, parent_field: str) -> Any:
+def _foreign_key(field: str | list[str], parent: str, parent_field: str | list[str]) -> Any:
     from sqlglot import exp
 
+    fields = [field] if isinstance(field, str) else field
+    parent_fields = [parent_field] if isinstance(parent_field, str) else parent_field
     reference = exp.Reference(
-        this=exp.Schema(this=exp.to_table(parent), expressions=[exp.to_identifier(parent_field)])
+        this=exp.Schema(
+            this=exp.to_table(parent), expressions=[exp.to_identifier(n) for n in parent_fields]
+        )
     )
-    return exp.ForeignKey(expressions=[exp.to_identifier(field)], reference=reference)
+    return exp.ForeignKey(expressions=[exp.to_identifier(n) for n in fields], reference=reference)
+
+
+def _composite_foreign_key(fk: CompositeForeignKey, schemas: dict[str, Schema]) -> Any:
+    """FOREIGN KEY (a, b) REFERENCES parent (x, y), in the order of the parent's key (MySQL
+    wants the referenced columns to lead an index, which the primary key is)."""
+    parent = schemas.get(fk.parent)
+    pairs = dict(zip(fk.referenced, fk.fields, strict=True))
+    order = parent.composite_key if parent is not None else fk.referenced
+    theirs = [n for n in order if n in pairs]
+    return _foreign_key([pairs[n] for n in theirs], fk.parent, theirs)
 
 
 def add_foreign_key_sql(
@@ -264,6 +280,7 @@ def write_sql(frame: pl.LazyFrame, path: Path, schema: Schema, options: ExportOp
             if fk.parent != schema.name
         }
     )
+    schemas.update({fk.parent: _composite_stub(fk, schema) for fk in schema.composite_foreign_keys})
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(dialect.ENCODING_SQL)
         handle.write(create_table_sql(schema, dialect, schemas) + ";\n")
@@ -281,4 +298,15 @@ def _stub(name: str, key: str, child: Schema) -> Schema:
             "primary_key": key,
             "fields": [{"name": key, "type": child.field(field).type.value}],
         }
+    )
+
+
+def _composite_stub(fk: CompositeForeignKey, child: Schema) -> Schema:
+    """A parent known only by name and its composite key (of the child's fields' types)."""
+    fields = [
+        {"name": theirs, "type": child.field(mine).type.value}
+        for mine, theirs in zip(fk.fields, fk.referenced, strict=True)
+    ]
+    return Schema.model_validate(
+        {"name": fk.parent, "composite_key": fk.referenced, "fields": fields}
     )

@@ -15,6 +15,7 @@ from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
 from synthdata.generate.columns import generate_column
 from synthdata.generate.columns.money import follow_currency, in_whole_units
+from synthdata.generate.composite import composite_fk_column, key_column
 from synthdata.generate.context import Batch
 from synthdata.generate.derived import derived_column, derived_inputs
 from synthdata.generate.plan import TablePlan, gathered_columns
@@ -41,9 +42,14 @@ def _fill(batch: Batch, fields: list[Field]) -> None:
     its children (:func:`synthdata.generate.plan.computed_columns`)."""
     plan = batch.plan
     fks = {fk.field: fk for fk in plan.schema.foreign_keys}
+    composite = plan.schema.composite_fields()
     for f in fields:
         if f.name == plan.schema.primary_key:
             series = keys.key_values(plan.seed, plan.schema, plan.volume, batch.index())
+        elif f.name in plan.schema.composite_key:
+            series = key_column(batch, f.name)
+        elif f.name in composite:
+            series = composite_fk_column(batch, composite[f.name], f.name)
         elif f.name in fks:
             series = foreign_key_column(batch, fks[f.name])
         elif f.derived is not None:

@@ -6,6 +6,8 @@ keys hold at any scale without reading the parent table.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 
 import numpy as np
@@ -14,16 +16,22 @@ import polars as pl
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate.encoding import bytes_to_series
-from synthdata.schema import Field, Schema
+from synthdata.schema import Field, FieldType, ForeignKey, Schema
+from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS, UniqueRule
 
 __all__ = [
     "KEY_TYPES",
+    "MAX_COMBINATIONS",
     "UNIQUE_TYPES",
     "code_pattern",
+    "composite_capacity",
+    "composite_sizes",
+    "composite_values",
     "key_values",
     "pattern_capacity",
     "pattern_values",
+    "single_key",
     "unique_values",
     "uuids",
 ]
@@ -166,3 +174,110 @@ def unique_values(
         # Wider than 64 bits: a bijection on uint64 already keeps rows apart.
         return pattern_values(pattern, _rng.mix64(index, key))
     return pattern_values(pattern, _rng.permute(index, capacity, key))
+
+
+#: Most combinations a composite key may span (the permutation works on 64-bit integers).
+MAX_COMBINATIONS = 1 << 62
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def single_key(schema: Schema, name: str) -> ForeignKey | None:
+    return next(
+        (fk for fk in schema.foreign_keys if fk.field == name and fk.parent != schema.name), None
+    )
+
+
+def _listed(f: Field) -> list[object] | None:
+    """The values an ENUM, a ``values`` list or a boolean takes, each once; None for others."""
+    if f.type is FieldType.ENUM and f.enum_values:
+        return list(dict.fromkeys(f.enum_values))
+    if f.values is not None and not f.other:
+        return list(dict.fromkeys(f.listed()))
+    if f.type is FieldType.BOOLEAN:
+        return [False, True]
+    return None
+
+
+def _step(f: Field) -> dt.timedelta | None:
+    size = f.step_size()
+    if size is None and f.type is FieldType.DATE:
+        return dt.timedelta(days=1)
+    return size
+
+
+def _domain(schema: Schema, f: Field, volumes: dict[str, int]) -> int:
+    """How many values column ``f`` of the composite key can take."""
+    where = f"Table '{schema.name}' composite key column '{f.name}'"
+    fk = single_key(schema, f.name)
+    if fk is not None:
+        return volumes[fk.parent]
+    listed = _listed(f)
+    if listed is not None:
+        return len(listed)
+    traits = FIELD_TRAITS[f.type]
+    lo, hi = f.limits()
+    if traits.dtype == pl.Int64() and traits.orderable:
+        if lo is None or hi is None:
+            msg = f"{where}: a whole number needs min and max to take every value between them"
+            raise InvalidInputError(msg)
+        return int(math.floor(hi) - math.ceil(lo)) + 1
+    if f.type in DATE_TYPES:
+        step = _step(f)
+        if step is None or lo is None or hi is None:
+            msg = (
+                f"{where}: a {f.type.value} needs min, max (or quantiles) and a step such as "
+                "'1 hour' to list its values"
+            )
+            raise InvalidInputError(msg)
+        return (_as_datetime(hi) - _as_datetime(lo)) // step + 1
+    if traits.patterned and f.pattern:
+        return pattern_capacity(f.pattern)
+    msg = (
+        f"{where}: {f.type.value} has no finite set of values to combine; give it enum_values, "
+        "values, min and max (numbers, with a step for dates) or a pattern, or make it a foreign "
+        "key"
+    )
+    raise InvalidInputError(msg)
+
+
+def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day)
+
+
+def composite_sizes(schema: Schema, volumes: dict[str, int]) -> list[int]:
+    """The domain size of each column of ``schema``'s composite key (empty without one).
+
+    Raises:
+        InvalidInputError: a column has no finite domain.
+    """
+    return [_domain(schema, schema.field(name), volumes) for name in schema.composite_key]
+
+
+def composite_capacity(schema: Schema, volumes: dict[str, int]) -> int:
+    """How many distinct combinations the composite key can take."""
+    return math.prod(composite_sizes(schema, volumes))
+
+
+def composite_values(f: Field, index: np.ndarray) -> pl.Series:
+    """The values of composite key column ``f`` (not a foreign key) at domain ``index``."""
+    dtype = FIELD_TRAITS[f.type].dtype
+    listed = _listed(f)
+    if listed is not None:
+        pool = pl.Series(listed).cast(dtype)
+        return pool.gather(pl.Series(index.astype(np.int64)))
+    lo, _ = f.limits()
+    if f.type in DATE_TYPES:
+        step = _step(f)
+        assert step is not None  # checked by composite_sizes
+        assert lo is not None
+        first = (_as_datetime(lo) - _EPOCH) // dt.timedelta(microseconds=1)
+        micros = first + index.astype(np.int64) * (step // dt.timedelta(microseconds=1))
+        stamps = pl.Series(micros).cast(pl.Datetime("us"))
+        return stamps.cast(pl.Date) if f.type is FieldType.DATE else stamps
+    if f.pattern and FIELD_TRAITS[f.type].patterned:
+        return pattern_values(f.pattern, index)
+    assert lo is not None  # checked by composite_sizes
+    return pl.Series(index.astype(np.int64) + math.ceil(lo)).cast(dtype)

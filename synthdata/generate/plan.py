@@ -7,16 +7,27 @@ workers, and every batch of its table is a pure function of it and the batch's r
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field as dc_field, replace
 from typing import Any
 
+import numpy as np
+
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate.allocation import Allocation
-from synthdata.generate.keys import KEY_TYPES, UNIQUE_TYPES
+from synthdata.generate.keys import (
+    KEY_TYPES,
+    MAX_COMBINATIONS,
+    UNIQUE_TYPES,
+    composite_capacity,
+    composite_sizes,
+    single_key,
+)
 from synthdata.generate.vocab import DEFAULT_LOCALE
 from synthdata.schema import (
+    CompositeForeignKey,
     Field,
     FieldType,
     ForeignKey,
@@ -33,7 +44,9 @@ __all__ = [
     "MAX_SEED",
     "REFERENCE_DATE",
     "TablePlan",
+    "check_composite_key",
     "check_seed",
+    "composite_anchor",
     "computed_columns",
     "gathered_columns",
     "junction_groups",
@@ -71,6 +84,9 @@ class TablePlan:
     #: Per child table an aggregate of this table reads (``sum(order_items.line_total)``): its
     #: plan, and the columns computed again for a batch's children (drawn by row index alone).
     children: dict[str, tuple[TablePlan, frozenset[str]]] = dc_field(default_factory=dict)
+    #: Per parent a composite foreign key refers to: its plan, from which the parent's key
+    #: columns are computed again for the rows the key picks.
+    composite_parents: dict[str, TablePlan] = dc_field(default_factory=dict)
 
     def meaning(self, f: Field) -> str | None:
         """What a field of this plan's table holds, read once per plan from the names."""
@@ -97,7 +113,9 @@ def plan_volumes(schemas: Sequence[Schema], total_rows: int | None = None) -> di
 def _natural_volume(s: Schema, volumes: dict[str, int]) -> int:
     if s.volume is not None:
         return s.volume
-    parents = [fk for fk in s.foreign_keys if fk.parent != s.name and fk.parent in volumes]
+    links: list[ForeignKey | CompositeForeignKey] = [*s.foreign_keys]
+    links += s.composite_foreign_keys
+    parents = [fk for fk in links if fk.parent != s.name and fk.parent in volumes]
     if not parents:
         return DEFAULT_VOLUME
     fk = parents[0]
@@ -107,6 +125,10 @@ def _natural_volume(s: Schema, volumes: dict[str, int]) -> int:
         for k in group:
             capacity *= volumes.get(k.parent, 0)
         volume = min(volume, capacity)
+    if s.composite_key and all(
+        k.parent in volumes for k in s.foreign_keys if k.field in s.composite_key
+    ):
+        volume = min(volume, composite_capacity(s, volumes))
     return volume
 
 
@@ -217,6 +239,13 @@ def plan_tables(
         )
         for s in map(_checked, ordered)
     ]
+    built: dict[str, TablePlan] = {}
+    for i, p in enumerate(plans):  # parents first: a composite key's parent plan is final
+        check_composite_key(p)
+        if p.schema.composite_foreign_keys:
+            parents = {fk.parent: built[fk.parent] for fk in p.schema.composite_foreign_keys}
+            plans[i] = p = replace(p, composite_parents=parents)
+        built[p.schema.name] = p
     done: dict[str, TablePlan] = {}
     for p in reversed(plans):  # children first, so a child's plan holds its own children
         if needs[p.schema.name]:
@@ -308,31 +337,51 @@ def _allocations(
     allocations = {}
     forced = forced or {}
     volume = volumes[schema.name]
-    for fk in schema.foreign_keys:
+    decided = _decided_by_composite(schema, bounded=bounded)
+    links: list[ForeignKey | CompositeForeignKey] = [*schema.foreign_keys]
+    links += schema.composite_foreign_keys
+    for fk in links:
         card = fk.cardinality
-        keep = bounded and card.bounded
-        if not ((keep or fk.field in forced) and fk.parent != schema.name and volume):
+        name = fk.field if isinstance(fk, ForeignKey) else fk.name
+        keep = bounded and card.bounded and name not in decided
+        if not ((keep or name in forced) and fk.parent != schema.name and volume):
             continue
         if not volumes[fk.parent] and not keep:
             continue  # no parent rows: the key is null (or refused) as for any key
         allocation = Allocation(
             seed,
-            _rng.stream_key(schema.name, fk.field, "allocate"),
+            _rng.stream_key(schema.name, name, "allocate"),
             volumes[fk.parent],
             volume,
-            (card.min or 0) if keep else forced[fk.field],
+            (card.min or 0) if keep else forced[name],
             card.max if keep else None,
             card.distribution.value == "zipf",
             card.shares(),
-            fk.field in forced,  # a parent adds these children up: lines follow their order
+            name in forced,  # a parent adds these children up: lines follow their order
         )
         try:
             allocation.cumulative()  # checks it can be done (and warms this process's cache)
         except InvalidInputError as exc:
-            msg = f"Table '{schema.name}' field '{fk.field}': {exc}"
+            msg = f"Table '{schema.name}' field '{name}': {exc}"
             raise InvalidInputError(msg) from exc
-        allocations[fk.field] = allocation
+        allocations[name] = allocation
     return allocations
+
+
+def _decided_by_composite(schema: Schema, *, bounded: bool) -> set[str]:
+    """Single-column keys whose field a composite key decides, so their own cardinality is not
+    allocated: fields of a composite foreign key, and columns of the composite key after the
+    first one allocated (the anchor)."""
+    out = set(schema.composite_fields())
+    anchored = False
+    for name in schema.composite_key:
+        fk = next((k for k in schema.foreign_keys if k.field == name), None)
+        if fk is None or not (bounded and fk.cardinality.bounded) or fk.parent == schema.name:
+            continue
+        if anchored:
+            out.add(name)
+        anchored = True
+    return out
 
 
 def _text_pools(schema: Schema, seed: int, llm: Any) -> dict[str, list[str]]:
@@ -355,3 +404,46 @@ def _text_pools(schema: Schema, seed: int, llm: Any) -> dict[str, list[str]]:
         for f in schema.fields
         if f.type is FieldType.TEXT
     }
+
+
+def composite_anchor(plan: TablePlan) -> int | None:
+    """The position of the key column whose rows are allocated to its parent's, if any."""
+    for i, name in enumerate(plan.schema.composite_key):
+        if name in plan.allocations:
+            return i
+    return None
+
+
+def check_composite_key(plan: TablePlan) -> None:
+    """Raise :class:`InvalidInputError` unless the table's composite key can hold its volume."""
+    schema = plan.schema
+    if not schema.composite_key:
+        return
+    sizes = composite_sizes(schema, plan.volumes)
+    names = ", ".join(schema.composite_key)
+    capacity = math.prod(sizes)
+    if capacity > MAX_COMBINATIONS:
+        msg = (
+            f"Table '{schema.name}': its composite key ({names}) spans {capacity} combinations, "
+            f"more than {MAX_COMBINATIONS}; narrow a column's range or widen its step"
+        )
+        raise InvalidInputError(msg)
+    if capacity < plan.volume:
+        msg = (
+            f"Table '{schema.name}' needs {plan.volume} distinct ({names}) combinations but its "
+            f"columns allow only {capacity}"
+        )
+        raise InvalidInputError(msg)
+    anchor = composite_anchor(plan)
+    if anchor is not None and plan.volume:
+        name = schema.composite_key[anchor]
+        rest = capacity // max(sizes[anchor], 1)
+        widest = int(np.diff(plan.allocations[name].cumulative(), prepend=0).max())
+        if widest > rest:
+            fk = single_key(schema, name)
+            parent = fk.parent if fk is not None else name
+            msg = (
+                f"Table '{schema.name}': a '{parent}' row has {widest} rows here but the other "
+                f"columns of the composite key ({names}) allow only {rest} per '{name}'"
+            )
+            raise InvalidInputError(msg)

@@ -50,6 +50,8 @@ def csv_plain(plan: TablePlan, f: Field, _depth: int = 0) -> bool:
     never from the values themselves, so a CSV writer can skip scanning every value. ``False``
     when unsure: the writer then quotes where needed.
     """
+    if f.name in plan.schema.composite_fields():
+        return False  # a parent's key column, quoted where needed
     fk = next((k for k in plan.schema.foreign_keys if k.field == f.name), None)
     if fk is not None:  # the parent's key values
         parent = plan.schemas[fk.parent]

@@ -9,6 +9,7 @@ import polars as pl
 from synthdata import _rng
 from synthdata.errors import InvalidInputError
 from synthdata.generate import keys
+from synthdata.generate.composite import allocated, through_composite
 from synthdata.generate.context import Batch
 from synthdata.generate.plan import junction_groups
 from synthdata.schema import Distribution, ForeignKey
@@ -30,30 +31,12 @@ def _parent_index(batch: Batch, fk: ForeignKey, parents: int) -> npt.NDArray[np.
         if fk is others[0]:
             return _distinct_per_anchor(batch, anchors[0], fk, parents)
     if fk.field in plan.allocations:
-        return _allocated(batch, fk)[0]
+        return allocated(batch, fk.field)[0]
     u = batch.uniform(fk.field, "parent")
     if fk.cardinality.distribution is Distribution.ZIPF:
         ranks = np.minimum((u**3 * parents).astype(np.uint64), np.uint64(parents - 1))
         return _rng.permute(ranks, parents, batch.key(fk.field, "popular"))
     return np.minimum((u * parents).astype(np.uint64), np.uint64(parents - 1))
-
-
-def _allocated(
-    batch: Batch, fk: ForeignKey
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-    """Parent index and rank among that parent's children, from the allocation of child slots."""
-
-    def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-        allocation = batch.plan.allocations[fk.field]
-        cum = allocation.cumulative()
-        slots = batch.index()
-        if not allocation.ordered:
-            slots = _rng.permute(slots, int(cum[-1]), batch.key(fk.field, "slots"))
-        parent = batch.plan.allocations[fk.field].owners()[slots]
-        first = np.where(parent > 0, cum[np.maximum(parent - 1, 0)], 0).astype(np.uint64)
-        return parent.astype(np.uint64), slots - first
-
-    return batch.latent(("allocated", fk.field), make)
 
 
 #: Strides for spreading one parent's children over another table; coprime ones are kept.
@@ -76,7 +59,7 @@ def _distinct_per_anchor(
             f"'{fk.parent}' has only {size} rows to pair them with uniquely"
         )
         raise InvalidInputError(msg)
-    parent, rank = _allocated(batch, anchor)
+    parent, rank = allocated(batch, anchor.field)
     key = batch.key(fk.field, "offset")
     offset = _rng.mix64(parent, key) % np.uint64(size)
     strides = np.array([s for s in _STRIDES if np.gcd(s, size) == 1], dtype=np.uint64)
@@ -130,6 +113,9 @@ def parent_rows(
     """The index of the parent row each row refers to through ``fk``, and where it is null."""
 
     def make() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+        decided = through_composite(batch, fk)
+        if decided is not None:  # the field is a column of a composite key
+            return decided
         parents = batch.plan.volumes[fk.parent]
         f = batch.schema.field(fk.field)
         if fk.parent == batch.schema.name:

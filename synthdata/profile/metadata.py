@@ -147,11 +147,18 @@ _Keys = tuple[
 
 
 def _from_schemas(schemas: list[Schema]) -> _Keys:
-    keys: dict[str, tuple[str, ...]] = {s.name: (s.primary_key,) for s in schemas if s.primary_key}
+    keys: dict[str, tuple[str, ...]] = {
+        s.name: tuple(s.key_fields) for s in schemas if s.key_fields
+    }
     rels = [
         Relationship(fk.parent, (fk.parent_field,), s.name, (fk.field,))
         for s in schemas
         for fk in s.foreign_keys
+    ]
+    rels += [
+        Relationship(fk.parent, tuple(fk.referenced), s.name, tuple(fk.fields))
+        for s in schemas
+        for fk in s.composite_foreign_keys
     ]
     unique = {s.name: {f.name for f in s.fields if f.is_unique} for s in schemas}
     types = {(s.name, f.name): f.type for s in schemas for f in s.fields}

@@ -19,9 +19,11 @@ import polars as pl
 
 from synthdata.errors import InvalidInputError
 from synthdata.profile import dependencies, relations, shapes
+from synthdata.profile.shapes import number
 from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
 from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
 from synthdata.schema.field import QuantilesBy
+from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.table import SchemaList
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -111,10 +113,12 @@ def profile(
             warnings.append(f"{table}: key {f.name!r} is {f.type.value}, which cannot be a key")
             del key_fields[table]
     links = [ln for ln in links if ln.parent in key_fields]
+    composite = _composite_keys(src, links, key_fields, k, warnings)
+    clinks, links = _composite_links(src, composite, links, warnings)
     schemas = []
     for done, name in enumerate(src.tables):
         report(ProfileEvent(name, done, len(src.tables)))
-        schema, notes = _table(src, name, key_fields, links, k)
+        schema, notes = _table(src, name, key_fields, links, k, composite, clinks)
         schemas.append(schema)
         warnings += notes
     out = Profile(_parents_first(schemas), warnings, src.location)
@@ -147,24 +151,175 @@ def _key_field(src: Source, table: str, column: str, k: int) -> Field:
     return Field.model_validate(options)
 
 
+def _composite_keys(
+    src: Source,
+    links: list[relations.Link],
+    key_fields: dict[str, Field],
+    k: int,
+    warnings: list[str],
+) -> dict[str, list[Field]]:
+    """Per table with a composite primary key, its key columns as fields with a finite set of
+    values each (a foreign key's parent rows, listed values, whole numbers or dates from min to
+    max by their measured step); a key some column of which has none is not kept."""
+    out: dict[str, list[Field]] = {}
+    for name, meta in src.meta.items():
+        if len(meta.primary_key) < 2 or name not in src.tables:
+            continue
+        refs = {ln.column: ln for ln in links if ln.child == name}
+        parts = []
+        for column in meta.primary_key:
+            if column in refs and refs[column].parent != name:
+                parts.append(_reference(src, refs[column], key_fields, k, required=True))
+                continue
+            part = _key_part(src, name, column, k)
+            if part is None:
+                cols = ", ".join(meta.primary_key)
+                warnings.append(
+                    f"{name}: composite primary key ({cols}) not kept: column {column!r} has "
+                    "no finite set of values to combine (the columns are profiled as ordinary "
+                    "columns)"
+                )
+                break
+            parts.append(part)
+        else:
+            out[name] = parts
+    return out
+
+
+def _key_part(src: Source, table: str, column: str, k: int) -> Field | None:
+    """A composite key column that is not a foreign key: its values, range or step."""
+    series = src.tables[table][column].drop_nulls()
+    shape = shapes.column_field(
+        series, table=table, siblings=src.tables[table].columns, declared="", k=k
+    )
+    kind: FieldType = shape.options["type"]
+    options: dict[str, Any] = {"name": column, "type": kind}
+    if series.len() == 0:
+        return None
+    if kind in DATE_TYPES or kind is FieldType.INTEGER:
+        # The whole range (not clipped k values in): the key needs every step of it.
+        options |= {"min": series.min(), "max": series.max()}
+        if kind is not FieldType.INTEGER:
+            options["step"] = _step(series, kind)
+        return Field.model_validate(options)
+    if kind is FieldType.BOOLEAN:
+        return Field.model_validate(options)
+    values = shape.options.get("values")
+    if values:
+        return Field.model_validate(options | {"values": values})
+    return None
+
+
+_UNITS = (("week", 604_800), ("day", 86_400), ("hour", 3_600), ("minute", 60), ("second", 1))
+
+
+def _step(series: pl.Series, kind: FieldType) -> str:
+    """The most common difference between consecutive distinct values (``"1 hour"``)."""
+    distinct = series.unique().sort()
+    diffs = distinct.diff().drop_nulls()
+    if diffs.len() == 0:
+        return "1 day"
+    common = diffs.mode().sort()[0]
+    seconds = max(1, int(common.total_seconds() if hasattr(common, "total_seconds") else 86_400))
+    if kind is FieldType.DATE:
+        seconds = max(86_400, seconds - seconds % 86_400)
+    unit, size = next((u, n) for u, n in _UNITS if seconds % n == 0)
+    count = seconds // size
+    return f"{count} {unit}{'s' if count > 1 else ''}"
+
+
+def _composite_links(
+    src: Source,
+    composite: dict[str, list[Field]],
+    links: list[relations.Link],
+    warnings: list[str],
+) -> tuple[list[relations.CompositeLink], list[relations.Link]]:
+    """The composite foreign keys to kept composite keys, and the single-column links left:
+    a column of a composite foreign key that also refers to a table alone keeps that link only
+    when the parent's column refers to the same table (the composite key decides its value)."""
+    out = [c for c in relations.composite_links(src) if c.parent in composite]
+    for c in relations.composite_links(src):
+        if c.parent not in composite:
+            where = f"{c.child} ({', '.join(c.columns)}) → {c.parent}"
+            warnings.append(f"{where}: composite foreign key not kept (its parent's key is not)")
+    single = {(ln.child, ln.column): ln for ln in links}
+    dropped: set[tuple[str, str]] = set()
+    for c in out:
+        for mine, theirs in zip(c.columns, c.parent_columns, strict=True):
+            ln = single.get((c.child, mine))
+            through = single.get((c.parent, theirs))
+            if ln is not None and (
+                through is None
+                or (through.parent, through.parent_column) != (ln.parent, ln.parent_column)
+            ):
+                dropped.add((c.child, mine))
+                warnings.append(
+                    f"{c.child}.{mine}: foreign key to {ln.parent} not kept (its composite "
+                    f"foreign key to {c.parent} decides its values)"
+                )
+    return out, [ln for ln in links if (ln.child, ln.column) not in dropped]
+
+
+def _composite_reference(src: Source, link: relations.CompositeLink, k: int) -> dict[str, Any]:
+    """The ``composite_foreign_keys`` entry of ``link``, with children per parent measured."""
+    counts = relations.composite_child_counts(
+        src.tables[link.child], link.columns, src.tables[link.parent], link.parent_columns, k
+    )
+    out: dict[str, Any] = {
+        "fields": list(link.columns),
+        "parent": link.parent,
+        "parent_fields": list(link.parent_columns),
+    }
+    if counts:
+        out["cardinality"] = {"counts": counts}
+    return out
+
+
+def _composite_column(src: Source, table: str, column: str, rate: float) -> Field:
+    """A field of a composite foreign key: its type and nulls (its values are the parent's)."""
+    series = src.tables[table][column]
+    kind = shapes.column_field(
+        series.drop_nulls(), table=table, siblings=src.tables[table].columns, declared=""
+    ).options["type"]
+    options: dict[str, Any] = {"name": column, "type": kind}
+    if rate > 0:
+        options |= {"required": False, "null_rate": round(rate, 6)}
+    return Field.model_validate(options)
+
+
 def _table(
     src: Source,
     name: str,
     key_fields: dict[str, Field],
     links: list[relations.Link],
     k: int,
+    composite: dict[str, list[Field]],
+    clinks: list[relations.CompositeLink],
 ) -> tuple[Schema, list[str]]:
     frame, meta = src.tables[name], src.meta[name]
     refs = {ln.column: ln for ln in links if ln.child == name}
     unique = {u[0] for u in meta.unique if len(u) == 1}
     notes: list[str] = []
     fields = []
+    parts = {f.name: f for f in composite.get(name, [])}
+    mine = [c for c in clinks if c.child == name]
+    in_composite: dict[str, float] = {}
+    for c in mine:
+        cols = list(c.columns)
+        rate = number(frame.select(pl.any_horizontal(pl.col(cols).is_null()).mean()).item())
+        in_composite |= dict.fromkeys(cols, rate)
     for column in frame.columns:
         if name in key_fields and key_fields[name].name == column:
             fields.append(key_fields[name])
             continue
+        if column in parts:
+            fields.append(parts[column])
+            continue
         if column in refs:
             fields.append(_reference(src, refs[column], key_fields, k))
+            continue
+        if column in in_composite:
+            fields.append(_composite_column(src, name, column, in_composite[column]))
             continue
         shape = shapes.column_field(
             frame[column],
@@ -175,14 +330,23 @@ def _table(
             role="unique" if column in unique else "",
         )
         fields.append(_field(shape.options, meta, notes, name))
-    constraints = _orderings(src, name, fields, links, k)
-    fields = _with_dependencies(frame, fields, constraints, k)
-    schema = Schema(
-        name=name,
-        fields=fields,
-        volume=meta.row_count,
-        constraints=constraints,
-        description=_description(src, meta, k),
+    keyed = set(parts) | set(in_composite)
+    constraints = [c for c in _orderings(src, name, fields, links, k) if c.field not in keyed]
+    fields = _with_dependencies(frame, fields, constraints, k, keyed)
+    extra: dict[str, Any] = {}
+    if parts:
+        extra["composite_key"] = list(meta.primary_key)
+    if mine:
+        extra["composite_foreign_keys"] = [_composite_reference(src, c, k) for c in mine]
+    schema = Schema.model_validate(
+        {
+            "name": name,
+            "fields": fields,
+            "volume": meta.row_count,
+            "constraints": constraints,
+            "description": _description(src, meta, k),
+            **extra,
+        }
     )
     notes += [
         f"{name}.{f.name}: computed from a strongly correlated column as {f.derived}"
@@ -206,11 +370,16 @@ _DRAWN = (
 
 
 def _with_dependencies(
-    frame: pl.DataFrame, fields: list[Field], constraints: list[Constraint], k: int
+    frame: pl.DataFrame,
+    fields: list[Field],
+    constraints: list[Constraint],
+    k: int,
+    keyed: frozenset[str] | set[str] = frozenset(),
 ) -> list[Field]:
     """Fields with strong linear dependencies kept as ``derived`` expressions, and numbers a
-    category explains drawn by ``quantiles_by``."""
-    fixed = {c.field for c in constraints} | {c.other for c in constraints}
+    category explains drawn by ``quantiles_by`` (never the ``keyed`` columns of composite
+    keys)."""
+    fixed = {c.field for c in constraints} | {c.other for c in constraints} | keyed
     found = dependencies.linear_derivations(frame, fields, fixed, k)
     out = []
     for f in fields:
@@ -229,7 +398,14 @@ def _with_dependencies(
     ]
 
 
-def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], k: int) -> Field:
+def _reference(
+    src: Source,
+    link: relations.Link,
+    key_fields: dict[str, Field],
+    k: int,
+    *,
+    required: bool = False,
+) -> Field:
     child = src.tables[link.child][link.column]
     nulls = child.null_count() / child.len() if child.len() else 0.0
     declared = next(c for c in src.meta[link.child].columns if c.name == link.column)
@@ -238,7 +414,7 @@ def _reference(src: Source, link: relations.Link, key_fields: dict[str, Field], 
         "type": key_fields[link.parent].type,
         "references": f"{link.parent}.{link.parent_column}",
     }
-    if nulls > 0 or (declared.nullable and link.parent == link.child):
+    if not required and (nulls > 0 or (declared.nullable and link.parent == link.child)):
         options |= {"required": False, "null_rate": round(nulls, 6)}
     if link.parent != link.child:
         counted = src.fan_out.get((link.child, link.column))

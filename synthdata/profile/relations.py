@@ -20,8 +20,11 @@ from synthdata.profile.sources import Source
 from synthdata.schema import semantics as sem
 
 __all__ = [
+    "CompositeLink",
     "Link",
     "child_counts",
+    "composite_child_counts",
+    "composite_links",
     "date_orderings",
     "find_keys",
     "parent_orderings",
@@ -52,11 +55,7 @@ def find_keys(source: Source) -> tuple[dict[str, str], list[Link], list[str]]:
         if len(meta.primary_key) == 1:
             keys[name] = meta.primary_key[0]
         elif len(meta.primary_key) > 1:
-            cols = ", ".join(meta.primary_key)
-            warnings.append(
-                f"{name}: composite primary key ({cols}) not kept (a schema has one key "
-                "column; the columns are profiled as ordinary columns)"
-            )
+            pass  # a composite key: :func:`composite_links`
         elif not source.from_catalogue:
             found = _data_key(source.tables[name])
             if found is not None:
@@ -71,6 +70,59 @@ def find_keys(source: Source) -> tuple[dict[str, str], list[Link], list[str]]:
             for ln in links
         ]
     return keys, links, warnings
+
+
+@dataclass(frozen=True)
+class CompositeLink:
+    """``child.columns`` refer to ``parent.parent_columns`` (the parent's composite key)."""
+
+    child: str
+    columns: tuple[str, ...]
+    parent: str
+    parent_columns: tuple[str, ...]
+
+
+def composite_links(source: Source) -> list[CompositeLink]:
+    """The composite foreign keys the catalogue declares to a profiled parent's composite
+    primary key (their warnings come from :func:`composite_warnings`)."""
+    out = []
+    for child, meta in source.meta.items():
+        for fk in meta.foreign_keys:
+            parent = source.meta.get(fk.parent)
+            if (
+                len(fk.columns) > 1
+                and parent is not None
+                and fk.parent in source.tables
+                and fk.parent != child
+                and sorted(fk.parent_columns) == sorted(parent.primary_key)
+            ):
+                out.append(CompositeLink(child, fk.columns, fk.parent, fk.parent_columns))
+    return out
+
+
+def composite_child_counts(
+    child: pl.DataFrame,
+    columns: Sequence[str],
+    parent: pl.DataFrame,
+    parent_columns: Sequence[str],
+    k: int,
+) -> dict[int, float]:
+    """:func:`child_counts` for a composite key: children per parent combination."""
+    names = [f"__k{i}" for i in range(len(columns))]
+    keys = parent.select(
+        [pl.col(c).alias(n) for c, n in zip(parent_columns, names, strict=True)]
+    ).unique()
+    mine = (
+        child.select([pl.col(c).alias(n) for c, n in zip(columns, names, strict=True)])
+        .drop_nulls()
+        .group_by(names)
+        .len()
+    )
+    per_parent = keys.join(mine, on=names, how="left").select(pl.col("len").fill_null(0))
+    hist = per_parent.group_by("len").len(name="parents").sort("len")
+    return pooled_counts(
+        list(zip(hist["len"].to_list(), hist["parents"].to_list(), strict=True)), k
+    )
 
 
 def _data_key(frame: pl.DataFrame) -> str | None:
@@ -99,10 +151,7 @@ def _declared_links(source: Source, keys: dict[str, str], warnings: list[str]) -
             if fk.parent not in source.tables:
                 warnings.append(f"{where}: not kept, the parent table is not profiled")
             elif len(fk.columns) > 1:
-                warnings.append(
-                    f"{where}: composite foreign key not kept (a schema's foreign keys are "
-                    "single columns); its columns are profiled as ordinary columns"
-                )
+                pass  # a composite foreign key: :func:`composite_links`
             elif keys.get(fk.parent) != fk.parent_columns[0]:
                 warnings.append(f"{where}: not kept, it does not refer to the parent's key")
             elif (child, fk.columns[0]) in taken:

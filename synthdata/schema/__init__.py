@@ -27,6 +27,7 @@ from synthdata.schema.io import (
     schema_json_schema as schema_json_schema,
 )
 from synthdata.schema.table import (
+    CompositeForeignKey as CompositeForeignKey,
     Constraint as Constraint,
     ForeignKey as ForeignKey,
     Schema as Schema,
@@ -44,6 +45,7 @@ __all__ = [
     "FIELD_TRAITS",
     "TYPE_ALIASES",
     "Cardinality",
+    "CompositeForeignKey",
     "Constraint",
     "Distribution",
     "Feedback",

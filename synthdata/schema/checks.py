@@ -5,7 +5,7 @@ from __future__ import annotations
 from synthdata.errors import InvalidInputError, did_you_mean
 from synthdata.schema import arithmetic, expressions, milestones
 from synthdata.schema.field import Field
-from synthdata.schema.table import Constraint, ForeignKey, Schema
+from synthdata.schema.table import CompositeForeignKey, Constraint, ForeignKey, Schema
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["check_schemas", "child_key", "parent_key"]
@@ -31,6 +31,8 @@ def check_schemas(schemas: list[Schema]) -> list[Schema]:
     for s in schemas:
         for fk in s.foreign_keys:
             _check_foreign_key(s, fk, tables)
+        for cfk in s.composite_foreign_keys:
+            _check_composite_foreign_key(s, cfk, tables)
     for s in schemas:
         tables[s.name] = _after_parents(s, tables)
     for s in schemas:
@@ -171,7 +173,8 @@ def _after_parents(s: Schema, tables: dict[str, Schema]) -> Schema:
 def _free(s: Schema, *, ruled: bool = False) -> list[Field]:
     """Fields a cross-table ordering may use: not keys, derived or (unless ``ruled``) set by
     a status rule."""
-    keyed = {fk.field for fk in s.foreign_keys} | {s.primary_key}
+    keyed = {fk.field for fk in s.foreign_keys} | {s.primary_key} | set(s.composite_key)
+    keyed |= set(s.composite_fields())
     ruled_out = set() if ruled else {m for r in s.status_rules for m in r.milestones}
     return [
         f
@@ -206,6 +209,51 @@ def _check_foreign_key(s: Schema, fk: ForeignKey, tables: dict[str, Schema]) -> 
         raise InvalidInputError(msg)
 
 
+def _check_composite_foreign_key(
+    s: Schema, fk: CompositeForeignKey, tables: dict[str, Schema]
+) -> None:
+    """The parent exists, the fields refer to its composite key column by column with the same
+    types, and a field that also has a single-column foreign key agrees with it."""
+    where = f"Schema '{s.name}' composite foreign key {fk}"
+    parent = tables.get(fk.parent)
+    if parent is None:
+        msg = f"{where} references unknown table '{fk.parent}'.{did_you_mean(fk.parent, tables)}"
+        raise InvalidInputError(msg)
+    for name in fk.referenced:
+        if name not in parent.field_names:
+            msg = (
+                f"{where} references unknown field '{fk.parent}.{name}'."
+                f"{did_you_mean(name, parent.field_names)}"
+            )
+            raise InvalidInputError(msg)
+    if sorted(fk.referenced) != sorted(parent.composite_key):
+        key = parent.composite_key or parent.key_fields
+        msg = f"{where} must reference the composite key of '{fk.parent}' ({', '.join(key)})"
+        raise InvalidInputError(msg)
+    singles = {k.field: k for k in s.foreign_keys}
+    theirs = {k.field: k for k in parent.foreign_keys}
+    for name, other in zip(fk.fields, fk.referenced, strict=True):
+        mine, their = s.field(name).type, parent.field(other).type
+        if mine is not their:
+            msg = f"{where}: '{name}' is {mine.value} but '{fk.parent}.{other}' is {their.value}"
+            raise InvalidInputError(msg)
+        single = singles.get(name)
+        if single is None:
+            continue
+        # The field takes the parent row's value, which is a key of ``single``'s parent only
+        # when the parent's column refers to that same table.
+        through = theirs.get(other)
+        if through is None or (through.parent, through.parent_field) != (
+            single.parent,
+            single.parent_field,
+        ):
+            msg = (
+                f"{where}: '{name}' also references {single.parent}.{single.parent_field}, "
+                f"which holds only if '{fk.parent}.{other}' references it too"
+            )
+            raise InvalidInputError(msg)
+
+
 def _dependency_order(tables: dict[str, Schema]) -> list[Schema]:
     try:
         return _topological(tables, with_optional=True)
@@ -227,7 +275,9 @@ def _topological(tables: dict[str, Schema], *, with_optional: bool) -> list[Sche
             msg = f"Required foreign keys form a cycle ({cycle}); make one of them optional"
             raise InvalidInputError(msg)
         state[name] = 1
-        for fk in tables[name].foreign_keys:
+        links: list[ForeignKey | CompositeForeignKey] = [*tables[name].foreign_keys]
+        links += tables[name].composite_foreign_keys
+        for fk in links:
             if fk.parent != name and (with_optional or not fk.optional):
                 visit(fk.parent, (*path, name))
         state[name] = 2

@@ -201,6 +201,9 @@ class Field(BaseModel):
             it wrongly. Without it the meaning is read from the field's, its table's and its
             siblings' names (:func:`synthdata.schema.semantics.meaning`).
         description: what the field holds, in words (a language model may read it).
+        step: for a DATE or DATETIME field of a ``composite_key``, the spacing of the values
+            it takes from min to max (``"1 hour"``, ``"15 minutes"``, ``"1 day"``; a DATE
+            steps by a day when not given).
     """
 
     model_config = MODEL_CONFIG
@@ -234,6 +237,7 @@ class Field(BaseModel):
         json_schema_extra=lambda schema: _list_meanings(schema),
     )
     description: str | None = PydanticField(default=None, max_length=2000)
+    step: str | None = PydanticField(default=None, max_length=40)
 
     @field_validator("enum_values")
     @classmethod
@@ -273,6 +277,7 @@ class Field(BaseModel):
         _check_quantiles(self)
         _check_quantiles_by(self)
         _check_semantic(self)
+        _check_step(self)
         if self.cardinality is not None and self.references is None:
             msg = f"Field '{self.name}' has a cardinality but no references"
             raise ValueError(msg)
@@ -287,9 +292,18 @@ class Field(BaseModel):
         """The field's options; ``quantiles_by`` only when given, so schemas that do not use it
         dump (and hash) as before it existed."""
         data: dict[str, Any] = handler(self)
-        if self.quantiles_by is None:
-            data.pop("quantiles_by", None)
+        for option in ("quantiles_by", "step"):
+            if getattr(self, option) is None:
+                data.pop(option, None)
         return data
+
+    def step_size(self) -> dt.timedelta | None:
+        """``step`` as a duration (``"1 hour"`` → one hour), or None without one."""
+        if self.step is None:
+            return None
+        match = _STEP_RE.fullmatch(self.step.strip().lower())
+        assert match is not None  # checked when built
+        return int(match[1]) * _STEP_UNITS[match[2]]
 
     @property
     def effective_null_rate(self) -> float:
@@ -373,6 +387,35 @@ class Field(BaseModel):
     def listed(self) -> list[Any]:
         """``values`` parsed for this field's type (dates as dates, etc.); empty without."""
         return [_parse_value(self, v, f"values[{i}]") for i, v in enumerate(self.values or [])]
+
+
+_STEP_RE = re.compile(r"(\d+)\s*(second|minute|hour|day|week)s?")
+_STEP_UNITS = {
+    "second": dt.timedelta(seconds=1),
+    "minute": dt.timedelta(minutes=1),
+    "hour": dt.timedelta(hours=1),
+    "day": dt.timedelta(days=1),
+    "week": dt.timedelta(weeks=1),
+}
+
+
+def _check_step(field: Field) -> None:
+    if field.step is None:
+        return
+    match = _STEP_RE.fullmatch(field.step.strip().lower())
+    if match is None or int(match[1]) == 0:
+        msg = (
+            f"Field '{field.name}': step {field.step!r} must be a positive whole number of "
+            "seconds, minutes, hours, days or weeks (e.g. '1 hour')"
+        )
+        raise ValueError(msg)
+    if field.type not in semantics.DATE_TYPES:
+        msg = f"Field '{field.name}': step applies to DATE and DATETIME fields"
+        raise ValueError(msg)
+    size = field.step_size()
+    if field.type is FieldType.DATE and size is not None and size % dt.timedelta(days=1):
+        msg = f"Field '{field.name}': a DATE steps by whole days, not {field.step!r}"
+        raise ValueError(msg)
 
 
 def _check_nulls(field: Field) -> None:

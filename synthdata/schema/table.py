@@ -21,7 +21,14 @@ from synthdata.schema.field import MODEL_CONFIG, Cardinality, Field, Identifier,
 from synthdata.schema.traits import FIELD_TRAITS
 from synthdata.schema.types import FieldType
 
-__all__ = ["Constraint", "ForeignKey", "Schema", "SchemaList", "StatusRule"]
+__all__ = [
+    "CompositeForeignKey",
+    "Constraint",
+    "ForeignKey",
+    "Schema",
+    "SchemaList",
+    "StatusRule",
+]
 
 
 class ForeignKey(BaseModel):
@@ -34,6 +41,39 @@ class ForeignKey(BaseModel):
     parent_field: Identifier = "id"
     cardinality: Cardinality = Cardinality()
     optional: bool = False
+
+
+class CompositeForeignKey(BaseModel):
+    """Several fields that together hold the composite key of a row in a parent table:
+    ``{"fields": ["origin", "time_hour"], "parent": "weather"}``.
+
+    ``parent_fields`` are the parent's ``composite_key`` columns the fields refer to, in the
+    same order (the child's own names when omitted). A row's fields are all null or all set:
+    the key is optional when any of its fields is (or with ``optional: true``), and then every
+    field of it is nullable with the same ``null_rate``.
+    """
+
+    model_config = MODEL_CONFIG
+
+    fields: list[Identifier] = PydanticField(min_length=2, max_length=16)
+    parent: Identifier
+    parent_fields: list[Identifier] | None = None
+    cardinality: Cardinality = Cardinality()
+    optional: bool = False
+
+    @property
+    def name(self) -> str:
+        """The key's name where one string is needed (streams, allocations): ``origin,time_hour``
+        (no field name holds a comma, so it never clashes with a single field's)."""
+        return ",".join(self.fields)
+
+    @property
+    def referenced(self) -> list[str]:
+        """The parent's columns, in the order of ``fields``."""
+        return list(self.parent_fields or self.fields)
+
+    def __str__(self) -> str:
+        return f"({', '.join(self.fields)}) -> {self.parent} ({', '.join(self.referenced)})"
 
 
 _ORDER_RE = re.compile(
@@ -171,6 +211,19 @@ class _Declared(BaseModel):
     one_of: list[list[Identifier]] = []
     locale: str | None = None
     description: str | None = PydanticField(default=None, max_length=2000)
+    #: The table's primary key when it spans several fields (``primary_key`` is then unset).
+    composite_key: list[Identifier] = PydanticField(default=[], max_length=16)
+    composite_foreign_keys: list[CompositeForeignKey] = []
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The table's options; ``one_of`` and the composite key options only when given, so
+        tables without them dump (and hash) as before they existed."""
+        data: dict[str, Any] = handler(self)
+        for option in ("one_of", "composite_key", "composite_foreign_keys"):
+            if not getattr(self, option):
+                data.pop(option, None)
+        return data
 
 
 class Schema(_Declared):
@@ -190,6 +243,7 @@ class Schema(_Declared):
         # as given, then its settled key, fields and foreign keys replace the given ones.
         if not isinstance(data, dict):
             return data
+        data = _listed_key(data)
         try:
             given = _Declared.model_validate(data)
         except ValidationError:
@@ -207,15 +261,6 @@ class Schema(_Declared):
     def _check(self) -> Self:
         _check_references(self)
         return self
-
-    @model_serializer(mode="wrap")
-    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """The table's options; ``one_of`` only when given, so schemas that do not use it
-        dump (and hash) as before it existed."""
-        data: dict[str, Any] = handler(self)
-        if not self.one_of:
-            data.pop("one_of", None)
-        return data
 
     def field(self, name: str) -> Field:
         """Return the field called ``name``.
@@ -272,6 +317,18 @@ class Schema(_Declared):
             table.add_row(f.name, f.type.value, f.details(self.name, self.field_names))
         return table
 
+    @property
+    def key_fields(self) -> list[str]:
+        """The fields of the table's primary key: ``[primary_key]``, the ``composite_key``,
+        or none."""
+        if self.composite_key:
+            return list(self.composite_key)
+        return [] if self.primary_key is None else [self.primary_key]
+
+    def composite_fields(self) -> dict[str, CompositeForeignKey]:
+        """Each field of a composite foreign key, with that key."""
+        return {name: fk for fk in self.composite_foreign_keys for name in fk.fields}
+
 
 class SchemaList(list[Schema]):
     """A list of schemas that shows as tables (with their relationships) in a notebook."""
@@ -291,19 +348,128 @@ def _settled(given: _Declared) -> dict[str, Any]:
     """
     by_name = _field_index(given)
     key = _primary_key(given, by_name)
-    fields = [_as_key(f) if f.name == key else f for f in given.fields]
+    composite = _composite_key(given, by_name)
+    fields = [
+        _as_key(f) if f.name == key else _as_key_part(f) if f.name in composite else f
+        for f in given.fields
+    ]
     foreign_keys = _merge_foreign_keys(given, fields, by_name)
-    if any(fk.field == key and fk.optional for fk in foreign_keys):
-        msg = (
-            f"Schema '{given.name}': primary key '{key}' cannot be an optional foreign key "
-            "(a key is never null, and a reference to its own table is always optional)"
-        )
-        raise ValueError(msg)
-    return {
+    for fk in foreign_keys:
+        if fk.optional and (fk.field == key or fk.field in composite):
+            msg = (
+                f"Schema '{given.name}': primary key '{fk.field}' cannot be an optional "
+                "foreign key (a key is never null, and a reference to its own table is always "
+                "optional)"
+            )
+            raise ValueError(msg)
+    composite_fks = _composite_foreign_keys(given, by_name, composite)
+    fields = [_with_fk(f, foreign_keys) for f in fields]
+    settled: dict[str, Any] = {
         "primary_key": key,
         "foreign_keys": foreign_keys,
-        "fields": [_with_fk(f, foreign_keys) for f in fields],
+        "fields": _with_composite_fks(fields, composite_fks),
     }
+    if composite_fks:
+        settled["composite_foreign_keys"] = composite_fks
+    return settled
+
+
+def _listed_key(data: dict[str, Any]) -> dict[str, Any]:
+    """``"primary_key": ["a", "b"]`` written as ``composite_key`` (one name: ``primary_key``)."""
+    key = data.get("primary_key")
+    if not isinstance(key, list | tuple):
+        return data
+    out = {o: v for o, v in data.items() if o != "primary_key"}
+    if len(key) == 1:
+        out["primary_key"] = key[0]
+    elif key:
+        if out.get("composite_key"):
+            msg = f"Schema '{data.get('name')}': give the key as primary_key or composite_key"
+            raise ValueError(msg)
+        out["composite_key"] = list(key)
+    return out
+
+
+def _composite_key(table: _Declared, by_name: dict[str, Field]) -> list[str]:
+    names = table.composite_key
+    if not names:
+        return []
+    where = f"Schema '{table.name}': composite_key {names}"
+    if len(names) < 2 or len(set(names)) != len(names):
+        msg = f"{where} must name two or more different fields (one field: use primary_key)"
+        raise ValueError(msg)
+    for name in names:
+        if name not in by_name:
+            msg = f"{where} names unknown field '{name}'.{did_you_mean(name, by_name)}"
+            raise ValueError(msg)
+    marked = [f.name for f in table.fields if f.primary_key]
+    if table.primary_key is not None or marked:
+        single = table.primary_key or marked[0]
+        msg = f"{where} and primary key '{single}': a table has one primary key"
+        raise ValueError(msg)
+    return list(names)
+
+
+def _as_key_part(f: Field) -> Field:
+    """A field of a composite key: never null (not unique on its own)."""
+    if f.required and f.null_rate is None:
+        return f
+    return f.model_copy(update={"required": True, "null_rate": None})
+
+
+def _composite_foreign_keys(
+    table: _Declared, by_name: dict[str, Field], composite: list[str]
+) -> list[CompositeForeignKey]:
+    """The composite foreign keys with their parent fields spelled out and their optionality
+    settled (optional when any field is nullable)."""
+    out: list[CompositeForeignKey] = []
+    seen: set[str] = set()
+    for fk in table.composite_foreign_keys:
+        where = f"Schema '{table.name}': composite foreign key {fk}"
+        if len(set(fk.fields)) != len(fk.fields):
+            msg = f"{where} names a field twice"
+            raise ValueError(msg)
+        if len(fk.referenced) != len(fk.fields):
+            msg = f"{where} must name as many parent_fields as fields"
+            raise ValueError(msg)
+        if fk.parent == table.name:
+            msg = f"{where} refers to its own table, which a composite key cannot (yet)"
+            raise ValueError(msg)
+        for name in fk.fields:
+            if name not in by_name:
+                msg = f"{where} names unknown field '{name}'.{did_you_mean(name, by_name)}"
+                raise ValueError(msg)
+            if name in seen:
+                msg = f"{where}: field '{name}' is in two composite foreign keys"
+                raise ValueError(msg)
+            if name in composite:
+                msg = (
+                    f"{where}: field '{name}' is also in the composite_key, which is not "
+                    "supported yet"
+                )
+                raise ValueError(msg)
+        seen.update(fk.fields)
+        optional = fk.optional or any(not by_name[n].required for n in fk.fields)
+        out.append(fk.model_copy(update={"parent_fields": fk.referenced, "optional": optional}))
+    return out
+
+
+def _with_composite_fks(fields: list[Field], fks: list[CompositeForeignKey]) -> list[Field]:
+    """An optional composite key's fields all nullable at one rate (all null or none)."""
+    out = list(fields)
+    for fk in fks:
+        if not fk.optional:
+            continue
+        mine = [f for f in out if f.name in fk.fields]
+        rates = [f.null_rate for f in mine if f.null_rate is not None and not f.required]
+        rate = rates[0] if rates else None
+        out = [
+            f.model_copy(update={"required": False, "null_rate": rate})
+            if f.name in fk.fields
+            else f
+            for f in out
+        ]
+    return out
 
 
 def _inferred(
@@ -311,7 +477,8 @@ def _inferred(
 ) -> dict[str, Any]:
     """The ordering constraints and status rules the names imply, added to the written ones
     (:mod:`synthdata.schema.milestones`); keys and unique fields are never ordered."""
-    keyed = {fk.field for fk in foreign_keys}
+    keyed = {fk.field for fk in foreign_keys} | set(given.composite_key)
+    keyed |= {name for fk in given.composite_foreign_keys for name in fk.fields}
     usable = [f for f in fields if f.name not in keyed]
     written = [(c.field, c.ref) for c in given.constraints]
     ordered = milestones.orderings(usable, written)
@@ -410,7 +577,7 @@ def _primary_key(table: _Declared, by_name: dict[str, Field]) -> str | None:
         msg = f"Schema '{table.name}' marks several primary keys {marked}; use one key field"
         raise ValueError(msg)
     key = table.primary_key or (marked[0] if marked else None)
-    if key is None and "id" in by_name:
+    if key is None and "id" in by_name and not table.composite_key:
         key = "id"
     if key is None:
         return None
@@ -493,7 +660,8 @@ def _check_references(schema: Schema) -> None:
             raise ValueError(msg)
         return by_name[name]
 
-    keyed = {fk.field for fk in schema.foreign_keys}
+    keyed = {fk.field for fk in schema.foreign_keys} | set(schema.composite_key)
+    keyed |= set(schema.composite_fields())
     for c in schema.constraints:
         for name in (c.field,) if c.parent is not None else (c.field, c.other):
             _check_orderable(schema.name, c, need(name, f"constraint '{c}'"))
@@ -522,6 +690,12 @@ def _check_references(schema: Schema) -> None:
         _check_status_rule(schema.name, rule, need)
     _check_derived(schema, by_name, keyed, need)
     for f in schema.fields:
+        if f.step is not None and f.name not in schema.composite_key:
+            msg = (
+                f"Schema '{schema.name}': field '{f.name}' has a step, which only a field of "
+                "the composite_key takes"
+            )
+            raise ValueError(msg)
         if f.quantiles_by is not None:
             need(f.quantiles_by.column, f"field '{f.name}' quantiles_by")
         if f.derived_from is not None:

@@ -18,6 +18,7 @@ LAYERS = [
     {"sinks", "executors", "caches"},
     {"batch", "quoting"},
     {"columns", "relations", "statuses", "derived"},
+    {"composite"},
     {"context"},
     {"plan"},
     {"keys", "allocation", "vocab", "vocabularies"},
