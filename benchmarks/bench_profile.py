@@ -44,6 +44,7 @@ _SHAPES = (
     "other",
     "quantiles",
     "quantiles_by",
+    "values_by",
     "semantic",
     "derived",
     "null_rate",

@@ -161,6 +161,8 @@ def field_order(schema: Schema) -> list[Field]:
             needs[f.name].add(f.derived_from)
         if f.quantiles_by is not None:  # the driving column first
             needs[f.name].add(f.quantiles_by.column)
+        if f.values_by is not None:  # the driving column first
+            needs[f.name].add(f.values_by.column)
         needs[f.name].update(derived_inputs(f))
     for f in schema.fields:
         follows = anchor(f, schema.name, schema.field_names)

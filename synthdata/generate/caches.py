@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from synthdata.generate import allocation, encoding, quoting, vocab, vocabularies
-from synthdata.generate.columns import numbers, semantic
+from synthdata.generate.columns import choices, numbers, semantic
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -35,6 +35,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "vocabulary series": semantic.mixture.cache_clear,
     "quantile points": numbers.quantile_units.cache_clear,
     "quantile points by value": numbers.grouped_quantiles.cache_clear,
+    "weights by value": choices.grouped_weights.cache_clear,
 }
 
 

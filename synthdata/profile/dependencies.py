@@ -1,5 +1,6 @@
 """Dependencies between the columns of one table: strong linear ones between numbers, kept as
-``derived`` fields, and a category driving a number, kept as ``quantiles_by``.
+``derived`` fields, a category driving a number, kept as ``quantiles_by``, and two categories
+that co-occur, kept as ``values_by``.
 
 Two numeric columns whose Pearson correlation is at least :data:`STRONG` in absolute value
 (``air_time`` and ``distance``, ``hour`` and ``sched_dep_time``) are written as one computed
@@ -13,13 +14,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from synthdata.profile.shapes import number, quantile_points
 from synthdata.schema import Field, FieldType
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["EXPLAINS", "STRONG", "category_drivers", "linear_derivations"]
+__all__ = [
+    "ASSOCIATED",
+    "EXPLAINS",
+    "STRONG",
+    "category_drivers",
+    "category_pairs",
+    "linear_derivations",
+]
 
 #: Least absolute correlation kept as a derived column.
 STRONG = 0.95
@@ -177,3 +186,125 @@ def _eta_squared(both: pl.DataFrame) -> float:
     )
     spread = number((between["n"] * (between["m"] - mean) ** 2).sum())
     return spread / total
+
+
+#: Least Cramér's V between two listed categories for one to drive the other with ``values_by``.
+ASSOCIATED = 0.3
+#: Most values a driven category may list (a driving one lists at most :data:`MAX_GROUPS`), and
+#: most categories one table's categories drive.
+MAX_WEIGHED = 200
+MAX_PAIRS = 3
+
+
+def category_pairs(
+    frame: pl.DataFrame, fields: list[Field], fixed: set[str], k: int
+) -> dict[str, dict[str, Any]]:
+    """``values_by`` for categories that co-occur: pairs of listed categories (not keys,
+    references, derived, placed by an ordering or drawn by ``quantiles_by``) whose Cramér's V
+    is at least :data:`ASSOCIATED`, the strongest first, at most :data:`MAX_PAIRS` per table.
+    The one with fewer values drives; a column is either a driver or driven, never both, so no
+    pair is kept both ways and no cycle forms (a category that drives numbers by
+    ``quantiles_by`` may itself be driven: ``engine`` → ``manufacturer`` → ``seats``).
+
+    Privacy: a driving value is listed only when at least ``max(30, k)`` rows hold it, and a
+    cell's weight is its count only when at least ``k`` rows hold it; the cells below that
+    are pooled: their total is spread over them at the driven column's own shares when it
+    comes from ``k`` rows or more, else they weigh 0 (so every weight written comes from at
+    least ``k`` rows, as ``other`` does for one column). Driving values whose rows pick close
+    to the column's own weights (total variation below 0.02) are left out."""
+    usable = {
+        f.name: f
+        for f in fields
+        if _category(f.type)
+        and 2 <= len(_listed(f)) <= MAX_WEIGHED
+        and f.derived is None
+        and f.references is None
+        and f.quantiles_by is None
+        and f.values_by is None
+        and not f.is_unique
+        and f.name not in fixed
+    }
+    least = max(GROUP_ROWS, k)
+    names = sorted(usable)
+    found: list[tuple[float, str, str]] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            table = _contingency(frame, usable[a], usable[b])
+            v = _cramers_v(table)
+            if v >= ASSOCIATED:
+                found.append((-v, a, b))
+    out: dict[str, dict[str, Any]] = {}
+    drivers: set[str] = set()
+    for _, a, b in sorted(found):
+        if len(out) >= MAX_PAIRS:
+            break
+        # The one with fewer values drives (ties: the first by name).
+        x, y = (a, b) if len(_listed(usable[a])) <= len(_listed(usable[b])) else (b, a)
+        if len(_listed(usable[x])) > MAX_GROUPS:
+            continue
+        if y in out or y in drivers or x in out:
+            continue
+        weights = _conditional_weights(frame, usable[x], usable[y], k, least)
+        if weights:
+            out[y] = {"column": x, "weights": weights}
+            drivers.add(x)
+    return out
+
+
+def _text(values: list[Any]) -> list[str]:
+    """Listed values as the driver's column reads as text (booleans as ``true``/``false``)."""
+    return [str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+
+
+def _contingency(frame: pl.DataFrame, x: Field, y: Field) -> np.ndarray:
+    """Counts of rows per (listed value of x, listed value of y), in their listed order."""
+    xs, ys = _text(_listed(x)), _text(_listed(y))
+    both = frame.select(
+        pl.col(x.name).cast(pl.String).alias("x"), pl.col(y.name).cast(pl.String).alias("y")
+    ).drop_nulls()
+    both = both.filter(pl.col("x").is_in(xs) & pl.col("y").is_in(ys))
+    counts = both.group_by("x", "y").len()
+    table = np.zeros((len(xs), len(ys)))
+    at_x, at_y = {v: i for i, v in enumerate(xs)}, {v: i for i, v in enumerate(ys)}
+    for vx, vy, n in counts.iter_rows():
+        table[at_x[vx], at_y[vy]] = n
+    return table
+
+
+def _cramers_v(table: np.ndarray) -> float:
+    """Cramér's V of a contingency table (0 when it cannot tell)."""
+    table = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    n = table.sum()
+    if n < 10 or min(table.shape) < 2:
+        return 0.0
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / n
+    chi2 = float(((table - expected) ** 2 / expected).sum())
+    return float(np.sqrt(chi2 / (n * (min(table.shape) - 1))))
+
+
+def _conditional_weights(
+    frame: pl.DataFrame, x: Field, y: Field, k: int, least: int
+) -> dict[str, list[float]]:
+    """Per listed value of ``x`` held by ``least`` rows, weights over ``y``'s listed values:
+    cells of at least ``k`` rows by their count, the rest pooled at ``y``'s own shares."""
+    table = _contingency(frame, x, y)
+    own = np.array(y.weights or y.enum_weights or [1.0] * len(_listed(y)), dtype=float)
+    share = own / own.sum()
+    out: dict[str, list[float]] = {}
+    for value, row in zip(_text(_listed(x)), table, strict=True):
+        rows = row.sum()
+        if rows < least:
+            continue
+        kept = row >= k
+        pooled = rows - row[kept].sum()
+        # The cells below k share their total at the column's own shares, when that total
+        # comes from k rows or more; else they are left out.
+        spread = share * ~kept
+        if pooled >= k and spread.sum() > 0:
+            weights = np.where(kept, row, pooled * spread / spread.sum())
+        else:
+            weights = np.where(kept, row, 0.0)
+        if 0.5 * np.abs(weights / weights.sum() - share).sum() < 0.02:
+            continue
+        out[value] = [float(f"{w:.6g}") for w in weights]
+    return out

@@ -22,7 +22,7 @@ from synthdata.profile import dependencies, relations, shapes
 from synthdata.profile.shapes import number
 from synthdata.profile.sources import Source, SourceLike, TableMeta, read_source
 from synthdata.schema import Cardinality, Constraint, Field, FieldType, Schema
-from synthdata.schema.field import QuantilesBy
+from synthdata.schema.field import QuantilesBy, ValuesBy
 from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.table import SchemaList
 from synthdata.schema.traits import FIELD_TRAITS
@@ -362,6 +362,7 @@ _DRAWN = (
     "other",
     "quantiles",
     "quantiles_by",
+    "values_by",
     "semantic",
     "min",
     "max",
@@ -377,8 +378,8 @@ def _with_dependencies(
     keyed: frozenset[str] | set[str] = frozenset(),
 ) -> list[Field]:
     """Fields with strong linear dependencies kept as ``derived`` expressions, and numbers a
-    category explains drawn by ``quantiles_by`` (never the ``keyed`` columns of composite
-    keys)."""
+    category explains drawn by ``quantiles_by``, and categories that co-occur picked by
+    ``values_by`` (never the ``keyed`` columns of composite keys)."""
     fixed = {c.field for c in constraints} | {c.other for c in constraints} | keyed
     found = dependencies.linear_derivations(frame, fields, fixed, k)
     out = []
@@ -390,9 +391,16 @@ def _with_dependencies(
             )
         out.append(f)
     driven = dependencies.category_drivers(frame, out, fixed, k)
-    return [
+    out = [
         f.model_copy(update={"quantiles_by": QuantilesBy.model_validate(driven[f.name])})
         if f.name in driven
+        else f
+        for f in out
+    ]
+    paired = dependencies.category_pairs(frame, out, fixed, k)
+    return [
+        f.model_copy(update={"values_by": ValuesBy.model_validate(paired[f.name])})
+        if f.name in paired
         else f
         for f in out
     ]

@@ -32,6 +32,7 @@ __all__ = [
     "Field",
     "Identifier",
     "QuantilesBy",
+    "ValuesBy",
     "valid_identifier",
 ]
 
@@ -162,6 +163,23 @@ class QuantilesBy(BaseModel):
     quantiles: dict[str, list[Bound]]
 
 
+class ValuesBy(BaseModel):
+    """Weights that depend on another column of the row (two categories that co-occur).
+
+    Args:
+        column: the driving field of the same table (a category, a code, a small whole number).
+        weights: per value of that field (written as text: ``"JFK"``, ``"3"``, ``"true"``), the
+            relative frequencies of this field's own ``values`` (``enum_values`` for an ENUM),
+            one per value in their order; rows holding a driving value not listed (or null)
+            draw at the field's own ``weights``.
+    """
+
+    model_config = MODEL_CONFIG
+
+    column: Identifier
+    weights: dict[str, list[float]]
+
+
 class Field(BaseModel):
     """One column of a schema.
 
@@ -186,6 +204,10 @@ class Field(BaseModel):
         quantiles_by: quantiles per value of another field of the row (a
             :class:`QuantilesBy`: ``{"column": "origin", "quantiles": {"JFK": […]}}``), so a
             category drives the number; values not listed draw from ``quantiles``.
+        values_by: weights per value of another field of the row (a :class:`ValuesBy`:
+            ``{"column": "origin", "weights": {"JFK": [5, 1, 0]}}``), one per listed value
+            (``values``, or ``enum_values`` for an ENUM), so one category drives another;
+            driving values not listed draw at the field's own weights.
         min, max: bounds for numbers, dates (ISO strings), times and lengths of TEXT.
         distribution: uniform, normal, lognormal or zipf, for numbers.
         pattern: for CODE and STRING: ``#`` a digit, ``?`` an upper-case letter, ``*`` either.
@@ -223,6 +245,7 @@ class Field(BaseModel):
     other: float | None = PydanticField(default=None, ge=0.0, le=1.0)
     quantiles: list[Bound] | None = None
     quantiles_by: QuantilesBy | None = None
+    values_by: ValuesBy | None = None
     min: Bound = None
     max: Bound = None
     distribution: Distribution | None = None
@@ -276,6 +299,7 @@ class Field(BaseModel):
         _check_values(self)
         _check_quantiles(self)
         _check_quantiles_by(self)
+        _check_values_by(self)
         _check_semantic(self)
         _check_step(self)
         if self.cardinality is not None and self.references is None:
@@ -289,10 +313,10 @@ class Field(BaseModel):
 
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """The field's options; ``quantiles_by`` only when given, so schemas that do not use it
-        dump (and hash) as before it existed."""
+        """The field's options; ``quantiles_by``, ``values_by`` and ``step`` only when given, so
+        schemas that do not use them dump (and hash) as before they existed."""
         data: dict[str, Any] = handler(self)
-        for option in ("quantiles_by", "step"):
+        for option in ("quantiles_by", "values_by", "step"):
             if getattr(self, option) is None:
                 data.pop(option, None)
         return data
@@ -583,6 +607,36 @@ def _check_quantiles_by(field: Field) -> None:
     for value, raw in by.quantiles.items():
         which = f"quantiles_by.quantiles[{value!r}]"
         _check_points(field, raw, field.quantile_points(value), which)
+
+
+def _check_values_by(field: Field) -> None:
+    by = field.values_by
+    if by is None:
+        return
+    listed = field.enum_values if field.type is FieldType.ENUM else field.values
+    if listed is None:
+        msg = (
+            f"Field '{field.name}': values_by needs the field's own values "
+            "(enum_values for an ENUM) to weigh"
+        )
+        raise ValueError(msg)
+    if by.column == field.name:
+        msg = f"Field '{field.name}': values_by must name another field, not the field itself"
+        raise ValueError(msg)
+    if not 1 <= len(by.weights) <= MAX_VALUES:
+        msg = f"Field '{field.name}': values_by must list weights for 1 to {MAX_VALUES} values"
+        raise ValueError(msg)
+    for value, weights in by.weights.items():
+        if (
+            len(weights) != len(listed)
+            or any(not math.isfinite(w) or w < 0 for w in weights)
+            or sum(weights) <= 0
+        ):
+            msg = (
+                f"Field '{field.name}': values_by.weights[{value!r}] must have one "
+                f"non-negative weight per value ({len(listed)}), with a positive sum"
+            )
+            raise ValueError(msg)
 
 
 def _check_counts(card: Cardinality) -> None:

@@ -698,6 +698,8 @@ def _check_references(schema: Schema) -> None:
             raise ValueError(msg)
         if f.quantiles_by is not None:
             need(f.quantiles_by.column, f"field '{f.name}' quantiles_by")
+        if f.values_by is not None:
+            need(f.values_by.column, f"field '{f.name}' values_by")
         if f.derived_from is not None:
             need(f.derived_from, f"field '{f.name}' derived_from")
             if f.derived_from == f.name:

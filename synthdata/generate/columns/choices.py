@@ -3,10 +3,12 @@ currency codes."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from synthdata.generate import vocab
@@ -14,7 +16,16 @@ from synthdata.generate.context import Batch
 from synthdata.schema import Field
 from synthdata.schema.traits import FIELD_TRAITS
 
-__all__ = ["ENUM_HINTS", "boolean", "currency_code", "enum", "enum_weights", "listed", "weighted"]
+__all__ = [
+    "ENUM_HINTS",
+    "boolean",
+    "currency_code",
+    "enum",
+    "enum_weights",
+    "grouped_weights",
+    "listed",
+    "weighted",
+]
 
 #: How common a value is where the world is skewed, by its name (lower case, words joined by
 #: ``_``): most orders are delivered, most tickets low or medium priority, most accounts
@@ -405,10 +416,55 @@ def weighted(batch: Batch, f: Field, values: list[str], weights: np.ndarray) -> 
 
 
 def _picks(batch: Batch, f: Field, weights: np.ndarray) -> np.ndarray:
-    cum = np.cumsum(weights / weights.sum())
-    return np.minimum(
-        np.searchsorted(cum, batch.uniform(f.name, "pick"), side="right"), len(weights) - 1
+    """Each row's place in the listed values: drawn at ``weights``, or with ``values_by`` at
+    the weights listed for the row's driving value (``weights`` where it is not listed)."""
+    u = batch.uniform(f.name, "pick")
+    if f.values_by is None:
+        cum = np.cumsum(weights / weights.sum())
+        return np.minimum(np.searchsorted(cum, u, side="right"), len(weights) - 1)
+    by = tuple((k, tuple(v)) for k, v in f.values_by.weights.items())
+    table, keys = grouped_weights(tuple(float(w) for w in weights), by)
+    driver = batch.columns[f.values_by.column]
+    # Group 0 is the field's own weights; a listed value's group is its place in ``keys`` + 1.
+    group = (
+        driver.cast(pl.String)
+        .replace_strict(
+            pl.Series(keys, dtype=pl.String),
+            range(1, len(keys) + 1),
+            default=0,
+            return_dtype=pl.Int64,
+        )
+        .to_numpy()
     )
+    # One search per group present, over the rows sorted by group (stable, so any batch split
+    # reads the same draws for the same rows).
+    order = np.argsort(group, kind="stable")
+    present, starts = np.unique(group[order], return_index=True)
+    ends = np.append(starts[1:], len(order))
+    picks = np.empty(len(group), dtype=np.int64)
+    last = table.shape[1] - 1
+    for g, lo, hi in zip(present.tolist(), starts.tolist(), ends.tolist(), strict=True):
+        rows = order[lo:hi]
+        picks[rows] = np.minimum(np.searchsorted(table[g], u[rows], side="right"), last)
+    return picks
+
+
+@functools.lru_cache(maxsize=64)
+def grouped_weights(
+    own: tuple[float, ...], by: tuple[tuple[str, tuple[float, ...]], ...]
+) -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+    """A field's own weights and its ``values_by`` lists (``by``: driving value → weights) as
+    one table of cumulative shares, a row per list (the field's own first), and the driving
+    values in list order.
+
+    Cache: filled by the first batch of each field with ``values_by`` in each process, so
+    batches do not add up the lists each time; a read-only array that is a pure function of
+    the weights (the last 64 fields stay).
+    """
+    rows = np.array([own, *(weights for _, weights in by)], dtype=np.float64)
+    table = np.cumsum(rows / rows.sum(axis=1, keepdims=True), axis=1)
+    table.flags.writeable = False
+    return table, tuple(k for k, _ in by)
 
 
 def listed(batch: Batch, f: Field, own: Callable[[], pl.Series]) -> pl.Series:
