@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import os
 import re
 import sys
@@ -118,7 +119,8 @@ def _read_kept(key: tuple[Any, ...]) -> Any:
     if os.environ.get("SYNTHDATA_POOL_CACHE", "1") == "0":
         return None
     try:
-        frame = pl.read_ipc(_kept_path(key))
+        # Read into memory, not mapped: gathers from a mapped file were 15 % slower.
+        frame = pl.read_ipc(io.BytesIO(_kept_path(key).read_bytes())).rechunk()
     except Exception:  # missing or damaged: the pool is drawn again
         return None
     if frame.columns and frame.columns[0].startswith("__series__"):
