@@ -462,7 +462,7 @@ def _orderings(
     (through a table's only foreign key to that parent)."""
     frame = src.tables[name]
     fixed = {f.name for f in fields if f.is_unique or f.references is not None}
-    found = relations.date_orderings(frame, k)
+    found: list[str | dict[str, Any]] = list(relations.date_orderings(frame, k))
     mine = [ln for ln in links if ln.child == name and ln.parent != name]
     for ln in mine:
         if sum(other.parent == ln.parent for other in mine) == 1:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
-from synthdata.profile.shapes import number
+from synthdata.profile.shapes import number, quantile_points
 from synthdata.profile.sources import Source
 from synthdata.schema import semantics as sem
 
@@ -262,9 +263,11 @@ def _put(out: dict[int, float], size: int, share: float) -> None:
 
 def parent_orderings(
     child: pl.DataFrame, column: str, parent: pl.DataFrame, key: str, parent_name: str, k: int
-) -> list[str]:
-    """``"ordered_at >= customers.created_at"`` for each child date that is never before a date
-    of its parent row (the latest such parent date, in at least ``k`` joined rows)."""
+) -> list[dict[str, Any]]:
+    """``ordered_at >= customers.created_at`` for each child date that is never before a date
+    of its parent row (the latest such parent date, in at least ``k`` joined rows), with the
+    measured days between them as the constraint's ``gap`` (quantiles, ends at the ``k``-th
+    values, as for any column)."""
     child_dates = [
         c for c in child.columns if isinstance(child[c].dtype, _DATES) or child[c].dtype == pl.Date
     ]
@@ -291,7 +294,23 @@ def parent_orderings(
                 if best is None or median > best[0]:
                     best = (median, p)
         if best is not None:
-            out.append(f"{c} >= {parent_name}.{best[1]}")
+            pair = joined.select(c, f"__p_{best[1]}").drop_nulls()
+            gap = pair[c] - pair[f"__p_{best[1]}"]
+            days = (
+                gap.cast(pl.Int64).cast(pl.Float64)
+                if pair[c].dtype == pl.Date
+                else gap.dt.total_microseconds().cast(pl.Float64) / 86_400e6
+            )
+            ordering: dict[str, Any] = {
+                "field": c,
+                "op": ">=",
+                "other": best[1],
+                "parent": parent_name,
+            }
+            points = [float(x) for x in quantile_points(days.rename("gap"), k)]
+            if len(points) >= 2 and points[0] >= 0:
+                ordering["gap"] = points
+            out.append(ordering)
     return out
 
 

@@ -66,6 +66,8 @@ class Spacing(NamedTuple):
     gap: Gap
     own: bool
     planned: bool
+    #: Measured gaps in days at even probabilities, which replace ``gap`` when given.
+    quantiles: tuple[float, ...] | None = None
 
 
 class Stage(NamedTuple):

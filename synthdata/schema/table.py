@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Callable
 from typing import Any, Literal, Self
@@ -107,6 +109,10 @@ class Constraint(BaseModel):
     offset: str | None = None
     #: The parent table ``other`` belongs to (reached through this table's foreign key to it).
     parent: Identifier | None = None
+    #: For a date after a parent's date: the days between them at even probabilities (0, 1/(n-1)
+    #: … 1), as a profile measures them; the date is then the parent's plus a gap drawn from
+    #: these (without it, the row keeps its own date when that comes after the parent's).
+    gap: list[float] | None = PydanticField(default=None, min_length=2, max_length=1001)
 
     @model_validator(mode="before")
     @classmethod
@@ -127,6 +133,29 @@ class Constraint(BaseModel):
                 parsed["offset"] = sign + " ".join(match[6].split())
             return parsed
         return data
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The constraint's options; ``gap`` only when given (older dumps hash as before)."""
+        data: dict[str, Any] = handler(self)
+        if self.gap is None:
+            data.pop("gap", None)
+        return data
+
+    @model_validator(mode="after")
+    def _gap(self) -> Self:
+        if self.gap is None:
+            return self
+        if self.parent is None or self.op not in (">=", ">"):
+            msg = f"Constraint '{self}': a gap is for a date after a parent's date (>= or >)"
+            raise ValueError(msg)
+        points = self.gap
+        if any(not math.isfinite(x) or x < 0 for x in points) or any(
+            b < a for a, b in itertools.pairwise(points)
+        ):
+            msg = f"Constraint '{self}': gap must be days, 0 or more, in increasing order"
+            raise ValueError(msg)
+        return self
 
     @model_validator(mode="after")
     def _offset(self) -> Self:

@@ -330,3 +330,58 @@ def test_column_names_that_meet_the_profiles_own_names(tmp_path):
     assert set(fields) == set(frame.columns)
     assert sorted(fields["n"].values or fields["n"].enum_values or []) == [0, 1, 2, 3]
     assert sd.validate(sd.sample(list(schemas), rows=40), list(schemas)).ok
+
+
+def test_children_come_after_their_parents_by_the_measured_gap(shop, tmp_path):
+    """Orders were placed 0-400 days (evenly) after their customer signed up: the profile
+    writes that gap's quantiles on the ordering, and the regenerated orders follow it."""
+    url, _ = shop
+    orders = {s.name: s for s in sd.profile(url)}["orders"]
+    ordering = next(c for c in orders.constraints if c.parent == "customers")
+    assert ordering.gap is not None
+    assert 0 <= ordering.gap[0] < 10
+    assert 390 < ordering.gap[-1] <= 400
+    schemas = sd.profile(url)
+    corpus = sd.generate(schemas, seed=2, out_dir=tmp_path / "out", scale=3)
+    assert sd.validate(corpus).ok
+    made = (
+        corpus.frame("orders")
+        .collect()
+        .join(
+            corpus.frame("customers")
+            .collect()
+            .select(pl.col("id").alias("customer_id"), "created_at"),
+            on="customer_id",
+        )
+    )
+    days = (made["ordered_at"] - made["created_at"]).dt.total_days()
+    assert days.min() >= 0
+    assert days.quantile(0.25) == pytest.approx(100, abs=20)
+    assert days.median() == pytest.approx(200, abs=20)
+    assert days.quantile(0.75) == pytest.approx(300, abs=20)
+
+
+def test_a_gap_is_checked():
+    ok = sd.Schema.model_validate(
+        {
+            "name": "orders",
+            "fields": [
+                {"name": "id", "type": "INTEGER", "primary_key": True},
+                {"name": "customer_id", "type": "INTEGER", "references": "customers.id"},
+                {"name": "ordered_at", "type": "DATETIME"},
+            ],
+            "constraints": [
+                {"field": "ordered_at", "op": ">=", "other": "created_at", "parent": "customers",
+                 "gap": [0, 3, 30]},
+            ],
+        }
+    )  # fmt: skip
+    assert ok.constraints[0].gap == [0, 3, 30]
+    assert "gap" not in sd.Constraint.model_validate("a >= b").model_dump()
+    for bad, says in (
+        ({"field": "a", "op": ">=", "other": "b", "gap": [0, 1]}, "after a parent"),
+        ({"field": "a", "op": ">=", "other": "b", "parent": "p", "gap": [3, 1]}, "increasing"),
+        ({"field": "a", "op": ">=", "other": "b", "parent": "p", "gap": [-1, 1]}, "0 or more"),
+    ):
+        with pytest.raises(ValueError, match=says):
+            sd.Constraint.model_validate(bad)

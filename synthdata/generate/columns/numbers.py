@@ -16,7 +16,7 @@ from synthdata.generate.columns.measures import NUMBERS, number, span
 from synthdata.generate.columns.places import address_part
 from synthdata.generate.context import Batch
 from synthdata.schema import Constraint, Distribution, Field, FieldType
-from synthdata.schema.milestones import PARENT_GAP, Gap, Spacing, gap_between
+from synthdata.schema.milestones import PARENT_GAP, Spacing, gap_between
 from synthdata.schema.semantics import DATE_TYPES
 from synthdata.schema.traits import FIELD_TRAITS
 
@@ -166,7 +166,7 @@ def anchored(
         ) * ((hi - lo) * 0.5)
         keep = None
     else:
-        gap = _milestone_gap(batch, f, spacing.gap)
+        gap = _milestone_gap(batch, f, spacing)
         keep = own() if spacing.own and own is not None else None
     if whole:
         gap = np.ceil(gap) if spacing is None else np.round(gap)
@@ -255,14 +255,26 @@ def _spacing(batch: Batch, f: Field, c: Constraint) -> Spacing | None:
     """How far a milestone lies from its anchor, when both name stages of a record's life."""
     if f.type not in DATE_TYPES:
         return None
+    if c.parent is not None and c.gap is not None:  # a measured gap after the parent's date
+        return Spacing(PARENT_GAP, own=False, planned=False, quantiles=tuple(c.gap))
     if c.parent is not None:  # after the parent row's creation: its own date when that fits
         return Spacing(PARENT_GAP, own=True, planned=False)
     return gap_between(batch.schema.fields, f.name, c.other, f.type is FieldType.DATETIME)
 
 
-def _milestone_gap(batch: Batch, f: Field, gap: Gap) -> npt.NDArray[np.float64]:
-    """Log-normal gaps in the field's unit (days, or seconds for timestamps)."""
+def _milestone_gap(batch: Batch, f: Field, spacing: Spacing) -> npt.NDArray[np.float64]:
+    """Gaps in the field's unit (days, or seconds for timestamps): log-normal by the stages'
+    meaning, or drawn from measured quantiles (linear between adjacent points)."""
     u, u2 = batch.uniform(f.name, "gap"), batch.uniform(f.name, "gap2")
+    if spacing.quantiles is not None:
+        points = np.asarray(spacing.quantiles, dtype=np.float64)
+        place = u * (len(points) - 1)
+        low = np.minimum(place.astype(np.int64), len(points) - 2)
+        days: npt.NDArray[np.float64] = points[low] + (points[low + 1] - points[low]) * (
+            place - low
+        )
+        return days * 86400.0 if f.type is FieldType.DATETIME else days
+    gap = spacing.gap
     normal = np.sqrt(-2.0 * np.log1p(-u)) * np.cos(2.0 * math.pi * u2)
     days = np.clip(gap.median * np.exp(gap.sigma * normal), gap.lo, gap.hi)
     return days * 86400.0 if f.type is FieldType.DATETIME else days
