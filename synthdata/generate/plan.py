@@ -34,10 +34,9 @@ from synthdata.schema import (
     Schema,
     check_schemas,
     expressions,
-    traits,
 )
 from synthdata.schema.checks import child_key, parent_key
-from synthdata.schema.semantics import anchor, meaning
+from synthdata.schema.semantics import anchor, is_currency_code, meaning
 
 __all__ = [
     "DEFAULT_VOLUME",
@@ -276,15 +275,10 @@ def computed_columns(schema: Schema, column: str) -> set[str]:
             ruled = {rule.field, *rule.milestones}
             if name in ruled:
                 todo.extend(ruled - found)
-    if any(_is_currency(schema, f) for f in schema.fields):
+    names = schema.field_names
+    if any(is_currency_code(f, meaning(f, schema.name, names)) for f in schema.fields):
         return set(schema.field_names)
     return found
-
-
-def _is_currency(schema: Schema, f: Field) -> bool:
-    return f.type is FieldType.CURRENCY_CODE or (
-        traits(f.type).semantic and meaning(f, schema.name, schema.field_names) == "currency_code"
-    )
 
 
 def gathered_columns(schema: Schema, column: str) -> set[str]:

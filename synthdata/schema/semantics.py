@@ -39,6 +39,7 @@ __all__ = [
     "Fallback",
     "anchor",
     "fallback",
+    "is_currency_code",
     "meaning",
     "normalize",
     "product_group",
@@ -460,6 +461,14 @@ def product_group(text: str) -> str | None:
 
 
 # --- The rules ----------------------------------------------------------------------------------
+
+
+def is_currency_code(field: Field, kind: str | None) -> bool:
+    """Whether a column holds currency codes: a CURRENCY_CODE, or a STRING whose meaning
+    (``kind``, from :func:`meaning`) is one."""
+    return field.type is FieldType.CURRENCY_CODE or (
+        FIELD_TRAITS[field.type].semantic and kind == "currency_code"
+    )
 
 
 def meaning(field: Field, table: str, siblings: Iterable[str] = ()) -> str | None:

@@ -19,20 +19,15 @@ import polars as pl
 
 from synthdata.generate import vocab
 from synthdata.generate.context import Batch
-from synthdata.schema import Field, FieldType, traits
-from synthdata.schema.semantics import MONEY_MEANINGS
+from synthdata.schema import Field, traits
+from synthdata.schema.semantics import MONEY_MEANINGS, is_currency_code
 
 __all__ = ["currency_field", "follow_currency", "money_fields"]
 
 
 def currency_field(batch: Batch) -> Field | None:
     """The table's first currency code column (a CURRENCY_CODE, or a STRING that means one)."""
-    for f in batch.schema.fields:
-        if f.type is FieldType.CURRENCY_CODE or (
-            traits(f.type).semantic and batch.meaning(f) == "currency_code"
-        ):
-            return f
-    return None
+    return next((f for f in batch.schema.fields if is_currency_code(f, batch.meaning(f))), None)
 
 
 def money_fields(batch: Batch) -> list[Field]:
