@@ -105,6 +105,9 @@ _OPENED = ("created", "requested", "submitted", "reported", "ordered", "booked",
 STAGES: dict[str, Stage] = {
     "birth": Stage((), _LIFE, lasting=True),
     "founded": Stage((), _LIFE, lasting=True),
+    # the day something was done to a record that already existed (a hive harvested, a well
+    # tested): no order within its table, but after its parent came to exist
+    "occurred": Stage((), _LIFE, opening=True),
     "created": Stage(("birth",), _LIFE, opening=True, lasting=True, own=True),
     "updated": Stage(_OPENED, Gap(30, 1.2, 0, 3650), lasting=True, own=True),
     "last_seen": Stage(("created",), Gap(30, 1.2, 0, 3650), lasting=True, own=True),
@@ -164,7 +167,11 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("birth born dob birthday birthdate".split(), "birth"),
     **dict.fromkeys("founded established incorporated".split(), "founded"),
     **dict.fromkeys(
-        "created creation registered registration signup joined inserted since".split(), "created"
+        (
+            "created creation registered registration signup joined inserted since installed "
+            "installation commissioned planted"
+        ).split(),
+        "created",
     ),
     **dict.fromkeys("updated modified changed edited".split(), "updated"),
     **dict.fromkeys("hire hired employment".split(), "hired"),
@@ -207,6 +214,16 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys("close closed closure".split(), "closed"),
     **dict.fromkeys("last_login last_seen last_active last_activity".split(), "last_seen"),
 }
+#: Past participles of things done to a record that already exists ("harvested_on",
+#: "inspected_at"): read from column names only, never from status values.
+_DONE_FORMS = dict.fromkeys(
+    (
+        "harvested inspected recorded logged measured observed performed collected tested "
+        "sampled weighed visited occurred happened administered treated serviced repaired "
+        "cleaned scanned counted surveyed audited"
+    ).split(),
+    "occurred",
+)
 #: Words that carry no stage: the unit of the column, or where it is kept.
 _DATE_WORDS = frozenset("at on date time timestamp ts datetime dt day of utc local".split())
 #: Words that make a milestone a plan rather than an event.
@@ -255,6 +272,9 @@ def _column_stage(name: str) -> tuple[str, bool] | None:
     if not found:
         if planned and set(col) <= _PLANNED_WORDS | _DATE_WORDS:
             return "due", True  # "expected_date", "target_date": a plan after the opening
+        done = [w for w in col if w in _DONE_FORMS]
+        if done and not planned:
+            return "occurred", False
         return None
     return _read(_FORMS[found[-1]], found[-1], planned)
 
@@ -364,6 +384,8 @@ def parent_ordering(child: Sequence[Field], parent: Sequence[Field]) -> tuple[st
         for m in present.values()
         if not m.planned and m.stage not in ("birth", "founded") and not _anchors(m.stage, present)
     ]
+    if len(first) > 1:  # a creation date beside "harvested_on": the creation comes first
+        first = [m for m in first if m.stage != "occurred"]
     born = {m.stage: m for m in milestones(parent) if not m.planned}
     began = next((born[s] for s in _BEGINNINGS if s in born), None)
     if len(first) != 1 or began is None:

@@ -301,3 +301,37 @@ def test_removing_a_milestone_by_feedback_updates_its_rules():
     (after,) = sd.apply_feedback([s], feedback)
     assert "shipped_at" not in [m for r in after.status_rules for m in r.milestones]
     assert all("shipped_at" not in (c.field, c.other) for c in after.constraints)
+
+
+def test_things_done_to_a_record_come_after_it_was_installed(tmp_path: Path):
+    """``installed_on`` says when a row came to exist and ``harvested_on`` (``inspected_at``,
+    ``tested_on``…) when something was done to it: every harvest falls on or after its hive's
+    installation, and such a date orders nothing inside its own table."""
+    hives = sd.Schema.model_validate(
+        {
+            "name": "hives",
+            "fields": [
+                {"name": "id", "type": "UUID"},
+                {"name": "installed_on", "type": "DATE"},
+            ],
+        }
+    )
+    harvests = sd.Schema.model_validate(
+        {
+            "name": "harvests",
+            "fields": [
+                {"name": "id", "type": "UUID"},
+                {"name": "hive_id", "type": "UUID", "references": "hives"},
+                {"name": "harvested_on", "type": "DATE"},
+                {"name": "inspected_at", "type": "DATETIME"},
+            ],
+        }
+    )
+    assert [str(c) for c in harvests.constraints] == []
+    sd.generate([hives, harvests], total_rows=3000, seed=5, out_dir=tmp_path, format="parquet")
+    h = pl.read_parquet(tmp_path / "hives" / "*.parquet")
+    rows = pl.read_parquet(tmp_path / "harvests" / "*.parquet").join(
+        h.rename({"id": "hive_id"}), on="hive_id"
+    )
+    assert rows.height > 1000
+    assert rows.filter(pl.col("harvested_on") < pl.col("installed_on")).height == 0
