@@ -202,10 +202,13 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
     for n in names:
         if n == "status:EVENT":
             out.append(
+                # the date is when it happened, so it happened (or was called off): a
+                # "scheduled" one dated years ago would contradict it
                 Field(
                     name="status",
                     type=FieldType.ENUM,
-                    enum_values=["scheduled", "completed", "cancelled"],
+                    enum_values=["completed", "cancelled"],
+                    enum_weights=[0.92, 0.08],
                 )
             )
         elif n == "action:ENUM":
