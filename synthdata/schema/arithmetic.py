@@ -231,7 +231,10 @@ def from_children(
     lines = [
         (c, g)
         for c, cf in children
-        if _in_currency(cf) == priced  # a sum mixes no yen with dollars
+        # lines without a currency are in their document's (a purchase order in CHF); lines
+        # each with a currency of their own under a document without one would mix yen and
+        # dollars in one sum
+        if priced or not _in_currency(cf)
         for g in cf
         if g.derived is not None
         and g.type in expressions.DERIVABLE

@@ -335,3 +335,27 @@ def test_a_plain_typed_purchase_order_adds_up_and_keeps_its_dates_in_order(tmp_p
     assert report.ok, report.summary()
     orders = corpus.frame("purchase_orders").collect()
     assert (orders["expected_date"] >= orders["po_date"]).all()
+
+
+@pytest.mark.parametrize("locale", ["en_US", "ja_JP"])
+def test_a_document_in_its_own_currency_sums_lines_that_have_none(tmp_path: Path, locale: str):
+    """Lines without a currency column are in their document's currency: the document's total
+    is still their sum (in any locale, a JPY one included); lines each in a currency of their
+    own under a document without one are not summed (that would add yen to dollars)."""
+    priced = {**ORDERS, "fields": [*ORDERS["fields"], {"name": "currency", "type": "STRING"}]}
+    checked = _checked(CUSTOMERS, priced, ITEMS)
+    assert _derived(checked["orders"])["subtotal"] == "sum(order_items.line_total)"
+    mixed = {**ITEMS, "fields": [*ITEMS["fields"], {"name": "currency", "type": "STRING"}]}
+    assert "subtotal" not in _derived(_checked(CUSTOMERS, ORDERS, mixed)["orders"])
+    sd.generate(
+        list(checked.values()), total_rows=4000, seed=3, out_dir=tmp_path, locale=locale,
+        format="csv",
+    )  # fmt: skip
+    report = sd.validate(sd.Corpus.open(tmp_path))
+    assert [c for c in report.checks if not c.ok] == []
+    orders = pl.read_csv(tmp_path / "orders.csv")
+    items = pl.read_csv(tmp_path / "order_items.csv")
+    sums = items.group_by("order_id").agg(pl.col("line_total").sum().alias("lines"))
+    joined = orders.join(sums, left_on="id", right_on="order_id")
+    assert joined.height > 100
+    assert (joined["subtotal"] - joined["lines"]).abs().max() < 0.005

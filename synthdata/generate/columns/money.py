@@ -19,7 +19,7 @@ import polars as pl
 
 from synthdata.generate import vocab
 from synthdata.generate.context import Batch
-from synthdata.schema import Field, traits
+from synthdata.schema import Field, expressions, traits
 from synthdata.schema.semantics import MONEY_MEANINGS, is_currency_code
 
 __all__ = ["currency_field", "follow_currency", "money_fields"]
@@ -33,6 +33,10 @@ def currency_field(batch: Batch) -> Field | None:
 def money_fields(batch: Batch) -> list[Field]:
     """Money columns whose magnitudes the generator chose and no rule of the schema fixes."""
     schema = batch.schema
+    if any(_sums_children(f) for f in schema.fields):
+        # a total adding up its lines is in the lines' magnitudes, and so is the rest of the
+        # row's money (tax and shipping beside that subtotal): converting it would undo the sum
+        return []
     money = {
         f.name
         for f in schema.fields
@@ -59,6 +63,14 @@ def money_fields(batch: Batch) -> list[Field]:
                 money.discard(b)
                 changed = True
     return [f for f in schema.fields if f.name in money]
+
+
+def _sums_children(f: Field) -> bool:
+    """Whether a field adds up (or averages, or bounds) its child rows' values."""
+    if f.derived is None or "(" not in f.derived:
+        return False
+    found = expressions.aggregates(expressions.parse(f.derived))
+    return any(a.func != "count" for a in found)
 
 
 def follow_currency(batch: Batch) -> bool:
