@@ -20,7 +20,13 @@ import numpy as np
 import polars as pl
 
 from synthdata.generate.context import Batch
-from synthdata.schema.milestones import STAGES, milestones, stage_of_value, status_fields
+from synthdata.schema.milestones import (
+    STAGES,
+    ancestors as _ancestors,
+    milestones,
+    stage_of_value,
+    status_fields,
+)
 
 __all__ = ["PASSING", "PASSING_DAYS", "apply_status_rules", "settle_statuses"]
 
@@ -181,9 +187,24 @@ def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     _replace(batch, name, _in(batch, name, pairs, NOT_YET_DUE) & past, late, "late")
 
 
+#: Stages a record passes through on its way to a later one ("shipped" before "delivered").
+_ON_THE_WAY = frozenset({"paid", "shipped", "confirmed", "assigned"})
+
+
+def _passing(pairs: list[tuple[str, float]]) -> frozenset[str]:
+    """The column's passing values: :data:`PASSING` ones, and those of a stage on the way to a
+    later stage another value names (``shipped`` where ``delivered`` is a value: an order
+    shipped two years ago has arrived; where nothing comes after it, shipped is where it ends)."""
+    stages = {v: stage_of_value(v) for v, _ in pairs}
+    later = {a for s in stages.values() if s for a in _ancestors(s)}
+    on_the_way = {_key(v) for v, s in stages.items() if s in _ON_THE_WAY and s in later}
+    return PASSING | on_the_way
+
+
 def _settle(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
-    settled = [(v, w) for v, w in pairs if v not in PASSING and stage_of_value(v)]
-    passing = _in(batch, name, pairs, PASSING) if settled else None
+    passing_values = _passing(pairs)
+    settled = [(v, w) for v, w in pairs if _key(v) not in passing_values and stage_of_value(v)]
+    passing = _in(batch, name, pairs, passing_values) if settled else None
     if passing is None or not passing.any():
         return
     opening = next(

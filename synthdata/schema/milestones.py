@@ -36,6 +36,7 @@ __all__ = [
     "Milestone",
     "Spacing",
     "Stage",
+    "ancestors",
     "gap_between",
     "milestones",
     "orderings",
@@ -412,7 +413,8 @@ def _path(stage: str, before: str) -> int:
 # --- Statuses ------------------------------------------------------------------------------
 
 
-def _ancestors(stage: str) -> set[str]:
+def ancestors(stage: str) -> set[str]:
+    """Every stage ``stage`` comes after, near or far."""
     found: set[str] = set()
     todo = [stage]
     while todo:
@@ -440,7 +442,7 @@ def stage_of_value(value: str) -> str | None:
 def reached(value_stage: str, present: Iterable[Milestone]) -> list[str]:
     """The milestones (field names) a record at ``value_stage`` has: that stage, the stages
     before it, and opening stages; ``""`` reaches only the opening (and lasting) ones."""
-    keep = {value_stage} | _ancestors(value_stage) if value_stage else set()
+    keep = {value_stage} | ancestors(value_stage) if value_stage else set()
     out = []
     for m in present:
         spec = STAGES[m.stage]

@@ -115,3 +115,31 @@ def test_statuses_agree_with_planned_dates_and_due_dates(tmp_path: Path):
     assert late.height > 0
     assert (late["due_on"] < today).all()
     assert bills.filter((pl.col("status") == "sent") & (pl.col("due_on") < today)).height == 0
+
+
+@pytest.mark.parametrize(
+    ("values", "passing"),
+    [
+        (["pending", "shipped", "delivered", "cancelled"], "shipped"),  # shipped, then delivered
+        (["pending", "paid", "shipped", "cancelled"], "paid"),  # paid, then shipped
+    ],
+)
+def test_a_stage_on_the_way_to_a_later_value_passes(tmp_path: Path, values, passing):
+    """Where the column names a later stage, the one before it is passing too: an order
+    shipped two years ago has been delivered by now; where nothing comes after ``shipped``
+    (the second column), shipped is where old orders end and stays."""
+    table = {
+        **ORDERS,
+        "fields": [
+            ORDERS["fields"][0],
+            ORDERS["fields"][1],
+            {"name": "status", "type": "ENUM", "enum_values": values},
+        ],
+    }
+    corpus = sd.generate(sd.load_schemas([table]), total_rows=4000, seed=4, out_dir=tmp_path)
+    frame = corpus.frame("orders").collect()
+    old = frame.filter(pl.col("ordered_at").cast(pl.Datetime("us")) < LIMIT)
+    assert old.height > 1000
+    assert old.filter(pl.col("status") == passing).height == 0
+    ends = "shipped" if "delivered" not in values else "delivered"
+    assert old.filter(pl.col("status") == ends).height > 300
