@@ -22,7 +22,6 @@ import polars as pl
 from synthdata.generate.context import Batch
 from synthdata.schema.milestones import (
     STAGES,
-    ancestors as _ancestors,
     milestones,
     stage_of_value,
     status_fields,
@@ -187,8 +186,14 @@ def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     _replace(batch, name, _in(batch, name, pairs, NOT_YET_DUE) & past, late, "late")
 
 
-#: Stages a record passes through on its way to a later one ("shipped" before "delivered").
-_ON_THE_WAY = frozenset({"paid", "shipped", "confirmed", "assigned"})
+#: Stages a record passes through, and the later stages that say it got further on its way
+#: ("shipped" before "delivered"; a refund or a cancellation is not the way on).
+_ON_THE_WAY = {
+    "paid": frozenset({"shipped", "delivered", "completed"}),
+    "shipped": frozenset({"delivered", "completed"}),
+    "confirmed": frozenset({"completed", "check_in", "check_out"}),
+    "assigned": frozenset({"resolved", "completed", "closed"}),
+}
 
 
 def _passing(pairs: list[tuple[str, float]]) -> frozenset[str]:
@@ -196,8 +201,8 @@ def _passing(pairs: list[tuple[str, float]]) -> frozenset[str]:
     later stage another value names (``shipped`` where ``delivered`` is a value: an order
     shipped two years ago has arrived; where nothing comes after it, shipped is where it ends)."""
     stages = {v: stage_of_value(v) for v, _ in pairs}
-    later = {a for s in stages.values() if s for a in _ancestors(s)}
-    on_the_way = {_key(v) for v, s in stages.items() if s in _ON_THE_WAY and s in later}
+    named = set(stages.values())
+    on_the_way = {_key(v) for v, s in stages.items() if s and _ON_THE_WAY.get(s, set()) & named}
     return PASSING | on_the_way
 
 

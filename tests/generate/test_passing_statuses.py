@@ -143,3 +143,28 @@ def test_a_stage_on_the_way_to_a_later_value_passes(tmp_path: Path, values, pass
     assert old.filter(pl.col("status") == passing).height == 0
     ends = "shipped" if "delivered" not in values else "delivered"
     assert old.filter(pl.col("status") == ends).height > 300
+
+
+def test_a_refund_is_not_the_way_on(tmp_path: Path):
+    """``refunded`` comes after ``shipped`` but is not where shipped orders go: with pending,
+    paid, shipped and refunded, old paid orders move on (mostly to shipped, in the weights) and
+    shipped ones stay shipped; refunds keep their small share."""
+    table = {
+        **ORDERS,
+        "fields": [
+            ORDERS["fields"][0],
+            ORDERS["fields"][1],
+            {
+                "name": "status",
+                "type": "ENUM",
+                "enum_values": ["pending", "paid", "shipped", "refunded"],
+                "enum_weights": [1, 2, 6, 0.5],
+            },
+        ],
+    }
+    corpus = sd.generate(sd.load_schemas([table]), total_rows=4000, seed=4, out_dir=tmp_path)
+    frame = corpus.frame("orders").collect()
+    old = frame.filter(pl.col("ordered_at").cast(pl.Datetime("us")) < LIMIT)
+    counts = dict(old["status"].value_counts().iter_rows())
+    assert counts.get("paid", 0) == 0
+    assert counts["shipped"] > 8 * counts["refunded"]
