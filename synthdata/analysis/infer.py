@@ -197,7 +197,7 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
             for n in ("first_name", "last_name", "email", "phone", "created_at")
         ]
     else:
-        names = ["name", "description", "status", "created_at"]
+        names = ["name", "description", "status:THING", "created_at"]
     out = []
     for n in names:
         if n == "status:EVENT":
@@ -209,6 +209,16 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
                     type=FieldType.ENUM,
                     enum_values=["completed", "cancelled"],
                     enum_weights=[0.92, 0.08],
+                )
+            )
+        elif n == "status:THING":
+            # a thing is in use or not; "completed" or "pending" would make it an event
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["active", "inactive"],
+                    enum_weights=[0.85, 0.15],
                 )
             )
         elif n == "action:ENUM":
