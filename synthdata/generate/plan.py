@@ -49,6 +49,7 @@ __all__ = [
     "computed_columns",
     "gathered_columns",
     "junction_groups",
+    "key_paths",
     "plan_tables",
     "plan_volumes",
 ]
@@ -86,6 +87,12 @@ class TablePlan:
     #: Per parent a composite foreign key refers to: its plan, from which the parent's key
     #: columns are computed again for the rows the key picks.
     composite_parents: dict[str, TablePlan] = dc_field(default_factory=dict)
+    #: Per foreign key that takes its parent from another parent of the row (an appointment's
+    #: owner is its pet's owner): the key it goes through and that parent's key to the same
+    #: table (:func:`key_paths`).
+    follows: dict[str, tuple[str, str]] = dc_field(default_factory=dict)
+    #: The plans of the parents those keys go through, to compute their keys for any rows.
+    via: dict[str, TablePlan] = dc_field(default_factory=dict)
 
     def meaning(self, f: Field) -> str | None:
         """What a field of this plan's table holds, read once per plan from the names."""
@@ -158,6 +165,50 @@ def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
     return groups
 
 
+def key_paths(schema: Schema, by_name: dict[str, Schema]) -> dict[str, tuple[str, str]]:
+    """Foreign keys a row takes from another of its parents, as ``{key: (through, parent's
+    key)}``: where a table has keys to A and to B and each B row has one required key to A,
+    the row's A is its B's A (an appointment with ``pet_id`` and ``owner_id`` is for the
+    pet's owner; an order line's ``customer_id`` is its order's customer), not an unrelated
+    row. Left alone: keys of link tables (a pair is the row), unique keys, self-references,
+    composite keys, tables with ``infer_rules: false`` and a parent pair keyed both ways.
+    """
+    if not schema.infer_rules:
+        return {}
+    paired = {k.field for group in junction_groups(schema) for k in group}
+    composite = schema.composite_fields()
+    own = [
+        fk
+        for fk in schema.foreign_keys
+        if fk.parent != schema.name
+        and fk.parent in by_name
+        and fk.field not in paired
+        and fk.field not in composite
+        and not schema.field(fk.field).is_unique
+    ]
+    out: dict[str, tuple[str, str]] = {}
+    for fk in own:
+        for through in own:
+            if through.parent == fk.parent or through.field in out:
+                continue
+            other = by_name[through.parent]
+            ways = [
+                k
+                for k in other.foreign_keys
+                if k.parent == fk.parent and k.field not in other.composite_fields()
+            ]
+            back = any(k.parent == through.parent for k in by_name[fk.parent].foreign_keys)
+            if len(ways) != 1 or back or other.field(ways[0].field).effective_null_rate > 0:
+                continue
+            out[fk.field] = (through.field, ways[0].field)
+            break
+    return out
+
+
+def _parent_of(schema: Schema, key: str) -> str:
+    return next(fk.parent for fk in schema.foreign_keys if fk.field == key)
+
+
 def check_seed(seed: int) -> None:
     """Raise :class:`InvalidInputError` unless ``seed`` is a whole number in the seed range."""
     # Callers outside the type checker (notebooks, the API) may pass anything.
@@ -204,6 +255,12 @@ def plan_tables(
         for c in s.constraints:
             if c.parent is not None and c.parent in by_name:
                 gathered[c.parent] |= gathered_columns(by_name[c.parent], c.other)
+    # Keys through another parent: that parent's key is drawn by row index, to be computed
+    # again for the rows that refer to it.
+    paths = {s.name: key_paths(s, by_name) for s in ordered}
+    for s in ordered:
+        for through, way in paths[s.name].values():
+            gathered[_parent_of(s, through)].add(way)
     # Aggregates over children: the children's inputs drawn by row index, their keys allocated.
     needs: dict[str, dict[str, set[str]]] = {s.name: {} for s in ordered}
     forced: dict[str, dict[str, int]] = {s.name: {} for s in ordered}
@@ -244,6 +301,12 @@ def plan_tables(
         if p.schema.composite_foreign_keys:
             parents = {fk.parent: built[fk.parent] for fk in p.schema.composite_foreign_keys}
             plans[i] = p = replace(p, composite_parents=parents)
+        # a key allocated to its parent keeps its allocation (its counts are the rule)
+        follows = {k: v for k, v in paths[p.schema.name].items() if k not in p.allocations}
+        if follows:
+            middles = {_parent_of(p.schema, t) for t, _ in follows.values()}
+            via = {name: built[name] for name in middles}
+            plans[i] = p = replace(p, follows=follows, via=via)
         built[p.schema.name] = p
     done: dict[str, TablePlan] = {}
     for p in reversed(plans):  # children first, so a child's plan holds its own children

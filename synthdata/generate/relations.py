@@ -120,6 +120,8 @@ def parent_rows(
         f = batch.schema.field(fk.field)
         if fk.parent == batch.schema.name:
             return _self_reference(batch, fk)
+        if fk.field in batch.plan.follows:
+            return _through(batch, fk)
         if parents == 0:
             if not fk.optional:
                 msg = f"Table '{batch.schema.name}' needs rows of '{fk.parent}', which has none"
@@ -129,6 +131,30 @@ def parent_rows(
         return index, batch.uniform(fk.field, "null") < f.effective_null_rate
 
     return batch.latent(("parent rows", fk.field), make)
+
+
+def _through(batch: Batch, fk: ForeignKey) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """The parent row of a key the row takes from another of its parents (an appointment's
+    owner is its pet's owner): that parent's own key, computed again for the rows referred
+    to; drawn as any key where the row has no such parent."""
+    plan = batch.plan
+    through_field, way = plan.follows[fk.field]
+    through = next(k for k in plan.schema.foreign_keys if k.field == through_field)
+    middle, missing = parent_rows(batch, through)
+    middle_plan = plan.via[through.parent]
+    rows, inverse = np.unique(middle, return_inverse=True)
+    middles = Batch(middle_plan, 0, len(rows), rows=rows.astype(np.uint64))
+    their = next(k for k in middle_plan.schema.foreign_keys if k.field == way)
+    index, null = parent_rows(middles, their)
+    index, null = index[inverse.ravel()], null[inverse.ravel()]
+    own = missing | null
+    if own.any():  # no middle parent here: an independent draw
+        parents = plan.volumes[fk.parent]
+        drawn = _parent_index(batch, fk, parents)
+        rate = batch.schema.field(fk.field).effective_null_rate
+        index = np.where(own, drawn, index)
+        null = np.where(own, batch.uniform(fk.field, "null") < rate, False)
+    return index.astype(np.uint64), null.astype(bool)
 
 
 def foreign_key_column(batch: Batch, fk: ForeignKey) -> pl.Series:
