@@ -258,9 +258,15 @@ def plan_tables(
     # Keys through another parent: that parent's key is drawn by row index, to be computed
     # again for the rows that refer to it.
     paths = {s.name: key_paths(s, by_name) for s in ordered}
-    for s in ordered:
-        for through, way in paths[s.name].values():
-            gathered[_parent_of(s, through)].add(way)
+    todo = [(_parent_of(s, t), way) for s in ordered for t, way in paths[s.name].values()]
+    while todo:  # a key that follows a path itself reads its own path by row index too
+        table, key = todo.pop()
+        if key in gathered[table]:
+            continue
+        gathered[table].add(key)
+        if key in paths[table]:
+            through, way = paths[table][key]
+            todo += [(table, through), (_parent_of(by_name[table], through), way)]
     # Aggregates over children: the children's inputs drawn by row index, their keys allocated.
     needs: dict[str, dict[str, set[str]]] = {s.name: {} for s in ordered}
     forced: dict[str, dict[str, int]] = {s.name: {} for s in ordered}

@@ -137,3 +137,32 @@ def test_any_volume_batch_and_seed(tmp_path_factory, volume: int, batch_size: in
     )  # fmt: skip
     wrong, total = _disagreeing(out)
     assert (wrong, total) == (0, volume)
+
+
+def test_a_path_through_a_key_that_follows_a_path(tmp_path: Path):
+    """A treatment keyed to its appointment and to an owner is for the appointment's owner,
+    who is the pet's owner: paths chain, at any batch size."""
+    tables = _tables()
+    tables.append(
+        {
+            "name": "treatments",
+            "volume": 5000,
+            "fields": [
+                {"name": "id", "type": "UUID"},
+                {"name": "appointment_id", "type": "UUID", "references": "appointments"},
+                {"name": "owner_id", "type": "UUID", "references": "owners"},
+            ],
+        }
+    )
+    for batch_size in (50_000, 211):
+        out = tmp_path / str(batch_size)
+        sd.generate(
+            sd.load_schemas(tables), seed=9, out_dir=out, batch_size=batch_size, format="parquet"
+        )
+        assert _disagreeing(out) == (0, 3000)
+        visits = pl.read_parquet(out / "appointments" / "*.parquet").select(
+            pl.col("id").alias("appointment_id"), pl.col("owner_id").alias("visit_owner")
+        )
+        rows = pl.read_parquet(out / "treatments" / "*.parquet").join(visits, on="appointment_id")
+        assert rows.height == 5000
+        assert rows.filter(pl.col("owner_id") != pl.col("visit_owner")).height == 0
