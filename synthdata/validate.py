@@ -31,6 +31,7 @@ from synthdata.schema.expressions import (
     parse,
     to_polars,
 )
+from synthdata.schema.paths import key_paths
 from synthdata.schema.traits import FIELD_TRAITS
 
 __all__ = ["Check", "Report", "validate"]
@@ -186,6 +187,37 @@ def _table_checks(
     for rule in s.status_rules:
         out += _status_checks(s, rule, frame)
     out += _derived_checks(s, frame, frames, tables)
+    out += _path_checks(s, frame, frames, tables)
+    return out
+
+
+def _path_checks(
+    s: Schema, frame: pl.LazyFrame, frames: dict[str, pl.LazyFrame], tables: dict[str, Schema]
+) -> list[Check]:
+    """Keys that agree along a path (:func:`synthdata.generate.plan.key_paths`): an
+    appointment's owner is its pet's owner."""
+    out = []
+    by_field = {fk.field: fk for fk in s.foreign_keys}
+    for key, (through, way) in key_paths(s, tables).items():
+        middle = by_field[through]
+        if middle.parent not in frames:
+            continue
+        theirs = frames[middle.parent].select(
+            pl.col(middle.parent_field).alias("__through"), pl.col(way).alias("__way")
+        )
+        rows = frame.select(pl.col(through).alias("__through"), pl.col(key)).join(
+            theirs, on="__through"
+        )
+        bad = rows.filter(pl.col(key) != pl.col("__way")).select(pl.len()).collect().item()
+        out.append(
+            Check(
+                table=s.name,
+                field=key,
+                check=f"key path {key} = {middle.parent}.{way} through {through}",
+                ok=bad == 0,
+                detail=f"{bad} rows differ from the {middle.parent} row they refer to",
+            )
+        )
     return out
 
 

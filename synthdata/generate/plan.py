@@ -36,6 +36,7 @@ from synthdata.schema import (
     expressions,
 )
 from synthdata.schema.checks import child_key, parent_key
+from synthdata.schema.paths import key_paths
 from synthdata.schema.semantics import anchor, is_currency_code, meaning
 
 __all__ = [
@@ -49,7 +50,6 @@ __all__ = [
     "computed_columns",
     "gathered_columns",
     "junction_groups",
-    "key_paths",
     "plan_tables",
     "plan_volumes",
 ]
@@ -163,46 +163,6 @@ def junction_groups(schema: Schema) -> list[list[ForeignKey]]:
         if all(n in by_field for n in names) and len(names) > 1:
             groups.append([by_field[n] for n in names])
     return groups
-
-
-def key_paths(schema: Schema, by_name: dict[str, Schema]) -> dict[str, tuple[str, str]]:
-    """Foreign keys a row takes from another of its parents, as ``{key: (through, parent's
-    key)}``: where a table has keys to A and to B and each B row has one required key to A,
-    the row's A is its B's A (an appointment with ``pet_id`` and ``owner_id`` is for the
-    pet's owner; an order line's ``customer_id`` is its order's customer), not an unrelated
-    row. Left alone: keys of link tables (a pair is the row), unique keys, self-references,
-    composite keys, tables with ``infer_rules: false`` and a parent pair keyed both ways.
-    """
-    if not schema.infer_rules:
-        return {}
-    paired = {k.field for group in junction_groups(schema) for k in group}
-    composite = schema.composite_fields()
-    own = [
-        fk
-        for fk in schema.foreign_keys
-        if fk.parent != schema.name
-        and fk.parent in by_name
-        and fk.field not in paired
-        and fk.field not in composite
-        and not schema.field(fk.field).is_unique
-    ]
-    out: dict[str, tuple[str, str]] = {}
-    for fk in own:
-        for through in own:
-            if through.parent == fk.parent or through.field in out:
-                continue
-            other = by_name[through.parent]
-            ways = [
-                k
-                for k in other.foreign_keys
-                if k.parent == fk.parent and k.field not in other.composite_fields()
-            ]
-            back = any(k.parent == through.parent for k in by_name[fk.parent].foreign_keys)
-            if len(ways) != 1 or back or other.field(ways[0].field).effective_null_rate > 0:
-                continue
-            out[fk.field] = (through.field, ways[0].field)
-            break
-    return out
 
 
 def _parent_of(schema: Schema, key: str) -> str:

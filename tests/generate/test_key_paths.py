@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import synthdata as sd
-from synthdata.generate.plan import key_paths
+from synthdata.schema.paths import key_paths
 
 
 def _tables(
@@ -166,3 +166,24 @@ def test_a_path_through_a_key_that_follows_a_path(tmp_path: Path):
         rows = pl.read_parquet(out / "treatments" / "*.parquet").join(visits, on="appointment_id")
         assert rows.height == 5000
         assert rows.filter(pl.col("owner_id") != pl.col("visit_owner")).height == 0
+
+
+def test_validate_reports_rows_off_their_path(tmp_path: Path):
+    """``sd.validate`` checks the path by name, and finds a row moved to another owner."""
+    corpus = sd.generate(sd.load_schemas(_tables(500)), seed=4, out_dir=tmp_path, format="csv")
+    names = [c.check for c in sd.validate(corpus).checks if c.check.startswith("key path")]
+    assert names == ["key path owner_id = pets.owner_id through pet_id"]
+    frames = {n: corpus.frame(n).collect() for n in corpus.tables}
+    owners = frames["owners"]["id"]
+    moved = frames["appointments"].with_columns(
+        pl.when(pl.int_range(pl.len()) < 7)
+        .then(pl.lit(owners[0]))
+        .otherwise(pl.col("owner_id"))
+        .alias("owner_id")
+    )
+    pets = frames["pets"].filter(pl.col("owner_id") != owners[0])["id"]
+    expected_bad = moved.head(7).filter(pl.col("pet_id").is_in(pets.implode())).height
+    report = sd.validate({**frames, "appointments": moved}, corpus.schemas)
+    failed = [c for c in report.checks if not c.ok]
+    assert [c.check for c in failed] == ["key path owner_id = pets.owner_id through pet_id"]
+    assert failed[0].detail == f"{expected_bad} rows differ from the pets row they refer to"
