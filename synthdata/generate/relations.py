@@ -142,11 +142,11 @@ def _through(batch: Batch, fk: ForeignKey) -> tuple[npt.NDArray[np.uint64], npt.
     through = next(k for k in plan.schema.foreign_keys if k.field == through_field)
     middle, missing = parent_rows(batch, through)
     middle_plan = plan.via[through.parent]
-    rows, inverse = np.unique(middle, return_inverse=True)
-    middles = Batch(middle_plan, 0, len(rows), rows=rows.astype(np.uint64))
+    # each row's middle parent computed again where it is (draws by row index: a repeated
+    # parent gives the same key, and that costs less than sorting them out)
+    middles = Batch(middle_plan, 0, len(middle), rows=middle.astype(np.uint64))
     their = next(k for k in middle_plan.schema.foreign_keys if k.field == way)
     index, null = parent_rows(middles, their)
-    index, null = index[inverse.ravel()], null[inverse.ravel()]
     own = missing | null
     if own.any():  # no middle parent here: an independent draw
         parents = plan.volumes[fk.parent]
