@@ -269,3 +269,18 @@ def test_goods_an_order_in_the_clause_lists_belong_to_no_customer():
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert not {("cakes", "customers"), ("breads", "customers")} & links
     assert {("orders", "customers"), ("order_items", "cakes"), ("order_items", "breads")} <= links
+
+
+def test_a_keyword_said_again_says_less_about_the_business():
+    """A theatre company that says "production" five times is not a factory."""
+    theatre = sd.analyze(
+        "Theatre production company: each production has a director and a run of performances; "
+        "productions tour venues, every production hires actors per production, and production "
+        "budgets are tracked."
+    )
+    assert theatre.domain in {"entertainment", "media", "arts"}
+    helpdesk = sd.analyze(
+        "A helpdesk for a software company: customers open tickets, agents answer tickets, tickets "
+        "have priorities, tickets escalate to engineers, and each ticket has replies."
+    )
+    assert helpdesk.domain in {"it", "saas", "software"}
