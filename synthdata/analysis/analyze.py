@@ -25,6 +25,7 @@ from synthdata.analysis.entities import (
     retarget_lines,
 )
 from synthdata.analysis.inflection import plural, singular
+from synthdata.analysis.kinds import GROUP_HEADS as _GROUP_HEADS, PLACE_HEADS as _PLACE_HEADS
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.places import detect_locale
@@ -871,19 +872,6 @@ def _parties_of_events(
 
 #: Heads of places things are kept at or happen in, and of groups people belong to: a
 #: modeller hangs people and things from them.
-_PLACE_HEADS = frozenset(
-    "site location branch store shop outlet room venue station warehouse depot office zone "
-    "region area park field court pitch rink lab laboratory clinic ward bed berth slot stand "
-    "paddock enclosure yard campus building floor hall gym school facility plant kitchen centre "
-    "center hub terminal port dock bay garage studio theatre theater cinema arena stadium "
-    "library hospital farm estate territory district precinct route stop table seat restaurant "
-    "cafe café bar pub hotel bakery pharmacy salon".split()
-)
-_GROUP_HEADS = frozenset(
-    "family household team group department company organisation organization club crew squad "
-    "unit desk division cohort association chapter agency firm business employer practice "
-    "league tier plan programme program section arm".split()
-)
 #: Who hangs from whom by class, lowest first: an event holds keys to all the others, a
 #: thing to the person who has it, a person to the group or place they belong to.
 _RANKS = {"event": 0, "thing": 1, "person": 2, "group": 3, "place": 3}

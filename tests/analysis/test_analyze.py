@@ -284,3 +284,35 @@ def test_a_keyword_said_again_says_less_about_the_business():
         "have priorities, tickets escalate to engineers, and each ticket has replies."
     )
     assert helpdesk.domain in {"it", "saas", "software"}
+
+
+def _fields_of(text: str, table: str) -> dict[str, sd.Field]:
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    return {f.name: f for f in schemas[table].fields}
+
+
+def test_tables_the_catalogue_lacks_get_the_fields_of_their_kind():
+    """A modeller's defaults by the head noun when no template knows the table."""
+    text = (
+        "A ferry operator keeps quays and moorings. Deckhands file hull fault reports against a "
+        "vessel, every vessel gets a repainting each spring, and deckhands carry access badges."
+    )
+    faults = _fields_of(text, "hull_fault_reports")
+    assert {"reported_at", "severity", "status"} <= set(faults)
+    assert "open" in (faults["status"].enum_values or [])
+    badges = _fields_of(text, "access_badges")
+    assert {"badge_number", "issued_on", "expires_on", "is_active"} <= set(badges)
+    assert "repainted_at" in _fields_of(text, "repaintings")
+
+
+def test_an_event_is_dated_by_its_verb():
+    from synthdata.analysis.kinds import done_form, verbal_noun
+
+    assert done_form("inspection") == "inspected"
+    assert done_form("donation") == "donated"
+    assert done_form("weighing") == "weighed"
+    assert done_form("renewal") == "renewed"
+    assert done_form("delivery") == "delivered"
+    assert done_form("quay") is None
+    assert verbal_noun("bottling")
+    assert not verbal_noun("building")

@@ -1,0 +1,108 @@
+"""Kinds of records by the head noun of their name: places, groups, troubles, credentials, and
+the verb an event noun is made from (``bottling`` → bottled, ``inspection`` → inspected).
+
+Closed lists of general English; the analyzer ranks who holds whose key by them and the
+inference gives a table the catalogue does not know the fields its kind has.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from synthdata.analysis.reading import lexicon, verb_lemma
+
+__all__ = [
+    "CREDENTIAL_HEADS",
+    "GROUP_HEADS",
+    "HOME_GROUPS",
+    "JOB_HEADS",
+    "PLACE_HEADS",
+    "SCHEDULED_HEADS",
+    "TROUBLE_WORDS",
+    "done_form",
+    "verbal_noun",
+]
+
+PLACE_HEADS = frozenset(
+    "site location branch store shop outlet room venue station warehouse depot office zone "
+    "region area park field court pitch rink lab laboratory clinic ward bed berth slot stand "
+    "paddock enclosure yard campus building floor hall gym school facility plant kitchen centre "
+    "center hub terminal port dock bay garage studio theatre theater cinema arena stadium "
+    "library hospital farm estate territory district precinct route stop table seat restaurant "
+    "cafe café bar pub hotel bakery pharmacy salon quay wharf pier marina jetty".split()
+)
+GROUP_HEADS = frozenset(
+    "family household team group department company organisation organization club crew squad "
+    "unit desk division cohort association chapter agency firm business employer practice "
+    "league tier plan programme program section arm".split()
+)
+#: Groups that live at an address and are reached as one (a family, a household).
+HOME_GROUPS = frozenset({"family", "household"})
+#: Things that go wrong and get reported: a "leak report" is raised, rated and resolved.
+TROUBLE_WORDS = frozenset(
+    "leak fault incident accident damage bug defect breakdown outage failure crash complaint "
+    "hazard injury spill grievance".split()
+)
+#: Things issued to someone that prove a right, by a number, until they expire.
+CREDENTIAL_HEADS = frozenset(
+    "card pass badge permit licence license certificate voucher fob token keycard".split()
+)
+#: Work done for someone, started and finished ("repair jobs", "cleaning tasks").
+JOB_HEADS = frozenset({"job", "task", "errand", "work_order", "chore"})
+#: Nouns in -ing that name things, not the act of a verb (a building, a listing).
+_THING_INGS = frozenset(
+    "building listing painting drawing recording holding filing setting offering posting "
+    "clothing bedding filling siding ceiling housing lodging earring wing spring string king "
+    "ring thing evening morning lining coating fitting topping seasoning stuffing dressing "
+    "heading icing frosting pudding dumpling sibling duckling seedling sapling cutting "
+    "planting wedding".split()
+)
+
+
+def verbal_noun(noun: str) -> bool:
+    """Whether a noun in -ing names the act of its verb (a bottling, a weighing, a fitting is
+    not: see ``_THING_INGS``)."""
+    return noun.endswith("ing") and noun not in _THING_INGS and "VERB" in lexicon(noun)
+
+
+#: Endings of nouns made from verbs, and what the verb ends with instead.
+_NOUN_ENDINGS = (
+    ("ion", "e"),  # completion → complete, donation → donate
+    ("ation", ""),  # installation → install
+    ("ion", ""),  # inspection → inspect
+    ("ation", "e"),  # reservation → reserve
+    ("ment", ""),  # assessment → assess
+    ("al", ""),  # renewal → renew
+    ("al", "e"),  # arrival → arrive
+    ("ery", "er"),  # delivery → deliver
+)
+#: Events booked ahead: their date is when they start, not when a verb was done.
+SCHEDULED_HEADS = frozenset(
+    "appointment booking call class concert event flight game hearing journey lesson match "
+    "meeting performance race rehearsal ride round screening session shift slot trip tour "
+    "visit".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def done_form(noun: str) -> str | None:
+    """The past participle of the verb an event noun is made from, or None.
+
+    ``inspection`` → inspected, ``bottling`` → bottled, ``repair`` → repaired, ``stay`` →
+    stayed; a noun the lexicon does not know as made from a verb gives None.
+    """
+    from lemminflect import getInflection
+
+    verb = None
+    if "VERB" in lexicon(noun):
+        verb = verb_lemma(noun)  # weighing → weigh
+    else:
+        for ending, instead in _NOUN_ENDINGS:
+            stem = noun[: -len(ending)] + instead if noun.endswith(ending) else ""
+            if len(stem) > 2 and "VERB" in lexicon(stem):
+                verb = stem
+                break
+    if verb is None:
+        return None
+    forms = getInflection(verb, "VBN")
+    return forms[0] if forms else None
