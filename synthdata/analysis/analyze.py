@@ -55,6 +55,7 @@ from synthdata.analysis.reading import (
     person_word,
     read,
     relate,
+    roles_of_kinds,
     singular_key,
     verb_lemma,
 )
@@ -109,6 +110,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain)
+    _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -174,6 +176,36 @@ def _fields_not_tables(
         del entities[thing]
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         entities[owner].attributes.append((entity.table, ()))
+
+
+def _roles_not_tables(
+    entities: dict[str, EntityPlan],
+    roles: dict[str, str],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+) -> None:
+    """A role the text says is another thing it names ("an editor who is also a journalist",
+    "sergeants are officers as well") is a row of that thing, not a table: what the text says
+    of the role it says of the thing, and a key from the thing to the role is to itself
+    ("every officer has a sergeant" → officers.sergeant_id)."""
+    for role, kind in roles.items():
+        if role not in entities or kind not in entities:
+            continue
+        del entities[role]
+        if any({lk.child, lk.parent} == {role, kind} for lk in stated) and not any(
+            r.entity == kind for r in self_refs
+        ):
+            self_refs.append(SelfRef(kind, role))
+        stated[:] = [
+            TextLink(
+                kind if lk.child == role else lk.child,
+                kind if lk.parent == role else lk.parent,
+                lk.role,
+                lk.strong,
+            )
+            for lk in stated
+        ]
+        stated[:] = [lk for lk in stated if lk.child != lk.parent]
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

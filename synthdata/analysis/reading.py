@@ -421,6 +421,7 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
     and a verb coordinated with the verb of a pronoun subject ("we run events and track RSVPs").
     """
     n = len(tokens)
+    _nouns_after_be(tokens, tags)
     for i in range(n):
         token = tokens[i]
         if tags[i] == "VERB" or not _can_be_verb(token):
@@ -461,6 +462,30 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
             continue
         if prev == "and" and _verb_form(token.text) == "base" and _coordinated(tokens, tags, i):
             tags[i] = "VERB"  # "we run events and track RSVPs"
+
+
+@lru_cache(maxsize=4096)
+def _participle(word: str) -> bool:
+    """Whether a word is the past participle of a verb ("run", "set", "held")."""
+    from lemminflect import getInflection
+
+    return word in getInflection(_lemma(word, "VERB"), tag="VBN")
+
+
+def _nouns_after_be(tokens: list[Token], tags: list[str]) -> None:
+    """A word after "is"/"are" (and adverbs) that can be a noun, and that is not a participle
+    or -ing form, is a noun: "which are samples", "who is also staff" (a finite verb never
+    follows "be")."""
+    for i in range(1, len(tokens)):
+        if tags[i] != "VERB" or "NOUN" not in lexicon(tokens[i].text):
+            continue
+        if _verb_form(tokens[i].text) in {"ing", "ed"} or _participle(tokens[i].text):
+            continue  # "is logged", "is run by"
+        k = i - 1
+        while k >= 0 and tags[k] == "ADV":
+            k -= 1
+        if k >= 0 and tokens[k].text in {"is", "are", "am"} and tags[k] == "AUX":
+            tags[i] = "NOUN"
 
 
 def _object_after(tokens: list[Token], i: int) -> bool:
@@ -2272,3 +2297,43 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
         values.append(" ".join(current))
     values = [v for v in values if v]
     return tuple(dict.fromkeys(values)) if 2 <= len(values) <= 12 else ()
+
+
+# -- roles that are another thing -------------------------------------------------------------
+
+_ALSO = frozenset({"also", "too", "well", "themselves", "itself", "right"})
+
+
+def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """Things the text says are another thing it names, in a role: "an editor who is also a
+    journalist", "sergeants are officers as well", "aliquots, which are samples in their own
+    right". The role is a row of the kind (a key or flag on it), not a table of its own. A
+    plain "X are Y or Z" gives kinds of X, not this; the word "also", "as well", "too" or "in
+    their own right" must say it."""
+    by_first = {m[1]: m for m in mentions}
+    out: dict[str, str] = {}
+    for role, _first, last, _ in mentions:
+        i = last + 1
+        if i < len(tokens) and tokens[i].text == ",":
+            i += 1
+        if i < len(tokens) and tokens[i].text in {"who", "which", "that"}:
+            i += 1
+        if i >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue
+        i += 1
+        said = i < len(tokens) and tokens[i].text == "also"
+        if said:
+            i += 1
+        while i < len(tokens) and tokens[i].text in {"a", "an", "the", "our"}:
+            i += 1
+        kind = by_first.get(i)
+        if kind is None or kind[0] == role or tokens[kind[2]].sentence != tokens[last].sentence:
+            continue
+        j = kind[2] + 1
+        after = [t.text for t in tokens[j : j + 6] if t.sentence == tokens[i].sentence]
+        listed = after[:1] and after[0] in {"and", ","} and j + 1 in by_first
+        if after[:1] and (after[0] in {"or", "/"} or listed):
+            continue  # "parties are people or organisations": kinds of parties
+        if said or any(word in _ALSO for word in after[:5]):
+            out[role] = kind[0]
+    return out

@@ -412,3 +412,24 @@ def test_coordinated_verbs_do_not_make_tables():
     )
     assert not {"shelve_book", "track_attendance", "flag_overdue_return"} & set(things), things
     assert {"book", "club"} <= set(things), things
+
+
+def test_a_role_said_to_be_another_thing_is_not_a_table():
+    text = (
+        "A law firm keeps matters and lawyers. Each lawyer reports to a partner who is also a "
+        "lawyer, and every matter has a reviewer; reviewers are lawyers as well."
+    )
+    tables = _tables(text)
+    assert "lawyers" in tables, tables
+    assert not {"partners", "reviewers"} & tables, tables
+
+
+def test_kinds_listed_after_are_or_are_not_roles():
+    text = "Claims name claimants. Claimants are persons or companies; agents rate claims."
+    tables = _tables(text)
+    assert "claimants" in tables, tables
+
+
+def test_a_word_after_is_or_are_that_can_be_a_noun_is_a_noun():
+    assert _tags("splits, which are batches in their own right")["batches"] == "NOUN"
+    assert _tags("each class is run by a coach")["run"] == "VERB"
