@@ -171,8 +171,11 @@ def _fields_not_tables(
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
-        if any(thing in (lk.child, lk.parent) and lk.strong for lk in stated):
-            continue
+        if any(
+            thing in (lk.child, lk.parent) and lk.strong and {lk.child, lk.parent} != {thing, owner}
+            for lk in stated
+        ):
+            continue  # related otherwise than as the owner's field
         del entities[thing]
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         entities[owner].attributes.append((entity.table, ()))

@@ -2060,11 +2060,24 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
+        for i in _one_with(tokens, start, seen):
+            in_list.setdefault(keys_at[i], set()).add(key)
+            listed_at.add(i)
     _pronoun_lists(tokens, tags, mentions, keys_at, found)
     for thing, owners in in_list.items():
         spans = [m for m in mentions if m[0] == thing]
         if len(owners) == 1 and thing not in owners and all(m[2] in listed_at for m in spans):
             found.listed[thing] = next(iter(owners))
+
+
+def _one_with(tokens: list[Token], start: int, seen: set[int]) -> list[int]:
+    """Things named one apiece in a "with" list ("campaigns with a funding goal and deadline"):
+    what each row has one of, a field unless the text names it elsewhere as a record."""
+    if start < 1 or not any(t.text in {"with", "w"} for t in tokens[max(0, start - 3) : start]):
+        return []
+    if seen and any(t.text == "or" for t in tokens[start : max(seen) + 1]):
+        return []  # "with an app account or a card": either thing, each a record
+    return [i for i in seen if not tokens[i].plural]
 
 
 def _pronoun_lists(

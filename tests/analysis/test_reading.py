@@ -433,3 +433,13 @@ def test_kinds_listed_after_are_or_are_not_roles():
 def test_a_word_after_is_or_are_that_can_be_a_noun_is_a_noun():
     assert _tags("splits, which are batches in their own right")["batches"] == "NOUN"
     assert _tags("each class is run by a coach")["run"] == "VERB"
+
+
+def test_things_one_apiece_in_a_with_list_are_fields():
+    text = (
+        "Landlords advertise flats with a monthly rent and a move-in date; tenants apply for "
+        "flats and pay deposits with a card or a bank transfer."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "flats" in schemas, set(schemas)
+    assert not {"monthly_rents", "move_in_dates", "rents"} & set(schemas), set(schemas)
