@@ -56,6 +56,7 @@ from synthdata.analysis.reading import (
     person_word,
     read,
     relate,
+    roles_of_kinds,
     singular_key,
     verb_lemma,
 )
@@ -110,6 +111,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain)
+    _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -170,11 +172,44 @@ def _fields_not_tables(
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
-        if any(thing in (lk.child, lk.parent) and lk.strong for lk in stated):
-            continue
+        if any(
+            thing in (lk.child, lk.parent) and lk.strong and {lk.child, lk.parent} != {thing, owner}
+            for lk in stated
+        ):
+            continue  # related otherwise than as the owner's field
         del entities[thing]
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         entities[owner].attributes.append((entity.table, ()))
+
+
+def _roles_not_tables(
+    entities: dict[str, EntityPlan],
+    roles: dict[str, str],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+) -> None:
+    """A role the text says is another thing it names ("an editor who is also a journalist",
+    "sergeants are officers as well") is a row of that thing, not a table: what the text says
+    of the role it says of the thing, and a key from the thing to the role is to itself
+    ("every officer has a sergeant" → officers.sergeant_id)."""
+    for role, kind in roles.items():
+        if role not in entities or kind not in entities:
+            continue
+        del entities[role]
+        if any({lk.child, lk.parent} == {role, kind} for lk in stated) and not any(
+            r.entity == kind for r in self_refs
+        ):
+            self_refs.append(SelfRef(kind, role))
+        stated[:] = [
+            TextLink(
+                kind if lk.child == role else lk.child,
+                kind if lk.parent == role else lk.parent,
+                lk.role,
+                lk.strong,
+            )
+            for lk in stated
+        ]
+        stated[:] = [lk for lk in stated if lk.child != lk.parent]
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

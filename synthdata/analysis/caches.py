@@ -28,6 +28,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "word classes": reading.lexicon.cache_clear,
     "lemmas": reading._lemma.cache_clear,
     "spellings": reading.spelled.cache_clear,
+    "participles": reading._participle.cache_clear,
 }
 
 

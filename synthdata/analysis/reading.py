@@ -72,7 +72,7 @@ _CONJ = frozenset(
 _PRON = frozenset(
     "we i you they it he she them us who whom whose what where when whoever everyone everybody "
     "anyone someone something everything nothing itself themselves ourselves there here "
-    "one's ones thats whats theres heres whos lets".split()
+    "one's ones that thats whats theres heres whos lets".split()
 )
 _AUX = frozenset(
     "is are was were be been being am has have had do does did can could will would should may "
@@ -384,7 +384,150 @@ def tag(tokens: list[Token]) -> list[str]:
             and ("NOUN" in lexicon(tokens[i].text) or tokens[i].text.endswith("s"))
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
+    _mend_verbs(tokens, tags)
     return tags
+
+
+def _verb_form(word: str) -> str:
+    """The inflection of a word read as a verb: base, s, ing or ed ("ed" for any past form)."""
+    lemma = _lemma(word, "VERB")
+    if lemma == word:
+        return "base"
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("s"):
+        return "s"
+    return "ed"
+
+
+def _can_be_verb(token: Token) -> bool:
+    return token.word and not token.proper and "VERB" in lexicon(token.text)
+
+
+#: Words after which "to" opens an infinitive, not a place ("we need to flag breaches").
+_TO_INFINITIVE = frozenset(
+    "need needs needed want wants wanted have has had able going try tries trying plan plans "
+    "hope wish order used allow allows let lets how".split()
+)
+_BE = frozenset({"is", "are", "was", "were", "am", "be", "been", "being"})
+
+
+def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
+    """Verbs the word-by-word tagger read as nouns, mended from the words around them:
+    two words joined by "and"/"or"/"/" in the same form where one is a verb ("triage and group
+    alerts", "each dose given or refused", "debiting or crediting one account"); a verb after
+    "need to"/"want to" ("we need to flag breaches"); an -ing word after a form of "be" ("we're
+    always juggling features"); a verb after "which"/"who" with a particle ("which adds up");
+    and a verb coordinated with the verb of a pronoun subject ("we run events and track RSVPs").
+    """
+    n = len(tokens)
+    _nouns_after_be(tokens, tags)
+    for i in range(n):
+        token = tokens[i]
+        if tags[i] == "VERB" or not _can_be_verb(token):
+            continue
+        same = [j for j in (i - 2, i + 2) if 0 <= j < n and tokens[j].sentence == token.sentence]
+        for j in same:
+            glue = tokens[(i + j) // 2].text
+            if (
+                glue in {"and", "or", "/"}
+                and tags[j] == "VERB"
+                and _verb_form(tokens[j].text) == _verb_form(token.text)
+                and (j < i or tags[i] not in {"DET"})
+                and not (j < i and token.plural and _verb_form(token.text) != "s")
+                and (_verb_form(token.text) in {"ing", "ed"} or _object_after(tokens, max(i, j)))
+            ):
+                tags[i] = "VERB"
+                break
+        if tags[i] == "VERB":
+            continue
+        prev = tokens[i - 1].text if i else ""
+        if (
+            prev == "to"
+            and i >= 2
+            and tokens[i - 2].text in _TO_INFINITIVE
+            and _verb_form(token.text) == "base"
+        ):
+            tags[i] = "VERB"  # "we need to flag breaches"
+            continue
+        k = i - 1
+        while k >= 0 and tags[k] == "ADV":
+            k -= 1
+        if token.text.endswith("ing") and k >= 0 and tokens[k].text in _BE and tags[k] == "AUX":
+            tags[i] = "VERB"  # "we're always juggling features"
+            continue
+        nxt = tokens[i + 1].text if i + 1 < n else ""
+        if prev in {"which", "who"} and nxt in _PARTICLES and _verb_form(token.text) == "s":
+            tags[i] = "VERB"  # "which adds up to"
+            continue
+        if prev == "and" and _verb_form(token.text) == "base" and _coordinated(tokens, tags, i):
+            tags[i] = "VERB"  # "we run events and track RSVPs"
+
+
+@lru_cache(maxsize=4096)
+def _participle(word: str) -> bool:
+    """Whether a word is the past participle of a verb ("run", "set", "held")."""
+    from lemminflect import getInflection
+
+    return word in getInflection(_lemma(word, "VERB"), tag="VBN")
+
+
+def _nouns_after_be(tokens: list[Token], tags: list[str]) -> None:
+    """A word after "is"/"are" (and adverbs) that can be a noun, and that is not a participle
+    or -ing form, is a noun: "which are samples", "who is also staff" (a finite verb never
+    follows "be")."""
+    for i in range(1, len(tokens)):
+        if tags[i] != "VERB" or "NOUN" not in lexicon(tokens[i].text):
+            continue
+        if _verb_form(tokens[i].text) in {"ing", "ed"} or _participle(tokens[i].text):
+            continue  # "is logged", "is run by"
+        k = i - 1
+        while k >= 0 and tags[k] == "ADV":
+            k -= 1
+        if k >= 0 and tokens[k].text in {"is", "are", "am"} and tags[k] == "AUX":
+            tags[i] = "NOUN"
+
+
+def _object_after(tokens: list[Token], i: int) -> bool:
+    """Whether an object follows the word at ``i``: a determiner, pronoun or noun."""
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tokens[i].sentence:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text in _DET | _QUANT | _OBJECT_PRONOUNS | {"it"} or _maybe_nominal(nxt)
+
+
+def _coordinated(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether the base-form word at ``i``, after "and", continues the clause of a verb in the
+    base form whose subject is a pronoun, with only its object between ("we run events (town
+    halls, fundraisers) and track RSVPs"), and an object follows it."""
+    if i + 1 >= len(tokens) or not (
+        tags[i + 1] in {"DET", "QUANT", "NUM", "NOUN", "ADJ", "PROPN"}
+        or _maybe_nominal(tokens[i + 1])
+    ):
+        return False
+    k = i - 2
+    depth = 0
+    while k >= 0 and tokens[k].sentence == tokens[i].sentence:
+        text = tokens[k].text
+        if text == ")":
+            depth += 1
+        elif text == "(":
+            depth -= 1
+        elif depth == 0 and tags[k] == "VERB":
+            break
+        elif depth == 0 and (
+            text in {";", ":", ",", "and", "or"} or tags[k] not in {"NOUN", "ADJ", "GER", "DET"}
+        ):
+            return False
+        k -= 1
+    else:
+        return False
+    if k < 0 or _verb_form(tokens[k].text) != "base":
+        return False
+    s = k - 1
+    while s >= 0 and tags[s] in {"ADV", "AUX"}:
+        s -= 1
+    return s >= 0 and tags[s] == "PRON" and tokens[s].text not in {"that", "which", "who"}
 
 
 def _closed(token: Token) -> str:
@@ -1917,11 +2060,24 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
+        for i in _one_with(tokens, start, seen):
+            in_list.setdefault(keys_at[i], set()).add(key)
+            listed_at.add(i)
     _pronoun_lists(tokens, tags, mentions, keys_at, found)
     for thing, owners in in_list.items():
         spans = [m for m in mentions if m[0] == thing]
         if len(owners) == 1 and thing not in owners and all(m[2] in listed_at for m in spans):
             found.listed[thing] = next(iter(owners))
+
+
+def _one_with(tokens: list[Token], start: int, seen: set[int]) -> list[int]:
+    """Things named one apiece in a "with" list ("campaigns with a funding goal and deadline"):
+    what each row has one of, a field unless the text names it elsewhere as a record."""
+    if start < 1 or not any(t.text in {"with", "w"} for t in tokens[max(0, start - 3) : start]):
+        return []
+    if seen and any(t.text == "or" for t in tokens[start : max(seen) + 1]):
+        return []  # "with an app account or a card": either thing, each a record
+    return [i for i in seen if not tokens[i].plural]
 
 
 def _pronoun_lists(
@@ -2154,3 +2310,43 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
         values.append(" ".join(current))
     values = [v for v in values if v]
     return tuple(dict.fromkeys(values)) if 2 <= len(values) <= 12 else ()
+
+
+# -- roles that are another thing -------------------------------------------------------------
+
+_ALSO = frozenset({"also", "too", "well", "themselves", "itself", "right"})
+
+
+def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """Things the text says are another thing it names, in a role: "an editor who is also a
+    journalist", "sergeants are officers as well", "aliquots, which are samples in their own
+    right". The role is a row of the kind (a key or flag on it), not a table of its own. A
+    plain "X are Y or Z" gives kinds of X, not this; the word "also", "as well", "too" or "in
+    their own right" must say it."""
+    by_first = {m[1]: m for m in mentions}
+    out: dict[str, str] = {}
+    for role, _first, last, _ in mentions:
+        i = last + 1
+        if i < len(tokens) and tokens[i].text == ",":
+            i += 1
+        if i < len(tokens) and tokens[i].text in {"who", "which", "that"}:
+            i += 1
+        if i >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue
+        i += 1
+        said = i < len(tokens) and tokens[i].text == "also"
+        if said:
+            i += 1
+        while i < len(tokens) and tokens[i].text in {"a", "an", "the", "our"}:
+            i += 1
+        kind = by_first.get(i)
+        if kind is None or kind[0] == role or tokens[kind[2]].sentence != tokens[last].sentence:
+            continue
+        j = kind[2] + 1
+        after = [t.text for t in tokens[j : j + 6] if t.sentence == tokens[i].sentence]
+        listed = after[:1] and after[0] in {"and", ","} and j + 1 in by_first
+        if after[:1] and (after[0] in {"or", "/"} or listed):
+            continue  # "parties are people or organisations": kinds of parties
+        if said or any(word in _ALSO for word in after[:5]):
+            out[role] = kind[0]
+    return out

@@ -381,3 +381,65 @@ def test_examples_after_eg_or_such_as_are_values_not_tables():
     assert {"pets", "visits"} <= tables, tables
     assert not {"consultations", "checkups", "vaccinations"} & tables, tables
     assert _tags("a reason, e.g. checkups")["eg"] == "ADV"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mechanics inspect and patch tyres at the depot", "patch"),
+        ("each parcel weighed or rejected is logged by a clerk", "weighed"),
+        ("a clerk stamps/signs each form", "stamps"),
+        ("every loan counting or discounting one invoice", "counting"),
+        ("Tutors want to grade essays quickly", "grade"),
+        ("we are always chasing invoices", "chasing"),
+        ("a meter reading which adds up over the month", "adds"),
+        ("We also sell seedlings (tomatoes, peppers) and host workshops", "host"),
+    ],
+)
+def test_verbs_read_from_the_words_around_them(text, word):
+    assert _tags(text)[word] == "VERB"
+
+
+def test_a_relative_that_is_not_part_of_a_table_name():
+    things = _things("Each repair needs a sign-off that managers approve, and a form that goes out")
+    assert not any("that" in t for t in things), things
+
+
+def test_coordinated_verbs_do_not_make_tables():
+    things = _things(
+        "Librarians catalogue and shelve books; we also run clubs (chess, poetry) and track "
+        "attendances, and we need to flag overdue returns."
+    )
+    assert not {"shelve_book", "track_attendance", "flag_overdue_return"} & set(things), things
+    assert {"book", "club"} <= set(things), things
+
+
+def test_a_role_said_to_be_another_thing_is_not_a_table():
+    text = (
+        "A law firm keeps matters and lawyers. Each lawyer reports to a partner who is also a "
+        "lawyer, and every matter has a reviewer; reviewers are lawyers as well."
+    )
+    tables = _tables(text)
+    assert "lawyers" in tables, tables
+    assert not {"partners", "reviewers"} & tables, tables
+
+
+def test_kinds_listed_after_are_or_are_not_roles():
+    text = "Claims name claimants. Claimants are persons or companies; agents rate claims."
+    tables = _tables(text)
+    assert "claimants" in tables, tables
+
+
+def test_a_word_after_is_or_are_that_can_be_a_noun_is_a_noun():
+    assert _tags("splits, which are batches in their own right")["batches"] == "NOUN"
+    assert _tags("each class is run by a coach")["run"] == "VERB"
+
+
+def test_things_one_apiece_in_a_with_list_are_fields():
+    text = (
+        "Landlords advertise flats with a monthly rent and a move-in date; tenants apply for "
+        "flats and pay deposits with a card or a bank transfer."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "flats" in schemas, set(schemas)
+    assert not {"monthly_rents", "move_in_dates", "rents"} & set(schemas), set(schemas)
