@@ -430,7 +430,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
             continue
         reason = "many-to-many" if t.kind == "link" else "event"
         if t.a != t.b and any(
-            e.reason == reason and {lk.parent for lk in e.links} >= {t.a, t.b}
+            e.reason == reason
+            and {lk.parent for lk in e.links} >= {t.a, t.b}
+            and not _other_act(e, t)
             for e in entities.values()
         ):
             continue
@@ -467,6 +469,12 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         entities[key] = EntityPlan(
             key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
         )
+
+
+def _other_act(entity: EntityPlan, table: LinkTable) -> bool:
+    """Whether an event table is another act than ``entity`` between the same two things
+    ("technicians install and inspect boilers": installations and inspections)."""
+    return table.kind == "event" and entity.table != table.name
 
 
 _PAIR_HEADS = frozenset("pair combination mapping link association match".split())

@@ -384,7 +384,32 @@ def tag(tokens: list[Token]) -> list[str]:
             and ("NOUN" in lexicon(tokens[i].text) or tokens[i].text.endswith("s"))
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
+    for i in range(2, len(tokens) - 1):
+        if _coordinated_verb(tokens, tags, i):
+            tags[i] = "VERB"
     return tags
+
+
+_VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
+
+
+def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun is a second verb joined to a verb before it, in the same
+    form, with an object after it ("inspectors install and review meters", "users install +
+    purchase apps", "vets examine and vaccinate animals")."""
+    verb, glue, token, nxt = tokens[i - 2], tokens[i - 1], tokens[i], tokens[i + 1]
+    if tags[i] != "NOUN" or tags[i - 2] != "VERB" or glue.text not in _VERB_GLUE:
+        return False
+    if token.sentence != verb.sentence or "VERB" not in lexicon(token.text):
+        return False
+    if verb.text.endswith(("ed", "ing")) or token.text.endswith(("ed", "ing")):
+        return False
+    base = _lemma(token.text, "VERB") == token.text
+    if base != (_lemma(verb.text, "VERB") == verb.text) or token.text.endswith("s") != (
+        verb.text.endswith("s")
+    ):
+        return False
+    return nxt.text in _DET or nxt.text == "(" or (tags[i + 1] in {"NOUN", "ADJ", "NUM"})
 
 
 def _closed(token: Token) -> str:
@@ -1026,6 +1051,8 @@ EVENT_NOUNS = {
     "subscribe": "subscription",
     "enrol": "enrolment",
     "enroll": "enrollment",
+    "install": "installation",
+    "pledge": "pledge",
 }
 
 
@@ -1509,6 +1536,8 @@ def _pair(
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    for earlier in _coordinated(tokens, tags, gap, v):
+        _pair(tokens, tags, a, b, [i for i in gap if i <= earlier or i > v], found)
     lemma = _lemma(tokens[v].text, "VERB")
     owned_b = bool(words) and words[-1] in {"their", "its"}  # "proposals list their targets"
     many_b = not (words and words[-1] in _ONE_WORDS)
@@ -1568,7 +1597,7 @@ def _pair(
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
     direct = not passive and not prep
-    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
+    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or _direct_event(lemma, a)):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
     if (
@@ -1619,6 +1648,19 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+def _coordinated(tokens: list[Token], tags: list[str], gap: list[int], v: int) -> list[int]:
+    """Event verbs joined to the last verb of a gap by "and", "or", "+" or "/": each makes its
+    own event on the same object ("inspectors install and review meters": installations and
+    reviews of meters), as the last verb does."""
+    out: list[int] = []
+    j = v - 1
+    while j - 1 in gap and tokens[j].text in _VERB_GLUE | {","} and tags[j - 1] == "VERB":
+        if _lemma(tokens[j - 1].text, "VERB") in EVENT_NOUNS:
+            out.append(j - 1)
+        j -= 2
+    return out
+
+
 #: Verbs by which one person is over another: the other holds the key ("managers supervise
 #: clerks": clerks.manager_id).
 _OVER_VERBS = frozenset(
@@ -1652,6 +1694,22 @@ _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
     "attend subscribe enrol enroll".split()
 )
+
+
+#: Verbs of what people do to things, each time a record of its own ("vets vaccinate
+#: animals": vaccinations, "inspectors inspect boilers": inspections).
+_ACTS_ON_THINGS = frozenset(
+    "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
+)
+
+
+def _direct_event(lemma: str, a: _Group) -> bool:
+    """Whether "A verb B" makes an event of its own with B as the object: the verb names an
+    event with its object as the other party ("adopters adopt cats"), or people do it to
+    things ("technicians inspect boilers": inspections of boilers by technicians)."""
+    if lemma in _EVENT_DIRECT:
+        return True
+    return lemma in _ACTS_ON_THINGS and any(person_word(k) for k in a.keys)
 
 
 def names_events(key: str) -> bool:

@@ -381,3 +381,11 @@ def test_examples_after_eg_or_such_as_are_values_not_tables():
     assert {"pets", "visits"} <= tables, tables
     assert not {"consultations", "checkups", "vaccinations"} & tables, tables
     assert _tags("a reason, e.g. checkups")["eg"] == "ADV"
+
+
+def test_coordinated_event_verbs_each_make_an_event_on_the_same_thing():
+    assert _tags("Vets examine and vaccinate animals")["vaccinate"] == "VERB"
+    links = _links("Technicians install and inspect boilers in homes.")
+    assert {("installations", "boilers"), ("inspections", "boilers")} <= links, links
+    assert {("installations", "technicians"), ("inspections", "technicians")} <= links, links
+    assert ("boilers", "technicians") not in links, links
