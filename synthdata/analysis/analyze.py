@@ -457,6 +457,8 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
                 a.links = [lk for lk in a.links if lk.parent != t.b]
                 b.links = [lk for lk in b.links if lk.parent != t.a]
         links = [Link(fields[0], t.a), Link(fields[1], t.b)]
+        if t.roles:
+            links = [links[0], *_role_links(t, b, a)]
         if existing is not None:
             if existing.is_link and t.kind == "link" and existing.template is not None:
                 existing.links = []  # the text says which two things this one pairs
@@ -469,6 +471,13 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         entities[key] = EntityPlan(
             key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
         )
+
+
+def _role_links(table: LinkTable, b: EntityPlan, a: EntityPlan) -> list[Link]:
+    """The keys to ``b`` of an event that has it in several roles ("moved between paddocks":
+    from_paddock_id, to_paddock_id), and the start/end keys ``a`` had to ``b`` taken off."""
+    a.links = [lk for lk in a.links if lk.parent != table.b]
+    return [Link(f"{role}_{b.key_name}_id", table.b) for role in table.roles]
 
 
 def _other_act(entity: EntityPlan, table: LinkTable) -> bool:

@@ -747,6 +747,8 @@ class LinkTable:
     #: The text says one may have several of the other, as an exception ("one stay can cover
     #: two dogs", "owned by two or more members"): neither holds a key to the other.
     loose: bool = False
+    #: Roles of ``b`` when an event has it twice ("moved between paddocks": from and to).
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1596,6 +1598,8 @@ def _pair(
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
+    if _movement(a, b, lemma, after, found):
+        return
     direct = not passive and not prep
     if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or _direct_event(lemma, a)):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
@@ -1701,6 +1705,34 @@ _EVENT_DIRECT = frozenset(
 _ACTS_ON_THINGS = frozenset(
     "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
 )
+
+
+#: Verbs by which things go from one place to another, with the event's noun.
+_MOVE_VERBS = {
+    "move": "movement",
+    "shift": "movement",
+    "relocate": "relocation",
+    "rotate": "movement",
+    "transfer": "transfer",
+}
+
+
+def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found) -> bool:
+    """ "A is moved between Bs", "A is shipped from one B to another": each move is a row of
+    its own, keyed to A and to B twice, as where it left and where it went ("mobs get shifted
+    between paddocks": mob_movements with from_paddock_id and to_paddock_id)."""
+    between = after[:1] == ["between"] or (after[:1] == ["from"] and "to" in after)
+    noun = _MOVE_VERBS.get(lemma) or EVENT_NOUNS.get(lemma)
+    if not between or noun is None or (not b.plural and after[:1] == ["between"]):
+        return False
+    if _eventful(a) or _eventful(b) or any(person_word(k) for k in a.keys):
+        return False
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                name = f"{x}_{plural(noun)}" if lemma in _MOVE_VERBS else plural(noun)
+                found.tables.append(LinkTable(x, y, name, "event", roles=("from", "to")))
+    return True
 
 
 def _direct_event(lemma: str, a: _Group) -> bool:

@@ -389,3 +389,12 @@ def test_coordinated_event_verbs_each_make_an_event_on_the_same_thing():
     assert {("installations", "boilers"), ("inspections", "boilers")} <= links, links
     assert {("installations", "technicians"), ("inspections", "technicians")} <= links, links
     assert ("boilers", "technicians") not in links, links
+
+
+def test_things_moved_between_places_make_a_movement_table_with_both_ends():
+    analysis = sd.analyze("Herds get shifted between pastures.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "herd_movements" in schemas, schemas
+    keys = {(fk.field, fk.parent) for fk in schemas["herd_movements"].foreign_keys}
+    assert {fk for fk, _ in keys} == {"herd_id", "from_pasture_id", "to_pasture_id"}, keys
+    assert not schemas["herds"].foreign_keys, schemas["herds"].foreign_keys
