@@ -1550,7 +1550,8 @@ def _pair(
         if a.keys != b.keys and (many or numbers) and not a.plural:
             # "an account can be owned by two or more members", "each claim is checked by
             # three assessors": several of them to each, and each of them to many
-            found.pairs(a, b, lemma, loose=True)
+            if not _assessed(a, b, lemma, singular(tokens[b.last].base), found):
+                found.pairs(a, b, lemma, loose=True)
         elif a.keys == b.keys:
             for key in a.keys:
                 found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
@@ -1705,6 +1706,62 @@ _EVENT_DIRECT = frozenset(
 _ACTS_ON_THINGS = frozenset(
     "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
 )
+
+
+#: Verbs of judging a thing, with the noun of the act and the field it gives ("scored": a
+#: score) where it gives one.
+_ASSESS_VERBS = {
+    "score": ("score", "score"),
+    "mark": ("mark", "mark"),
+    "grade": ("grade", "grade"),
+    "rate": ("rating", "rating"),
+    "review": ("review", "score"),
+    "assess": ("assessment", "score"),
+    "evaluate": ("evaluation", "score"),
+    "judge": ("judging", "score"),
+    "appraise": ("appraisal", "score"),
+    "moderate": ("moderation", "outcome"),
+    "examine": ("examination", "outcome"),
+    "inspect": ("inspection", "outcome"),
+    "audit": ("audit", "outcome"),
+    "check": ("check", "outcome"),
+    "test": ("test", "outcome"),
+    "vet": ("vetting", "outcome"),
+}
+
+
+def _agent_act(word: str) -> str | None:
+    """The act a person noun names the doer of, when it is a judging verb ("reviewer" →
+    review, "assessor" → assessment, "examiner" → examination)."""
+    for ending in ("er", "or"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            for verb in (stem, f"{stem}e"):
+                if verb in _ASSESS_VERBS:
+                    return _ASSESS_VERBS[verb][0]
+    return None
+
+
+def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> bool:
+    """ "Each A is <judged> by several Bs": each B's judgement of an A is a row of its own,
+    named after the act (the doer's own where the person noun names it) and holding what the
+    act gives ("each thesis is graded by two examiners": thesis_examinations with a grade;
+    "each bid is scored by three reviewers": bid_reviews with a score)."""
+    if lemma not in _ASSESS_VERBS or not all(person_word(k) for k in b.keys):
+        return False
+    if _eventful(a) and not any(k.rsplit("_", 1)[-1] in _DOCUMENT_EVENTS for k in a.keys):
+        return False
+    noun, given = _ASSESS_VERBS[lemma]
+    for x, _ in a.items:
+        for y, _ in b.items:
+            act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
+            table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            found.tables.append(table)
+    return True
+
+
+#: Events that are also documents others judge ("each application is scored by reviewers").
+_DOCUMENT_EVENTS = frozenset("application submission proposal entry claim".split())
 
 
 #: Verbs by which things go from one place to another, with the event's noun.
