@@ -466,7 +466,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
             continue
         reason = "many-to-many" if t.kind == "link" else "event"
         if t.a != t.b and any(
-            e.reason == reason and {lk.parent for lk in e.links} >= {t.a, t.b}
+            e.reason == reason
+            and {lk.parent for lk in e.links} >= {t.a, t.b}
+            and not _other_act(e, t)
             for e in entities.values()
         ):
             continue
@@ -480,6 +482,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         elif t.kind == "link" and t.name.startswith(f"{t.b}_"):
             # "which lessons each learner has completed": lesson_completions
             t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")
+        elif t.kind == "event" and t.name.startswith(f"{t.a}_"):
+            # "each dish is judged by several judges": dish_judgings, not menu_item_judgings
+            t = replace(t, name=f"{a.key_name}_{t.name[len(t.a) + 1 :]}")
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:
@@ -491,6 +496,8 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
                 a.links = [lk for lk in a.links if lk.parent != t.b]
                 b.links = [lk for lk in b.links if lk.parent != t.a]
         links = [Link(fields[0], t.a), Link(fields[1], t.b)]
+        if t.roles:
+            links = [links[0], *_role_links(t, b, a)]
         if existing is not None:
             if existing.is_link and t.kind == "link" and existing.template is not None:
                 existing.links = []  # the text says which two things this one pairs
@@ -503,6 +510,19 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         entities[key] = EntityPlan(
             key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
         )
+
+
+def _role_links(table: LinkTable, b: EntityPlan, a: EntityPlan) -> list[Link]:
+    """The keys to ``b`` of an event that has it in several roles ("moved between paddocks":
+    from_paddock_id, to_paddock_id), and the start/end keys ``a`` had to ``b`` taken off."""
+    a.links = [lk for lk in a.links if lk.parent != table.b]
+    return [Link(f"{role}_{b.key_name}_id", table.b) for role in table.roles]
+
+
+def _other_act(entity: EntityPlan, table: LinkTable) -> bool:
+    """Whether an event table is another act than ``entity`` between the same two things
+    ("technicians install and inspect boilers": installations and inspections)."""
+    return table.kind == "event" and entity.table != table.name
 
 
 _PAIR_HEADS = frozenset("pair combination mapping link association match".split())

@@ -385,6 +385,9 @@ def tag(tokens: list[Token]) -> list[str]:
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
     _mend_verbs(tokens, tags)
+    for i in range(2, len(tokens) - 1):
+        if _coordinated_verb(tokens, tags, i):
+            tags[i] = "VERB"
     return tags
 
 
@@ -460,7 +463,11 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
         if prev in {"which", "who"} and nxt in _PARTICLES and _verb_form(token.text) == "s":
             tags[i] = "VERB"  # "which adds up to"
             continue
-        if prev == "and" and _verb_form(token.text) == "base" and _coordinated(tokens, tags, i):
+        if (
+            prev == "and"
+            and _verb_form(token.text) == "base"
+            and _continues_clause(tokens, tags, i)
+        ):
             tags[i] = "VERB"  # "we run events and track RSVPs"
 
 
@@ -496,7 +503,7 @@ def _object_after(tokens: list[Token], i: int) -> bool:
     return nxt.text in _DET | _QUANT | _OBJECT_PRONOUNS | {"it"} or _maybe_nominal(nxt)
 
 
-def _coordinated(tokens: list[Token], tags: list[str], i: int) -> bool:
+def _continues_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
     """Whether the base-form word at ``i``, after "and", continues the clause of a verb in the
     base form whose subject is a pronoun, with only its object between ("we run events (town
     halls, fundraisers) and track RSVPs"), and an object follows it."""
@@ -528,6 +535,28 @@ def _coordinated(tokens: list[Token], tags: list[str], i: int) -> bool:
     while s >= 0 and tags[s] in {"ADV", "AUX"}:
         s -= 1
     return s >= 0 and tags[s] == "PRON" and tokens[s].text not in {"that", "which", "who"}
+
+
+_VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
+
+
+def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun is a second verb joined to a verb before it, in the same
+    form, with an object after it ("inspectors install and review meters", "users install +
+    purchase apps", "vets examine and vaccinate animals")."""
+    verb, glue, token, nxt = tokens[i - 2], tokens[i - 1], tokens[i], tokens[i + 1]
+    if tags[i] != "NOUN" or tags[i - 2] != "VERB" or glue.text not in _VERB_GLUE:
+        return False
+    if token.sentence != verb.sentence or "VERB" not in lexicon(token.text):
+        return False
+    if verb.text.endswith(("ed", "ing")) or token.text.endswith(("ed", "ing")):
+        return False
+    base = _lemma(token.text, "VERB") == token.text
+    if base != (_lemma(verb.text, "VERB") == verb.text) or token.text.endswith("s") != (
+        verb.text.endswith("s")
+    ):
+        return False
+    return nxt.text in _DET or nxt.text == "(" or (tags[i + 1] in {"NOUN", "ADJ", "NUM"})
 
 
 def _closed(token: Token) -> str:
@@ -865,6 +894,8 @@ class LinkTable:
     #: The text says one may have several of the other, as an exception ("one stay can cover
     #: two dogs", "owned by two or more members"): neither holds a key to the other.
     loose: bool = False
+    #: Roles of ``b`` when an event has it twice ("moved between paddocks": from and to).
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1169,6 +1200,8 @@ EVENT_NOUNS = {
     "subscribe": "subscription",
     "enrol": "enrolment",
     "enroll": "enrollment",
+    "install": "installation",
+    "pledge": "pledge",
 }
 
 
@@ -1652,6 +1685,8 @@ def _pair(
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    for earlier in _coordinated(tokens, tags, gap, v):
+        _pair(tokens, tags, a, b, [i for i in gap if i <= earlier or i > v], found)
     lemma = _lemma(tokens[v].text, "VERB")
     owned_b = bool(words) and words[-1] in {"their", "its"}  # "proposals list their targets"
     many_b = not (words and words[-1] in _ONE_WORDS)
@@ -1662,7 +1697,8 @@ def _pair(
         if a.keys != b.keys and (many or numbers) and not a.plural:
             # "an account can be owned by two or more members", "each claim is checked by
             # three assessors": several of them to each, and each of them to many
-            found.pairs(a, b, lemma, loose=True)
+            if not _assessed(a, b, lemma, singular(tokens[b.last].base), found):
+                found.pairs(a, b, lemma, loose=True)
         elif a.keys == b.keys:
             for key in a.keys:
                 found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
@@ -1710,8 +1746,10 @@ def _pair(
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
+    if _movement(a, b, lemma, after, found):
+        return
     direct = not passive and not prep
-    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
+    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or _direct_event(lemma, a)):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
     if (
@@ -1762,6 +1800,19 @@ def _pair(
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
 
+def _coordinated(tokens: list[Token], tags: list[str], gap: list[int], v: int) -> list[int]:
+    """Event verbs joined to the last verb of a gap by "and", "or", "+" or "/": each makes its
+    own event on the same object ("inspectors install and review meters": installations and
+    reviews of meters), as the last verb does."""
+    out: list[int] = []
+    j = v - 1
+    while j - 1 in gap and tokens[j].text in _VERB_GLUE | {","} and tags[j - 1] == "VERB":
+        if _lemma(tokens[j - 1].text, "VERB") in EVENT_NOUNS:
+            out.append(j - 1)
+        j -= 2
+    return out
+
+
 #: Verbs by which one person is over another: the other holds the key ("managers supervise
 #: clerks": clerks.manager_id).
 _OVER_VERBS = frozenset(
@@ -1795,6 +1846,106 @@ _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
     "attend subscribe enrol enroll".split()
 )
+
+
+#: Verbs of what people do to things, each time a record of its own ("vets vaccinate
+#: animals": vaccinations, "inspectors inspect boilers": inspections).
+_ACTS_ON_THINGS = frozenset(
+    "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
+)
+
+
+#: Verbs of judging a thing, with the noun of the act and the field it gives ("scored": a
+#: score) where it gives one.
+_ASSESS_VERBS = {
+    "score": ("score", "score"),
+    "mark": ("mark", "mark"),
+    "grade": ("grade", "grade"),
+    "rate": ("rating", "rating"),
+    "review": ("review", "score"),
+    "assess": ("assessment", "score"),
+    "evaluate": ("evaluation", "score"),
+    "judge": ("judging", "score"),
+    "appraise": ("appraisal", "score"),
+    "moderate": ("moderation", "outcome"),
+    "examine": ("examination", "outcome"),
+    "inspect": ("inspection", "outcome"),
+    "audit": ("audit", "outcome"),
+    "check": ("check", "outcome"),
+    "test": ("test", "outcome"),
+    "vet": ("vetting", "outcome"),
+}
+
+
+def _agent_act(word: str) -> str | None:
+    """The act a person noun names the doer of, when it is a judging verb ("reviewer" →
+    review, "assessor" → assessment, "examiner" → examination)."""
+    for ending in ("er", "or"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            for verb in (stem, f"{stem}e"):
+                if verb in _ASSESS_VERBS:
+                    return _ASSESS_VERBS[verb][0]
+    return None
+
+
+def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> bool:
+    """ "Each A is <judged> by several Bs": each B's judgement of an A is a row of its own,
+    named after the act (the doer's own where the person noun names it) and holding what the
+    act gives ("each thesis is graded by two examiners": thesis_examinations with a grade;
+    "each bid is scored by three reviewers": bid_reviews with a score)."""
+    if lemma not in _ASSESS_VERBS or not all(person_word(k) for k in b.keys):
+        return False
+    if _eventful(a) and not any(k.rsplit("_", 1)[-1] in _DOCUMENT_EVENTS for k in a.keys):
+        return False
+    noun, given = _ASSESS_VERBS[lemma]
+    for x, _ in a.items:
+        for y, _ in b.items:
+            act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
+            table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            found.tables.append(table)
+    return True
+
+
+#: Events that are also documents others judge ("each application is scored by reviewers").
+_DOCUMENT_EVENTS = frozenset("application submission proposal entry claim".split())
+
+
+#: Verbs by which things go from one place to another, with the event's noun.
+_MOVE_VERBS = {
+    "move": "movement",
+    "shift": "movement",
+    "relocate": "relocation",
+    "rotate": "movement",
+    "transfer": "transfer",
+}
+
+
+def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found) -> bool:
+    """ "A is moved between Bs", "A is shipped from one B to another": each move is a row of
+    its own, keyed to A and to B twice, as where it left and where it went ("mobs get shifted
+    between paddocks": mob_movements with from_paddock_id and to_paddock_id)."""
+    between = after[:1] == ["between"] or (after[:1] == ["from"] and "to" in after)
+    noun = _MOVE_VERBS.get(lemma) or EVENT_NOUNS.get(lemma)
+    if not between or noun is None or (not b.plural and after[:1] == ["between"]):
+        return False
+    if _eventful(a) or _eventful(b) or any(person_word(k) for k in a.keys):
+        return False
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                name = f"{x}_{plural(noun)}" if lemma in _MOVE_VERBS else plural(noun)
+                found.tables.append(LinkTable(x, y, name, "event", roles=("from", "to")))
+    return True
+
+
+def _direct_event(lemma: str, a: _Group) -> bool:
+    """Whether "A verb B" makes an event of its own with B as the object: the verb names an
+    event with its object as the other party ("adopters adopt cats"), or people do it to
+    things ("technicians inspect boilers": inspections of boilers by technicians)."""
+    if lemma in _EVENT_DIRECT:
+        return True
+    return lemma in _ACTS_ON_THINGS and any(person_word(k) for k in a.keys)
 
 
 def names_events(key: str) -> bool:

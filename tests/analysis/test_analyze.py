@@ -237,20 +237,21 @@ def test_can_cover_two_is_a_pairing_and_no_single_key():
     assert ("cats", "owners") in links
 
 
-def test_checked_by_several_is_a_pairing():
+def test_checked_by_several_is_a_table_of_the_act():
     schemas = _schemas(
         "Insurer: policyholders file claims and each claim is checked by two or more assessors"
     )
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
-    assert {("claim_assessors", "claims"), ("claim_assessors", "assessors")} <= links
+    assert {("claim_assessments", "claims"), ("claim_assessments", "assessors")} <= links
     assert ("claims", "assessors") not in links
+    assert "outcome" in {f.name for f in schemas["claim_assessments"].fields}
 
 
 def test_each_application_is_a_record_not_the_software():
     schemas = _schemas("Nonprofits apply for grants; each application is scored by three judges")
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert "applications" in schemas
-    assert {("application_judges", "applications"), ("application_judges", "judges")} <= links
+    assert {("application_scores", "applications"), ("application_scores", "judges")} <= links
 
 
 def test_people_an_event_pairs_hold_no_key_to_each_other_unless_said():

@@ -443,3 +443,32 @@ def test_things_one_apiece_in_a_with_list_are_fields():
     schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
     assert "flats" in schemas, set(schemas)
     assert not {"monthly_rents", "move_in_dates", "rents"} & set(schemas), set(schemas)
+
+
+def test_coordinated_event_verbs_each_make_an_event_on_the_same_thing():
+    assert _tags("Vets examine and vaccinate animals")["vaccinate"] == "VERB"
+    links = _links("Technicians install and inspect boilers in homes.")
+    assert {("installations", "boilers"), ("inspections", "boilers")} <= links, links
+    assert {("installations", "technicians"), ("inspections", "technicians")} <= links, links
+    assert ("boilers", "technicians") not in links, links
+
+
+def test_things_moved_between_places_make_a_movement_table_with_both_ends():
+    analysis = sd.analyze("Herds get shifted between pastures.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "herd_movements" in schemas, schemas
+    keys = {(fk.field, fk.parent) for fk in schemas["herd_movements"].foreign_keys}
+    assert {fk for fk, _ in keys} == {"herd_id", "from_pasture_id", "to_pasture_id"}, keys
+    assert not schemas["herds"].foreign_keys, schemas["herds"].foreign_keys
+
+
+def test_a_thing_judged_by_several_people_makes_a_table_of_the_act_with_its_result():
+    analysis = sd.analyze("Each grant bid is scored by three reviewers.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "grant_bid_reviews" in schemas, schemas
+    review = schemas["grant_bid_reviews"]
+    assert {fk.parent for fk in review.foreign_keys} == {"grant_bids", "reviewers"}
+    assert "score" in {f.name for f in review.fields}
+    assert not schemas["grant_bids"].foreign_keys
+    links = _links("Every essay is marked by two teachers.")
+    assert {("essay_marks", "essays"), ("essay_marks", "teachers")} <= links, links
