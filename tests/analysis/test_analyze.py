@@ -317,3 +317,11 @@ def test_an_event_is_dated_by_its_verb():
     assert done_form("quay") is None
     assert verbal_noun("bottling")
     assert not verbal_noun("building")
+
+
+def test_seasons_are_when_not_tables():
+    tables = sd.analyze(
+        "Each vessel gets a repainting each spring and a hull survey every winter."
+    ).suggested_schemas
+    assert "vessels" in tables
+    assert not {"springs", "winters"} & set(tables)
