@@ -443,3 +443,26 @@ def test_things_one_apiece_in_a_with_list_are_fields():
     schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
     assert "flats" in schemas, set(schemas)
     assert not {"monthly_rents", "move_in_dates", "rents"} & set(schemas), set(schemas)
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [
+        ("canoes", "canoe"),
+        ("niches", "niche"),
+        ("ties", "tie"),
+        ("gases", "gas"),
+        ("categories", "category"),
+        ("analyses", "analysis"),
+        ("purchases", "purchase"),
+        ("sales", "sale"),
+    ],
+)
+def test_singulars_the_lexicon_knows_win_over_suffix_rules(word, one):
+    from synthdata.analysis.inflection import singular
+
+    assert singular(word) == one
+
+
+def test_a_plural_in_oes_names_its_table():
+    assert "canoes" in _tables("A boathouse rents canoes to paddlers; each rental has a canoe.")
