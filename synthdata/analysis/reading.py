@@ -2350,3 +2350,76 @@ def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
         if said or any(word in _ALSO for word in after[:5]):
             out[role] = kind[0]
     return out
+
+
+# -- kinds of a thing -----------------------------------------------------------------------------
+
+_KIND_GLUE = frozenset({",", "and", "or", "/"})
+
+
+def _kind_items(
+    tokens: list[Token], tags: list[str], start: int, by_first: dict[int, Span]
+) -> list[tuple[str, str]]:
+    """The items of a list of nouns from ``start``: (mention key or "", words), up to the first
+    word that is not a noun, adjective or list glue ("nurses, healthcare assistants and
+    kitchen; ..." → three items)."""
+    items: list[tuple[str, str]] = []
+    words: list[str] = []
+    key = ""
+    i = start
+    sentence = tokens[start].sentence if start < len(tokens) else -1
+    while i < len(tokens) and tokens[i].sentence == sentence:
+        if tokens[i].text in _KIND_GLUE:
+            if words:
+                items.append((key, " ".join(words)))
+            words, key = [], ""
+        elif tags[i] in {"NOUN", "ADJ", "GER"} and tokens[i].word:
+            if i in by_first and not words:
+                key = by_first[i][0]
+            words.append(tokens[i].base)
+        else:
+            break
+        i += 1
+    if words and (i >= len(tokens) or tokens[i].text not in {"(", "of"}):
+        items.append((key, " ".join(words)))
+    return items
+
+
+def kinds_of_things(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Things the text names as kinds of another: "Staff are nurses, care assistants and
+    cooks" (kinds of staff), "fires, floods and other incidents" (kinds of incidents). Each
+    is (kind, thing, the kinds' names): the kinds are values of a type field of the thing,
+    not tables of their own."""
+    by_first = {m[1]: m for m in mentions}
+    by_last = {m[2]: m for m in mentions}
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for i, token in enumerate(tokens):
+        thing = by_last.get(i - 1)
+        if token.text == "are" and thing is not None and i + 1 < len(tokens):
+            if i >= 2 and tokens[thing[1] - 1].text in {"which", "who", "that"}:
+                continue
+            items = _kind_items(tokens, tags, i + 1, by_first)
+            if len(items) < 2 or any(w in _ALSO for _, w in items):
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, thing[0], names) for key, _ in items if key and key != thing[0])
+        if token.text == "other" and i >= 2 and tokens[i - 1].text in {"and", "or"}:
+            kind_of = by_first.get(i + 1)
+            if kind_of is None or not tokens[kind_of[2]].plural:
+                continue
+            k = i - 2  # back over "falls, pressure sores"
+            while (
+                k > 0
+                and tags[k - 1] in {"NOUN", "ADJ", "GER"} | {"PUNCT"}
+                and (tags[k - 1] != "PUNCT" or tokens[k - 1].text == ",")
+            ):
+                k -= 1
+            items = _kind_items(tokens, tags, k, by_first)
+            items = [item for item in items if item[0] != kind_of[0]]
+            if len(items) < 2:
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, kind_of[0], names) for key, _ in items if key)
+    return out

@@ -466,3 +466,15 @@ def test_singulars_the_lexicon_knows_win_over_suffix_rules(word, one):
 
 def test_a_plural_in_oes_names_its_table():
     assert "canoes" in _tables("A boathouse rents canoes to paddlers; each rental has a canoe.")
+
+
+def test_kinds_listed_after_are_are_a_type_field_not_tables():
+    text = (
+        "A farm shop keeps produce and suppliers. Suppliers are growers, bakers and dairies; "
+        "each supplier delivers produce, and spoilage, theft and other losses are logged."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "suppliers" in schemas, set(schemas)
+    assert not {"growers", "bakers", "dairies", "spoilages", "thefts"} & set(schemas), set(schemas)
+    kinds = next(f for f in schemas["suppliers"].fields if f.name in {"type", "role"})
+    assert {"grower", "baker", "dairy"} <= set(kinds.enum_values or ()), kinds
