@@ -462,6 +462,28 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
             continue
         if prev == "and" and _verb_form(token.text) == "base" and _coordinated(tokens, tags, i):
             tags[i] = "VERB"  # "we run events and track RSVPs"
+            continue
+        if (
+            prev in {"each", "every"}
+            and i >= 2
+            and tokens[i - 2].text == ","
+            and _participle(token.text)
+            and nxt in _PREP
+        ):
+            tags[i] = "VERB"  # "three warehouses, each split into bins"
+    _participles_in_lists(tokens, tags)
+
+
+def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
+    """A participle that opens a list item before its noun describes the noun: "(appeals,
+    sponsored runs, raffles)" (a kind of run, not a verb)."""
+    for i in range(1, len(tokens) - 2):
+        if tags[i] != "VERB" or tokens[i - 1].text not in {",", "("}:
+            continue
+        if _verb_form(tokens[i].text) != "ed" and not _participle(tokens[i].text):
+            continue
+        if tags[i + 1] == "NOUN" and tokens[i + 2].text in {",", ")", "and", "or"}:
+            tags[i] = "ADJ"
 
 
 @lru_cache(maxsize=4096)

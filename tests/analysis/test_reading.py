@@ -478,3 +478,18 @@ def test_kinds_listed_after_are_are_a_type_field_not_tables():
     assert not {"growers", "bakers", "dairies", "spoilages", "thefts"} & set(schemas), set(schemas)
     kinds = next(f for f in schemas["suppliers"].fields if f.name in {"type", "role"})
     assert {"grower", "baker", "dairy"} <= set(kinds.enum_values or ()), kinds
+
+
+def test_participles_opening_list_items_describe_their_noun():
+    tables = _tables(
+        "A theatre runs outreach programmes (school visits, guided tours, workshops); patrons "
+        "book seats for performances."
+    )
+    assert not {"tours", "guided_tours", "visits", "workshops"} & tables, tables
+    assert _tags("(talks, guided tours, workshops)")["guided"] == "ADJ"
+
+
+def test_each_with_a_participle_after_a_comma_is_a_clause():
+    things = _things("The farm has four barns, each split into pens, and pens hold goats.")
+    assert "split" not in things, things
+    assert {"barn", "pen"} <= set(things), things
