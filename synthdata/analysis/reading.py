@@ -272,6 +272,25 @@ ABBREVIATIONS = {
     "ppl": "people",
     "org": "organization",
     "po": "purchase_order",
+    "rx": "prescription",
+    "dr": "doctor",
+    "exch": "exchange",
+    "mgmt": "management",
+    "db": "database",
+    "sys": "system",
+    "ops": "operations",
+    "info": "information",
+    "pkg": "package",
+    "amt": "amount",
+    "desc": "description",
+    "yr": "year",
+    "wk": "week",
+    "svc": "service",
+    "req": "request",
+    "spec": "specification",
+    "inv": "invoice",
+    "prod": "production",
+    "emp": "employee",
 }
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -312,18 +331,31 @@ def _maybe_word(word: str) -> bool:
     return False
 
 
+def _short_form(token: Token, nxt: Token | None) -> tuple[str, bool] | None:
+    """The word a short form stands for and whether it is plural: "mgr" → manager, "drs" →
+    doctors, "rx's - each rx ..." → prescriptions (an apostrophe-s on a short form with no
+    noun after it makes a plural; "the mgr's office" is a possessive)."""
+    if token.base in ABBREVIATIONS:
+        owner = nxt is not None and nxt.sentence == token.sentence and _maybe_nominal(nxt)
+        return ABBREVIATIONS[token.base], token.plural or (token.possessive and not owner)
+    if token.text.endswith("s") and token.text[:-1] in ABBREVIATIONS:
+        return ABBREVIATIONS[token.text[:-1]], True
+    return None
+
+
 def normalize(tokens: list[Token]) -> tuple[list[Token], dict[str, str]]:
     """Tokens with typos mended and short forms written out, and what was read as what."""
     out: list[Token] = []
     read_as: dict[str, str] = {}
-    for token in tokens:
+    for n, token in enumerate(tokens):
         if not token.word or token.proper or token.acronym or len(token.text) < 2:
             out.append(token)
             continue
         text = token.text
-        if token.base in ABBREVIATIONS:
-            full = ABBREVIATIONS[token.base]
-            text = plural(full) if token.plural else full
+        short = _short_form(token, tokens[n + 1] if n + 1 < len(tokens) else None)
+        if short is not None:
+            full, many = short
+            text = plural(full) if many else full
         else:
             text = spelled(text)
         if text == token.text:

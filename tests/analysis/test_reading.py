@@ -493,3 +493,13 @@ def test_each_with_a_participle_after_a_comma_is_a_clause():
     things = _things("The farm has four barns, each split into pens, and pens hold goats.")
     assert "split" not in things, things
     assert {"barn", "pen"} <= set(things), things
+
+
+def test_short_forms_are_written_out_with_their_number():
+    from synthdata.analysis.reading import normalize
+
+    tokens, read_as = normalize(tokenize("vet db: drs, rx's - each with a dose; the mgr's desk"))
+    assert read_as["drs"] == "doctors", read_as
+    assert read_as["db"] == "database", read_as
+    assert read_as["mgr"] == "manager", read_as
+    assert "prescriptions" in [t.text for t in tokens], tokens
