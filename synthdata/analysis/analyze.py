@@ -49,6 +49,7 @@ from synthdata.analysis.reading import (
     TextLink,
     agent_noun,
     in_idiom,
+    kinds_of_things,
     lexicon,
     link_name,
     names_events,
@@ -112,6 +113,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
+    _kinds_not_tables(entities, kinds_of_things(tokens, reading.tags, spans), stated, self_refs)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -210,6 +212,26 @@ def _roles_not_tables(
             for lk in stated
         ]
         stated[:] = [lk for lk in stated if lk.child != lk.parent]
+
+
+def _kinds_not_tables(
+    entities: dict[str, EntityPlan],
+    kinds: list[tuple[str, str, tuple[str, ...]]],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+) -> None:
+    """Kinds the text lists of a thing ("Staff are nurses, care assistants and cooks", "fires,
+    floods and other incidents") are values of the thing's type field, not tables: what the
+    text says of a kind it says of the thing."""
+    typed: set[str] = set()
+    for kind, thing, names in kinds:
+        if thing not in entities:
+            continue
+        if thing not in typed:
+            typed.add(thing)
+            field_name = "role" if person_word(thing) else "type"
+            entities[thing].attributes.append((field_name, names))
+        _roles_not_tables(entities, {kind: thing}, stated, self_refs)
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

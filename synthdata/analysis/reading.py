@@ -272,6 +272,25 @@ ABBREVIATIONS = {
     "ppl": "people",
     "org": "organization",
     "po": "purchase_order",
+    "rx": "prescription",
+    "dr": "doctor",
+    "exch": "exchange",
+    "mgmt": "management",
+    "db": "database",
+    "sys": "system",
+    "ops": "operations",
+    "info": "information",
+    "pkg": "package",
+    "amt": "amount",
+    "desc": "description",
+    "yr": "year",
+    "wk": "week",
+    "svc": "service",
+    "req": "request",
+    "spec": "specification",
+    "inv": "invoice",
+    "prod": "production",
+    "emp": "employee",
 }
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -312,18 +331,31 @@ def _maybe_word(word: str) -> bool:
     return False
 
 
+def _short_form(token: Token, nxt: Token | None) -> tuple[str, bool] | None:
+    """The word a short form stands for and whether it is plural: "mgr" → manager, "drs" →
+    doctors, "rx's - each rx ..." → prescriptions (an apostrophe-s on a short form with no
+    noun after it makes a plural; "the mgr's office" is a possessive)."""
+    if token.base in ABBREVIATIONS:
+        owner = nxt is not None and nxt.sentence == token.sentence and _maybe_nominal(nxt)
+        return ABBREVIATIONS[token.base], token.plural or (token.possessive and not owner)
+    if token.text.endswith("s") and token.text[:-1] in ABBREVIATIONS:
+        return ABBREVIATIONS[token.text[:-1]], True
+    return None
+
+
 def normalize(tokens: list[Token]) -> tuple[list[Token], dict[str, str]]:
     """Tokens with typos mended and short forms written out, and what was read as what."""
     out: list[Token] = []
     read_as: dict[str, str] = {}
-    for token in tokens:
+    for n, token in enumerate(tokens):
         if not token.word or token.proper or token.acronym or len(token.text) < 2:
             out.append(token)
             continue
         text = token.text
-        if token.base in ABBREVIATIONS:
-            full = ABBREVIATIONS[token.base]
-            text = plural(full) if token.plural else full
+        short = _short_form(token, tokens[n + 1] if n + 1 < len(tokens) else None)
+        if short is not None:
+            full, many = short
+            text = plural(full) if many else full
         else:
             text = spelled(text)
         if text == token.text:
@@ -469,6 +501,28 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
             and _continues_clause(tokens, tags, i)
         ):
             tags[i] = "VERB"  # "we run events and track RSVPs"
+            continue
+        if (
+            prev in {"each", "every"}
+            and i >= 2
+            and tokens[i - 2].text == ","
+            and _participle(token.text)
+            and nxt in _PREP
+        ):
+            tags[i] = "VERB"  # "three warehouses, each split into bins"
+    _participles_in_lists(tokens, tags)
+
+
+def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
+    """A participle that opens a list item before its noun describes the noun: "(appeals,
+    sponsored runs, raffles)" (a kind of run, not a verb)."""
+    for i in range(1, len(tokens) - 2):
+        if tags[i] != "VERB" or tokens[i - 1].text not in {",", "("}:
+            continue
+        if _verb_form(tokens[i].text) != "ed" and not _participle(tokens[i].text):
+            continue
+        if tags[i + 1] == "NOUN" and tokens[i + 2].text in {",", ")", "and", "or"}:
+            tags[i] = "ADJ"
 
 
 @lru_cache(maxsize=4096)
@@ -2500,4 +2554,77 @@ def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
             continue  # "parties are people or organisations": kinds of parties
         if said or any(word in _ALSO for word in after[:5]):
             out[role] = kind[0]
+    return out
+
+
+# -- kinds of a thing -----------------------------------------------------------------------------
+
+_KIND_GLUE = frozenset({",", "and", "or", "/"})
+
+
+def _kind_items(
+    tokens: list[Token], tags: list[str], start: int, by_first: dict[int, Span]
+) -> list[tuple[str, str]]:
+    """The items of a list of nouns from ``start``: (mention key or "", words), up to the first
+    word that is not a noun, adjective or list glue ("nurses, healthcare assistants and
+    kitchen; ..." → three items)."""
+    items: list[tuple[str, str]] = []
+    words: list[str] = []
+    key = ""
+    i = start
+    sentence = tokens[start].sentence if start < len(tokens) else -1
+    while i < len(tokens) and tokens[i].sentence == sentence:
+        if tokens[i].text in _KIND_GLUE:
+            if words:
+                items.append((key, " ".join(words)))
+            words, key = [], ""
+        elif tags[i] in {"NOUN", "ADJ", "GER"} and tokens[i].word:
+            if i in by_first and not words:
+                key = by_first[i][0]
+            words.append(tokens[i].base)
+        else:
+            break
+        i += 1
+    if words and (i >= len(tokens) or tokens[i].text not in {"(", "of"}):
+        items.append((key, " ".join(words)))
+    return items
+
+
+def kinds_of_things(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Things the text names as kinds of another: "Staff are nurses, care assistants and
+    cooks" (kinds of staff), "fires, floods and other incidents" (kinds of incidents). Each
+    is (kind, thing, the kinds' names): the kinds are values of a type field of the thing,
+    not tables of their own."""
+    by_first = {m[1]: m for m in mentions}
+    by_last = {m[2]: m for m in mentions}
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for i, token in enumerate(tokens):
+        thing = by_last.get(i - 1)
+        if token.text == "are" and thing is not None and i + 1 < len(tokens):
+            if i >= 2 and tokens[thing[1] - 1].text in {"which", "who", "that"}:
+                continue
+            items = _kind_items(tokens, tags, i + 1, by_first)
+            if len(items) < 2 or any(w in _ALSO for _, w in items):
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, thing[0], names) for key, _ in items if key and key != thing[0])
+        if token.text == "other" and i >= 2 and tokens[i - 1].text in {"and", "or"}:
+            kind_of = by_first.get(i + 1)
+            if kind_of is None or not tokens[kind_of[2]].plural:
+                continue
+            k = i - 2  # back over "falls, pressure sores"
+            while (
+                k > 0
+                and tags[k - 1] in {"NOUN", "ADJ", "GER"} | {"PUNCT"}
+                and (tags[k - 1] != "PUNCT" or tokens[k - 1].text == ",")
+            ):
+                k -= 1
+            items = _kind_items(tokens, tags, k, by_first)
+            items = [item for item in items if item[0] != kind_of[0]]
+            if len(items) < 2:
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, kind_of[0], names) for key, _ in items if key)
     return out

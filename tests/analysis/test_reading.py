@@ -472,3 +472,63 @@ def test_a_thing_judged_by_several_people_makes_a_table_of_the_act_with_its_resu
     assert not schemas["grant_bids"].foreign_keys
     links = _links("Every essay is marked by two teachers.")
     assert {("essay_marks", "essays"), ("essay_marks", "teachers")} <= links, links
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [
+        ("canoes", "canoe"),
+        ("niches", "niche"),
+        ("ties", "tie"),
+        ("gases", "gas"),
+        ("categories", "category"),
+        ("analyses", "analysis"),
+        ("purchases", "purchase"),
+        ("sales", "sale"),
+    ],
+)
+def test_singulars_the_lexicon_knows_win_over_suffix_rules(word, one):
+    from synthdata.analysis.inflection import singular
+
+    assert singular(word) == one
+
+
+def test_a_plural_in_oes_names_its_table():
+    assert "canoes" in _tables("A boathouse rents canoes to paddlers; each rental has a canoe.")
+
+
+def test_kinds_listed_after_are_are_a_type_field_not_tables():
+    text = (
+        "A farm shop keeps produce and suppliers. Suppliers are growers, bakers and dairies; "
+        "each supplier delivers produce, and spoilage, theft and other losses are logged."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "suppliers" in schemas, set(schemas)
+    assert not {"growers", "bakers", "dairies", "spoilages", "thefts"} & set(schemas), set(schemas)
+    kinds = next(f for f in schemas["suppliers"].fields if f.name in {"type", "role"})
+    assert {"grower", "baker", "dairy"} <= set(kinds.enum_values or ()), kinds
+
+
+def test_participles_opening_list_items_describe_their_noun():
+    tables = _tables(
+        "A theatre runs outreach programmes (school visits, guided tours, workshops); patrons "
+        "book seats for performances."
+    )
+    assert not {"tours", "guided_tours", "visits", "workshops"} & tables, tables
+    assert _tags("(talks, guided tours, workshops)")["guided"] == "ADJ"
+
+
+def test_each_with_a_participle_after_a_comma_is_a_clause():
+    things = _things("The farm has four barns, each split into pens, and pens hold goats.")
+    assert "split" not in things, things
+    assert {"barn", "pen"} <= set(things), things
+
+
+def test_short_forms_are_written_out_with_their_number():
+    from synthdata.analysis.reading import normalize
+
+    tokens, read_as = normalize(tokenize("vet db: drs, rx's - each with a dose; the mgr's desk"))
+    assert read_as["drs"] == "doctors", read_as
+    assert read_as["db"] == "database", read_as
+    assert read_as["mgr"] == "manager", read_as
+    assert "prescriptions" in [t.text for t in tokens], tokens
