@@ -1511,6 +1511,8 @@ def _pair(
         found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
+    if not verbs and _verb_before(tokens, tags, a, b, words, found):
+        return
     if not verbs:
         # "customers, orders with order lines": the words attach to the nearest item.
         a = _Group([a.items[-1]], a.last, a.last, tokens[a.last].plural, a.possessive)
@@ -1706,6 +1708,33 @@ _EVENT_DIRECT = frozenset(
 _ACTS_ON_THINGS = frozenset(
     "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
 )
+
+
+#: Verbs of trade, whose goods go on the lines of the text's orders or sales.
+_SALE_VERBS = frozenset("sell buy purchase order".split())
+
+
+def _verb_before(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, words: list[str], found: _Found
+) -> bool:
+    """ "(we) V A to/from B" with an event verb: each time is a row keyed to A and to the party
+    B ("the library lends books to members": loans of books to members; "members borrow books
+    from branches": the loans are at branches), not a key from A to B."""
+    if words[0] not in {"to", "from"} or not all(w in _DETS_AND_OF for w in words[1:]):
+        return False
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "QUANT"}:
+        k -= 1
+    if k < 1 or tags[k] != "VERB" or tokens[k].text.endswith(("ed", "ing")):
+        return False
+    if tokens[k - 1].text in _PASSIVE or tokens[k].sentence != tokens[a.first].sentence:
+        return False
+    lemma = _lemma(tokens[k].text, "VERB")
+    noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
+    if noun is None or _eventful(a) or _eventful(b) or any(person_word(x) for x in a.keys):
+        return False
+    found.events(a, b, noun)
+    return True
 
 
 #: Verbs of judging a thing, with the noun of the act and the field it gives ("scored": a

@@ -410,3 +410,11 @@ def test_a_thing_judged_by_several_people_makes_a_table_of_the_act_with_its_resu
     assert not schemas["grant_bids"].foreign_keys
     links = _links("Every essay is marked by two teachers.")
     assert {("essay_marks", "essays"), ("essay_marks", "teachers")} <= links, links
+
+
+def test_an_event_verb_before_a_thing_and_its_party_makes_the_event():
+    links = _links("The depot lends tools to builders.")
+    assert {("loans", "tools"), ("loans", "builders")} <= links, links
+    assert ("tools", "builders") not in links, links
+    links = _links("Members borrow kayaks from branches.")
+    assert {("loans", "members"), ("loans", "kayaks"), ("loans", "branches")} <= links, links
