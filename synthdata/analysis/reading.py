@@ -2330,3 +2330,112 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
         values.append(" ".join(current))
     values = [v for v in values if v]
     return tuple(dict.fromkeys(values)) if 2 <= len(values) <= 12 else ()
+
+
+# -- events that recur on one thing ----------------------------------------------------------
+
+#: Nouns of acts done to a thing again and again ("meters are read monthly": readings),
+#: beside the event verbs.
+_RECURRING_NOUNS = {
+    "renew": "renewal",
+    "service": "service",
+    "clean": "cleaning",
+    "calibrate": "calibration",
+    "test": "test",
+    "check": "check",
+    "groom": "grooming",
+    "feed": "feeding",
+    "shear": "shearing",
+    "read": "reading",
+    "measure": "measurement",
+    "maintain": "maintenance",
+    "sample": "sampling",
+    "count": "count",
+    "restock": "restock",
+    "water": "watering",
+    "score": "scoring",
+    "photograph": "photo",
+    "survey": "survey",
+}
+#: Words that say something happens again and again.
+_EVERY_ADVERBS = frozenset(
+    "daily weekly monthly yearly annually quarterly nightly hourly fortnightly biweekly "
+    "regularly periodically routinely".split()
+)
+_TIME_UNITS = frozenset(
+    "day week month year quarter season shift morning evening night hour fortnight term "
+    "semester visit".split()
+)
+
+
+def _recurs(tokens: list[Token], start: int, stop: int) -> bool:
+    """Whether words in [start, stop) say the act recurs ("monthly", "each year", "every six
+    weeks", "twice a day")."""
+    for i in range(start, min(stop, len(tokens))):
+        text = tokens[i].text
+        if text in _EVERY_ADVERBS:
+            return True
+        if text in {"each", "every", "per", "a", "an"} and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            unit = tokens[i + 2] if i + 2 < len(tokens) else nxt
+            if nxt.base in _TIME_UNITS or (
+                (nxt.text[:1].isdigit() or nxt.text in _NUMBER_WORDS) and unit.base in _TIME_UNITS
+            ):
+                if text in {"a", "an"} and tokens[i - 1].text not in {"once", "twice", "times"}:
+                    continue
+                return True
+    return False
+
+
+def _after_party_prep(tokens: list[Token], tags: list[str], first: int) -> bool:
+    """Whether the noun phrase at ``first`` follows "to", "from" or "at" (past its
+    determiners and modifiers): the party an act goes to ("deliver batches to the sites")."""
+    k = first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "NOUN"}:
+        k -= 1
+    return k >= 0 and tokens[k].text in {"to", "from", "at"}
+
+
+def recurring_events(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Acts the text says are done to one thing again and again, each time a row: (thing,
+    the act's noun, the doer and the parties it goes to). "Each calf is weighed monthly" →
+    (calf, weighing, ()); "members renew their memberships each year" → (membership, renewal,
+    (member,)); "vans deliver batches to the sites each morning" → (batch, delivery, (van,
+    site))."""
+    ends = {last: key for key, _, last, _ in mentions}
+    starts = {first: key for key, first, _, _ in mentions}
+    out = []
+    for v, token in enumerate(tokens):
+        if tags[v] != "VERB":
+            continue
+        lemma = _lemma(token.text, "VERB")
+        noun = _RECURRING_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if noun is None:
+            continue
+        stop = next(
+            (j for j in range(v + 1, len(tokens)) if tokens[j].text in {".", ";", ",", "and"}),
+            len(tokens),
+        )
+        if not _recurs(tokens, v + 1, stop):
+            continue
+        k = v - 1
+        while k >= 0 and (tokens[k].text in _PASSIVE or tags[k] == "ADV"):
+            k -= 1
+        passive = k < v - 1 and any(tokens[j].text in _PASSIVE for j in range(k + 1, v))
+        parties = tuple(
+            key
+            for key, first, _, _ in mentions
+            if v < first < stop and _after_party_prep(tokens, tags, first)
+        )
+        if passive and k in ends and token.text.endswith(("ed", "en")):
+            out.append((ends[k], noun, parties))
+            continue
+        j = v + 1
+        while j < len(tokens) and j not in starts and tags[j] in {"DET", "ADJ", "NUM", "NOUN"}:
+            j += 1
+        if not passive and j in starts:
+            doer = (ends[k],) if k in ends else ()
+            out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
+    return out

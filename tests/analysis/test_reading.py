@@ -418,3 +418,16 @@ def test_an_event_verb_before_a_thing_and_its_party_makes_the_event():
     assert ("tools", "builders") not in links, links
     links = _links("Members borrow kayaks from branches.")
     assert {("loans", "members"), ("loans", "kayaks"), ("loans", "branches")} <= links, links
+
+
+def test_acts_done_to_a_thing_again_and_again_are_rows_of_their_own():
+    links = _links("A stud farm: each foal is weighed weekly.")
+    assert ("foal_weighings", "foals") in links, links
+    analysis = sd.analyze("Tenants renew their leases yearly.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    renewals = schemas["lease_renewals"]
+    assert {fk.parent for fk in renewals.foreign_keys} == {"leases", "tenants"}
+    assert any(f.type.name in {"DATE", "DATETIME"} for f in renewals.fields), renewals.fields
+    # a table the text already has for the act takes the key
+    tables = _tables("Boilers are inspected yearly and we keep inspections with a pass flag.")
+    assert "boiler_inspections" not in tables, tables
