@@ -1634,6 +1634,8 @@ def _pair(
     ):
         found.child_of(b, a, strong=False)  # "judges preside over hearings"
         return
+    if _shared_ownership(tokens, a, b, lemma, passive, found):
+        return
     if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
         found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
         return
@@ -1734,6 +1736,36 @@ def _verb_before(
     if noun is None or _eventful(a) or _eventful(b) or any(person_word(x) for x in a.keys):
         return False
     found.events(a, b, noun)
+    return True
+
+
+def _shared_ownership(
+    tokens: list[Token], a: _Group, b: _Group, lemma: str, passive: bool, found: _Found
+) -> bool:
+    """People who share a thing own it together, each with a share, and each may share
+    several: an ownership row per person and thing ("partners share boats, with percentage
+    shares": boat_ownerships with a percentage_share), not a key on either."""
+    if lemma not in {"share", "co-own", "coown"} or passive:
+        return False
+    if not all(person_word(k) for k in a.keys) or any(person_word(k) for k in b.keys):
+        return False
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    for i in range(b.last, len(tokens)):
+        if tokens[i].sentence != tokens[b.last].sentence or tokens[i].text in {";", "."}:
+            break
+        attributes = _pair_attributes(tokens, i)
+        if attributes:
+            break
+    attributes = tuple(
+        ("share_percentage", ()) if set(n.split("_")) & {"percent", "percentage"} else (n, c)
+        for n, c in attributes
+    )
+    for x, _ in a.items:
+        for y, _ in b.items:
+            name = f"{y}_ownerships"
+            found.tables.append(
+                LinkTable(x, y, name, "link", attributes or (("share_percentage", ()),))
+            )
     return True
 
 

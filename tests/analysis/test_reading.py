@@ -431,3 +431,15 @@ def test_acts_done_to_a_thing_again_and_again_are_rows_of_their_own():
     # a table the text already has for the act takes the key
     tables = _tables("Boilers are inspected yearly and we keep inspections with a pass flag.")
     assert "boiler_inspections" not in tables, tables
+
+
+def test_people_sharing_a_thing_own_it_in_shares():
+    analysis = sd.analyze("Members can share a boat, with percentage shares.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    ownerships = schemas["boat_ownerships"]
+    assert {fk.parent for fk in ownerships.foreign_keys} == {"members", "boats"}
+    assert "share_percentage" in {f.name for f in ownerships.fields}
+    assert not schemas["members"].foreign_keys
+    assert not schemas["boats"].foreign_keys
+    # things sharing a place still hold its key
+    assert ("dogs", "runs") in _links("Kennel: dogs sharing a run are fed together.")
