@@ -43,6 +43,7 @@ from synthdata.analysis.reading import (
     PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
+    Noun,
     Reading,
     SelfRef,
     TextLink,
@@ -302,6 +303,7 @@ def _merge(
             continue  # "in a chosen order": a word in passing, not a kind of record
         if noun is not None and noun.first < m.first and not _native(m.key, domain):
             continue  # "pipe segments" are not the catalogue's trip segments
+        m = _shortened(m, noun, thing, catalogued)
         mentions.append(m)
         if noun is None or thing is None:
             continue
@@ -334,6 +336,17 @@ def _merge(
         key = catalogued.get(key, key)
         mentions.append(Mention(key, noun.first, noun.last, noun.plural))
     return sorted(mentions, key=lambda m: m.first), names, roles
+
+
+def _shortened(
+    m: Mention, noun: Noun | None, thing: tuple[str, str] | None, catalogued: dict[str, str]
+) -> Mention:
+    """A bare head that shortens a longer thing named before ("reward tiers ... a tier") is
+    that thing, not another catalogue entity the head alone names (tier → plan)."""
+    if noun is None or thing is None or thing[1] or thing[0] == noun.key:
+        return m
+    key = catalogued.get(thing[0])
+    return m if key is None or key == m.key else replace(m, key=key)
 
 
 def _native(key: str, domain: str | None) -> bool:

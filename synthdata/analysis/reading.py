@@ -357,7 +357,9 @@ def tag(tokens: list[Token]) -> list[str]:
     """One coarse part of speech per token."""
     tags = [_closed(t) for t in tokens]
     for i in range(len(tokens)):
-        if not tags[i]:
+        if tokens[i].text == "that":
+            tags[i] = _that(tokens, tags, i)
+        elif not tags[i]:
             tags[i] = _open(tokens, tags, i)
         elif tokens[i].text in {"lot", "lots"} and (
             i + 1 >= len(tokens) or tokens[i + 1].text != "of"
@@ -388,6 +390,23 @@ def tag(tokens: list[Token]) -> list[str]:
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
     return tags
+
+
+def _that(tokens: list[Token], tags: list[str], i: int) -> str:
+    """ "that" opens a clause ("updates that backers comment on", "a request that has to be
+    approved"), unless it comes before one thing after a verb, a preposition or a comma ("on
+    that day")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tags[i - 1] if i else "START"
+    if (
+        nxt is not None
+        and nxt.word
+        and not nxt.plural
+        and not _closed(nxt)
+        and prev in {"VERB", "PREP", "START", "PUNCT", "CONJ"}
+    ):
+        return "DET"  # "on that day", "meals, that sort of thing"
+    return "PRON"
 
 
 _VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})

@@ -443,3 +443,14 @@ def test_people_sharing_a_thing_own_it_in_shares():
     assert not schemas["boats"].foreign_keys
     # things sharing a place still hold its key
     assert ("dogs", "runs") in _links("Kennel: dogs sharing a run are fed together.")
+
+
+def test_that_opens_a_clause_unless_it_points_at_one_thing():
+    assert _tags("Hosts post notes that guests can read")["that"] == "PRON"
+    assert "that_guest" not in _things("Hosts post notes that guests can read")
+    assert _tags("We close on that day")["that"] == "DET"
+
+
+def test_a_bare_head_stands_for_the_longer_thing_named_before():
+    links = _links("Each campaign offers reward tiers, and backers pledge to a tier.")
+    assert {("pledges", "backers"), ("pledges", "reward_tiers")} <= links, links
