@@ -1202,6 +1202,9 @@ class _Found:
 
     #: (owner, owned) said as "can have more than one": owned may be shared between owners.
     shared: set[tuple[str, str]] = field(default_factory=set)
+    #: Event tables whose doer's "with ..." list is the act's own (table index, doer, last
+    #: token of the doer): "graded by two examiners with a grade and comments".
+    acts: list[tuple[int, str, int]] = field(default_factory=list)
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -1267,8 +1270,30 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
+
+
+def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:
+    """The fields listed after the doers of an act are the act's ("each essay is marked by two
+    teachers with a mark and feedback": essay_marks.feedback, not teachers.feedback)."""
+    for index, doer, last in found.acts:
+        if last + 1 >= len(tokens) or tokens[last + 1].text not in {"with", "w"}:
+            continue
+        start = last + 2
+        while start < len(tokens) and tokens[start].text in {"a", "an", "the", "its", "their"}:
+            start += 1
+        items = _items(tokens, tags, start, {}, set(), set())
+        names = {identifier("_".join(words)) for words, _, thing in items if thing is None}
+        moved = [a for a in found.attributes.get(doer, []) if a[0] in names]
+        if not moved:
+            continue
+        found.attributes[doer] = [a for a in found.attributes[doer] if a not in moved]
+        table = found.tables[index]
+        given = {n for n, _ in table.attributes}
+        extra = tuple(a for a in moved if a[0] not in given)
+        found.tables[index] = replace(table, attributes=(*table.attributes, *extra))
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -1836,6 +1861,7 @@ def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> boo
         for y, _ in b.items:
             act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
             table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            found.acts.append((len(found.tables), y, b.last))
             found.tables.append(table)
     return True
 

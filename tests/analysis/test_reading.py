@@ -454,3 +454,10 @@ def test_that_opens_a_clause_unless_it_points_at_one_thing():
 def test_a_bare_head_stands_for_the_longer_thing_named_before():
     links = _links("Each campaign offers reward tiers, and backers pledge to a tier.")
     assert {("pledges", "backers"), ("pledges", "reward_tiers")} <= links, links
+
+
+def test_fields_listed_after_the_doers_of_an_act_are_the_acts():
+    analysis = sd.analyze("Each essay is marked by two teachers with a mark and feedback.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {"mark", "feedback"} <= {f.name for f in schemas["essay_marks"].fields}
+    assert "feedback" not in {f.name for f in schemas["teachers"].fields}
