@@ -1377,6 +1377,18 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             found.pairs(left, nxt)
 
 
+#: Words that count how many, not what ("for one or more units").
+_COUNT_WORDS = frozenset("one or more than two several multiple many few any number".split())
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words of a gap that say what relates two things, past determiners and counts
+    ("is for one or more" → ["for"])."""
+    if _says_many(words):
+        return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
+    return [w for w in words if w not in _DETS_AND_OF]
+
+
 def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
     """The indexes of ``span`` outside parentheses (asides say nothing about the relation)."""
     out: list[int] = []
@@ -1580,7 +1592,7 @@ def _pair(
                 found.owns_many(a, b)  # "sales with line items"
             else:
                 found.child_of(a, b)  # "a viewing with a negotiator"
-        elif words[0] in _OWNER_PREPS and len([w for w in words if w not in _DETS_AND_OF]) <= 3:
+        elif words[0] in _OWNER_PREPS and len(_content_words(words)) <= 3:
             _located(a, b, words, many, found)
         return
     v = verbs[-1]

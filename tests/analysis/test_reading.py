@@ -461,3 +461,9 @@ def test_fields_listed_after_the_doers_of_an_act_are_the_acts():
     schemas = {s.name: s for s in sd.infer_schemas(analysis)}
     assert {"mark", "feedback"} <= {f.name for f in schemas["essay_marks"].fields}
     assert "feedback" not in {f.name for f in schemas["teachers"].fields}
+
+
+def test_for_one_or_more_is_a_pairing():
+    links = _links("Each booking is for one or more cabins on a ship.")
+    assert {("booking_cabins", "bookings"), ("booking_cabins", "cabins")} <= links, links
+    assert ("bookings", "cabins") not in links, links
