@@ -44,6 +44,7 @@ from synthdata.analysis.reading import (
     PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
+    Noun,
     Reading,
     SelfRef,
     TextLink,
@@ -56,6 +57,7 @@ from synthdata.analysis.reading import (
     normalize,
     person_word,
     read,
+    recurring_events,
     relate,
     roles_of_kinds,
     singular_key,
@@ -134,6 +136,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     text_links(entities, strong)  # said outright first: guesses must not block them
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
+    _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
@@ -358,6 +361,7 @@ def _merge(
             continue  # "in a chosen order": a word in passing, not a kind of record
         if noun is not None and noun.first < m.first and not _native(m.key, domain):
             continue  # "pipe segments" are not the catalogue's trip segments
+        m = _shortened(m, noun, thing, catalogued)
         mentions.append(m)
         if noun is None or thing is None:
             continue
@@ -390,6 +394,17 @@ def _merge(
         key = catalogued.get(key, key)
         mentions.append(Mention(key, noun.first, noun.last, noun.plural))
     return sorted(mentions, key=lambda m: m.first), names, roles
+
+
+def _shortened(
+    m: Mention, noun: Noun | None, thing: tuple[str, str] | None, catalogued: dict[str, str]
+) -> Mention:
+    """A bare head that shortens a longer thing named before ("reward tiers ... a tier") is
+    that thing, not another catalogue entity the head alone names (tier → plan)."""
+    if noun is None or thing is None or thing[1] or thing[0] == noun.key:
+        return m
+    key = catalogued.get(thing[0])
+    return m if key is None or key == m.key else replace(m, key=key)
 
 
 def _native(key: str, domain: str | None) -> bool:
@@ -539,6 +554,37 @@ def _role_links(table: LinkTable, b: EntityPlan, a: EntityPlan) -> list[Link]:
     from_paddock_id, to_paddock_id), and the start/end keys ``a`` had to ``b`` taken off."""
     a.links = [lk for lk in a.links if lk.parent != table.b]
     return [Link(f"{role}_{b.key_name}_id", table.b) for role in table.roles]
+
+
+def _add_recurring_events(
+    entities: dict[str, EntityPlan], events: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    """Acts done to one thing again and again are rows of their own, keyed to the thing (and
+    to who does them): "each calf is weighed monthly" → calf_weighings with calf_id and a time;
+    "members renew their memberships each year" → membership_renewals. A table the text already
+    has for the act ("inspections") takes the key instead."""
+    for thing, noun, parties in events:
+        if thing not in entities or _is_event(entities[thing]) or entities[thing].is_link:
+            continue
+        owner = entities[thing]
+        name = plural(noun)
+        existing = next(
+            (e for e in entities.values() if e.table == name or e.table.endswith(f"_{name}")),
+            None,
+        )
+        links = [Link(f"{owner.key_name}_id", thing)]
+        for party in dict.fromkeys(parties):
+            if party in entities and party != thing and not _is_event(entities[party]):
+                links.append(Link(f"{entities[party].key_name}_id", party))
+        if existing is not None:
+            for lk in links:
+                if not any(x.parent == lk.parent for x in existing.links):
+                    existing.links.append(lk)
+            continue
+        table = f"{owner.key_name}_{name}"
+        key = singular_key(table)
+        if key not in entities:
+            entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
 
 
 def _other_act(entity: EntityPlan, table: LinkTable) -> bool:

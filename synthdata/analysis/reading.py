@@ -389,7 +389,9 @@ def tag(tokens: list[Token]) -> list[str]:
     """One coarse part of speech per token."""
     tags = [_closed(t) for t in tokens]
     for i in range(len(tokens)):
-        if not tags[i]:
+        if tokens[i].text == "that":
+            tags[i] = _that(tokens, tags, i)
+        elif not tags[i]:
             tags[i] = _open(tokens, tags, i)
         elif tokens[i].text in {"lot", "lots"} and (
             i + 1 >= len(tokens) or tokens[i + 1].text != "of"
@@ -589,6 +591,23 @@ def _continues_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
     while s >= 0 and tags[s] in {"ADV", "AUX"}:
         s -= 1
     return s >= 0 and tags[s] == "PRON" and tokens[s].text not in {"that", "which", "who"}
+
+
+def _that(tokens: list[Token], tags: list[str], i: int) -> str:
+    """ "that" opens a clause ("updates that backers comment on", "a request that has to be
+    approved"), unless it comes before one thing after a verb, a preposition or a comma ("on
+    that day")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tags[i - 1] if i else "START"
+    if (
+        nxt is not None
+        and nxt.word
+        and not nxt.plural
+        and not _closed(nxt)
+        and prev in {"VERB", "PREP", "START", "PUNCT", "CONJ"}
+    ):
+        return "DET"  # "on that day", "meals, that sort of thing"
+    return "PRON"
 
 
 _VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
@@ -1384,6 +1403,9 @@ class _Found:
 
     #: (owner, owned) said as "can have more than one": owned may be shared between owners.
     shared: set[tuple[str, str]] = field(default_factory=set)
+    #: Event tables whose doer's "with ..." list is the act's own (table index, doer, last
+    #: token of the doer): "graded by two examiners with a grade and comments".
+    acts: list[tuple[int, str, int]] = field(default_factory=list)
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -1449,8 +1471,30 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
+
+
+def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:
+    """The fields listed after the doers of an act are the act's ("each essay is marked by two
+    teachers with a mark and feedback": essay_marks.feedback, not teachers.feedback)."""
+    for index, doer, last in found.acts:
+        if last + 1 >= len(tokens) or tokens[last + 1].text not in {"with", "w"}:
+            continue
+        start = last + 2
+        while start < len(tokens) and tokens[start].text in {"a", "an", "the", "its", "their"}:
+            start += 1
+        items = _items(tokens, tags, start, {}, set(), set())
+        names = {identifier("_".join(words)) for words, _, thing in items if thing is None}
+        moved = [a for a in found.attributes.get(doer, []) if a[0] in names]
+        if not moved:
+            continue
+        found.attributes[doer] = [a for a in found.attributes[doer] if a not in moved]
+        table = found.tables[index]
+        given = {n for n, _ in table.attributes}
+        extra = tuple(a for a in moved if a[0] not in given)
+        found.tables[index] = replace(table, attributes=(*table.attributes, *extra))
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -1532,6 +1576,18 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
         if _contains(tail, ("many", "to", "many")):
             found.pairs(left, nxt)
+
+
+#: Words that count how many, not what ("for one or more units").
+_COUNT_WORDS = frozenset("one or more than two several multiple many few any number".split())
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words of a gap that say what relates two things, past determiners and counts
+    ("is for one or more" → ["for"])."""
+    if _says_many(words):
+        return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
+    return [w for w in words if w not in _DETS_AND_OF]
 
 
 def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
@@ -1712,6 +1768,8 @@ def _pair(
         found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
+    if not verbs and _verb_before(tokens, tags, a, b, words, found):
+        return
     if not verbs:
         # "customers, orders with order lines": the words attach to the nearest item.
         a = _Group([a.items[-1]], a.last, a.last, tokens[a.last].plural, a.possessive)
@@ -1735,7 +1793,7 @@ def _pair(
                 found.owns_many(a, b)  # "sales with line items"
             else:
                 found.child_of(a, b)  # "a viewing with a negotiator"
-        elif words[0] in _OWNER_PREPS and len([w for w in words if w not in _DETS_AND_OF]) <= 3:
+        elif words[0] in _OWNER_PREPS and len(_content_words(words)) <= 3:
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
@@ -1833,6 +1891,8 @@ def _pair(
     ):
         found.child_of(b, a, strong=False)  # "judges preside over hearings"
         return
+    if _shared_ownership(tokens, a, b, lemma, passive, found):
+        return
     if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
         found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
         return
@@ -1909,6 +1969,63 @@ _ACTS_ON_THINGS = frozenset(
 )
 
 
+#: Verbs of trade, whose goods go on the lines of the text's orders or sales.
+_SALE_VERBS = frozenset("sell buy purchase order".split())
+
+
+def _verb_before(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, words: list[str], found: _Found
+) -> bool:
+    """ "(we) V A to/from B" with an event verb: each time is a row keyed to A and to the party
+    B ("the library lends books to members": loans of books to members; "members borrow books
+    from branches": the loans are at branches), not a key from A to B."""
+    if words[0] not in {"to", "from"} or not all(w in _DETS_AND_OF for w in words[1:]):
+        return False
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "QUANT"}:
+        k -= 1
+    if k < 1 or tags[k] != "VERB" or tokens[k].text.endswith(("ed", "ing")):
+        return False
+    if tokens[k - 1].text in _PASSIVE or tokens[k].sentence != tokens[a.first].sentence:
+        return False
+    lemma = _lemma(tokens[k].text, "VERB")
+    noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
+    if noun is None or _eventful(a) or _eventful(b) or any(person_word(x) for x in a.keys):
+        return False
+    found.events(a, b, noun)
+    return True
+
+
+def _shared_ownership(
+    tokens: list[Token], a: _Group, b: _Group, lemma: str, passive: bool, found: _Found
+) -> bool:
+    """People who share a thing own it together, each with a share, and each may share
+    several: an ownership row per person and thing ("partners share boats, with percentage
+    shares": boat_ownerships with a percentage_share), not a key on either."""
+    if lemma not in {"share", "co-own", "coown"} or passive:
+        return False
+    if not all(person_word(k) for k in a.keys) or any(person_word(k) for k in b.keys):
+        return False
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    for i in range(b.last, len(tokens)):
+        if tokens[i].sentence != tokens[b.last].sentence or tokens[i].text in {";", "."}:
+            break
+        attributes = _pair_attributes(tokens, i)
+        if attributes:
+            break
+    attributes = tuple(
+        ("share_percentage", ()) if set(n.split("_")) & {"percent", "percentage"} else (n, c)
+        for n, c in attributes
+    )
+    for x, _ in a.items:
+        for y, _ in b.items:
+            name = f"{y}_ownerships"
+            found.tables.append(
+                LinkTable(x, y, name, "link", attributes or (("share_percentage", ()),))
+            )
+    return True
+
+
 #: Verbs of judging a thing, with the noun of the act and the field it gives ("scored": a
 #: score) where it gives one.
 _ASSESS_VERBS = {
@@ -1957,6 +2074,7 @@ def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> boo
         for y, _ in b.items:
             act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
             table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            found.acts.append((len(found.tables), y, b.last))
             found.tables.append(table)
     return True
 
@@ -2627,4 +2745,113 @@ def kinds_of_things(
                 continue
             names = tuple(w for _, w in items)
             out.extend((key, kind_of[0], names) for key, _ in items if key)
+    return out
+
+
+# -- events that recur on one thing ----------------------------------------------------------
+
+#: Nouns of acts done to a thing again and again ("meters are read monthly": readings),
+#: beside the event verbs.
+_RECURRING_NOUNS = {
+    "renew": "renewal",
+    "service": "service",
+    "clean": "cleaning",
+    "calibrate": "calibration",
+    "test": "test",
+    "check": "check",
+    "groom": "grooming",
+    "feed": "feeding",
+    "shear": "shearing",
+    "read": "reading",
+    "measure": "measurement",
+    "maintain": "maintenance",
+    "sample": "sampling",
+    "count": "count",
+    "restock": "restock",
+    "water": "watering",
+    "score": "scoring",
+    "photograph": "photo",
+    "survey": "survey",
+}
+#: Words that say something happens again and again.
+_EVERY_ADVERBS = frozenset(
+    "daily weekly monthly yearly annually quarterly nightly hourly fortnightly biweekly "
+    "regularly periodically routinely".split()
+)
+_TIME_UNITS = frozenset(
+    "day week month year quarter season shift morning evening night hour fortnight term "
+    "semester visit".split()
+)
+
+
+def _recurs(tokens: list[Token], start: int, stop: int) -> bool:
+    """Whether words in [start, stop) say the act recurs ("monthly", "each year", "every six
+    weeks", "twice a day")."""
+    for i in range(start, min(stop, len(tokens))):
+        text = tokens[i].text
+        if text in _EVERY_ADVERBS:
+            return True
+        if text in {"each", "every", "per", "a", "an"} and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            unit = tokens[i + 2] if i + 2 < len(tokens) else nxt
+            if nxt.base in _TIME_UNITS or (
+                (nxt.text[:1].isdigit() or nxt.text in _NUMBER_WORDS) and unit.base in _TIME_UNITS
+            ):
+                if text in {"a", "an"} and tokens[i - 1].text not in {"once", "twice", "times"}:
+                    continue
+                return True
+    return False
+
+
+def _after_party_prep(tokens: list[Token], tags: list[str], first: int) -> bool:
+    """Whether the noun phrase at ``first`` follows "to", "from" or "at" (past its
+    determiners and modifiers): the party an act goes to ("deliver batches to the sites")."""
+    k = first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "NOUN"}:
+        k -= 1
+    return k >= 0 and tokens[k].text in {"to", "from", "at"}
+
+
+def recurring_events(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Acts the text says are done to one thing again and again, each time a row: (thing,
+    the act's noun, the doer and the parties it goes to). "Each calf is weighed monthly" →
+    (calf, weighing, ()); "members renew their memberships each year" → (membership, renewal,
+    (member,)); "vans deliver batches to the sites each morning" → (batch, delivery, (van,
+    site))."""
+    ends = {last: key for key, _, last, _ in mentions}
+    starts = {first: key for key, first, _, _ in mentions}
+    out = []
+    for v, token in enumerate(tokens):
+        if tags[v] != "VERB":
+            continue
+        lemma = _lemma(token.text, "VERB")
+        noun = _RECURRING_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if noun is None:
+            continue
+        stop = next(
+            (j for j in range(v + 1, len(tokens)) if tokens[j].text in {".", ";", ",", "and"}),
+            len(tokens),
+        )
+        if not _recurs(tokens, v + 1, stop):
+            continue
+        k = v - 1
+        while k >= 0 and (tokens[k].text in _PASSIVE or tags[k] == "ADV"):
+            k -= 1
+        passive = k < v - 1 and any(tokens[j].text in _PASSIVE for j in range(k + 1, v))
+        parties = tuple(
+            key
+            for key, first, _, _ in mentions
+            if v < first < stop and _after_party_prep(tokens, tags, first)
+        )
+        if passive and k in ends and token.text.endswith(("ed", "en")):
+            out.append((ends[k], noun, parties))
+            continue
+        j = v + 1
+        while j < len(tokens) and j not in starts and tags[j] in {"DET", "ADJ", "NUM", "NOUN"}:
+            j += 1
+        if not passive and j in starts:
+            doer = (ends[k],) if k in ends else ()
+            out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
     return out

@@ -532,3 +532,60 @@ def test_short_forms_are_written_out_with_their_number():
     assert read_as["db"] == "database", read_as
     assert read_as["mgr"] == "manager", read_as
     assert "prescriptions" in [t.text for t in tokens], tokens
+
+
+def test_an_event_verb_before_a_thing_and_its_party_makes_the_event():
+    links = _links("The depot lends tools to builders.")
+    assert {("loans", "tools"), ("loans", "builders")} <= links, links
+    assert ("tools", "builders") not in links, links
+    links = _links("Members borrow kayaks from branches.")
+    assert {("loans", "members"), ("loans", "kayaks"), ("loans", "branches")} <= links, links
+
+
+def test_acts_done_to_a_thing_again_and_again_are_rows_of_their_own():
+    links = _links("A stud farm: each foal is weighed weekly.")
+    assert ("foal_weighings", "foals") in links, links
+    analysis = sd.analyze("Tenants renew their leases yearly.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    renewals = schemas["lease_renewals"]
+    assert {fk.parent for fk in renewals.foreign_keys} == {"leases", "tenants"}
+    assert any(f.type.name in {"DATE", "DATETIME"} for f in renewals.fields), renewals.fields
+    # a table the text already has for the act takes the key
+    tables = _tables("Boilers are inspected yearly and we keep inspections with a pass flag.")
+    assert "boiler_inspections" not in tables, tables
+
+
+def test_people_sharing_a_thing_own_it_in_shares():
+    analysis = sd.analyze("Members can share a boat, with percentage shares.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    ownerships = schemas["boat_ownerships"]
+    assert {fk.parent for fk in ownerships.foreign_keys} == {"members", "boats"}
+    assert "share_percentage" in {f.name for f in ownerships.fields}
+    assert not schemas["members"].foreign_keys
+    assert not schemas["boats"].foreign_keys
+    # things sharing a place still hold its key
+    assert ("dogs", "runs") in _links("Kennel: dogs sharing a run are fed together.")
+
+
+def test_that_opens_a_clause_unless_it_points_at_one_thing():
+    assert _tags("Hosts post notes that guests can read")["that"] == "PRON"
+    assert "that_guest" not in _things("Hosts post notes that guests can read")
+    assert _tags("We close on that day")["that"] == "DET"
+
+
+def test_a_bare_head_stands_for_the_longer_thing_named_before():
+    links = _links("Each campaign offers reward tiers, and backers pledge to a tier.")
+    assert {("pledges", "backers"), ("pledges", "reward_tiers")} <= links, links
+
+
+def test_fields_listed_after_the_doers_of_an_act_are_the_acts():
+    analysis = sd.analyze("Each essay is marked by two teachers with a mark and feedback.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {"mark", "feedback"} <= {f.name for f in schemas["essay_marks"].fields}
+    assert "feedback" not in {f.name for f in schemas["teachers"].fields}
+
+
+def test_for_one_or_more_is_a_pairing():
+    links = _links("Each booking is for one or more cabins on a ship.")
+    assert {("booking_cabins", "bookings"), ("booking_cabins", "cabins")} <= links, links
+    assert ("bookings", "cabins") not in links, links
