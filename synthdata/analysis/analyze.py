@@ -25,7 +25,11 @@ from synthdata.analysis.entities import (
     retarget_lines,
 )
 from synthdata.analysis.inflection import plural, singular
-from synthdata.analysis.kinds import GROUP_HEADS as _GROUP_HEADS, PLACE_HEADS as _PLACE_HEADS
+from synthdata.analysis.kinds import (
+    GROUP_HEADS as _GROUP_HEADS,
+    PLACE_HEADS as _PLACE_HEADS,
+    examples_of_things,
+)
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.places import detect_locale
@@ -115,7 +119,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
-    _kinds_not_tables(entities, kinds_of_things(tokens, reading.tags, spans), stated, self_refs)
+    kinds = kinds_of_things(tokens, reading.tags, spans)
+    kinds += examples_of_things(tokens, reading.tags, spans)
+    _kinds_not_tables(entities, kinds, stated, self_refs)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -234,7 +240,8 @@ def _kinds_not_tables(
             typed.add(thing)
             field_name = "role" if person_word(thing) else "type"
             entities[thing].attributes.append((field_name, names))
-        _roles_not_tables(entities, {kind: thing}, stated, self_refs)
+        if kind:  # "" for kinds the text names only as examples
+            _roles_not_tables(entities, {kind: thing}, stated, self_refs)
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from synthdata.analysis.reading import lexicon, verb_lemma
+from synthdata.analysis.inflection import singular
+from synthdata.analysis.reading import Span, _values, lexicon, verb_lemma
+from synthdata.analysis.text import Token
 
 __all__ = [
     "CREDENTIAL_HEADS",
@@ -20,6 +22,7 @@ __all__ = [
     "SCHEDULED_HEADS",
     "TROUBLE_WORDS",
     "done_form",
+    "examples_of_things",
     "verbal_noun",
 ]
 
@@ -106,3 +109,51 @@ def done_form(noun: str) -> str | None:
         return None
     forms = getInflection(verb, "VBN")
     return forms[0] if forms else None
+
+
+#: Words that open examples of the thing before them ("nodes such as valves and hydrants").
+_EXAMPLE_OPENERS = frozenset({"like", "including", "eg", "e.g"})
+_EXAMPLE_ENDS = frozenset({";", ":", ")", "(", "."})
+
+
+def examples_of_things(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Kinds a text gives as examples of a thing: "nodes such as valves, hydrants and
+    junctions", "vehicles (e.g. vans, trucks)", "products like seeds and bulbs". Each is ("",
+    the thing, the kinds' names in the singular): values of the thing's type field. Examples
+    the text also names as things of their own are left to the reader."""
+    by_last = {m[2]: m for m in mentions}
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for i in range(1, len(tokens) - 2):
+        thing = by_last.get(i - 1)
+        if thing is None or not tokens[i - 1].plural:
+            continue
+        j = i + 1 if tokens[i].text == "(" else i
+        if tokens[j].text == "such" and tokens[j + 1].text == "as":
+            start = j + 2
+        elif tokens[j].text in _EXAMPLE_OPENERS and tags[j] != "VERB":
+            start = j + 1
+        else:
+            continue
+        stop = start
+        while (
+            stop < len(tokens)
+            and tokens[stop].sentence == tokens[i].sentence
+            and tokens[stop].text not in _EXAMPLE_ENDS
+            and tags[stop] not in {"VERB", "AUX", "PREP", "PRON"}
+        ):
+            stop += 1
+        names = tuple(dict.fromkeys(_kind_name(v) for v in _values(tokens, start, stop)))
+        if len(names) < 2:
+            continue
+        if any(start <= m[1] and m[2] < stop for m in mentions):
+            continue  # kinds the text also names as things may be tables: left to the reader
+        out.append(("", thing[0], names))
+    return out
+
+
+def _kind_name(value: str) -> str:
+    """A kind's name as an ENUM value: singular, snake_case ("fire hydrants" → fire_hydrant)."""
+    words = value.lower().split()
+    return "_".join([*words[:-1], singular(words[-1])]) if words else value

@@ -325,3 +325,16 @@ def test_seasons_are_when_not_tables():
     ).suggested_schemas
     assert "vessels" in tables
     assert not {"springs", "winters"} & set(tables)
+
+
+def test_examples_of_a_thing_are_values_of_its_type():
+    text = (
+        "The water board maps pipe runs between nodes such as valves, hydrants and junctions; "
+        "we sell products like seeds, bulbs and garden tools to members."
+    )
+    nodes = _fields_of(text, "nodes")
+    assert nodes["type"].enum_values == ["valve", "hydrant", "junction"]
+    products = _fields_of(text, "products")
+    assert products["type"].enum_values == ["seed", "bulb", "garden_tool"]
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert not {"valves", "hydrants", "bulbs"} & tables
