@@ -29,6 +29,7 @@ from synthdata.analysis.kinds import (
     GROUP_HEADS as _GROUP_HEADS,
     PLACE_HEADS as _PLACE_HEADS,
     examples_of_things,
+    shared_heads,
 )
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.naming import field_from_name
@@ -124,7 +125,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _kinds_not_tables(entities, kinds, stated, self_refs)
     for key, fields in attributes.items():
         if key in entities:
-            for name, choices in fields:
+            for name, choices in shared_heads(fields):
                 parent = None if choices else _listed_entity(name, entities, domain)
                 if parent is None:
                     attrs = entities[key].attributes

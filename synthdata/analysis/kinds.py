@@ -23,6 +23,7 @@ __all__ = [
     "TROUBLE_WORDS",
     "done_form",
     "examples_of_things",
+    "shared_heads",
     "verbal_noun",
 ]
 
@@ -70,6 +71,7 @@ def verbal_noun(noun: str) -> bool:
 
 #: Endings of nouns made from verbs, and what the verb ends with instead.
 _NOUN_ENDINGS = (
+    ("uction", "uce"),  # production → produce
     ("ion", "e"),  # completion → complete, donation → donate
     ("ation", ""),  # installation → install
     ("ion", ""),  # inspection → inspect
@@ -157,3 +159,28 @@ def _kind_name(value: str) -> str:
     """A kind's name as an ENUM value: singular, snake_case ("fire hydrants" → fire_hydrant)."""
     words = value.lower().split()
     return "_".join([*words[:-1], singular(words[-1])]) if words else value
+
+
+#: Words that name a moment only with a head after them ("start and wrap dates").
+_MOMENTS = frozenset(
+    "start end finish open opening close closing due arrival departure pickup dropoff drop "
+    "delivery issue expiry release launch install installation completion submission renewal "
+    "return check_in check_out begin".split()
+)
+#: Heads a list of moments shares ("start and finish time", "open and close dates").
+_SHARED_HEADS = frozenset({"date", "time", "day", "year", "at", "on", "datetime", "timestamp"})
+
+
+def shared_heads(
+    fields: list[tuple[str, tuple[str, ...]]],
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Moments listed before a head they share take it: "start and wrap dates" is start_date
+    and wrap_date, "start and finish time" start_time and finish_time (a bare "start" would
+    be a text field)."""
+    out = list(fields)
+    for i in range(len(out) - 2, -1, -1):
+        name, choices = out[i]
+        head = out[i + 1][0].rsplit("_", 1)
+        if not choices and name in _MOMENTS and len(head) == 2 and head[1] in _SHARED_HEADS:
+            out[i] = (f"{name}_{head[1]}", choices)
+    return out

@@ -338,3 +338,22 @@ def test_examples_of_a_thing_are_values_of_its_type():
     assert products["type"].enum_values == ["seed", "bulb", "garden_tool"]
     tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
     assert not {"valves", "hydrants", "bulbs"} & tables
+
+
+def test_moments_listed_before_a_head_share_it():
+    from synthdata.analysis.kinds import done_form, shared_heads
+
+    fields = [("title", ()), ("start", ()), ("wrap_date", ()), ("open", ()), ("close_time", ())]
+    assert [n for n, _ in shared_heads(fields)] == [
+        "title",
+        "start_date",
+        "wrap_date",
+        "open_time",
+        "close_time",
+    ]
+    assert done_form("production") == "produced"
+    shoot = _fields_of(
+        "A film company: each production has a title, a budget, start and wrap dates.",
+        "productions",
+    )
+    assert shoot["start_date"].type is sd.FieldType.DATE
