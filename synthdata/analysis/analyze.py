@@ -147,7 +147,10 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
-        _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)})
+        sentences: dict[str, set[int]] = {}
+        for m in mentions:
+            sentences.setdefault(m.key, set()).add(tokens[m.first].sentence)
+        _link_orphans(entities, {k for t in link_tables for k in (t.a, t.b)}, sentences)
     _line_tables(entities)
     _people_own_events(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
@@ -966,9 +969,13 @@ def _parties_of_events(
     that it has no relation with yet."""
     clause_of = _clauses(tokens, tags)
     by_clause: dict[int, list[str]] = {}
+    by_sentence: dict[int, list[str]] = {}
+    sentence_of: dict[int, int] = {}
     for m in mentions:
         if m.key in entities:
             by_clause.setdefault(clause_of[m.first], []).append(m.key)
+            by_sentence.setdefault(tokens[m.first].sentence, []).append(m.key)
+            sentence_of[clause_of[m.first]] = tokens[m.first].sentence
     verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
     for clause, keys in by_clause.items():
         if clause not in verbal:
@@ -985,6 +992,12 @@ def _parties_of_events(
                     continue
                 if any(lk.parent == key for lk in party.links) or _reaches(entities, other, key):
                     continue
+                if _kind(party) == "place":  # the animal the vets check, not its enclosure
+                    named = by_sentence[sentence_of[clause]]
+                    other = _holder(entities, named, key, other) or other
+                    party = entities[other]
+                    if any(lk.parent == other for lk in event.links):
+                        continue
                 lines = [
                     e
                     for e in entities.values()
@@ -1001,15 +1014,22 @@ def _parties_of_events(
                 event.links.append(Link(f"{party.key_name}_id", other))
 
 
-#: Heads of places things are kept at or happen in, and of groups people belong to: a
-#: modeller hangs people and things from them.
+#: (Heads of places and of groups: synthdata.analysis.kinds.)
+#: Heads of kinds things are sorted into: parents of the things of their clause, never their
+#: children ("each animal belongs to a species", "rooms of a room type").
+_KIND_HEADS = frozenset(
+    "type kind category tier level grade species breed genre variety cultivar class".split()
+)
+#: Heads of spans of time: events fall in them ("register each season"); people and things
+#: hold no key to them and they to nothing by default.
+_PERIOD_HEADS = frozenset("season period semester term year quarter month week".split())
 #: Who hangs from whom by class, lowest first: an event holds keys to all the others, a
 #: thing to the person who has it, a person to the group or place they belong to.
-_RANKS = {"event": 0, "thing": 1, "person": 2, "group": 3, "place": 3}
+_RANKS = {"event": 0, "thing": 1, "person": 2, "group": 3, "place": 3, "kind": 3, "period": 3}
 
 
 def _kind(entity: EntityPlan) -> str:
-    """The class of a table's rows: event, person, group, place or thing."""
+    """The class of a table's rows: event, person, group, place, kind, period or thing."""
     head = singular(entity.table.rsplit("_", 1)[-1])
     if entity.template is not None and entity.template.person:
         return "person"
@@ -1021,6 +1041,10 @@ def _kind(entity: EntityPlan) -> str:
         return "place"
     if head in _GROUP_HEADS:
         return "group"
+    if head in _KIND_HEADS:
+        return "kind"
+    if head in _PERIOD_HEADS:
+        return "period"
     return "thing"
 
 
@@ -1051,16 +1075,22 @@ def _owners_by_class(
     for m in mentions:
         if m.key in entities:
             by_clause.setdefault(clause_of[m.first], []).append(m.key)
+    objects = _verb_objects(mentions, tags)
+    lists = _verb_lists(mentions, tokens, tags)
     for key, person in entities.items():  # "farmers bring harvest lots": the lots' farmer
         if _kind(person) != "person" or person.is_link:
             continue
         for lk in list(person.links):
             thing = entities.get(lk.parent)
-            if thing is None or thing.is_link or lk.parent == key or _kind(thing) != "thing":
+            if thing is None or thing.is_link or lk.parent == key:
                 continue
+            if _kind(thing) not in {"thing", "period"} or _catalogue_key(person, lk.parent):
+                continue  # a crew member's home airport is the catalogue's, not a guess
             if any(c == key and p == lk.parent for c, p, _ in strong):
                 continue  # "each show has one or two hosts": said outright
             person.links.remove(lk)
+            if _kind(thing) == "period":
+                continue  # "players sign with a team for a season": the signing's season
             if not any(x.parent == key for x in thing.links):
                 thing.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
     by_sentence: dict[int, list[str]] = {}
@@ -1084,7 +1114,18 @@ def _owners_by_class(
                     for lk in event.links
                 ):
                     continue
+                if any(
+                    x != key
+                    and any(lk.parent == other for lk in e.links)
+                    and _reaches(entities, x, key)
+                    for x, e in entities.items()
+                ):
+                    continue  # "enter horses in races, book a jockey for each race entry"
+                held = _holder(entities, named, key, other) if _kind(party) == "place" else None
+                if held is not None:  # "each animal lives in an enclosure; ... health checks"
+                    other, party = held, entities[held]
                 event.links.append(Link(f"{party.key_name}_id", other))
+    _events_refer_back(entities, by_sentence)
     verbal = {clause_of[i] for i, tag in enumerate(tags) if tag == "VERB"}
     traded = {
         clause_of[i]
@@ -1118,6 +1159,8 @@ def _owners_by_class(
                     continue
                 if _reaches(entities, key, other) or _reaches(entities, other, key):
                     continue
+                if "period" in {_kind(child), _kind(entities[other])}:
+                    continue  # "players sign with a team for a season": the signing's season
                 if any(
                     (e.is_link or e.reason == "event")
                     and {key, other} <= {lk.parent for lk in e.links}
@@ -1128,6 +1171,14 @@ def _owners_by_class(
                     continue
                 if _kind(child) == "event":
                     continue  # events took their parties already
+                if frozenset((key, other)) in lists:
+                    continue  # "we track vineyards, grape varieties and harvests"
+                if (
+                    _kind(child) == "thing"
+                    and _kind(entities[other]) == "person"
+                    and (other, key) not in objects
+                ):
+                    continue  # "patients order glasses made from a frame we stock"
                 if clause in traded and _kind(child) == "thing":
                     continue  # "sells bottles to members": a sale's, not the bottle's member
                 if _goods(child) and any(
@@ -1141,6 +1192,110 @@ def _owners_by_class(
                 ):
                     continue  # "customers and their dogs, ... groomers": one owner of a kind
                 child.links.append(Link(f"{entities[other].key_name}_id", other))
+
+
+def _events_refer_back(entities: dict[str, EntityPlan], by_sentence: dict[int, list[str]]) -> None:
+    """An event keyed to nothing, alone in its sentence, happens to the thing the sentence
+    before is about, the lowest of its things: "Boats are moored at berths. Each visit records
+    the arrival" makes visits of a boat."""
+    sentences = sorted(by_sentence)
+    for n, sentence in enumerate(sentences[1:], 1):
+        keys = list(dict.fromkeys(by_sentence[sentence]))
+        if len(keys) != 1 or keys[0] not in entities:
+            continue
+        event = entities[keys[0]]
+        if _kind(event) != "event" or any(lk.parent != event.key for lk in event.links):
+            continue
+        before = [k for k in dict.fromkeys(by_sentence[sentences[n - 1]]) if k in entities]
+        leaves = [
+            k
+            for k in before
+            if _kind(entities[k]) == "thing"
+            and not entities[k].is_link
+            and not any(lk.parent == k for o in before for lk in entities[o].links)
+        ]
+        if leaves:
+            event.links.append(Link(f"{entities[leaves[0]].key_name}_id", leaves[0]))
+
+
+def _holder(
+    entities: dict[str, EntityPlan], named: list[str], event: str, place: str
+) -> str | None:
+    """The thing of the sentence that holds the place's key, which the event happens to rather
+    than to the place itself: "each animal lives in an enclosure, ... the vets record health
+    checks" makes checks of an animal, not of an enclosure. Failing one in the sentence, the
+    only thing of the text that the place holds ("Hives sit in apiaries. Each inspection ...")."""
+
+    def holds(key: str) -> bool:
+        thing = entities[key]
+        return (
+            key not in (event, place)
+            and not thing.is_link
+            and _kind(thing) == "thing"
+            and any(lk.parent == place for lk in thing.links)
+            and not _reaches(entities, key, event)
+            and not any(lk.parent == key for lk in entities[event].links)
+        )
+
+    near = [k for k in dict.fromkeys(named) if holds(k)]
+    anywhere = [k for k in entities if holds(k)]
+    return (near or anywhere)[0] if near or len(anywhere) == 1 else None
+
+
+def _catalogue_key(entity: EntityPlan, parent: str) -> bool:
+    """Whether the catalogue's template of the table holds a key to that parent."""
+    if entity.template is None:
+        return False
+    return any(parent in spec.choices for spec in entity.template.parents)
+
+
+_SUBJECT_GAP = frozenset({"ADV", "AUX"})
+_OBJECT_GAP = frozenset({"DET", "ADJ", "NUM", "QUANT", "NOUN", "CONJ"})
+
+
+def _verb_objects(mentions: list[Mention], tags: list[str]) -> set[tuple[str, str]]:
+    """(subject, object) pairs of the text's plain transitive clauses: a noun, its verb and the
+    nouns right after it ("patients order glasses", "members hold share and checking
+    accounts"), not nouns behind a preposition or a second verb ("... made from a frame")."""
+    ordered = sorted(mentions, key=lambda m: m.first)
+    out = set()
+    for i, subject in enumerate(ordered):
+        v = subject.last + 1
+        while v < len(tags) and tags[v] in _SUBJECT_GAP:
+            v += 1
+        if v >= len(tags) or tags[v] != "VERB":
+            continue
+        for obj in ordered[i + 1 :]:
+            if obj.first <= v or any(tags[j] not in _OBJECT_GAP for j in range(v + 1, obj.first)):
+                break
+            out.add((subject.key, obj.key))
+    return out
+
+
+def _verb_lists(
+    mentions: list[Mention], tokens: list[Token], tags: list[str]
+) -> set[frozenset[str]]:
+    """Pairs of things one verb lists as its objects ("we track vineyards, grape varieties,
+    harvests and wine barrels"): a list names records, it does not relate them."""
+    ordered = sorted(mentions, key=lambda m: m.first)
+    out: set[frozenset[str]] = set()
+    for v, tag in enumerate(tags):
+        if tag != "VERB":
+            continue
+        listed: list[str] = []
+        end = v
+        for m in ordered:
+            if m.first <= v:
+                continue
+            gap = range(end + 1, m.first)
+            if any(tags[j] not in _OBJECT_GAP and tokens[j].text != "," for j in gap):
+                break
+            if listed and not any(tags[j] == "CONJ" or tokens[j].text == "," for j in gap):
+                break  # "grape varieties" is one thing, not a list of two
+            listed.append(m.key)
+            end = m.last
+        out |= {frozenset((a, b)) for a in listed for b in listed if a != b}
+    return out
 
 
 def _paired_not_keyed(
@@ -1158,14 +1313,23 @@ def _paired_not_keyed(
                 entities[x].links = [lk for lk in entities[x].links if lk.parent != y]
 
 
+def _is_line(entity: EntityPlan) -> bool:
+    """Whether the table holds the lines of a document or an event ("order items",
+    "declaration lines", "box score lines")."""
+    return entity.key in LINE_ITEMS or singular(entity.table.rsplit("_", 1)[-1]) in {"item", "line"}
+
+
 def _is_event(entity: EntityPlan) -> bool:
     """Whether the table, as the text names it, holds events ("bookings", "hearings")."""
     return names_events(singular_key(entity.table))
 
 
-def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:
+def _link_orphans(
+    entities: dict[str, EntityPlan], paired: set[str], sentences: dict[str, set[int]]
+) -> None:
     """A named child whose implied parents the text does not name links to the named entities
-    that nothing else hangs from (leaves and loners), one per missing parent, in text order.
+    of its sentences that nothing else hangs from (leaves and loners), one per missing parent,
+    in text order; never to an event, which happens to things that exist before it.
 
     "customers and their dogs, appointments and groomers": appointments take a dog and a
     groomer, not the catalogue's patient and doctor; "orders with order lines, books by authors":
@@ -1199,6 +1363,12 @@ def _link_orphans(entities: dict[str, EntityPlan], paired: set[str]) -> None:
                 continue
             if _reaches(entities, other.key, plan.key):
                 continue  # a cycle
+            if _kind(other) == "event" and not _is_line(plan):
+                continue  # things exist before the events that happen to them
+            document = singular(plan.table.rsplit("_", 1)[-1]) in _DOCUMENTS and _goods(other)
+            near = sentences.get(plan.key, set()) & sentences.get(other.key, set())
+            if not (near or document):
+                continue  # nothing says the two have to do with each other (orders list goods)
             plan.links.append(Link(f"{other.key_name}_id", other.key))
             parents.add(other.key)
             wanted -= 1

@@ -38,7 +38,7 @@ PLACE_HEADS = frozenset(
 GROUP_HEADS = frozenset(
     "family household team group department company organisation organization club crew squad "
     "unit desk division cohort association chapter agency firm business employer practice "
-    "league tier plan programme program section arm".split()
+    "league plan programme program section arm".split()
 )
 #: Groups that live at an address and are reached as one (a family, a household).
 HOME_GROUPS = frozenset({"family", "household"})

@@ -1662,7 +1662,8 @@ PERSON_NOUNS = frozenset(
     "groom analyst chaplain pastor bishop imam rabbi sheriff marshal deputy warden guard scout "
     "fan medic paramedic barista chauffeur staff staffer alumnus alumni graduate fellow "
     "scholar faculty youth adult teen toddler infant baby worker employee player referee "
-    "physician dentist optician artist author actor".split()
+    "physician dentist optician artist author actor jockey caddie caddy cashier courier "
+    "soldier farrier".split()
 )
 
 

@@ -1,0 +1,70 @@
+"""Which of two related tables holds the key, where the grammar says little: the modeller's
+defaults of ``analyze`` (class ranks, events and the things they happen to, orphans), on
+sentences of their own."""
+
+from __future__ import annotations
+
+import synthdata as sd
+
+
+def _links(text: str) -> set[tuple[str, str]]:
+    schemas = sd.infer_schemas(sd.analyze(text))
+    return {(s.name, fk.parent) for s in schemas for fk in s.foreign_keys}
+
+
+def test_a_thing_is_never_hung_from_an_event_as_an_orphan():
+    links = _links(
+        "Ski hill. We sell lift passes on cards and every gate scan at a lift is logged, and "
+        "the ski school books lessons with instructors."
+    )
+    assert ("lift_passes", "gate_scans") not in links, links
+    assert ("gate_scans", "lift_passes") in links, links
+
+
+def test_kinds_are_parents_of_the_things_of_their_clause():
+    links = _links("Zoo. Each animal belongs to a species and lives in an enclosure.")
+    assert ("animals", "species") in links, links
+    assert ("species", "enclosures") not in links, links
+
+
+def test_people_and_things_hold_no_key_to_a_period():
+    links = _links("Hockey league. Players sign with a team for a season, and teams play games.")
+    assert ("seasons", "players") not in links, links
+    assert ("players", "seasons") not in links, links
+
+
+def test_people_own_the_things_they_act_on_not_the_things_behind_a_preposition():
+    links = _links(
+        "Optician. Patients have eye exams with an optometrist, and patients order glasses "
+        "made from a frame we stock."
+    )
+    assert ("frames", "patients") not in links, links
+
+
+def test_an_event_happens_to_the_thing_at_a_place_not_to_the_place():
+    links = _links(
+        "Zoo. Each animal lives in an enclosure; keepers clean enclosures, and the vets "
+        "record health checks."
+    )
+    assert ("health_checks", "animals") in links, links
+    assert ("health_checks", "enclosures") not in links, links
+
+
+def test_a_verb_listing_things_relates_none_of_them():
+    links = _links("A winery: we track vineyards, grape varieties, harvests and wine barrels")
+    assert not {(a, b) for a, b in links if {a, b} <= {"vineyards", "grape_varieties"}}, links
+
+
+def test_an_event_alone_in_its_sentence_happens_to_the_thing_before():
+    links = _links("Marina. Boats are moored at berths. Each visit records arrival and departure.")
+    assert ("visits", "boats") in links, links
+
+
+def test_a_person_booked_for_each_event_is_the_events_own():
+    links = _links(
+        "Racehorse yard. We enter horses in races, book a jockey for each race entry and "
+        "record finishing positions."
+    )
+    assert ("race_entries", "jockeys") in links, links
+    assert ("jockeys", "race_entries") not in links, links
+    assert ("races", "jockeys") not in links, links
