@@ -110,7 +110,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
-    _fields_not_tables(entities, listed, stated, link_tables, domain)
+    valued = _given_values(tokens, spans)
+    _fields_not_tables(entities, listed, stated, link_tables, domain, valued)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     _kinds_not_tables(entities, kinds_of_things(tokens, reading.tags, spans), stated, self_refs)
     for key, fields in attributes.items():
@@ -161,15 +162,17 @@ def _fields_not_tables(
     stated: list[TextLink],
     link_tables: list[LinkTable],
     domain: str,
+    valued: frozenset[str] = frozenset(),
 ) -> None:
     """Things the text names only among another thing's fields ("a box score line per player
     per game: minutes, points, rebounds") are fields of it, not tables, unless the catalogue
-    knows them as records, they are people, or a sentence relates them."""
+    knows them as records (and the text gives no values for them), they are people, or a
+    sentence relates them."""
     for thing, owner in listed.items():
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
-        if entity.template is not None and _native(thing, domain):
+        if entity.template is not None and _native(thing, domain) and thing not in valued:
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
@@ -231,6 +234,18 @@ def _kinds_not_tables(
             field_name = "role" if person_word(thing) else "type"
             entities[thing].attributes.append((field_name, names))
         _roles_not_tables(entities, {kind: thing}, stated, self_refs)
+
+
+def _given_values(tokens: list[Token], spans: list[tuple[str, int, int, str]]) -> frozenset[str]:
+    """Things named in the singular with their values in brackets: "a category (hardware,
+    software, access)" is a field with these values, whatever the catalogue keeps as records."""
+    out = set()
+    for key, _first, last, _ in spans:
+        if tokens[last].plural or last + 3 >= len(tokens) or tokens[last + 1].text != "(":
+            continue
+        if tokens[last + 3].text in {",", "/", "or"}:
+            out.add(key)
+    return frozenset(out)
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

@@ -503,3 +503,13 @@ def test_short_forms_are_written_out_with_their_number():
     assert read_as["db"] == "database", read_as
     assert read_as["mgr"] == "manager", read_as
     assert "prescriptions" in [t.text for t in tokens], tokens
+
+
+def test_a_catalogue_word_given_values_in_brackets_is_a_field():
+    text = (
+        "An online shop: customers place orders, each order has a status (new, packed, shipped) "
+        "and a category (gift, personal, business), and orders have lines with products."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "categories" not in schemas, set(schemas)
+    assert "category" in {f.name for f in schemas["orders"].fields}, schemas["orders"].fields
