@@ -141,6 +141,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _line_tables(entities)
     _people_own_events(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
+    _two_sided_trade(entities)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
@@ -246,6 +247,40 @@ def _given_values(tokens: list[Token], spans: list[tuple[str, int, int, str]]) -
         if tokens[last + 3].text in {",", "/", "or"}:
             out.add(key)
     return frozenset(out)
+
+
+#: Pairs of roles one person plays on either side of a marketplace.
+_TRADE_SIDES = (("buyer", "seller"),)
+
+
+def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
+    """Buyers and sellers of one marketplace are its users in two roles ("sellers list items,
+    buyers place bids"): one users table; a key to either side is a key to a user, named by
+    its role (``seller_id``)."""
+    for names in _TRADE_SIDES:
+        found = [
+            next((k for k, e in entities.items() if name in {k, singular(e.table)}), "")
+            for name in names
+        ]
+        sides = [side for side in found if side]
+        if len(sides) < len(names) or "user" in entities:
+            continue
+        template = catalog().entities.get("user")
+        if template is not None:
+            users = EntityPlan.from_template(template, mentioned=True)
+        else:
+            users = EntityPlan("user", "users", None, True, reason="named")
+        for side, name in zip(sides, names, strict=True):
+            more = [a for a in entities[side].attributes if a not in users.attributes]
+            users.attributes.extend(more)
+            del entities[side]
+            for entity in entities.values():
+                entity.links = [
+                    replace(lk, parent="user", field=f"{name}_id") if lk.parent == side else lk
+                    for lk in entity.links
+                ]
+        users.links = []
+        entities["user"] = users
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

@@ -269,3 +269,17 @@ def test_goods_an_order_in_the_clause_lists_belong_to_no_customer():
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert not {("cakes", "customers"), ("breads", "customers")} & links
     assert {("orders", "customers"), ("order_items", "cakes"), ("order_items", "breads")} <= links
+
+
+def test_buyers_and_sellers_of_a_marketplace_are_users():
+    import synthdata as sd
+
+    text = (
+        "A marketplace for vintage guitars: sellers post guitars with a price, buyers make "
+        "offers on guitars, and an accepted offer becomes a sale."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "users" in schemas, set(schemas)
+    assert not {"buyers", "sellers"} & set(schemas), set(schemas)
+    parents = {fk.parent for s in schemas.values() for fk in s.foreign_keys}
+    assert "users" in parents, parents
