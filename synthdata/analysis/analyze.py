@@ -114,6 +114,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     _kinds_not_tables(entities, kinds_of_things(tokens, reading.tags, spans), stated, self_refs)
+    _value_words_not_tables(entities, tokens, spans, stated)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -281,6 +282,63 @@ def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
                 ]
         users.links = []
         entities["user"] = users
+
+
+#: Words that name a choice among values, not a kind of record.
+_VALUE_WORDS = frozenset(
+    "role status type kind category level grade stage state priority severity mode gender sex "
+    "rating outcome".split()
+)
+
+
+def _value_words_not_tables(
+    entities: dict[str, EntityPlan],
+    tokens: list[Token],
+    spans: list[tuple[str, int, int, str]],
+    stated: list[TextLink],
+) -> None:
+    """A word that names a choice ("role", "status", "type") given its values in brackets is a
+    field, never a table, singular or plural: "a role per project (owner, editor, viewer)",
+    "in different roles (plaintiff, defendant)". It goes to the thing named before it in the
+    sentence."""
+    for key, first, last, _ in spans:
+        head = tokens[last].base  # the text's word ("a desk" may be the catalogue's category)
+        if head not in _VALUE_WORDS or key not in entities:
+            continue
+        opening = next(
+            (j for j in range(last + 1, min(len(tokens), last + 4)) if tokens[j].text == "("),
+            None,
+        )
+        if (
+            opening is None
+            or opening + 2 >= len(tokens)
+            or tokens[opening + 2].text
+            not in {
+                ",",
+                "/",
+                "or",
+            }
+        ):
+            continue
+        ends = range(opening, min(len(tokens), opening + 14))
+        close = next((j for j in ends if tokens[j].text == ")"), None)
+        if close is None:
+            continue
+        values = tuple(
+            t.text for t in tokens[opening + 1 : close] if t.word and t.text not in {"or", "and"}
+        )
+        del entities[key]
+        stated[:] = [lk for lk in stated if key not in (lk.child, lk.parent)]
+        owner = next(
+            (
+                k
+                for k, f, la, _ in sorted(spans, key=lambda m: -m[1])
+                if la < first and tokens[la].sentence == tokens[first].sentence and k in entities
+            ),
+            None,
+        )
+        if owner is not None:
+            entities[owner].attributes.append((singular(head), values))
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

@@ -283,3 +283,15 @@ def test_buyers_and_sellers_of_a_marketplace_are_users():
     assert not {"buyers", "sellers"} & set(schemas), set(schemas)
     parents = {fk.parent for s in schemas.values() for fk in s.foreign_keys}
     assert "users" in parents, parents
+
+
+def test_a_choice_word_given_values_is_a_field_even_in_the_plural():
+    import synthdata as sd
+
+    text = (
+        "A theatre company keeps productions and performers; performers join productions in "
+        "various roles (lead, understudy, chorus), and audiences book seats for performances."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert "roles" not in tables, tables
+    assert "productions" in tables, tables
