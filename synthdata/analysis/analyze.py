@@ -58,6 +58,7 @@ from synthdata.analysis.reading import (
     relate,
     roles_of_kinds,
     singular_key,
+    staff_kinds,
     verb_lemma,
 )
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
@@ -115,6 +116,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     _kinds_not_tables(entities, kinds_of_things(tokens, reading.tags, spans), stated, self_refs)
     _value_words_not_tables(entities, tokens, spans, stated)
+    link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in fields:
@@ -282,6 +284,40 @@ def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
                 ]
         users.links = []
         entities["user"] = users
+
+
+def _one_staff(
+    entities: dict[str, EntityPlan],
+    found: tuple[list[str], str],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+    link_tables: list[LinkTable],
+) -> list[LinkTable]:
+    """Kinds of people put on duty together ("drivers and conductors are assigned to each
+    run") are one table of staff with a role (the staff the text names as a body, else
+    ``staff_members``); pairings of a kind with what they are assigned to become the staff's
+    (``run_staff``)."""
+    kinds, body = found
+    kinds = [k for k in kinds if k in entities and k != body]
+    if len(kinds) < 2:
+        return link_tables
+    if not body or body not in entities:
+        body = "staff_member"
+        entities.setdefault(body, EntityPlan(body, "staff_members", None, True, reason="named"))
+    names = tuple(entities[k].table.replace("_", " ") for k in kinds)
+    entities[body].attributes.append(("role", tuple(singular(n) for n in names)))
+    _roles_not_tables(entities, dict.fromkeys(kinds, body), stated, self_refs)
+    out: list[LinkTable] = []
+    for t in link_tables:
+        a, b = (body if t.a in kinds else t.a), (body if t.b in kinds else t.b)
+        if (a, b) == (t.a, t.b):
+            out.append(t)
+            continue
+        other = b if a == body else a
+        table = replace(t, a=a, b=b, name=f"{other}_staff")
+        if not any({x.a, x.b} == {a, b} for x in out):
+            out.append(table)
+    return out
 
 
 #: Words that name a choice among values, not a kind of record.

@@ -295,3 +295,18 @@ def test_a_choice_word_given_values_is_a_field_even_in_the_plural():
     tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
     assert "roles" not in tables, tables
     assert "productions" in tables, tables
+
+
+def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
+    import synthdata as sd
+
+    text = (
+        "A ferry operator runs sailings between ports; deckhands and engineers are assigned to "
+        "each sailing, and passengers buy tickets for sailings."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "staff_members" in schemas, set(schemas)
+    assert not {"deckhands", "engineers"} & set(schemas), set(schemas)
+    role = next(f for f in schemas["staff_members"].fields if f.name == "role")
+    assert {"deckhand", "engineer"} <= set(role.enum_values or ()), role
+    assert "sailing_staff" in schemas, set(schemas)
