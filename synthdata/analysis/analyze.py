@@ -288,7 +288,7 @@ def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
 
 def _one_staff(
     entities: dict[str, EntityPlan],
-    found: tuple[list[str], str],
+    found: tuple[list[str], str, list[str]],
     stated: list[TextLink],
     self_refs: list[SelfRef],
     link_tables: list[LinkTable],
@@ -297,7 +297,7 @@ def _one_staff(
     run") are one table of staff with a role (the staff the text names as a body, else
     ``staff_members``); pairings of a kind with what they are assigned to become the staff's
     (``run_staff``)."""
-    kinds, body = found
+    kinds, body, staffed = found
     kinds = [k for k in kinds if k in entities and k != body]
     if len(kinds) < 2:
         return link_tables
@@ -317,6 +317,9 @@ def _one_staff(
         table = replace(t, a=a, b=b, name=f"{other}_staff")
         if not any({x.a, x.b} == {a, b} for x in out):
             out.append(table)
+    for thing in staffed:  # "each departure is staffed with ...": who works which departure
+        if thing in entities and not any({x.a, x.b} == {thing, body} for x in out):
+            out.append(LinkTable(thing, body, f"{thing}_staff"))
     return out
 
 

@@ -2487,13 +2487,15 @@ _DUTY_VERBS = frozenset(_ROSTER_VERBS | {"staff", "crew", "man"})
 STAFF_WORDS = frozenset({"staff", "crew", "personnel", "employee", "team", "workforce"})
 
 
-def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], str]:
+def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], str, list[str]]:
     """Kinds of people the text puts on duty together ("drivers and conductors are assigned to
     each run", "staffed with a lead guide plus porters and cooks from our staff"): one table of
     staff with a role, not a table per kind. Returns the kinds, and the mention of the staff
-    as a body in the same clause if any ("our staff", "crew members"), else ""."""
+    as a body in the same clause if any ("our staff", "crew members"), else "", and the
+    things said to be staffed ("each departure is staffed with ...")."""
     kinds: list[str] = []
     body = ""
+    staffed: list[str] = []
     for i, token in enumerate(tokens):
         if not token.word or _lemma(token.text, "VERB") not in _DUTY_VERBS:
             continue
@@ -2522,4 +2524,7 @@ def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], s
                 kinds.append(m[0])
         if bodies and not body:
             body = bodies[0][0]
-    return kinds, body
+        if _lemma(token.text, "VERB") in {"staff", "crew", "man"}:
+            before = [m for m in mentions if start <= m[1] and m[2] < i and m not in people]
+            staffed.extend(m[0] for m in before[-1:] if m[0] not in staffed)
+    return kinds, body, staffed

@@ -310,3 +310,15 @@ def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
     role = next(f for f in schemas["staff_members"].fields if f.name == "role")
     assert {"deckhand", "engineer"} <= set(role.enum_values or ()), role
     assert "sailing_staff" in schemas, set(schemas)
+
+
+def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
+    import synthdata as sd
+
+    text = (
+        "A river cruise company sells cruises to guests; each cruise is staffed with a "
+        "captain plus deckhands and engineers from our crew."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert not {"deckhands", "engineers"} & tables, tables
+    assert any(t.endswith("_staff") for t in tables), tables
