@@ -66,6 +66,7 @@ from synthdata.analysis.reading import (
     relate,
     roles_of_kinds,
     singular_key,
+    staff_kinds,
     verb_lemma,
 )
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
@@ -118,11 +119,14 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
-    _fields_not_tables(entities, listed, stated, link_tables, domain)
+    valued = _given_values(tokens, spans)
+    _fields_not_tables(entities, listed, stated, link_tables, domain, valued)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     kinds = kinds_of_things(tokens, reading.tags, spans)
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)
+    _value_words_not_tables(entities, tokens, spans, stated)
+    link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:
             for name, choices in shared_heads(fields):
@@ -154,6 +158,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _line_tables(entities)
     _people_own_events(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
+    _two_sided_trade(entities)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
@@ -175,15 +180,17 @@ def _fields_not_tables(
     stated: list[TextLink],
     link_tables: list[LinkTable],
     domain: str,
+    valued: frozenset[str] = frozenset(),
 ) -> None:
     """Things the text names only among another thing's fields ("a box score line per player
     per game: minutes, points, rebounds") are fields of it, not tables, unless the catalogue
-    knows them as records, they are people, or a sentence relates them."""
+    knows them as records (and the text gives no values for them), they are people, or a
+    sentence relates them."""
     for thing, owner in listed.items():
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
-        if entity.template is not None and _native(thing, domain):
+        if entity.template is not None and _native(thing, domain) and thing not in valued:
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
@@ -246,6 +253,146 @@ def _kinds_not_tables(
             entities[thing].attributes.append((field_name, names))
         if kind:  # "" for kinds the text names only as examples
             _roles_not_tables(entities, {kind: thing}, stated, self_refs)
+
+
+def _given_values(tokens: list[Token], spans: list[tuple[str, int, int, str]]) -> frozenset[str]:
+    """Things named in the singular with their values in brackets: "a category (hardware,
+    software, access)" is a field with these values, whatever the catalogue keeps as records."""
+    out = set()
+    for key, _first, last, _ in spans:
+        if tokens[last].plural or last + 3 >= len(tokens) or tokens[last + 1].text != "(":
+            continue
+        if tokens[last + 3].text in {",", "/", "or"}:
+            out.add(key)
+    return frozenset(out)
+
+
+#: Pairs of roles one person plays on either side of a marketplace.
+_TRADE_SIDES = (("buyer", "seller"),)
+
+
+def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
+    """Buyers and sellers of one marketplace are its users in two roles ("sellers list items,
+    buyers place bids"): one users table; a key to either side is a key to a user, named by
+    its role (``seller_id``)."""
+    for names in _TRADE_SIDES:
+        found = [
+            next((k for k, e in entities.items() if name in {k, singular(e.table)}), "")
+            for name in names
+        ]
+        sides = [side for side in found if side]
+        if len(sides) < len(names) or "user" in entities:
+            continue
+        template = catalog().entities.get("user")
+        if template is not None:
+            users = EntityPlan.from_template(template, mentioned=True)
+        else:
+            users = EntityPlan("user", "users", None, True, reason="named")
+        for side, name in zip(sides, names, strict=True):
+            more = [a for a in entities[side].attributes if a not in users.attributes]
+            users.attributes.extend(more)
+            del entities[side]
+            for entity in entities.values():
+                entity.links = [
+                    replace(lk, parent="user", field=f"{name}_id") if lk.parent == side else lk
+                    for lk in entity.links
+                ]
+        users.links = []
+        entities["user"] = users
+
+
+def _one_staff(
+    entities: dict[str, EntityPlan],
+    found: tuple[list[str], str, list[str]],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+    link_tables: list[LinkTable],
+) -> list[LinkTable]:
+    """Kinds of people put on duty together ("drivers and conductors are assigned to each
+    run") are one table of staff with a role (the staff the text names as a body, else
+    ``staff_members``); pairings of a kind with what they are assigned to become the staff's
+    (``run_staff``)."""
+    kinds, body, staffed = found
+    kinds = [k for k in kinds if k in entities and k != body]
+    if len(kinds) < 2:
+        return link_tables
+    if not body or body not in entities:
+        body = "staff_member"
+        entities.setdefault(body, EntityPlan(body, "staff_members", None, True, reason="named"))
+    names = tuple(entities[k].table.replace("_", " ") for k in kinds)
+    entities[body].attributes.append(("role", tuple(singular(n) for n in names)))
+    _roles_not_tables(entities, dict.fromkeys(kinds, body), stated, self_refs)
+    out: list[LinkTable] = []
+    for t in link_tables:
+        a, b = (body if t.a in kinds else t.a), (body if t.b in kinds else t.b)
+        if (a, b) == (t.a, t.b):
+            out.append(t)
+            continue
+        other = b if a == body else a
+        table = replace(t, a=a, b=b, name=f"{other}_staff")
+        if not any({x.a, x.b} == {a, b} for x in out):
+            out.append(table)
+    for thing in staffed:  # "each departure is staffed with ...": who works which departure
+        if thing in entities and not any({x.a, x.b} == {thing, body} for x in out):
+            out.append(LinkTable(thing, body, f"{thing}_staff"))
+    return out
+
+
+#: Words that name a choice among values, not a kind of record.
+_VALUE_WORDS = frozenset(
+    "role status type kind category level grade stage state priority severity mode gender sex "
+    "rating outcome".split()
+)
+
+
+def _value_words_not_tables(
+    entities: dict[str, EntityPlan],
+    tokens: list[Token],
+    spans: list[tuple[str, int, int, str]],
+    stated: list[TextLink],
+) -> None:
+    """A word that names a choice ("role", "status", "type") given its values in brackets is a
+    field, never a table, singular or plural: "a role per project (owner, editor, viewer)",
+    "in different roles (plaintiff, defendant)". It goes to the thing named before it in the
+    sentence."""
+    for key, first, last, _ in spans:
+        head = tokens[last].base  # the text's word ("a desk" may be the catalogue's category)
+        if head not in _VALUE_WORDS or key not in entities:
+            continue
+        opening = next(
+            (j for j in range(last + 1, min(len(tokens), last + 4)) if tokens[j].text == "("),
+            None,
+        )
+        if (
+            opening is None
+            or opening + 2 >= len(tokens)
+            or tokens[opening + 2].text
+            not in {
+                ",",
+                "/",
+                "or",
+            }
+        ):
+            continue
+        ends = range(opening, min(len(tokens), opening + 14))
+        close = next((j for j in ends if tokens[j].text == ")"), None)
+        if close is None:
+            continue
+        values = tuple(
+            t.text for t in tokens[opening + 1 : close] if t.word and t.text not in {"or", "and"}
+        )
+        del entities[key]
+        stated[:] = [lk for lk in stated if key not in (lk.child, lk.parent)]
+        owner = next(
+            (
+                k
+                for k, f, la, _ in sorted(spans, key=lambda m: -m[1])
+                if la < first and tokens[la].sentence == tokens[first].sentence and k in entities
+            ),
+            None,
+        )
+        if owner is not None:
+            entities[owner].attributes.append((singular(head), values))
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:

@@ -2856,3 +2856,54 @@ def recurring_events(
             doer = (ends[k],) if k in ends else ()
             out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
     return out
+
+
+# -- kinds of staff on a roster ---------------------------------------------------------------
+
+#: Verbs that put people on duty for something.
+_DUTY_VERBS = frozenset(_ROSTER_VERBS | {"staff", "crew", "man"})
+#: Nouns for the people of the business as a body.
+STAFF_WORDS = frozenset({"staff", "crew", "personnel", "employee", "team", "workforce"})
+
+
+def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], str, list[str]]:
+    """Kinds of people the text puts on duty together ("drivers and conductors are assigned to
+    each run", "staffed with a lead guide plus porters and cooks from our staff"): one table of
+    staff with a role, not a table per kind. Returns the kinds, and the mention of the staff
+    as a body in the same clause if any ("our staff", "crew members"), else "", and the
+    things said to be staffed ("each departure is staffed with ...")."""
+    kinds: list[str] = []
+    body = ""
+    staffed: list[str] = []
+    for i, token in enumerate(tokens):
+        if not token.word or _lemma(token.text, "VERB") not in _DUTY_VERBS:
+            continue
+        start, stop = i, i
+        while start > 0 and tokens[start - 1].sentence == token.sentence:
+            if tokens[start - 1].text in {";", ":", "."}:
+                break
+            start -= 1
+        while stop + 1 < len(tokens) and tokens[stop + 1].sentence == token.sentence:
+            if tokens[stop + 1].text in {";", ":", "."}:
+                break
+            stop += 1
+        people = [m for m in mentions if start <= m[1] and m[2] <= stop and person_word(m[0])]
+        bodies = [m for m in people if tokens[m[2]].base in STAFF_WORDS]
+        named = [m for m in people if m not in bodies]
+        joined = [
+            m
+            for m, n in pairwise(named)
+            if all(t.text in {"and", "plus", ",", "or", "&"} for t in tokens[m[2] + 1 : n[1]])
+        ]
+        if not joined:
+            continue
+        last = next(n for m, n in pairwise(named) if m == joined[-1])
+        for m in [*joined, last]:
+            if m[0] not in kinds:
+                kinds.append(m[0])
+        if bodies and not body:
+            body = bodies[0][0]
+        if _lemma(token.text, "VERB") in {"staff", "crew", "man"}:
+            before = [m for m in mentions if start <= m[1] and m[2] < i and m not in people]
+            staffed.extend(m[0] for m in before[-1:] if m[0] not in staffed)
+    return kinds, body, staffed

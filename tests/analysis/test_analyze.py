@@ -357,3 +357,56 @@ def test_moments_listed_before_a_head_share_it():
         "productions",
     )
     assert shoot["start_date"].type is sd.FieldType.DATE
+
+
+def test_buyers_and_sellers_of_a_marketplace_are_users():
+    import synthdata as sd
+
+    text = (
+        "A marketplace for vintage guitars: sellers post guitars with a price, buyers make "
+        "offers on guitars, and an accepted offer becomes a sale."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "users" in schemas, set(schemas)
+    assert not {"buyers", "sellers"} & set(schemas), set(schemas)
+    parents = {fk.parent for s in schemas.values() for fk in s.foreign_keys}
+    assert "users" in parents, parents
+
+
+def test_a_choice_word_given_values_is_a_field_even_in_the_plural():
+    import synthdata as sd
+
+    text = (
+        "A theatre company keeps productions and performers; performers join productions in "
+        "various roles (lead, understudy, chorus), and audiences book seats for performances."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert "roles" not in tables, tables
+    assert "productions" in tables, tables
+
+
+def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
+    import synthdata as sd
+
+    text = (
+        "A ferry operator runs sailings between ports; deckhands and engineers are assigned to "
+        "each sailing, and passengers buy tickets for sailings."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "staff_members" in schemas, set(schemas)
+    assert not {"deckhands", "engineers"} & set(schemas), set(schemas)
+    role = next(f for f in schemas["staff_members"].fields if f.name == "role")
+    assert {"deckhand", "engineer"} <= set(role.enum_values or ()), role
+    assert "sailing_staff" in schemas, set(schemas)
+
+
+def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
+    import synthdata as sd
+
+    text = (
+        "A river cruise company sells cruises to guests; each cruise is staffed with a "
+        "captain plus deckhands and engineers from our crew."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert not {"deckhands", "engineers"} & tables, tables
+    assert any(t.endswith("_staff") for t in tables), tables

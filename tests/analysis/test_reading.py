@@ -589,3 +589,13 @@ def test_for_one_or_more_is_a_pairing():
     links = _links("Each booking is for one or more cabins on a ship.")
     assert {("booking_cabins", "bookings"), ("booking_cabins", "cabins")} <= links, links
     assert ("bookings", "cabins") not in links, links
+
+
+def test_a_catalogue_word_given_values_in_brackets_is_a_field():
+    text = (
+        "An online shop: customers place orders, each order has a status (new, packed, shipped) "
+        "and a category (gift, personal, business), and orders have lines with products."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "categories" not in schemas, set(schemas)
+    assert "category" in {f.name for f in schemas["orders"].fields}, schemas["orders"].fields
