@@ -1377,6 +1377,29 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             found.pairs(left, nxt)
 
 
+def _one_at_a_time(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, found: _Found
+) -> bool:
+    """ "Each vehicle has one device (installed) at a time": the B changes over time, so each
+    spell of an A with a B is a row with its start and end ("device_installations"), not a key
+    on either."""
+    i = b.last + 1
+    participle = ""
+    if i < len(tokens) and tags[i] == "VERB" and tokens[i].text.endswith(("ed", "en")):
+        participle = _lemma(tokens[i].text, "VERB")
+        i += 1
+    words = [t.text for t in tokens[i : i + 4]]
+    if words[:3] != ["at", "a", "time"] and words[:4] != ["at", "any", "one", "time"]:
+        return False
+    noun = EVENT_NOUNS.get(participle) or _NOUN_OF_VERB.get(participle) or "assignment"
+    spell = (("started_on", ()), ("ended_on", ()))
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "link", spell))
+    return True
+
+
 #: Words that count how many, not what ("for one or more units").
 _COUNT_WORDS = frozenset("one or more than two several multiple many few any number".split())
 
@@ -1568,6 +1591,8 @@ def _pair(
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
     if not verbs and _verb_before(tokens, tags, a, b, words, found):
+        return
+    if not verbs and words[0] in _HAVE and _one_at_a_time(tokens, tags, a, b, found):
         return
     if not verbs:
         # "customers, orders with order lines": the words attach to the nearest item.

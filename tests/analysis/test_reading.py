@@ -467,3 +467,12 @@ def test_for_one_or_more_is_a_pairing():
     links = _links("Each booking is for one or more cabins on a ship.")
     assert {("booking_cabins", "bookings"), ("booking_cabins", "cabins")} <= links, links
     assert ("bookings", "cabins") not in links, links
+
+
+def test_one_at_a_time_is_a_history_of_spells_not_a_key():
+    analysis = sd.analyze("Each desk has one employee at a time.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    spells = schemas["employee_assignments"]
+    assert {fk.parent for fk in spells.foreign_keys} == {"desks", "employees"}
+    assert {"started_on", "ended_on"} <= {f.name for f in spells.fields}
+    assert not schemas["desks"].foreign_keys
