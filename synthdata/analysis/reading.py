@@ -389,7 +389,25 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(2, len(tokens) - 1):
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
+    for i in range(1, len(tokens) - 2):
+        if _paired_participle(tokens, tags, i):
+            tags[i] = "VERB"
     return tags
+
+
+def _paired_participle(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun after a noun is a participle joined to another ("each
+    dose given or refused", "items sold or returned"): both describe the noun's rows."""
+    token, glue, other = tokens[i], tokens[i + 1], tokens[i + 2]
+    if tags[i] != "NOUN" or tags[i - 1] != "NOUN" or glue.text not in {"or", "and"}:
+        return False
+    if tags[i + 2] != "VERB" or not other.text.endswith(("ed", "en")):
+        return False
+    return (
+        token.text.endswith(("ed", "en"))
+        and "VERB" in lexicon(token.text)
+        and (_lemma(token.text, "VERB") != token.text)
+    )
 
 
 def _that(tokens: list[Token], tags: list[str], i: int) -> str:
@@ -1270,9 +1288,30 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    _participle_choices(tokens, tags, mentions, found)
     _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
+
+
+def _participle_choices(
+    tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found
+) -> None:
+    """ "Each dose given or refused": the rows are one or the other, a choice of outcome
+    (doses.outcome: given | refused)."""
+    for key, _, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i + 1].text not in {"or", "and"}:
+            continue
+        pair = (tokens[i], tokens[i + 2])
+        if tags[i] != "VERB" or tags[i + 2] != "VERB" or pair[1].sentence != pair[0].sentence:
+            continue
+        if not all(t.text.endswith(("ed", "en")) and verb_lemma(t.text) != t.text for t in pair):
+            continue
+        choices = (tokens[i].text, tokens[i + 2].text)
+        known = found.attributes.setdefault(key, [])
+        if not any(name == "outcome" for name, _ in known):
+            known.append(("outcome", choices))
 
 
 def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:

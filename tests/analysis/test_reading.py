@@ -476,3 +476,11 @@ def test_one_at_a_time_is_a_history_of_spells_not_a_key():
     assert {fk.parent for fk in spells.foreign_keys} == {"desks", "employees"}
     assert {"started_on", "ended_on"} <= {f.name for f in spells.fields}
     assert not schemas["desks"].foreign_keys
+
+
+def test_rows_said_to_be_one_of_two_participles_get_that_choice():
+    analysis = sd.analyze("A hostel with guests; each locker hired or returned is logged.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "locker_hireds" not in schemas, set(schemas)
+    outcome = next(f for f in schemas["lockers"].fields if f.name == "outcome")
+    assert set(outcome.enum_values or []) == {"hired", "returned"}
