@@ -883,7 +883,7 @@ def _things(
             continue
         if noun.first in opening:
             continue
-        if noun.plural or noun.lead in {"each", "every", "per"}:
+        if noun.plural or noun.lead in {"each", "every", "per"} or _one_per(tokens, tags, noun):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
@@ -894,6 +894,18 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular noun is said to come one per another thing ("a paystub per
+    employee", "a customs declaration per shipment"): rows of their own."""
+    i = noun.last + 1
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text == "per"
+        and tags[i + 1] in {"NOUN", "DET", "ADJ"}
+        and not noun.attribute_like
+    )
 
 
 #: Nouns that, singular after "in", say how rather than name a record ("in a chosen order",

@@ -484,3 +484,8 @@ def test_rows_said_to_be_one_of_two_participles_get_that_choice():
     assert "locker_hireds" not in schemas, set(schemas)
     outcome = next(f for f in schemas["lockers"].fields if f.name == "outcome")
     assert set(outcome.enum_values or []) == {"hired", "returned"}
+
+
+def test_a_singular_noun_per_another_thing_is_a_kind_of_record():
+    assert "payslip" in _things("Each payroll run makes a payslip per worker.")
+    assert "milk_yield" not in _things("We keep the milk yield per cow.")
