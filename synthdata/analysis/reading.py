@@ -1104,6 +1104,19 @@ EVENT_NOUNS = {
     "enroll": "enrollment",
     "install": "installation",
     "pledge": "pledge",
+    "refer": "referral",
+    "admit": "admission",
+    "discharge": "discharge",
+    "dispatch": "dispatch",
+    "return": "return",
+    "exchange": "exchange",
+    "nominate": "nomination",
+    "allocate": "allocation",
+    "deposit": "deposit",
+    "withdraw": "withdrawal",
+    "recommend": "recommendation",
+    "swap": "swap",
+    "tow": "tow",
 }
 
 
@@ -1235,6 +1248,9 @@ class _Found:
     #: Event tables whose doer's "with ..." list is the act's own (table index, doer, last
     #: token of the doer): "graded by two examiners with a grade and comments".
     acts: list[tuple[int, str, int]] = field(default_factory=list)
+    #: The mentions by first and by last token.
+    starts: dict[int, str] = field(default_factory=dict)
+    ends: dict[int, str] = field(default_factory=dict)
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -1259,6 +1275,8 @@ def relate(
     and for the mentioned entities (``mentions``: key, first token, last token, role, in any
     order), and the things named only in another thing's list of fields (thing → owner)."""
     found = _Found()
+    found.starts = {m[1]: m[0] for m in mentions}
+    found.ends = {m[2]: m[0] for m in mentions}
     by_sentence: dict[int, list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
         by_sentence.setdefault(tokens[m[1]].sentence, []).append(m)
@@ -1736,7 +1754,11 @@ def _pair(
     if _movement(a, b, lemma, after, found):
         return
     direct = not passive and not prep
-    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or _direct_event(lemma, a)):
+    if (
+        lemma in EVENT_NOUNS
+        and not _eventful(b)
+        and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
+    ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
     if (
@@ -1865,10 +1887,28 @@ def _verb_before(
         return False
     lemma = _lemma(tokens[k].text, "VERB")
     noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
-    if noun is None or _eventful(a) or _eventful(b) or any(person_word(x) for x in a.keys):
+    if noun is None or _eventful(a) or _eventful(b):
         return False
     found.events(a, b, noun)
+    j = k - 1
+    while j >= 0 and tags[j] in {"ADV", "AUX"}:
+        j -= 1
+    doer = found.ends.get(j)
+    if doer is not None and doer not in a.keys | b.keys and not names_events(doer):
+        found.events(_Group([(doer, "")], j, j, True, False), a, noun)
     return True
+
+
+def _party_follows(tokens: list[Token], tags: list[str], b: _Group, found: _Found) -> bool:
+    """Whether "to" or "from" and another thing follow the object ("customers return items to
+    stores"): the act goes between parties, an event of its own."""
+    i = b.last + 1
+    if i >= len(tokens) or tokens[i].text not in {"to", "from"}:
+        return False
+    i += 1
+    while i < len(tokens) and tags[i] in {"DET", "ADJ", "NUM"}:
+        i += 1
+    return i in found.starts
 
 
 def _shared_ownership(

@@ -489,3 +489,11 @@ def test_rows_said_to_be_one_of_two_participles_get_that_choice():
 def test_a_singular_noun_per_another_thing_is_a_kind_of_record():
     assert "payslip" in _things("Each payroll run makes a payslip per worker.")
     assert "milk_yield" not in _things("We keep the milk yield per cow.")
+
+
+def test_an_act_between_parties_holds_the_doer_the_thing_and_the_party():
+    links = _links("Shoppers return parcels to depots.")
+    assert {("returns", "shoppers"), ("returns", "parcels"), ("returns", "depots")} <= links
+    assert ("parcels", "shoppers") not in links, links
+    links = _links("Clinic: we refer patients to specialists.")
+    assert {("referrals", "patients"), ("referrals", "specialists")} <= links, links
