@@ -1117,6 +1117,7 @@ EVENT_NOUNS = {
     "recommend": "recommendation",
     "swap": "swap",
     "tow": "tow",
+    "enter": "entry",
 }
 
 
@@ -1866,6 +1867,9 @@ _ACTS_ON_THINGS = frozenset(
 )
 
 
+#: Prepositions that bring in the other party or place of an act ("lend books to members",
+#: "enter horses in races", "book rooms for guests").
+_PARTY_PREPS = frozenset({"to", "from", "in", "into", "for", "at", "on"})
 #: Verbs of trade, whose goods go on the lines of the text's orders or sales.
 _SALE_VERBS = frozenset("sell buy purchase order".split())
 
@@ -1876,7 +1880,7 @@ def _verb_before(
     """ "(we) V A to/from B" with an event verb: each time is a row keyed to A and to the party
     B ("the library lends books to members": loans of books to members; "members borrow books
     from branches": the loans are at branches), not a key from A to B."""
-    if words[0] not in {"to", "from"} or not all(w in _DETS_AND_OF for w in words[1:]):
+    if words[0] not in _PARTY_PREPS or not all(w in _DETS_AND_OF for w in words[1:]):
         return False
     k = a.first - 1
     while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "QUANT"}:
@@ -1887,8 +1891,13 @@ def _verb_before(
         return False
     lemma = _lemma(tokens[k].text, "VERB")
     noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
-    if noun is None or _eventful(a) or _eventful(b):
-        return False
+    if noun is None or _eventful(a) or (_eventful(b) and words[0] in {"to", "from"}):
+        return False  # (but "we enter horses in races": race entries)
+    if _eventful(b):  # named after the event they are entered in
+        for x, _ in a.items:
+            for y, _ in b.items:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "event", loose=True))
+        return True
     found.events(a, b, noun)
     j = k - 1
     while j >= 0 and tags[j] in {"ADV", "AUX"}:

@@ -497,3 +497,12 @@ def test_an_act_between_parties_holds_the_doer_the_thing_and_the_party():
     assert ("parcels", "shoppers") not in links, links
     links = _links("Clinic: we refer patients to specialists.")
     assert {("referrals", "patients"), ("referrals", "specialists")} <= links, links
+
+
+def test_things_entered_in_events_are_entries_of_the_event():
+    links = _links("Pigeon club: we enter pigeons in races and record the placing.")
+    assert {("race_entries", "pigeons"), ("race_entries", "races")} <= links, links
+    assert ("races", "pigeons") not in links, links
+    assert ("pigeons", "races") not in links, links
+    links = _links("Kennel club: we enter dogs in shows.")
+    assert {("entries", "dogs"), ("entries", "shows")} <= links, links
