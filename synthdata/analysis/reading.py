@@ -1657,6 +1657,9 @@ def _pair(
         # "a line per player" is said outright; "we pay the farmer per lot" leaves the
         # direction between a person and their things to the modeller
         people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        if people and _object_of_verb(tokens, tags, a):
+            found.child_of(b, a, strong=False)  # "book a jockey for each race entry"
+            return
         found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
@@ -1906,6 +1909,15 @@ def _verb_before(
     if doer is not None and doer not in a.keys | b.keys and not names_events(doer):
         found.events(_Group([(doer, "")], j, j, True, False), a, noun)
     return True
+
+
+def _object_of_verb(tokens: list[Token], tags: list[str], a: _Group) -> bool:
+    """Whether the group is the object of a verb right before it ("book a jockey", "assign a
+    guide"), past its determiners."""
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM"}:
+        k -= 1
+    return k >= 0 and tags[k] == "VERB" and not tokens[k].text.endswith(("ed", "en"))
 
 
 def _party_follows(tokens: list[Token], tags: list[str], b: _Group, found: _Found) -> bool:

@@ -506,3 +506,10 @@ def test_things_entered_in_events_are_entries_of_the_event():
     assert ("pigeons", "races") not in links, links
     links = _links("Kennel club: we enter dogs in shows.")
     assert {("entries", "dogs"), ("entries", "shows")} <= links, links
+
+
+def test_a_person_booked_for_each_thing_is_that_things_key():
+    links = _links("We book a driver for each excursion.")
+    assert ("excursions", "drivers") in links, links
+    assert ("drivers", "excursions") not in links, links
+    assert ("logbooks", "drivers") in _links("We keep a logbook for each driver.")
