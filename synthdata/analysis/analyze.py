@@ -680,6 +680,8 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         elif t.kind == "event" and t.name.startswith(f"{t.a}_"):
             # "each dish is judged by several judges": dish_judgings, not menu_item_judgings
             t = replace(t, name=f"{a.key_name}_{t.name[len(t.a) + 1 :]}")
+        elif t.kind == "event" and t.name.startswith(f"{t.b}_"):
+            t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")  # race_entries
         key = singular_key(t.name)
         existing = _named(entities, t.name)
         if t.a == t.b:

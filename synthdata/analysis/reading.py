@@ -422,6 +422,9 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(2, len(tokens) - 1):
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
+    for i in range(1, len(tokens) - 2):
+        if _paired_participle(tokens, tags, i):
+            tags[i] = "VERB"
     return tags
 
 
@@ -591,6 +594,21 @@ def _continues_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
     while s >= 0 and tags[s] in {"ADV", "AUX"}:
         s -= 1
     return s >= 0 and tags[s] == "PRON" and tokens[s].text not in {"that", "which", "who"}
+
+
+def _paired_participle(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun after a noun is a participle joined to another ("each
+    dose given or refused", "items sold or returned"): both describe the noun's rows."""
+    token, glue, other = tokens[i], tokens[i + 1], tokens[i + 2]
+    if tags[i] != "NOUN" or tags[i - 1] != "NOUN" or glue.text not in {"or", "and"}:
+        return False
+    if tags[i + 2] != "VERB" or not other.text.endswith(("ed", "en")):
+        return False
+    return (
+        token.text.endswith(("ed", "en"))
+        and "VERB" in lexicon(token.text)
+        and (_lemma(token.text, "VERB") != token.text)
+    )
 
 
 def _that(tokens: list[Token], tags: list[str], i: int) -> str:
@@ -1066,7 +1084,7 @@ def _things(
             continue
         if noun.first in opening:
             continue
-        if noun.plural or noun.lead in {"each", "every", "per"}:
+        if noun.plural or noun.lead in {"each", "every", "per"} or _one_per(tokens, tags, noun):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
@@ -1077,6 +1095,18 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular noun is said to come one per another thing ("a paystub per
+    employee", "a customs declaration per shipment"): rows of their own."""
+    i = noun.last + 1
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text == "per"
+        and tags[i + 1] in {"NOUN", "DET", "ADJ"}
+        and not noun.attribute_like
+    )
 
 
 #: Nouns that, singular after "in", say how rather than name a record ("in a chosen order",
@@ -1275,6 +1305,20 @@ EVENT_NOUNS = {
     "enroll": "enrollment",
     "install": "installation",
     "pledge": "pledge",
+    "refer": "referral",
+    "admit": "admission",
+    "discharge": "discharge",
+    "dispatch": "dispatch",
+    "return": "return",
+    "exchange": "exchange",
+    "nominate": "nomination",
+    "allocate": "allocation",
+    "deposit": "deposit",
+    "withdraw": "withdrawal",
+    "recommend": "recommendation",
+    "swap": "swap",
+    "tow": "tow",
+    "enter": "entry",
 }
 
 
@@ -1406,6 +1450,9 @@ class _Found:
     #: Event tables whose doer's "with ..." list is the act's own (table index, doer, last
     #: token of the doer): "graded by two examiners with a grade and comments".
     acts: list[tuple[int, str, int]] = field(default_factory=list)
+    #: The mentions by first and by last token.
+    starts: dict[int, str] = field(default_factory=dict)
+    ends: dict[int, str] = field(default_factory=dict)
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -1430,6 +1477,8 @@ def relate(
     and for the mentioned entities (``mentions``: key, first token, last token, role, in any
     order), and the things named only in another thing's list of fields (thing → owner)."""
     found = _Found()
+    found.starts = {m[1]: m[0] for m in mentions}
+    found.ends = {m[2]: m[0] for m in mentions}
     by_sentence: dict[int, list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
         by_sentence.setdefault(tokens[m[1]].sentence, []).append(m)
@@ -1471,9 +1520,30 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    _participle_choices(tokens, tags, mentions, found)
     _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
+
+
+def _participle_choices(
+    tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found
+) -> None:
+    """ "Each dose given or refused": the rows are one or the other, a choice of outcome
+    (doses.outcome: given | refused)."""
+    for key, _, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i + 1].text not in {"or", "and"}:
+            continue
+        pair = (tokens[i], tokens[i + 2])
+        if tags[i] != "VERB" or tags[i + 2] != "VERB" or pair[1].sentence != pair[0].sentence:
+            continue
+        if not all(t.text.endswith(("ed", "en")) and verb_lemma(t.text) != t.text for t in pair):
+            continue
+        choices = (tokens[i].text, tokens[i + 2].text)
+        known = found.attributes.setdefault(key, [])
+        if not any(name == "outcome" for name, _ in known):
+            known.append(("outcome", choices))
 
 
 def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:
@@ -1576,6 +1646,29 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
         if _contains(tail, ("many", "to", "many")):
             found.pairs(left, nxt)
+
+
+def _one_at_a_time(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, found: _Found
+) -> bool:
+    """ "Each vehicle has one device (installed) at a time": the B changes over time, so each
+    spell of an A with a B is a row with its start and end ("device_installations"), not a key
+    on either."""
+    i = b.last + 1
+    participle = ""
+    if i < len(tokens) and tags[i] == "VERB" and tokens[i].text.endswith(("ed", "en")):
+        participle = _lemma(tokens[i].text, "VERB")
+        i += 1
+    words = [t.text for t in tokens[i : i + 4]]
+    if words[:3] != ["at", "a", "time"] and words[:4] != ["at", "any", "one", "time"]:
+        return False
+    noun = EVENT_NOUNS.get(participle) or _NOUN_OF_VERB.get(participle) or "assignment"
+    spell = (("started_on", ()), ("ended_on", ()))
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "link", spell))
+    return True
 
 
 #: Words that count how many, not what ("for one or more units").
@@ -1766,10 +1859,15 @@ def _pair(
         # "a line per player" is said outright; "we pay the farmer per lot" leaves the
         # direction between a person and their things to the modeller
         people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        if people and _object_of_verb(tokens, tags, a):
+            found.child_of(b, a, strong=False)  # "book a jockey for each race entry"
+            return
         found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
     if not verbs and _verb_before(tokens, tags, a, b, words, found):
+        return
+    if not verbs and words[0] in _HAVE and _one_at_a_time(tokens, tags, a, b, found):
         return
     if not verbs:
         # "customers, orders with order lines": the words attach to the nearest item.
@@ -1862,7 +1960,11 @@ def _pair(
     if _movement(a, b, lemma, after, found):
         return
     direct = not passive and not prep
-    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or _direct_event(lemma, a)):
+    if (
+        lemma in EVENT_NOUNS
+        and not _eventful(b)
+        and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
+    ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
     if (
@@ -1970,6 +2072,9 @@ _ACTS_ON_THINGS = frozenset(
 )
 
 
+#: Prepositions that bring in the other party or place of an act ("lend books to members",
+#: "enter horses in races", "book rooms for guests").
+_PARTY_PREPS = frozenset({"to", "from", "in", "into", "for", "at", "on"})
 #: Verbs of trade, whose goods go on the lines of the text's orders or sales.
 _SALE_VERBS = frozenset("sell buy purchase order".split())
 
@@ -1980,7 +2085,7 @@ def _verb_before(
     """ "(we) V A to/from B" with an event verb: each time is a row keyed to A and to the party
     B ("the library lends books to members": loans of books to members; "members borrow books
     from branches": the loans are at branches), not a key from A to B."""
-    if words[0] not in {"to", "from"} or not all(w in _DETS_AND_OF for w in words[1:]):
+    if words[0] not in _PARTY_PREPS or not all(w in _DETS_AND_OF for w in words[1:]):
         return False
     k = a.first - 1
     while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "QUANT"}:
@@ -1991,10 +2096,42 @@ def _verb_before(
         return False
     lemma = _lemma(tokens[k].text, "VERB")
     noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
-    if noun is None or _eventful(a) or _eventful(b) or any(person_word(x) for x in a.keys):
-        return False
+    if noun is None or _eventful(a) or (_eventful(b) and words[0] in {"to", "from"}):
+        return False  # (but "we enter horses in races": race entries)
+    if _eventful(b):  # named after the event they are entered in
+        for x, _ in a.items:
+            for y, _ in b.items:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "event", loose=True))
+        return True
     found.events(a, b, noun)
+    j = k - 1
+    while j >= 0 and tags[j] in {"ADV", "AUX"}:
+        j -= 1
+    doer = found.ends.get(j)
+    if doer is not None and doer not in a.keys | b.keys and not names_events(doer):
+        found.events(_Group([(doer, "")], j, j, True, False), a, noun)
     return True
+
+
+def _object_of_verb(tokens: list[Token], tags: list[str], a: _Group) -> bool:
+    """Whether the group is the object of a verb right before it ("book a jockey", "assign a
+    guide"), past its determiners."""
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM"}:
+        k -= 1
+    return k >= 0 and tags[k] == "VERB" and not tokens[k].text.endswith(("ed", "en"))
+
+
+def _party_follows(tokens: list[Token], tags: list[str], b: _Group, found: _Found) -> bool:
+    """Whether "to" or "from" and another thing follow the object ("customers return items to
+    stores"): the act goes between parties, an event of its own."""
+    i = b.last + 1
+    if i >= len(tokens) or tokens[i].text not in {"to", "from"}:
+        return False
+    i += 1
+    while i < len(tokens) and tags[i] in {"DET", "ADJ", "NUM"}:
+        i += 1
+    return i in found.starts
 
 
 def _shared_ownership(

@@ -599,3 +599,49 @@ def test_a_catalogue_word_given_values_in_brackets_is_a_field():
     schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
     assert "categories" not in schemas, set(schemas)
     assert "category" in {f.name for f in schemas["orders"].fields}, schemas["orders"].fields
+
+
+def test_one_at_a_time_is_a_history_of_spells_not_a_key():
+    analysis = sd.analyze("Each desk has one employee at a time.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    spells = schemas["employee_assignments"]
+    assert {fk.parent for fk in spells.foreign_keys} == {"desks", "employees"}
+    assert {"started_on", "ended_on"} <= {f.name for f in spells.fields}
+    assert not schemas["desks"].foreign_keys
+
+
+def test_rows_said_to_be_one_of_two_participles_get_that_choice():
+    analysis = sd.analyze("A hostel with guests; each locker hired or returned is logged.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "locker_hireds" not in schemas, set(schemas)
+    outcome = next(f for f in schemas["lockers"].fields if f.name == "outcome")
+    assert set(outcome.enum_values or []) == {"hired", "returned"}
+
+
+def test_a_singular_noun_per_another_thing_is_a_kind_of_record():
+    assert "payslip" in _things("Each payroll run makes a payslip per worker.")
+    assert "milk_yield" not in _things("We keep the milk yield per cow.")
+
+
+def test_an_act_between_parties_holds_the_doer_the_thing_and_the_party():
+    links = _links("Shoppers return parcels to depots.")
+    assert {("returns", "shoppers"), ("returns", "parcels"), ("returns", "depots")} <= links
+    assert ("parcels", "shoppers") not in links, links
+    links = _links("Clinic: we refer patients to specialists.")
+    assert {("referrals", "patients"), ("referrals", "specialists")} <= links, links
+
+
+def test_things_entered_in_events_are_entries_of_the_event():
+    links = _links("Pigeon club: we enter pigeons in races and record the placing.")
+    assert {("race_entries", "pigeons"), ("race_entries", "races")} <= links, links
+    assert ("races", "pigeons") not in links, links
+    assert ("pigeons", "races") not in links, links
+    links = _links("Kennel club: we enter dogs in shows.")
+    assert {("entries", "dogs"), ("entries", "shows")} <= links, links
+
+
+def test_a_person_booked_for_each_thing_is_that_things_key():
+    links = _links("We book a driver for each excursion.")
+    assert ("excursions", "drivers") in links, links
+    assert ("drivers", "excursions") not in links, links
+    assert ("logbooks", "drivers") in _links("We keep a logbook for each driver.")
