@@ -6,6 +6,7 @@ import re
 
 from synthdata.analysis.catalog import catalog
 from synthdata.analysis.kinds import (
+    AGREEMENT_HEADS,
     CREDENTIAL_HEADS,
     GROUP_HEADS,
     HOME_GROUPS,
@@ -215,7 +216,9 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         names = ["occurred_at", "actor", "action:ENUM", "details"]
     elif trouble:  # a leak report is raised, rated and resolved
         names = ["reported_at", "description", "severity", "status:TROUBLE"]
-    elif last in {"document", "file", "attachment", "report", "contract"}:
+    elif last in AGREEMENT_HEADS:  # a sale contract is signed, runs, and ends
+        names = [f"{last}_number", "signed_on", "starts_on", "expires_on", "value", "status:DEAL"]
+    elif last in {"document", "file", "attachment", "report"}:
         names = ["title", "file_name", "mime_type", "uploaded_at"]
     elif last in _RECORD_HEADS:
         names = ["recorded_at", "notes"]
@@ -269,6 +272,15 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
                     type=FieldType.ENUM,
                     enum_values=["open", "in_progress", "resolved", "closed"],
                     enum_weights=[0.1, 0.1, 0.3, 0.5],
+                )
+            )
+        elif n == "status:DEAL":
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["draft", "active", "expired", "terminated"],
+                    enum_weights=[0.05, 0.6, 0.3, 0.05],
                 )
             )
         elif n == "status:JOB":

@@ -14,6 +14,7 @@ from synthdata.analysis.reading import Span, _values, lexicon, verb_lemma
 from synthdata.analysis.text import Token
 
 __all__ = [
+    "AGREEMENT_HEADS",
     "CREDENTIAL_HEADS",
     "GROUP_HEADS",
     "HOME_GROUPS",
@@ -51,6 +52,8 @@ TROUBLE_WORDS = frozenset(
 CREDENTIAL_HEADS = frozenset(
     "card pass badge permit licence license certificate voucher fob token keycard".split()
 )
+#: Agreements between parties: signed, in force for a while, worth something.
+AGREEMENT_HEADS = frozenset({"contract", "agreement", "lease", "tenancy", "warranty"})
 #: Work done for someone, started and finished ("repair jobs", "cleaning tasks").
 JOB_HEADS = frozenset({"job", "task", "errand", "work_order", "chore"})
 #: Nouns in -ing that name things, not the act of a verb (a building, a listing).

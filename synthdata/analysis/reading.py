@@ -1737,6 +1737,18 @@ _NOT_PEOPLE = frozenset(
     "colour indicator processor restaurant plant event incident accident component ingredient "
     "content percent variant grant talent extent".split()
 )
+#: Things with a person's ending, beside _NOT_PEOPLE: a tree is not a trainee, a waitlist
+#: not a florist ("trees" had first names and emails).
+_THINGS_LIKE_PEOPLE = frozenset(
+    "tree coffee toffee knee bee fee degree jubilee committee pedigree settee marquee toupee "
+    "puree entree matinee guarantee spree lychee three free rent tent vent scent cent "
+    "reagent solvent detergent coolant sealant lubricant pollutant implant fertiliser "
+    "fertilizer tower gear pier liner tender shelter weather winter summer calendar collar "
+    "harbor harbour anchor mirror vapor vapour incubator ventilator simulator accelerator "
+    "refrigerator radiator calculator detonator waitlist checklist playlist wishlist shortlist "
+    "blacklist whitelist watchlist pricelist setlist tracklist booklist median meridian "
+    "cider butter batter litre liter metre kilometer kilometre timber lumber chamber".split()
+)
 
 
 def event_noun(word: str) -> bool:
@@ -1766,7 +1778,9 @@ def agent_noun(word: str) -> bool:
     return word in PERSON_NOUNS or (
         word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "hand", "man", "woman"))
         and not word.endswith("ment")
+        and not (word.endswith("over") and len(word) > 6)  # a workover, a handover
         and word not in _NOT_PEOPLE
+        and word not in _THINGS_LIKE_PEOPLE
     )
 
 

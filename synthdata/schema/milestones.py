@@ -170,7 +170,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys(
         (
             "created creation registered registration signup joined inserted since installed "
-            "installation commissioned planted"
+            "installation commissioned planted signed"
         ).split(),
         "created",
     ),

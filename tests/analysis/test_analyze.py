@@ -410,3 +410,21 @@ def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
     tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
     assert not {"deckhands", "engineers"} & tables, tables
     assert any(t.endswith("_staff") for t in tables), tables
+
+
+def test_things_with_a_persons_ending_are_not_people():
+    from synthdata.analysis.reading import agent_noun
+
+    assert not any(agent_noun(w) for w in ("tree", "workover", "waitlist", "coffee", "reagent"))
+    assert all(agent_noun(w) for w in ("groomer", "trainee", "specialist", "referee", "mover"))
+    trees = _fields_of("Foresters measure trees in sample plots of each stand.", "trees")
+    assert "first_name" not in trees
+
+
+def test_an_agreement_is_signed_runs_and_expires():
+    deals = _fields_of(
+        "Forest owners sell timber under timber sale contracts with pulp mills.",
+        "timber_sale_contracts",
+    )
+    assert {"contract_number", "signed_on", "starts_on", "expires_on", "value"} <= set(deals)
+    assert "file_name" not in deals
