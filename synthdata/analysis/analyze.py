@@ -29,6 +29,7 @@ from synthdata.analysis.kinds import (
     GROUP_HEADS as _GROUP_HEADS,
     PLACE_HEADS as _PLACE_HEADS,
     examples_of_things,
+    kinds_sharing_a_head,
     shared_heads,
 )
 from synthdata.analysis.models import Analysis, Requirement
@@ -101,9 +102,13 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     known = retarget_lines(find_mentions(tokens, domain))
     usable = domain if confidence >= WEAK_DOMAIN else None
     mentions, names, roles = _merge(tokens, reading, known, usable)
+    mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
+    for key, values in typed.items():
+        if key in entities:
+            entities[key].attributes.append(("type", values))
     short = len([t for t in tokens if t.word]) <= SHORT_TEXT and confidence >= WEAK_DOMAIN
     if len(entities) < 2 or (short and len(entities) < RICH_TEXT):
         for key in _core_around(entities, core_entities(domain)):
@@ -172,6 +177,30 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     sure = _understood(entities, confidence)
     locale = detect_locale(tokens)
     return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)
+
+
+def _one_table_for_kinds(
+    tokens: list[Token], tags: list[str], mentions: list[Mention], names: dict[str, str]
+) -> tuple[list[Mention], dict[str, tuple[str, ...]]]:
+    """Kinds of one thing joined in a list ("group lessons and private lessons", "day and
+    night shifts") are one table named by the head, its kinds the values of a type field.
+    Returns the mentions read so, and the type values by entity."""
+    typed: dict[str, tuple[str, ...]] = {}
+    for idxs, head, values in kinds_sharing_a_head(tokens, tags, mentions):
+        said = [mentions[i].key for i in idxs] + [  # and the bare head said elsewhere
+            m.key for m in mentions if m.first == m.last and tokens[m.last].base == head
+        ]
+        keys = set(said)
+        known = [k for k in said if k in catalog().entities]
+        key = known[0] if known else head  # "lessons" the catalogue knows keep its fields
+        for n, m in enumerate(mentions):
+            if m.key in keys:
+                mentions[n] = replace(m, key=key)
+        for old in keys:
+            names.pop(old, None)
+        names[key] = plural(head)
+        typed[key] = values
+    return mentions, typed
 
 
 def _fields_not_tables(

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from synthdata.analysis.inflection import singular
 from synthdata.analysis.reading import Span, _values, lexicon, verb_lemma
-from synthdata.analysis.text import Token
+from synthdata.analysis.text import Mention, Token
 
 __all__ = [
     "AGREEMENT_HEADS",
@@ -24,6 +24,7 @@ __all__ = [
     "TROUBLE_WORDS",
     "done_form",
     "examples_of_things",
+    "kinds_sharing_a_head",
     "shared_heads",
     "verbal_noun",
 ]
@@ -186,4 +187,48 @@ def shared_heads(
         head = out[i + 1][0].rsplit("_", 1)
         if not choices and name in _MOMENTS and len(head) == 2 and head[1] in _SHARED_HEADS:
             out[i] = (f"{name}_{head[1]}", choices)
+    return out
+
+
+_AND_OR = frozenset({"and", "or", "&", "/"})
+
+
+def kinds_sharing_a_head(
+    tokens: list[Token], tags: list[str], mentions: list[Mention]
+) -> list[tuple[list[int], str, tuple[str, ...]]]:
+    """Kinds of one thing joined in a list: "group lessons and private lessons", "group and
+    private lessons", "day and night shifts". Each is (the mentions to read as the thing,
+    its head word, the kinds): one table named by the head, the kinds values of its type.
+    """
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+
+    def free_word(i: int) -> bool:
+        return i >= 0 and i not in covered and tags[i] in {"NOUN", "ADJ"} and tokens[i].word
+
+    def modifiers(m: Mention) -> list[str]:
+        inside = [t.text for t in tokens[m.first : m.last]]
+        k = m.first - 1
+        before: list[str] = []
+        while free_word(k) and len(before) < 2:
+            before.insert(0, tokens[k].text)
+            k -= 1
+        return before + inside
+
+    out: list[tuple[list[int], str, tuple[str, ...]]] = []
+    for n, m in enumerate(mentions):
+        head = tokens[m.last].base
+        mods = modifiers(m)
+        if not mods or not tokens[m.last].plural:
+            continue
+        start = m.first - len(mods) + (m.last - m.first)  # first modifier before the mention
+        glue = start - 1
+        if glue < 1 or tokens[glue].text not in _AND_OR:
+            continue
+        prev = next((j for j, p in enumerate(mentions) if p.last == glue - 1), None)
+        if prev is not None and tokens[mentions[prev].last].base == head:
+            other = modifiers(mentions[prev])  # "group lessons and private lessons"
+            if other and other != mods:
+                out.append(([prev, n], head, ("_".join(other), "_".join(mods))))
+        elif prev is None and free_word(glue - 1):  # "group and private lessons"
+            out.append(([n], head, (tokens[glue - 1].text, "_".join(mods))))
     return out

@@ -428,3 +428,17 @@ def test_an_agreement_is_signed_runs_and_expires():
     )
     assert {"contract_number", "signed_on", "starts_on", "expires_on", "value"} <= set(deals)
     assert "file_name" not in deals
+
+
+def test_kinds_sharing_a_head_are_one_table():
+    for text in (
+        "A ski school: instructors teach group lessons and private lessons at two resorts.",
+        "A ski school: instructors teach group and private lessons at two resorts.",
+    ):
+        tables = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+        assert "lessons" in tables, text
+        assert not {"group_lessons", "private_lessons"} & set(tables), text
+        kinds = {f.name: f for f in tables["lessons"].fields}["type"]
+        assert kinds.enum_values == ["group", "private"]
+    shifts = _fields_of("Wardens work day and night shifts at the reserve.", "shifts")
+    assert shifts["type"].enum_values == ["day", "night"]
