@@ -86,3 +86,14 @@ def test_general_values_for_general_things() -> None:
 def test_a_driving_instructor_teaches_no_yoga() -> None:
     tables = _tables("A driving school: instructors give lessons to students in our cars")
     assert "yoga" not in _values(tables)
+
+
+def test_a_bird_sighting_is_not_a_telescope_exposure() -> None:
+    tables = _tables("A bird survey: volunteers record sightings of species at survey sites")
+    names = {n for fields in tables.values() for n in fields}
+    assert not {"seeing_arcsec", "exposure_seconds", "filter"} & names
+
+
+def test_a_family_law_firm_files_no_patents() -> None:
+    tables = _tables("A family law firm: clients, matters, attorneys and deadlines")
+    assert not {"trademark", "patent", "opposition"} & _values(tables)
