@@ -18,7 +18,7 @@ from synthdata.analysis.kinds import (
     verbal_noun,
 )
 from synthdata.analysis.models import Analysis
-from synthdata.analysis.naming import field_from_name
+from synthdata.analysis.naming import field_from_name, unit_of
 from synthdata.analysis.plan import EntityPlan, Link, Plan, resolve_links
 from synthdata.analysis.reading import agent_noun, event_noun
 from synthdata.analysis.text import identifier
@@ -113,7 +113,7 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     keys = [_fk_field(lk, plan) for lk in entity.links]
     fields += keys
     taken = {f.name for f in fields}
-    body = _body_fields(entity, plan.domain)
+    body = _in_stated_units(_body_fields(entity, plan.domain), entity)
     for f in [*body, *_text_fields(entity, taken | {f.name for f in body})]:
         if f.name not in taken:
             fields.append(_own_kind(f, entity))
@@ -159,6 +159,38 @@ def _own_kind(f: Field, entity: EntityPlan) -> Field:
     if own in f.enum_values and len(f.enum_values) > 1:
         return f.model_copy(update={"enum_values": [own], "enum_weights": None})
     return f
+
+
+def _in_stated_units(body: list[Field], entity: EntityPlan) -> list[Field]:
+    """The catalogue's measures in the units the text states them in: "plots (area in
+    cents)" turns a template's ``area_hectares`` (0.1..40) into ``area_cents`` (25..9900)."""
+    stated = {}
+    for name, _ in entity.attributes:
+        unit = unit_of(name)
+        if unit is not None:
+            stated[unit[0], unit[1]] = (name, unit[2])
+    if not stated:
+        return body
+    out = []
+    for f in body:
+        unit = unit_of(f.name)
+        if unit is None or (unit[0], unit[1]) not in stated or f.name in entity_names(entity):
+            out.append(f)
+            continue
+        name, factor = stated[unit[0], unit[1]]
+        scale = unit[2] / factor
+        update: dict[str, object] = {"name": name}
+        if f.min is not None:
+            update["min"] = round(float(f.min) * scale, 2)
+        if f.max is not None:
+            update["max"] = round(float(f.max) * scale, 2)
+        out.append(f.model_copy(update=update))
+    return out
+
+
+def entity_names(entity: EntityPlan) -> set[str]:
+    """The names of the fields the text itself gives the table."""
+    return {name for name, _ in entity.attributes}
 
 
 def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:

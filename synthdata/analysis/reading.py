@@ -1735,7 +1735,7 @@ _NOT_PEOPLE = frozenset(
     "centre chapter layer cluster barrier tier character banner header footer roster quarter "
     "matter border corner cover offer answer transfer floor door error factor sector color "
     "colour indicator processor restaurant plant event incident accident component ingredient "
-    "content percent variant grant talent extent".split()
+    "content percent variant grant talent extent scent cent rent accent".split()
 )
 #: Things with a person's ending, beside _NOT_PEOPLE: a tree is not a trainee, a waitlist
 #: not a florist ("trees" had first names and emails).
@@ -2514,6 +2514,13 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
             continue
         if first >= 2 and tokens[first - 1].text == "per" and first - 2 in ends:
             key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
+        elif (
+            first >= 3
+            and [t.text for t in tokens[first - 2 : first]] == ["for", "each"]
+            and first - 3 in ends
+            and tokens[start - 1].text == "("
+        ):
+            key = ends[first - 3]  # "results for each match (placement, kills)": the results
 
         seen: set[int] = set()
         valued: set[int] = set()
@@ -2679,6 +2686,8 @@ def _items(
             if seen is not None:
                 seen.difference_update(range(i, stop))
             break
+        if token.text == ")" and words and not thing:
+            break  # "plots (survey number, area in cents)": the last item ends the list
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -2722,7 +2731,11 @@ def _items(
             i += 1
             continue
         if token.text in _PREP and token.text not in {"of"}:
-            # "area in hectares", "volume per hectare": a unit, not another item
+            # "area in hectares", "volume per hectare": a unit, not another item; a unit the
+            # text states the measure in names the field ("area in cents" → area_cents)
+            unit = _stated_unit(tokens, i) if words and token.text == "in" else None
+            if unit and unit != words[-1]:
+                words.append(unit)
             while (
                 i < len(tokens)
                 and tokens[i].text not in {",", "and", ")", "."}
@@ -2737,13 +2750,42 @@ def _items(
             if seen is not None:
                 seen.add(i)
         elif token.word and tags[i] not in {"NUM"}:
-            words.append(token.base)
+            words.append(_count_word(token))
         i += 1
         if len(words) > 4:
             break
     if words or thing:
         out.append((words, choices, thing))
     return [item for item in out if item[2] is not None or _fieldish(item[0])]
+
+
+def _count_word(token: Token) -> str:
+    """A word of a field's name: its base form, but a plural that counts ("kills", "assists")
+    keeps its plural when only the plural names a count."""
+    from synthdata.analysis.naming import field_from_name
+    from synthdata.schema import FieldType
+
+    if not token.plural or token.base == token.text:
+        return token.base
+    text = token.text.lower()
+    if (
+        field_from_name(text).type is FieldType.INTEGER
+        and field_from_name(token.base).type is FieldType.STRING
+    ):
+        return text
+    return token.base
+
+
+def _stated_unit(tokens: list[Token], at: int) -> str | None:
+    """The field-name suffix of the unit after "in" at ``at`` ("in cents", "in square
+    metres"), or None when what follows is not a unit of measure."""
+    from synthdata.analysis.naming import UNITS
+
+    for width in (2, 1):
+        words = [t.text.lower() for t in tokens[at + 1 : at + 1 + width]]
+        if len(words) == width and " ".join(words) in UNITS:
+            return UNITS[" ".join(words)][0]
+    return None
 
 
 def _fieldlike(items: list[tuple[list[str], tuple[str, ...], str | None]]) -> bool:
