@@ -428,6 +428,8 @@ def _that(tokens: list[Token], tags: list[str], i: int) -> str:
 
 
 _VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
+#: Words that open what a verb reports ("records whether", "shows what", "logs when").
+_WH = frozenset({"whether", "what", "how", "when", "which", "who", "where"})
 
 
 def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
@@ -579,13 +581,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not tokens[i - 1].plural
             and nxt is not None
             and (
-                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT
+                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT | _WH
                 or _maybe_nominal(nxt)
                 or nxt.text[0].isdigit()
             )
             and (_determined(tokens, tags, i - 1) or _opens_sentence(tokens, tags, i - 1))
         ):
-            return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
+            return "VERB"  # "each recipe lists ingredients", "each visit records whether"
         if prev == "START" and nxt is not None and nxt.text in _DET and not token.plural:
             return "VERB"  # "Track every order"
     if text in _ADJ_FIRST and nxt is not None and _maybe_nominal(nxt) and not token.plural:
@@ -1131,7 +1133,20 @@ _LIST_GLUE = frozenset(
     {",", "and", "or", "/", "plus", "+", "a", "an", "the", "their", "our", "its"}
 )
 _CLAUSE_BREAK = frozenset(
-    {"which", "who", "that", "so", "because", "while", "when", "where", "but", "until", "then"}
+    {
+        "which",
+        "who",
+        "that",
+        "so",
+        "because",
+        "while",
+        "when",
+        "where",
+        "but",
+        "until",
+        "then",
+        "whether",
+    }
 )
 _BELONG_VERBS = frozenset(
     "belong sit live work meet attach link assign place tie base locate house store park hang "
@@ -1293,6 +1308,8 @@ def relate(
                 found.tables[found.tables.index(t)] = replace(
                     t, attributes=(*t.attributes, ("effect", choices))
                 )
+        elif any(t.text == "whether" and t.sentence == sentence for t in tokens):
+            _whether_flag(tokens, tags, sentence, before, found)
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
     _per_pairs(tokens, tags, mentions, found)
@@ -1364,6 +1381,43 @@ def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found)
         given = {n for n, _ in table.attributes}
         extra = tuple(a for a in moved if a[0] not in given)
         found.tables[index] = replace(table, attributes=(*table.attributes, *extra))
+
+
+def _whether_flag(
+    tokens: list[Token], tags: list[str], sentence: int, before: int, found: _Found
+) -> None:
+    """ "... records whether the lift passed": a yes/no field on the event the sentence keeps,
+    named after the verb (has_passed; "whether it was approved": is_approved). The event is
+    the thing right before the keeping verb ("each inspection records whether ..."), else
+    the event table the sentence made ("inspectors inspect lifts and note whether ...")."""
+    for w, token in enumerate(tokens):
+        if token.sentence != sentence or token.text != "whether":
+            continue
+        j, passive = w + 1, False
+        while j < len(tokens) and j - w < 6 and tags[j] != "VERB":
+            passive = passive or tokens[j].text in _PASSIVE
+            j += 1
+        if j >= len(tokens) or tags[j] != "VERB" or tokens[j].sentence != sentence:
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].text == "or":
+            continue  # "whether it inhibits or activates": a choice, read by _whether
+        verb = tokens[j].text
+        if not verb.endswith(("ed", "en")):
+            continue
+        name = (("is_" if passive else "has_") + verb, ())
+        k = w - 1
+        while k >= 0 and tags[k] in {"VERB", "ADV", "AUX"}:
+            k -= 1
+        owner = found.ends.get(k) if k < w - 1 else None
+        if owner is not None:
+            known = found.attributes.setdefault(owner, [])
+            if name not in known:
+                known.append(name)
+            continue
+        made = [i for i in range(before, len(found.tables)) if found.tables[i].kind == "event"]
+        if made:
+            table = found.tables[made[-1]]
+            found.tables[made[-1]] = replace(table, attributes=(*table.attributes, name))
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:

@@ -513,3 +513,22 @@ def test_a_person_booked_for_each_thing_is_that_things_key():
     assert ("excursions", "drivers") in links, links
     assert ("drivers", "excursions") not in links, links
     assert ("logbooks", "drivers") in _links("We keep a logbook for each driver.")
+
+
+def test_whether_something_happened_is_a_yes_no_field_on_the_record_that_keeps_it():
+    assert _tags("Each audit records whether the shop passed")["records"] == "VERB"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("Technicians inspect boilers and note whether they passed.")
+        )
+    }
+    flag = next(f for f in schemas["inspections"].fields if f.name == "has_passed")
+    assert flag.type.name == "BOOLEAN"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("A council keeps permits; each permit records whether it was renewed.")
+        )
+    }
+    assert "is_renewed" in {f.name for f in schemas["permits"].fields}
