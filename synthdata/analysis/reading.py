@@ -2718,4 +2718,20 @@ def recurring_events(
         if not passive and j in starts:
             doer = (ends[k],) if k in ends else ()
             out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
+        elif not passive and k == v - 1 and k in ends and _intransitive(tokens, tags, v):
+            out.append((ends[k], noun, tuple(p for p in parties if p != ends[k])))
     return out
+
+
+def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
+    """Whether a verb takes no object here ("members renew each year", "patients check in
+    weekly"): a time word, a preposition or the clause's end comes next."""
+    i = v + 1
+    while i < len(tokens) and tokens[i].text in _PARTICLES and tags[i] != "PREP":
+        i += 1
+    return (
+        i >= len(tokens)
+        or not tokens[i].word
+        or tags[i] in {"PREP", "ADV", "CONJ"}
+        or (tokens[i].text in {"each", "every"})
+    )

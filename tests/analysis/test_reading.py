@@ -532,3 +532,7 @@ def test_whether_something_happened_is_a_yes_no_field_on_the_record_that_keeps_i
         )
     }
     assert "is_renewed" in {f.name for f in schemas["permits"].fields}
+
+
+def test_an_act_without_an_object_that_recurs_is_a_row_of_its_doer():
+    assert ("subscriber_renewals", "subscribers") in _links("Subscribers renew every year.")
