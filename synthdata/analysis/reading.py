@@ -1811,6 +1811,13 @@ def _pair(
         return
     if _movement(a, b, lemma, after, found):
         return
+    if (
+        not passive
+        and not prep
+        and (many or b.plural)
+        and _assessed(b, a, lemma, singular(tokens[a.last].base), found, named=False)
+    ):
+        return  # "judges score the dishes": scores of dishes by judges, with a score
     direct = not passive and not prep
     if (
         lemma in EVENT_NOUNS
@@ -2050,11 +2057,14 @@ def _agent_act(word: str) -> str | None:
     return None
 
 
-def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> bool:
+def _assessed(
+    a: _Group, b: _Group, lemma: str, head: str, found: _Found, *, named: bool = True
+) -> bool:
     """ "Each A is <judged> by several Bs": each B's judgement of an A is a row of its own,
     named after the act (the doer's own where the person noun names it) and holding what the
     act gives ("each thesis is graded by two examiners": thesis_examinations with a grade;
-    "each bid is scored by three reviewers": bid_reviews with a score)."""
+    "each bid is scored by three reviewers": bid_reviews with a score). Said actively ("judges
+    score cakes"), the table is the act alone (scores), as other events are named."""
     if lemma not in _ASSESS_VERBS or not all(person_word(k) for k in b.keys):
         return False
     if _eventful(a) and not any(k.rsplit("_", 1)[-1] in _DOCUMENT_EVENTS for k in a.keys):
@@ -2063,7 +2073,8 @@ def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> boo
     for x, _ in a.items:
         for y, _ in b.items:
             act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
-            table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            name = f"{x}_{plural(act)}" if named else plural(act)
+            table = LinkTable(x, y, name, "event", ((given, ()),), loose=True)
             found.acts.append((len(found.tables), y, b.last))
             found.tables.append(table)
     return True

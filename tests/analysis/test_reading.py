@@ -536,3 +536,12 @@ def test_whether_something_happened_is_a_yes_no_field_on_the_record_that_keeps_i
 
 def test_an_act_without_an_object_that_recurs_is_a_row_of_its_doer():
     assert ("subscriber_renewals", "subscribers") in _links("Subscribers renew every year.")
+
+
+def test_people_judging_things_make_a_table_of_the_act_or_key_the_one_the_text_names():
+    analysis = sd.analyze("At the show, judges score cakes.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {fk.parent for fk in schemas["scores"].foreign_keys} == {"cakes", "judges"}
+    assert "score" in {f.name for f in schemas["scores"].fields}
+    tables = _tables("Each kitchen is assessed by two assessors; kitchen assessments list hazards.")
+    assert "kitchen_assessments" in tables, tables
