@@ -1809,7 +1809,7 @@ def _pair(
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
-    if _movement(a, b, lemma, after, found):
+    if _movement(a, b, lemma, after + _to_another(tokens, b), found):
         return
     if (
         not passive
@@ -2092,6 +2092,13 @@ _MOVE_VERBS = {
     "rotate": "movement",
     "transfer": "transfer",
 }
+
+
+def _to_another(tokens: list[Token], b: _Group) -> list[str]:
+    """ "to another" after "from one B" ("moved from one warehouse to another"): the words that
+    make the move go between two Bs."""
+    words = [t.text for t in tokens[b.last + 1 : b.last + 3]]
+    return ["to"] if words[:1] == ["to"] and words[1:2] in (["another"], ["other"]) else []
 
 
 def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found) -> bool:

@@ -545,3 +545,9 @@ def test_people_judging_things_make_a_table_of_the_act_or_key_the_one_the_text_n
     assert "score" in {f.name for f in schemas["scores"].fields}
     tables = _tables("Each kitchen is assessed by two assessors; kitchen assessments list hazards.")
     assert "kitchen_assessments" in tables, tables
+
+
+def test_moved_from_one_place_to_another_is_a_movement():
+    links = _links("Crates are moved from one depot to another.")
+    assert ("crate_movements", "depots") in links, links
+    assert ("crates", "depots") not in links, links
