@@ -712,7 +712,7 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         elif t.kind == "event" and t.name.startswith(f"{t.b}_"):
             t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")  # race_entries
         key = singular_key(t.name)
-        existing = _named(entities, t.name)
+        existing = _named(entities, t.name) or _bare_act(entities, t, a)
         if t.a == t.b:
             role = singular(t.name.rsplit("_", 1)[-1])
             fields = [f"dependent_{a.key_name}_id", f"{role}_{a.key_name}_id"]
@@ -736,6 +736,20 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         entities[key] = EntityPlan(
             key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
         )
+
+
+def _bare_act(
+    entities: dict[str, EntityPlan], table: LinkTable, a: EntityPlan
+) -> EntityPlan | None:
+    """The table the text names for an act on a thing by the act alone ("inspectors inspect
+    restaurants; inspections record violations": inspections, not restaurant_inspections)."""
+    if table.kind != "event" or not table.name.startswith(f"{a.key_name}_"):
+        return None
+    bare = table.name[len(a.key_name) + 1 :]
+    found = next((e for e in entities.values() if e.table == bare), None)
+    if found is None or not found.mentioned or not names_events(singular_key(bare)):
+        return None  # ("with a mark": a field, not the act's table)
+    return found
 
 
 def _role_links(table: LinkTable, b: EntityPlan, a: EntityPlan) -> list[Link]:

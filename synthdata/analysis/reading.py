@@ -629,6 +629,8 @@ def _that(tokens: list[Token], tags: list[str], i: int) -> str:
 
 
 _VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
+#: Words that open what a verb reports ("records whether", "shows what", "logs when").
+_WH = frozenset({"whether", "what", "how", "when", "which", "who", "where"})
 
 
 def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
@@ -780,13 +782,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not tokens[i - 1].plural
             and nxt is not None
             and (
-                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT
+                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT | _WH
                 or _maybe_nominal(nxt)
                 or nxt.text[0].isdigit()
             )
             and (_determined(tokens, tags, i - 1) or _opens_sentence(tokens, tags, i - 1))
         ):
-            return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
+            return "VERB"  # "each recipe lists ingredients", "each visit records whether"
         if prev == "START" and nxt is not None and nxt.text in _DET and not token.plural:
             return "VERB"  # "Track every order"
     if text in _ADJ_FIRST and nxt is not None and _maybe_nominal(nxt) and not token.plural:
@@ -1332,7 +1334,20 @@ _LIST_GLUE = frozenset(
     {",", "and", "or", "/", "plus", "+", "a", "an", "the", "their", "our", "its"}
 )
 _CLAUSE_BREAK = frozenset(
-    {"which", "who", "that", "so", "because", "while", "when", "where", "but", "until", "then"}
+    {
+        "which",
+        "who",
+        "that",
+        "so",
+        "because",
+        "while",
+        "when",
+        "where",
+        "but",
+        "until",
+        "then",
+        "whether",
+    }
 )
 _BELONG_VERBS = frozenset(
     "belong sit live work meet attach link assign place tie base locate house store park hang "
@@ -1494,6 +1509,8 @@ def relate(
                 found.tables[found.tables.index(t)] = replace(
                     t, attributes=(*t.attributes, ("effect", choices))
                 )
+        elif any(t.text == "whether" and t.sentence == sentence for t in tokens):
+            _whether_flag(tokens, tags, sentence, before, found)
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
     _per_pairs(tokens, tags, mentions, found)
@@ -1565,6 +1582,43 @@ def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found)
         given = {n for n, _ in table.attributes}
         extra = tuple(a for a in moved if a[0] not in given)
         found.tables[index] = replace(table, attributes=(*table.attributes, *extra))
+
+
+def _whether_flag(
+    tokens: list[Token], tags: list[str], sentence: int, before: int, found: _Found
+) -> None:
+    """ "... records whether the lift passed": a yes/no field on the event the sentence keeps,
+    named after the verb (has_passed; "whether it was approved": is_approved). The event is
+    the thing right before the keeping verb ("each inspection records whether ..."), else
+    the event table the sentence made ("inspectors inspect lifts and note whether ...")."""
+    for w, token in enumerate(tokens):
+        if token.sentence != sentence or token.text != "whether":
+            continue
+        j, passive = w + 1, False
+        while j < len(tokens) and j - w < 6 and tags[j] != "VERB":
+            passive = passive or tokens[j].text in _PASSIVE
+            j += 1
+        if j >= len(tokens) or tags[j] != "VERB" or tokens[j].sentence != sentence:
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].text == "or":
+            continue  # "whether it inhibits or activates": a choice, read by _whether
+        verb = tokens[j].text
+        if not verb.endswith(("ed", "en")):
+            continue
+        name = (("is_" if passive else "has_") + verb, ())
+        k = w - 1
+        while k >= 0 and tags[k] in {"VERB", "ADV", "AUX"}:
+            k -= 1
+        owner = found.ends.get(k) if k < w - 1 else None
+        if owner is not None:
+            known = found.attributes.setdefault(owner, [])
+            if name not in known:
+                known.append(name)
+            continue
+        made = [i for i in range(before, len(found.tables)) if found.tables[i].kind == "event"]
+        if made:
+            table = found.tables[made[-1]]
+            found.tables[made[-1]] = replace(table, attributes=(*table.attributes, name))
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -1971,8 +2025,15 @@ def _pair(
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
-    if _movement(a, b, lemma, after, found):
+    if _movement(a, b, lemma, after + _to_another(tokens, b), found):
         return
+    if (
+        not passive
+        and not prep
+        and (many or b.plural)
+        and _assessed(b, a, lemma, singular(tokens[a.last].base), found, named=False)
+    ):
+        return  # "judges score the dishes": scores of dishes by judges, with a score
     direct = not passive and not prep
     if (
         lemma in EVENT_NOUNS
@@ -2212,11 +2273,14 @@ def _agent_act(word: str) -> str | None:
     return None
 
 
-def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> bool:
+def _assessed(
+    a: _Group, b: _Group, lemma: str, head: str, found: _Found, *, named: bool = True
+) -> bool:
     """ "Each A is <judged> by several Bs": each B's judgement of an A is a row of its own,
     named after the act (the doer's own where the person noun names it) and holding what the
     act gives ("each thesis is graded by two examiners": thesis_examinations with a grade;
-    "each bid is scored by three reviewers": bid_reviews with a score)."""
+    "each bid is scored by three reviewers": bid_reviews with a score). Said actively ("judges
+    score cakes"), the table is the act alone (scores), as other events are named."""
     if lemma not in _ASSESS_VERBS or not all(person_word(k) for k in b.keys):
         return False
     if _eventful(a) and not any(k.rsplit("_", 1)[-1] in _DOCUMENT_EVENTS for k in a.keys):
@@ -2225,7 +2289,8 @@ def _assessed(a: _Group, b: _Group, lemma: str, head: str, found: _Found) -> boo
     for x, _ in a.items:
         for y, _ in b.items:
             act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
-            table = LinkTable(x, y, f"{x}_{plural(act)}", "event", ((given, ()),), loose=True)
+            name = f"{x}_{plural(act)}" if named else plural(act)
+            table = LinkTable(x, y, name, "event", ((given, ()),), loose=True)
             found.acts.append((len(found.tables), y, b.last))
             found.tables.append(table)
     return True
@@ -2243,6 +2308,13 @@ _MOVE_VERBS = {
     "rotate": "movement",
     "transfer": "transfer",
 }
+
+
+def _to_another(tokens: list[Token], b: _Group) -> list[str]:
+    """ "to another" after "from one B" ("moved from one warehouse to another"): the words that
+    make the move go between two Bs."""
+    words = [t.text for t in tokens[b.last + 1 : b.last + 3]]
+    return ["to"] if words[:1] == ["to"] and words[1:2] in (["another"], ["other"]) else []
 
 
 def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found) -> bool:
@@ -3048,6 +3120,8 @@ def recurring_events(
         if not passive and j in starts:
             doer = (ends[k],) if k in ends else ()
             out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
+        elif not passive and k == v - 1 and k in ends and _intransitive(tokens, tags, v):
+            out.append((ends[k], noun, tuple(p for p in parties if p != ends[k])))
     return out
 
 
@@ -3100,3 +3174,17 @@ def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], s
             before = [m for m in mentions if start <= m[1] and m[2] < i and m not in people]
             staffed.extend(m[0] for m in before[-1:] if m[0] not in staffed)
     return kinds, body, staffed
+
+
+def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
+    """Whether a verb takes no object here ("members renew each year", "patients check in
+    weekly"): a time word, a preposition or the clause's end comes next."""
+    i = v + 1
+    while i < len(tokens) and tokens[i].text in _PARTICLES and tags[i] != "PREP":
+        i += 1
+    return (
+        i >= len(tokens)
+        or not tokens[i].word
+        or tags[i] in {"PREP", "ADV", "CONJ"}
+        or (tokens[i].text in {"each", "every"})
+    )

@@ -645,3 +645,41 @@ def test_a_person_booked_for_each_thing_is_that_things_key():
     assert ("excursions", "drivers") in links, links
     assert ("drivers", "excursions") not in links, links
     assert ("logbooks", "drivers") in _links("We keep a logbook for each driver.")
+
+
+def test_whether_something_happened_is_a_yes_no_field_on_the_record_that_keeps_it():
+    assert _tags("Each audit records whether the shop passed")["records"] == "VERB"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("Technicians inspect boilers and note whether they passed.")
+        )
+    }
+    flag = next(f for f in schemas["inspections"].fields if f.name == "has_passed")
+    assert flag.type.name == "BOOLEAN"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("A council keeps permits; each permit records whether it was renewed.")
+        )
+    }
+    assert "is_renewed" in {f.name for f in schemas["permits"].fields}
+
+
+def test_an_act_without_an_object_that_recurs_is_a_row_of_its_doer():
+    assert ("subscriber_renewals", "subscribers") in _links("Subscribers renew every year.")
+
+
+def test_people_judging_things_make_a_table_of_the_act_or_key_the_one_the_text_names():
+    analysis = sd.analyze("At the show, judges score cakes.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {fk.parent for fk in schemas["scores"].foreign_keys} == {"cakes", "judges"}
+    assert "score" in {f.name for f in schemas["scores"].fields}
+    tables = _tables("Each kitchen is assessed by two assessors; kitchen assessments list hazards.")
+    assert "kitchen_assessments" in tables, tables
+
+
+def test_moved_from_one_place_to_another_is_a_movement():
+    links = _links("Crates are moved from one depot to another.")
+    assert ("crate_movements", "depots") in links, links
+    assert ("crates", "depots") not in links, links
