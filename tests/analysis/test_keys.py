@@ -68,3 +68,24 @@ def test_a_person_booked_for_each_event_is_the_events_own():
     assert ("race_entries", "jockeys") in links, links
     assert ("jockeys", "race_entries") not in links, links
     assert ("races", "jockeys") not in links, links
+
+
+def test_a_participle_after_a_preposition_modifies_the_noun():
+    links = _links("Print shop. Buyers raise purchase orders to approved vendors.")
+    assert ("purchase_orders", "vendors") in links, links
+    assert ("vendors", "purchase_orders") not in links, links
+
+
+def test_a_record_naming_one_of_a_thing_among_its_fields_holds_its_key():
+    links = _links(
+        "Container yard. Trucks bring containers, and each gate visit records the truck "
+        "plate, container and direction."
+    )
+    assert ("gate_visits", "containers") in links, links
+    assert ("containers", "gate_visits") not in links, links
+
+
+def test_a_verb_of_exactly_one_thing_keys_the_subject():
+    links = _links("Travel insurer. Travellers buy policies, and each policy covers one trip.")
+    assert ("policies", "trips") in links, links
+    assert ("trips", "policies") not in links, links
