@@ -481,10 +481,10 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if (
             only == "VERB"
             and text.endswith(("ed", "en"))
-            and prev in {"DET", "ADJ", "PREP"}
+            and prev in {"DET", "ADJ", "PREP", "QUANT", "NUM"}
             and next_nominal
         ):
-            return "ADJ"  # "the assigned analyst", "a chosen order", "to approved suppliers"
+            return "ADJ"  # "the assigned analyst", "to approved suppliers", "multiple saved cards"
         return only
     if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
         if "NOUN" in classes and not _surely_nominal(nxt):

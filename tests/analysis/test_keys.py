@@ -89,3 +89,25 @@ def test_a_verb_of_exactly_one_thing_keys_the_subject():
     links = _links("Travel insurer. Travellers buy policies, and each policy covers one trip.")
     assert ("policies", "trips") in links, links
     assert ("trips", "policies") not in links, links
+
+
+def test_a_shorter_name_for_a_table_is_a_mention_of_it():
+    links = _links(
+        "Optician. Patients have eye exams with an optometrist, and each exam produces a lens "
+        "prescription."
+    )
+    assert ("lens_prescriptions", "eye_exams") in links, links
+
+
+def test_a_participle_after_a_quantity_modifies_the_noun():
+    links = _links("Delivery app: customers w/ multiple saved addresses, restaurants w/ menus.")
+    assert ("addresses", "customers") in links, links
+
+
+def test_no_plain_key_beside_a_link_table_of_the_same_pair():
+    links = _links(
+        "Airline. Crew members are rostered onto flights, and flights depart with crew members "
+        "and passengers."
+    )
+    assert ("crew_assignments", "crew_members") in links, links
+    assert ("flights", "crew_members") not in links, links
