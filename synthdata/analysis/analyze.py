@@ -977,7 +977,7 @@ def _owners_by_class(
     for m in mentions:
         if m.key in entities:
             by_clause.setdefault(clause_of[m.first], []).append(m.key)
-    objects = _verb_objects(mentions, tags)
+    objects = _verb_objects(mentions, tokens, tags)
     lists = _verb_lists(mentions, tokens, tags)
     for key, person in entities.items():  # "farmers bring harvest lots": the lots' farmer
         if _kind(person) != "person" or person.is_link:
@@ -1155,22 +1155,37 @@ _SUBJECT_GAP = frozenset({"ADV", "AUX"})
 _OBJECT_GAP = frozenset({"DET", "ADJ", "NUM", "QUANT", "NOUN", "CONJ"})
 
 
-def _verb_objects(mentions: list[Mention], tags: list[str]) -> set[tuple[str, str]]:
+def _verb_objects(
+    mentions: list[Mention], tokens: list[Token], tags: list[str]
+) -> set[tuple[str, str]]:
     """(subject, object) pairs of the text's plain transitive clauses: a noun, its verb and the
     nouns right after it ("patients order glasses", "members hold share and checking
-    accounts"), not nouns behind a preposition or a second verb ("... made from a frame")."""
+    accounts", "drivers pay per visit or hold a season permit"), not nouns behind a preposition
+    or a second verb ("... made from a frame")."""
     ordered = sorted(mentions, key=lambda m: m.first)
-    out = set()
-    for i, subject in enumerate(ordered):
+    subjects: dict[int, str] = {}
+    for subject in ordered:
         v = subject.last + 1
         while v < len(tags) and tags[v] in _SUBJECT_GAP:
             v += 1
-        if v >= len(tags) or tags[v] != "VERB":
+        if v < len(tags) and tags[v] == "VERB":
+            subjects[v] = subject.key
+    last: tuple[int, str] | None = None
+    for v, tag in enumerate(tags):
+        if tag != "VERB":
             continue
-        for obj in ordered[i + 1 :]:
-            if obj.first <= v or any(tags[j] not in _OBJECT_GAP for j in range(v + 1, obj.first)):
+        if v in subjects:
+            last = (tokens[v].sentence, subjects[v])
+        elif last and last[0] == tokens[v].sentence and v and tags[v - 1] == "CONJ":
+            subjects[v] = last[1]  # a second verb of the same subject
+    out = set()
+    for v, subject_key in subjects.items():
+        for obj in ordered:
+            if obj.first <= v:
+                continue
+            if any(tags[j] not in _OBJECT_GAP for j in range(v + 1, obj.first)):
                 break
-            out.add((subject.key, obj.key))
+            out.add((subject_key, obj.key))
     return out
 
 

@@ -375,6 +375,15 @@ def tag(tokens: list[Token]) -> list[str]:
             and (tags[i - 1] == "PRON" or (tags[i - 1] == "NOUN" and tokens[i - 1].plural))
         ):
             tags[i] = "VERB"  # "policyholders own vehicles"
+        elif (
+            tokens[i].text in {"either", "neither", "both"}
+            and i
+            and tags[i - 1] == "NOUN"
+            and tokens[i - 1].plural
+            and i + 1 < len(tokens)
+            and "VERB" in lexicon(tokens[i + 1].text)
+        ):
+            tags[i] = "ADV"  # "drivers either pay per visit or hold a permit"
     for i in range(1, len(tokens) - 1):
         if (
             tags[i] == "VERB"
@@ -1579,6 +1588,10 @@ def _pair(
             found.pairs(a, b)  # "loans list the objects", "exhibitions pull objects"
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
+    if prep is not None:
+        at = after.index(prep)
+        if after[at + 1 : at + 2] in ([","], ["and"], ["or"]):
+            return  # "the employee it is assigned to, and a ticket": to a noun before it
     if lemma in _CAUSE_VERBS and not passive:
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)

@@ -111,3 +111,25 @@ def test_no_plain_key_beside_a_link_table_of_the_same_pair():
     )
     assert ("crew_assignments", "crew_members") in links, links
     assert ("flights", "crew_members") not in links, links
+
+
+def test_a_stranded_preposition_relates_nothing_after_it():
+    links = _links(
+        "IT desk. Each asset records the model and the employee it is assigned to, and a ticket "
+        "can reference one or more assets. Employees raise tickets."
+    )
+    assert ("employees", "tickets") not in links, links
+    assert ("tickets", "employees") in links, links
+
+
+def test_either_before_a_verb_is_no_determiner():
+    words, tags = _tagged("Drivers either pay per visit or hold a season permit.")
+    assert tags[words.index("pay")] == "VERB", tags
+
+
+def _tagged(text: str) -> tuple[list[str], list[str]]:
+    from synthdata.analysis.reading import normalize, read
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize(text))
+    return [t.text for t in tokens], read(tokens).tags
