@@ -109,6 +109,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     for key, values in typed.items():
         if key in entities:
             entities[key].attributes.append(("type", values))
+    mentions = _same_table(mentions, entities, names)
     short = len([t for t in tokens if t.word]) <= SHORT_TEXT and confidence >= WEAK_DOMAIN
     if len(entities) < 2 or (short and len(entities) < RICH_TEXT):
         for key in _core_around(entities, core_entities(domain)):
@@ -171,6 +172,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _goods_on_lines(entities)
     _people_paired_through_events(entities, strong)
     _paired_not_keyed(entities, link_tables, strong)
+    _no_keys_beside_links(entities, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -904,6 +906,24 @@ def _named_entities(
     return entities
 
 
+def _same_table(
+    mentions: list[Mention], entities: dict[str, EntityPlan], names: dict[str, str]
+) -> list[Mention]:
+    """Mentions of a table under another key name it by that table's key: "each exam" after
+    "eye exams" is a mention of eye_exam, so what its sentence says holds for eye exams."""
+    cat = catalog()
+    by_table = {e.table: key for key, e in entities.items()}
+    out = []
+    for m in mentions:
+        if m.key not in entities:
+            template = cat.entities.get(m.key)
+            table = names.get(m.key) or (template.table if template else plural(m.key))
+            if table in by_table:
+                m = replace(m, key=by_table[table])
+        out.append(m)
+    return out
+
+
 def _said(tokens: list[Token]) -> set[str]:
     """Every catalogue entity any run of words in the text names, as a noun or not."""
     index = entity_index()
@@ -1178,8 +1198,8 @@ def _parties_of_events(
                 continue
             for other in dict.fromkeys(keys):
                 party = entities[other]
-                if other == key or _is_event(party) or party.is_link:
-                    continue
+                if other == key or _is_event(party) or party.is_link or _kind(party) == "kind":
+                    continue  # a kind is a parent of things, of an event only where said
                 if any(lk.parent == other for lk in event.links):
                     continue
                 if any(lk.parent == key for lk in party.links) or _reaches(entities, other, key):
@@ -1267,7 +1287,7 @@ def _owners_by_class(
     for m in mentions:
         if m.key in entities:
             by_clause.setdefault(clause_of[m.first], []).append(m.key)
-    objects = _verb_objects(mentions, tags)
+    objects = _verb_objects(mentions, tokens, tags)
     lists = _verb_lists(mentions, tokens, tags)
     for key, person in entities.items():  # "farmers bring harvest lots": the lots' farmer
         if _kind(person) != "person" or person.is_link:
@@ -1445,22 +1465,37 @@ _SUBJECT_GAP = frozenset({"ADV", "AUX"})
 _OBJECT_GAP = frozenset({"DET", "ADJ", "NUM", "QUANT", "NOUN", "CONJ"})
 
 
-def _verb_objects(mentions: list[Mention], tags: list[str]) -> set[tuple[str, str]]:
+def _verb_objects(
+    mentions: list[Mention], tokens: list[Token], tags: list[str]
+) -> set[tuple[str, str]]:
     """(subject, object) pairs of the text's plain transitive clauses: a noun, its verb and the
     nouns right after it ("patients order glasses", "members hold share and checking
-    accounts"), not nouns behind a preposition or a second verb ("... made from a frame")."""
+    accounts", "drivers pay per visit or hold a season permit"), not nouns behind a preposition
+    or a second verb ("... made from a frame")."""
     ordered = sorted(mentions, key=lambda m: m.first)
-    out = set()
-    for i, subject in enumerate(ordered):
+    subjects: dict[int, str] = {}
+    for subject in ordered:
         v = subject.last + 1
         while v < len(tags) and tags[v] in _SUBJECT_GAP:
             v += 1
-        if v >= len(tags) or tags[v] != "VERB":
+        if v < len(tags) and tags[v] == "VERB":
+            subjects[v] = subject.key
+    last: tuple[int, str] | None = None
+    for v, tag in enumerate(tags):
+        if tag != "VERB":
             continue
-        for obj in ordered[i + 1 :]:
-            if obj.first <= v or any(tags[j] not in _OBJECT_GAP for j in range(v + 1, obj.first)):
+        if v in subjects:
+            last = (tokens[v].sentence, subjects[v])
+        elif last and last[0] == tokens[v].sentence and v and tags[v - 1] == "CONJ":
+            subjects[v] = last[1]  # a second verb of the same subject
+    out = set()
+    for v, subject_key in subjects.items():
+        for obj in ordered:
+            if obj.first <= v:
+                continue
+            if any(tags[j] not in _OBJECT_GAP for j in range(v + 1, obj.first)):
                 break
-            out.add((subject.key, obj.key))
+            out.add((subject_key, obj.key))
     return out
 
 
@@ -1488,6 +1523,31 @@ def _verb_lists(
             end = m.last
         out |= {frozenset((a, b)) for a in listed for b in listed if a != b}
     return out
+
+
+def _no_keys_beside_links(
+    entities: dict[str, EntityPlan], strong: set[tuple[str, str, str]]
+) -> None:
+    """Two tables a link table pairs ("game_referees", "passenger_flights") hold no plain key
+    to each other unless the text said so outright: a referee per game beside three referees
+    per game says two things."""
+    said = {(c, p) for c, p, _ in strong}
+    pairs = {
+        frozenset(ends)
+        for e in entities.values()
+        if e.is_link
+        for ends in [{lk.parent for lk in e.links if lk.parent != e.key}]
+        if len(ends) == 2
+    }
+    for key, entity in entities.items():
+        entity.links = [
+            lk
+            for lk in entity.links
+            if frozenset((key, lk.parent)) not in pairs
+            or (key, lk.parent) in said
+            or lk.field != f"{entities[lk.parent].key_name}_id"
+            or _catalogue_key(entity, lk.parent)  # a post's author beside its likes
+        ]
 
 
 def _paired_not_keyed(

@@ -409,6 +409,15 @@ def tag(tokens: list[Token]) -> list[str]:
             and (tags[i - 1] == "PRON" or (tags[i - 1] == "NOUN" and tokens[i - 1].plural))
         ):
             tags[i] = "VERB"  # "policyholders own vehicles"
+        elif (
+            tokens[i].text in {"either", "neither", "both"}
+            and i
+            and tags[i - 1] == "NOUN"
+            and tokens[i - 1].plural
+            and i + 1 < len(tokens)
+            and "VERB" in lexicon(tokens[i + 1].text)
+        ):
+            tags[i] = "ADV"  # "drivers either pay per visit or hold a permit"
     for i in range(1, len(tokens) - 1):
         if (
             tags[i] == "VERB"
@@ -708,6 +717,7 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         and prev not in {"DET", "ADJ", "NUM", "QUANT", "GER"}
         and not (prev == "NOUN" and not tokens[i - 1].plural)
         and not (prev == "PREP" and tokens[i - 1].text != "to" and "NOUN" in classes)
+        and not (prev == "PREP" and text.endswith("ed"))  # "to approved suppliers"
         and nxt is not None
         and (nxt.text in _DET | _PARTICLES | _QUANT or next_nominal or nxt.text[0].isdigit())
         and not (prev == "NOUN" and text.endswith("s") and not _determined(tokens, tags, i - 1))
@@ -745,10 +755,10 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if (
             only == "VERB"
             and text.endswith(("ed", "en"))
-            and prev in {"DET", "ADJ"}
+            and prev in {"DET", "ADJ", "PREP", "QUANT", "NUM"}
             and next_nominal
         ):
-            return "ADJ"  # "the assigned analyst", "a chosen order"
+            return "ADJ"  # "the assigned analyst", "to approved suppliers", "multiple saved cards"
         return only
     if prev in {"DET", "ADJ", "NUM", "QUANT", "GER"}:
         if "NOUN" in classes and not _surely_nominal(nxt):
@@ -1988,6 +1998,20 @@ def _pair(
     if attributes and not passive:  # "each recipe lists ingredients with quantities"
         found.pairs(a, b, "", attributes)
         return
+    if (
+        lemma in _RECORD_VERBS
+        and not passive
+        and not owned_b
+        and not many
+        and not b.plural
+        and all(
+            tokens[i].text in _DETS_AND_OF or tokens[i].text == "," or tags[i] in _LISTED
+            for i in gap
+            if i > v
+        )
+    ):  # "each gate transaction records the truck plate, haulier, container and direction"
+        found.child_of(a, b, strong=False)
+        return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
         return
@@ -2021,6 +2045,10 @@ def _pair(
             found.pairs(a, b)  # "loans list the objects", "exhibitions pull objects"
         return
     prep = next((w for w in after if w in _OWNER_PREPS or w == "between"), None)
+    if prep is not None:
+        at = after.index(prep)
+        if after[at + 1 : at + 2] in ([","], ["and"], ["or"]):
+            return  # "the employee it is assigned to, and a ticket": to a noun before it
     if lemma in _CAUSE_VERBS and not passive:
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
@@ -2088,6 +2116,8 @@ def _pair(
             found.pairs(a, b)
             return
         found.owns_many(a, b)
+    elif after[-1:] == ["one"] or after[-2:] in (["a", "single"], ["exactly", "one"]):
+        found.child_of(a, b, strong=False)  # "each policy covers one pet": the policy's pet
     else:
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
 
@@ -2105,6 +2135,10 @@ def _coordinated(tokens: list[Token], tags: list[str], gap: list[int], v: int) -
     return out
 
 
+#: Verbs by which a record names one of something among its fields ("each gate transaction
+#: records the truck, the container and the direction"): the record holds its key.
+_RECORD_VERBS = frozenset("record log store capture note reference cite mention name".split())
+_LISTED = frozenset({"NOUN", "ADJ", "CONJ", "DET", "QUANT"})
 #: Verbs by which one person is over another: the other holds the key ("managers supervise
 #: clerks": clerks.manager_id).
 _OVER_VERBS = frozenset(

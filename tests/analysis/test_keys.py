@@ -68,3 +68,70 @@ def test_a_person_booked_for_each_event_is_the_events_own():
     assert ("race_entries", "jockeys") in links, links
     assert ("jockeys", "race_entries") not in links, links
     assert ("races", "jockeys") not in links, links
+
+
+def test_a_participle_after_a_preposition_modifies_the_noun():
+    links = _links("Print shop. Buyers raise purchase orders to approved vendors.")
+    assert ("purchase_orders", "vendors") in links, links
+    assert ("vendors", "purchase_orders") not in links, links
+
+
+def test_a_record_naming_one_of_a_thing_among_its_fields_holds_its_key():
+    links = _links(
+        "Container yard. Trucks bring containers, and each gate visit records the truck "
+        "plate, container and direction."
+    )
+    assert ("gate_visits", "containers") in links, links
+    assert ("containers", "gate_visits") not in links, links
+
+
+def test_a_verb_of_exactly_one_thing_keys_the_subject():
+    links = _links("Travel insurer. Travellers buy policies, and each policy covers one trip.")
+    assert ("policies", "trips") in links, links
+    assert ("trips", "policies") not in links, links
+
+
+def test_a_shorter_name_for_a_table_is_a_mention_of_it():
+    links = _links(
+        "Optician. Patients have eye exams with an optometrist, and each exam produces a lens "
+        "prescription."
+    )
+    assert ("lens_prescriptions", "eye_exams") in links, links
+
+
+def test_a_participle_after_a_quantity_modifies_the_noun():
+    links = _links("Delivery app: customers w/ multiple saved addresses, restaurants w/ menus.")
+    assert ("addresses", "customers") in links, links
+
+
+def test_no_plain_key_beside_a_link_table_of_the_same_pair():
+    links = _links(
+        "Airline. Crew members are rostered onto flights, and flights depart with crew members "
+        "and passengers."
+    )
+    crew = {"crew_members", "staff_members"}  # the roster rule may name them staff
+    pairs = {child for child, parent in links if parent == "flights"}
+    assert any((child, who) in links for child in pairs for who in crew), links
+    assert not any(("flights", who) in links for who in crew), links
+
+
+def test_a_stranded_preposition_relates_nothing_after_it():
+    links = _links(
+        "IT desk. Each asset records the model and the employee it is assigned to, and a ticket "
+        "can reference one or more assets. Employees raise tickets."
+    )
+    assert ("employees", "tickets") not in links, links
+    assert ("tickets", "employees") in links, links
+
+
+def test_either_before_a_verb_is_no_determiner():
+    words, tags = _tagged("Drivers either pay per visit or hold a season permit.")
+    assert tags[words.index("pay")] == "VERB", tags
+
+
+def _tagged(text: str) -> tuple[list[str], list[str]]:
+    from synthdata.analysis.reading import normalize, read
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize(text))
+    return [t.text for t in tokens], read(tokens).tags
