@@ -518,12 +518,17 @@ def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
             tags[i] = "ADJ"
 
 
+#: Verbs whose past participle is their base form ("is run by", "each split into").
+_SAME_PARTICIPLES = frozenset(
+    "run set put cut hit let shut cost spread split read hurt bet quit burst cast broadcast "
+    "forecast upset shed rid bid".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def _participle(word: str) -> bool:
-    """Whether a word is the past participle of a verb ("run", "set", "held")."""
-    from lemminflect import getInflection
-
-    return word in getInflection(_lemma(word, "VERB"), tag="VBN")
+    """Whether a word may be the past participle of a verb ("run", "set", "held", "given")."""
+    return word in _SAME_PARTICIPLES or _verb_form(word) == "ed"
 
 
 def _nouns_after_be(tokens: list[Token], tags: list[str]) -> None:
