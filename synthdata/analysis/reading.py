@@ -959,7 +959,8 @@ def read(tokens: list[Token]) -> Reading:
     """Tag the text, find its noun phrases and the things the business keeps records of."""
     tags = tag(tokens)
     nouns = noun_phrases(tokens, tags)
-    reading = Reading(tags, nouns, opening=_opening(tokens, tags))
+    opening = _opening(tokens, tags) | _trade_of_the_business(tokens, tags, nouns)
+    reading = Reading(tags, nouns, opening=opening)
     votes = _things(tokens, tags, nouns, reading.opening)
     for word, gloss in _glosses(tokens, nouns).items():
         if word in votes:
@@ -1122,6 +1123,29 @@ def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
     if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
         return business
     return business | set(range(end))
+
+
+def _trade_of_the_business(tokens: list[Token], tags: list[str], nouns: list[Noun]) -> set[int]:
+    """What an opening fragment says the business trades in, named nowhere else: "Freight
+    forwarder handling imports.", "Estate agency in Dublin selling homes." (the trade, not a
+    table; "Car park operator running 18 car parks. ... a specific car park" keeps them)."""
+    first = [i for i, t in enumerate(tokens) if t.sentence == 0]
+    if not first or first[-1] + 1 >= len(tokens) or any(tags[i] in {"AUX", "PRON"} for i in first):
+        return set()  # a text of one sentence names its tables there
+    verbs = [i for i in first if tags[i] == "VERB"]
+    if len(verbs) != 1 or not tokens[verbs[0]].text.endswith("ing"):
+        return set()
+    v = verbs[0]
+    if v == 0 or tags[v - 1] not in {"NOUN", "PROPN"}:
+        return set()
+    later = {t.base for t in tokens if t.sentence > 0 and t.word}
+    out: set[int] = set()
+    for noun in nouns:
+        if noun.first > v and tokens[noun.last].sentence == 0:
+            if tokens[noun.last].base in later:
+                continue
+            out.update(range(noun.first, noun.last + 1))
+    return out
 
 
 #: Words before "a"/"an" that introduce the business the first sentence is about ("software

@@ -513,3 +513,13 @@ def test_a_catalogue_word_given_values_in_brackets_is_a_field():
     schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
     assert "categories" not in schemas, set(schemas)
     assert "category" in {f.name for f in schemas["orders"].fields}, schemas["orders"].fields
+
+
+def test_what_an_opening_fragment_says_the_business_trades_in_is_not_a_table():
+    text = (
+        "Tile wholesaler supplying showrooms. Builders open accounts and place orders; each "
+        "order has lines with tiles."
+    )
+    assert "showroom" not in _things(text), _things(text)
+    kept = "Boat yard storing yachts. Owners pay a fee for each yacht, and yachts get repairs."
+    assert "yacht" in _things(kept), _things(kept)
