@@ -120,7 +120,7 @@ _NOT_TABLES = frozenset(
     "thing things item_description pre non multi co semi sub ex self hectare tonne ton kg "
     "kilogram gram litre liter gallon mile km kilometre kilometer metre meter acre percent "
     "dollar euro cent row column life fit stat weekday sequence coordinate dimension unit_price "
-    "minute_mark whom".split()
+    "minute_mark whom data_model schema whiteboard".split()
 )
 #: Words that name the software or the records in the singular ("a booking app", "our
 #: system"), and kinds of records only in the plural ("developers publish apps").

@@ -523,3 +523,8 @@ def test_what_an_opening_fragment_says_the_business_trades_in_is_not_a_table():
     assert "showroom" not in _things(text), _things(text)
     kept = "Boat yard storing yachts. Owners pay a fee for each yacht, and yachts get repairs."
     assert "yacht" in _things(kept), _things(kept)
+
+
+def test_the_data_model_asked_for_is_not_a_table():
+    things = _things("We need a new data model for our depot: vans carry parcels to customers.")
+    assert "data_model" not in things, things
