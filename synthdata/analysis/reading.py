@@ -2557,3 +2557,31 @@ def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], s
             before = [m for m in mentions if start <= m[1] and m[2] < i and m not in people]
             staffed.extend(m[0] for m in before[-1:] if m[0] not in staffed)
     return kinds, body, staffed
+
+
+def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """A thing the text says another is, named only there: "a blend is a recipe of several
+    lots", "a flight is one operation of a route", "the chart of accounts is a tree". The
+    word describes the thing; it is not a table of its own."""
+    by_first = {m[1]: m for m in mentions}
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m[0]] = count.get(m[0], 0) + 1
+    out: dict[str, str] = {}
+    for thing, _first, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i].text != "is":
+            continue
+        if tokens[i + 1].text not in {"a", "an", "one"}:
+            continue
+        j = i + 2
+        while j < len(tokens) and j not in by_first and j - i < 5 and tokens[j].word:
+            j += 1  # "an ordered sequence"
+        said = by_first.get(j)
+        if said is None or said[0] == thing or tokens[said[2]].plural or count[said[0]] > 1:
+            continue
+        after = tokens[said[2] + 1].text if said[2] + 1 < len(tokens) else ""
+        if after in {"and", "or", "who", "that", "which"}:
+            continue
+        out[said[0]] = thing
+    return out

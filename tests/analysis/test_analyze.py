@@ -322,3 +322,17 @@ def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
     tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
     assert not {"deckhands", "engineers"} & tables, tables
     assert any(t.endswith("_staff") for t in tables), tables
+
+
+def test_what_the_text_says_a_thing_is_is_not_a_table():
+    from synthdata.analysis.reading import read, what_things_are
+    from synthdata.analysis.text import tokenize
+
+    tokens = tokenize(
+        "A ferry line runs sailings. A sailing is one operation of a route, and a route is a "
+        "pair of ports; passengers and crews book sailings."
+    )
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    described = what_things_are(tokens, spans)
+    assert described.get("operation") == "sailing", described
+    assert "port" not in described, described
