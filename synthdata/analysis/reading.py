@@ -1041,13 +1041,28 @@ _IN_IDIOMS = frozenset("order sequence turn bulk person advance stock time total
 
 
 def in_idiom(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
-    """Whether a singular noun is the head of an idiom "in (a/the ...) order"."""
+    """Whether a singular noun is the head of an idiom "in (a/the ...) order", or a noun after
+    "in their own" ("clients in their own homes", "samples in their own right")."""
+    if _in_own(tokens, noun):
+        return True
     if noun.plural or noun.head not in _IN_IDIOMS:
         return False
     k = noun.first - 1
     while k >= 0 and (tags[k] in {"DET", "ADJ"} or tokens[k].text in {"a", "an", "the"}):
         k -= 1
     return k >= 0 and tokens[k].text == "in"
+
+
+def _in_own(tokens: list[Token], noun: Noun) -> bool:
+    """Whether a noun follows "in/at/on their (its, his, her, our) own": where or how, not a
+    record ("cared for in their own homes")."""
+    k = noun.first
+    return (
+        k >= 3
+        and tokens[k - 1].text == "own"
+        and tokens[k - 2].text in {"their", "its", "his", "her", "our", "your", "my"}
+        and tokens[k - 3].text in {"in", "at", "on", "from"}
+    )
 
 
 #: Heads of named slots of time ("tee times", "ice times", "delivery windows").

@@ -528,3 +528,12 @@ def test_what_an_opening_fragment_says_the_business_trades_in_is_not_a_table():
 def test_the_data_model_asked_for_is_not_a_table():
     things = _things("We need a new data model for our depot: vans carry parcels to customers.")
     assert "data_model" not in things, things
+
+
+def test_a_noun_after_in_their_own_is_not_a_table():
+    tables = _tables(
+        "A tutoring agency sends tutors to pupils in their own homes; each lesson has a tutor "
+        "and a pupil."
+    )
+    assert "homes" not in tables, tables
+    assert {"tutors", "pupils", "lessons"} <= tables, tables
