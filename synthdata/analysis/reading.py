@@ -454,6 +454,14 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
     """
     n = len(tokens)
     _nouns_after_be(tokens, tags)
+    for i in range(1, n - 1):  # "that sort of thing": a demonstrative, not a relative
+        if (
+            tokens[i - 1].text == "that"
+            and tokens[i + 1].text == "of"
+            and tags[i] == "VERB"
+            and "NOUN" in lexicon(tokens[i].text)
+        ):
+            tags[i - 1], tags[i] = "DET", "NOUN"
     for i in range(n):
         token = tokens[i]
         if tags[i] == "VERB" or not _can_be_verb(token):
@@ -504,6 +512,28 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
         ):
             tags[i] = "VERB"  # "three warehouses, each split into bins"
     _participles_in_lists(tokens, tags)
+    _plurals_in_brackets(tokens, tags)
+
+
+def _plurals_in_brackets(tokens: list[Token], tags: list[str]) -> None:
+    """A plural that can be a noun, closing an item of a bracketed list, is a noun: "(meds
+    prompts, personal care, meals)" (no verb in a list of examples)."""
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            depth
+            and tags[i] == "VERB"
+            and token.text.endswith("s")
+            and "NOUN" in lexicon(token.text) | lexicon(singular(token.text))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {",", ")"}
+            and tags[i - 1] in {"NOUN", "ADJ"}
+        ):
+            tags[i] = "NOUN"
 
 
 def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:

@@ -537,3 +537,12 @@ def test_a_noun_after_in_their_own_is_not_a_table():
     )
     assert "homes" not in tables, tables
     assert {"tutors", "pupils", "lessons"} <= tables, tables
+
+
+def test_a_bracketed_list_of_examples_names_no_tables():
+    things = _things(
+        "Each guest has a profile (diet notes, allergies, room prompts, that sort of thing) "
+        "and makes bookings."
+    )
+    assert not {"allergy", "prompt", "room_prompt"} & set(things), things
+    assert _tags("(diet notes, that sort of thing)")["sort"] == "NOUN"
