@@ -2615,8 +2615,8 @@ def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]
     out: dict[str, str] = {}
     for thing, _first, last, _ in mentions:
         i = last + 1
-        if i + 2 >= len(tokens) or tokens[i].text != "is":
-            continue
+        if i + 2 >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue  # "a blend is a recipe ...", "inspections are a pain"
         if tokens[i + 1].text not in {"a", "an", "one"}:
             continue
         j = i + 2

@@ -336,3 +336,6 @@ def test_what_the_text_says_a_thing_is_is_not_a_table():
     described = what_things_are(tokens, spans)
     assert described.get("operation") == "sailing", described
     assert "port" not in described, described
+    tokens = tokenize("Vans need checks, and roadside checks are a chore; drivers log fuel stops.")
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    assert what_things_are(tokens, spans).get("chore") == "roadside_check"
