@@ -69,6 +69,7 @@ from synthdata.analysis.reading import (
     singular_key,
     staff_kinds,
     verb_lemma,
+    what_things_are,
 )
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
 from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
@@ -132,6 +133,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)
     _value_words_not_tables(entities, tokens, spans, stated)
+    _descriptions_not_tables(entities, what_things_are(tokens, spans), stated)
     link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:
@@ -367,6 +369,27 @@ def _one_staff(
         if thing in entities and not any({x.a, x.b} == {thing, body} for x in out):
             out.append(LinkTable(thing, body, f"{thing}_staff"))
     return out
+
+
+def _descriptions_not_tables(
+    entities: dict[str, EntityPlan], described: dict[str, str], stated: list[TextLink]
+) -> None:
+    """What the text says a thing is, named only there ("a blend is a recipe of several lots")
+    is the thing itself: what the sentence relates to the word it relates to the thing."""
+    for word, thing in described.items():
+        if word not in entities or thing not in entities or person_word(word):
+            continue
+        del entities[word]
+        stated[:] = [
+            TextLink(
+                thing if lk.child == word else lk.child,
+                thing if lk.parent == word else lk.parent,
+                lk.role,
+                lk.strong,
+            )
+            for lk in stated
+        ]
+        stated[:] = [lk for lk in stated if lk.child != lk.parent]
 
 
 #: Words that name a choice among values, not a kind of record.

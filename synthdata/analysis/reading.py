@@ -120,7 +120,7 @@ _NOT_TABLES = frozenset(
     "thing things item_description pre non multi co semi sub ex self hectare tonne ton kg "
     "kilogram gram litre liter gallon mile km kilometre kilometer metre meter acre percent "
     "dollar euro cent row column life fit stat weekday sequence coordinate dimension unit_price "
-    "minute_mark whom spring summer autumn winter fortnight".split()
+    "minute_mark whom spring summer autumn winter fortnight data_model schema whiteboard".split()
 )
 #: Words that name the software or the records in the singular ("a booking app", "our
 #: system"), and kinds of records only in the plural ("developers publish apps").
@@ -471,6 +471,14 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
     """
     n = len(tokens)
     _nouns_after_be(tokens, tags)
+    for i in range(1, n - 1):  # "that sort of thing": a demonstrative, not a relative
+        if (
+            tokens[i - 1].text == "that"
+            and tokens[i + 1].text == "of"
+            and tags[i] == "VERB"
+            and "NOUN" in lexicon(tokens[i].text)
+        ):
+            tags[i - 1], tags[i] = "DET", "NOUN"
     for i in range(n):
         token = tokens[i]
         if tags[i] == "VERB" or not _can_be_verb(token):
@@ -525,6 +533,28 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
         ):
             tags[i] = "VERB"  # "three warehouses, each split into bins"
     _participles_in_lists(tokens, tags)
+    _plurals_in_brackets(tokens, tags)
+
+
+def _plurals_in_brackets(tokens: list[Token], tags: list[str]) -> None:
+    """A plural that can be a noun, closing an item of a bracketed list, is a noun: "(meds
+    prompts, personal care, meals)" (no verb in a list of examples)."""
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            depth
+            and tags[i] == "VERB"
+            and token.text.endswith("s")
+            and "NOUN" in lexicon(token.text) | lexicon(singular(token.text))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {",", ")"}
+            and tags[i - 1] in {"NOUN", "ADJ"}
+        ):
+            tags[i] = "NOUN"
 
 
 def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
@@ -539,12 +569,17 @@ def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
             tags[i] = "ADJ"
 
 
+#: Verbs whose past participle is their base form ("is run by", "each split into").
+_SAME_PARTICIPLES = frozenset(
+    "run set put cut hit let shut cost spread split read hurt bet quit burst cast broadcast "
+    "forecast upset shed rid bid".split()
+)
+
+
 @lru_cache(maxsize=4096)
 def _participle(word: str) -> bool:
-    """Whether a word is the past participle of a verb ("run", "set", "held")."""
-    from lemminflect import getInflection
-
-    return word in getInflection(_lemma(word, "VERB"), tag="VBN")
+    """Whether a word may be the past participle of a verb ("run", "set", "held", "given")."""
+    return word in _SAME_PARTICIPLES or _verb_form(word) == "ed"
 
 
 def _nouns_after_be(tokens: list[Token], tags: list[str]) -> None:
@@ -1034,7 +1069,8 @@ def read(tokens: list[Token]) -> Reading:
     """Tag the text, find its noun phrases and the things the business keeps records of."""
     tags = tag(tokens)
     nouns = noun_phrases(tokens, tags)
-    reading = Reading(tags, nouns, opening=_opening(tokens, tags))
+    opening = _opening(tokens, tags) | _trade_of_the_business(tokens, tags, nouns)
+    reading = Reading(tags, nouns, opening=opening)
     votes = _things(tokens, tags, nouns, reading.opening)
     for word, gloss in _glosses(tokens, nouns).items():
         if word in votes:
@@ -1127,13 +1163,28 @@ _IN_IDIOMS = frozenset("order sequence turn bulk person advance stock time total
 
 
 def in_idiom(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
-    """Whether a singular noun is the head of an idiom "in (a/the ...) order"."""
+    """Whether a singular noun is the head of an idiom "in (a/the ...) order", or a noun after
+    "in their own" ("clients in their own homes", "samples in their own right")."""
+    if _in_own(tokens, noun):
+        return True
     if noun.plural or noun.head not in _IN_IDIOMS:
         return False
     k = noun.first - 1
     while k >= 0 and (tags[k] in {"DET", "ADJ"} or tokens[k].text in {"a", "an", "the"}):
         k -= 1
     return k >= 0 and tokens[k].text == "in"
+
+
+def _in_own(tokens: list[Token], noun: Noun) -> bool:
+    """Whether a noun follows "in/at/on their (its, his, her, our) own": where or how, not a
+    record ("cared for in their own homes")."""
+    k = noun.first
+    return (
+        k >= 3
+        and tokens[k - 1].text == "own"
+        and tokens[k - 2].text in {"their", "its", "his", "her", "our", "your", "my"}
+        and tokens[k - 3].text in {"in", "at", "on", "from"}
+    )
 
 
 #: Heads of named slots of time ("tee times", "ice times", "delivery windows").
@@ -1209,6 +1260,29 @@ def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
     if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
         return business
     return business | set(range(end))
+
+
+def _trade_of_the_business(tokens: list[Token], tags: list[str], nouns: list[Noun]) -> set[int]:
+    """What an opening fragment says the business trades in, named nowhere else: "Freight
+    forwarder handling imports.", "Estate agency in Dublin selling homes." (the trade, not a
+    table; "Car park operator running 18 car parks. ... a specific car park" keeps them)."""
+    first = [i for i, t in enumerate(tokens) if t.sentence == 0]
+    if not first or first[-1] + 1 >= len(tokens) or any(tags[i] in {"AUX", "PRON"} for i in first):
+        return set()  # a text of one sentence names its tables there
+    verbs = [i for i in first if tags[i] == "VERB"]
+    if len(verbs) != 1 or not tokens[verbs[0]].text.endswith("ing"):
+        return set()
+    v = verbs[0]
+    if v == 0 or tags[v - 1] not in {"NOUN", "PROPN"}:
+        return set()
+    later = {t.base for t in tokens if t.sentence > 0 and t.word}
+    out: set[int] = set()
+    for noun in nouns:
+        if noun.first > v and tokens[noun.last].sentence == 0:
+            if tokens[noun.last].base in later:
+                continue
+            out.update(range(noun.first, noun.last + 1))
+    return out
 
 
 #: Words before "a"/"an" that introduce the business the first sentence is about ("software
@@ -3222,3 +3296,31 @@ def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
         or tags[i] in {"PREP", "ADV", "CONJ"}
         or (tokens[i].text in {"each", "every"})
     )
+
+
+def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """A thing the text says another is, named only there: "a blend is a recipe of several
+    lots", "a flight is one operation of a route", "the chart of accounts is a tree". The
+    word describes the thing; it is not a table of its own."""
+    by_first = {m[1]: m for m in mentions}
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m[0]] = count.get(m[0], 0) + 1
+    out: dict[str, str] = {}
+    for thing, _first, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue  # "a blend is a recipe ...", "inspections are a pain"
+        if tokens[i + 1].text not in {"a", "an", "one"}:
+            continue
+        j = i + 2
+        while j < len(tokens) and j not in by_first and j - i < 5 and tokens[j].word:
+            j += 1  # "an ordered sequence"
+        said = by_first.get(j)
+        if said is None or said[0] == thing or tokens[said[2]].plural or count[said[0]] > 1:
+            continue
+        after = tokens[said[2] + 1].text if said[2] + 1 < len(tokens) else ""
+        if after in {"and", "or", "who", "that", "which"}:
+            continue
+        out[said[0]] = thing
+    return out

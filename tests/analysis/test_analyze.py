@@ -442,3 +442,20 @@ def test_kinds_sharing_a_head_are_one_table():
         assert kinds.enum_values == ["group", "private"]
     shifts = _fields_of("Wardens work day and night shifts at the reserve.", "shifts")
     assert shifts["type"].enum_values == ["day", "night"]
+
+
+def test_what_the_text_says_a_thing_is_is_not_a_table():
+    from synthdata.analysis.reading import read, what_things_are
+    from synthdata.analysis.text import tokenize
+
+    tokens = tokenize(
+        "A ferry line runs sailings. A sailing is one operation of a route, and a route is a "
+        "pair of ports; passengers and crews book sailings."
+    )
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    described = what_things_are(tokens, spans)
+    assert described.get("operation") == "sailing", described
+    assert "port" not in described, described
+    tokens = tokenize("Vans need checks, and roadside checks are a chore; drivers log fuel stops.")
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    assert what_things_are(tokens, spans).get("chore") == "roadside_check"

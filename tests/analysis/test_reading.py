@@ -683,3 +683,36 @@ def test_moved_from_one_place_to_another_is_a_movement():
     links = _links("Crates are moved from one depot to another.")
     assert ("crate_movements", "depots") in links, links
     assert ("crates", "depots") not in links, links
+
+
+def test_what_an_opening_fragment_says_the_business_trades_in_is_not_a_table():
+    text = (
+        "Tile wholesaler supplying showrooms. Builders open accounts and place orders; each "
+        "order has lines with tiles."
+    )
+    assert "showroom" not in _things(text), _things(text)
+    kept = "Boat yard storing yachts. Owners pay a fee for each yacht, and yachts get repairs."
+    assert "yacht" in _things(kept), _things(kept)
+
+
+def test_the_data_model_asked_for_is_not_a_table():
+    things = _things("We need a new data model for our depot: vans carry parcels to customers.")
+    assert "data_model" not in things, things
+
+
+def test_a_noun_after_in_their_own_is_not_a_table():
+    tables = _tables(
+        "A tutoring agency sends tutors to pupils in their own homes; each lesson has a tutor "
+        "and a pupil."
+    )
+    assert "homes" not in tables, tables
+    assert {"tutors", "pupils", "lessons"} <= tables, tables
+
+
+def test_a_bracketed_list_of_examples_names_no_tables():
+    things = _things(
+        "Each guest has a profile (diet notes, allergies, room prompts, that sort of thing) "
+        "and makes bookings."
+    )
+    assert not {"allergy", "prompt", "room_prompt"} & set(things), things
+    assert _tags("(diet notes, that sort of thing)")["sort"] == "NOUN"
