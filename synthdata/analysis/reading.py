@@ -2813,6 +2813,10 @@ def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> 
     return None
 
 
+#: Words that bound a count ("up to eight", "at least two", "at most four").
+_BOUNDS = frozenset({("up", "to"), ("at", "least"), ("at", "most")})
+
+
 def _items(
     tokens: list[Token],
     tags: list[str],
@@ -2833,6 +2837,9 @@ def _items(
     item_start = start
     while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
         token = tokens[i]
+        if i + 1 < len(tokens) and (token.text, tokens[i + 1].text) in _BOUNDS:
+            i += 2  # "up to eight students": a count of the thing, not a field named "up"
+            continue
         ends_item = i + 1 >= len(tokens) or tokens[i + 1].text in {",", "and", "or", ")"}
         if (
             tags[i] == "VERB"

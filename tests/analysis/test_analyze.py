@@ -459,3 +459,12 @@ def test_what_the_text_says_a_thing_is_is_not_a_table():
     tokens = tokenize("Vans need checks, and roadside checks are a chore; drivers log fuel stops.")
     spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
     assert what_things_are(tokens, spans).get("chore") == "roadside_check"
+
+
+def test_a_bound_on_a_count_is_not_a_field():
+    lessons = _fields_of(
+        "A ski school: students book lessons; each lesson has one instructor and up to eight "
+        "students, and at least two slopes are open.",
+        "lessons",
+    )
+    assert not {"up", "at", "least"} & set(lessons)
