@@ -174,6 +174,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _goods_on_lines(entities)
     _people_paired_through_events(entities, strong)
     _paired_not_keyed(entities, link_tables, strong)
+    _events_about_the_subject(entities, Counter(m.key for m in mentions))
     _no_keys_beside_links(entities, strong)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
@@ -1034,6 +1035,32 @@ def _people_own_events(entities: dict[str, EntityPlan]) -> None:
             person.links.remove(lk)
             if not any(x.parent == key for x in event.links):
                 event.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
+
+
+def _events_about_the_subject(entities: dict[str, EntityPlan], said: Counter[str]) -> None:
+    """An event keyed only to people or places ("a vet records vaccinations") is about the
+    thing the text is about (the cats of a cat shelter: the thing it names most, at least
+    twice), unless its keys already lead there."""
+    things = [
+        k
+        for k, e in entities.items()
+        if not e.is_link and _kind(e) == "thing" and said[k] >= 2 and e.mentioned
+    ]
+    if not things:
+        return
+    subject = max(things, key=lambda k: said[k])  # the first of the most named
+    for key, event in entities.items():
+        if event.is_link or _kind(event) != "event" or not event.links:
+            continue
+        if any(
+            _kind(entities[lk.parent]) in {"thing", "event"}
+            for lk in event.links
+            if lk.parent in entities
+        ):
+            continue
+        if _reaches(entities, key, subject) or _reaches(entities, subject, key):
+            continue
+        event.links.append(Link(f"{entities[subject].key_name}_id", subject))
 
 
 def _drop_loners(

@@ -468,3 +468,17 @@ def test_a_bound_on_a_count_is_not_a_field():
         "lessons",
     )
     assert not {"up", "at", "least"} & set(lessons)
+
+
+def test_an_event_keyed_only_to_people_is_about_the_subject():
+    links = {
+        (s.name, f.name)
+        for s in sd.infer_schemas(
+            sd.analyze(
+                "Rabbit rescue with around 80 rabbits. Volunteers foster rabbits at home; "
+                "adopters apply to adopt a rabbit and a vet records vaccinations."
+            )
+        )
+        for f in s.fields
+    }
+    assert ("vaccinations", "rabbit_id") in links
