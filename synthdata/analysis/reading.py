@@ -1405,6 +1405,8 @@ EVENT_NOUNS = {
     "swap": "swap",
     "tow": "tow",
     "enter": "entry",
+    "invoice": "invoice",
+    "translate": "translation",
 }
 
 

@@ -716,3 +716,16 @@ def test_a_bracketed_list_of_examples_names_no_tables():
     )
     assert not {"allergy", "prompt", "room_prompt"} & set(things), things
     assert _tags("(diet notes, that sort of thing)")["sort"] == "NOUN"
+
+
+def test_invoicing_and_translating_make_records():
+    import synthdata as sd
+
+    tables = set(
+        sd.analyze(
+            "A subtitling studio: linguists translate films into several languages. We "
+            "invoice producers every month."
+        ).suggested_schemas
+    )
+    assert any(t.endswith("invoices") for t in tables), tables
+    assert any(t.endswith("translations") for t in tables), tables
