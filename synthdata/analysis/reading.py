@@ -1416,6 +1416,7 @@ def _groups(
                 between
                 and all(t.text in _LIST_GLUE for t in between)
                 and any(t.text in {",", "and", "or", "/", "plus", "+"} for t in between)
+                and not _new_item(tokens, tags, prev.first, between)
             ):
                 if between[-1].text in {"their", "its"}:  # "customers and their dogs"
                     owner = prev.items[-1][0]
@@ -1429,6 +1430,19 @@ def _groups(
                 continue
         out.append(_Group([(key, role)], first, last, tokens[last].plural, tokens[last].possessive))
     return out
+
+
+def _new_item(tokens: list[Token], tags: list[str], first: int, between: list[Token]) -> bool:
+    """Whether ", and the" after a preposition's object starts a new item of the list around it
+    rather than a second object ("brew batches made ... in one of our fermenters, and the
+    packaging runs for each batch")."""
+    words = [t.text for t in between]
+    if words[:2] != [",", "and"] or len(words) < 3 or words[2] not in _DET:
+        return False
+    j = first - 1
+    while j >= 0 and (tags[j] in {"DET", "NUM", "ADJ", "QUANT"} or tokens[j].text == "of"):
+        j -= 1
+    return j >= 0 and tags[j] == "PREP"
 
 
 #: Things that gather others which exist on their own ("playlists of tracks", "bundles of

@@ -133,3 +133,12 @@ def _tagged(text: str) -> tuple[list[str], list[str]]:
 
     tokens, _ = normalize(tokenize(text))
     return [t.text for t in tokens], read(tokens).tags
+
+
+def test_and_the_after_a_prepositions_object_starts_a_new_item():
+    links = _links(
+        "Brewery: brew batches made from a recipe in one of our fermenters, and the packaging "
+        "runs for each batch"
+    )
+    assert ("fermenters", "brew_batches") not in links, links
+    assert ("packaging_runs", "brew_batches") in links, links
