@@ -479,17 +479,19 @@ _PAIR_HEADS = frozenset("pair combination mapping link association match".split(
 
 def _modifier_parents(entities: dict[str, EntityPlan]) -> set[tuple[str, str, str]]:
     """A table named after another one holds its key: "course sections" belong to a course,
-    "invoice line items" to an invoice."""
+    "invoice line items" to an invoice; a kind named after one is its parent ("room types")."""
     by_name = {e.key_name: e.key for e in entities.values()}
     out = set()
     for e in entities.values():
         words = e.table.split("_")[:-1]
         if not e.mentioned or not words or e.is_link or words[-1] in _PAIR_HEADS:
             continue
+        kind = singular(e.table.rsplit("_", 1)[-1]) in _KIND_HEADS
         for n in range(len(words), 0, -1):
             parent = by_name.get("_".join(words[:n]))
             if parent is not None and parent != e.key:
-                out.add((e.key, parent, ""))
+                # "room types" are the rooms' kinds: each room holds its type
+                out.add((parent, e.key, "") if kind else (e.key, parent, ""))
                 break
     return out
 

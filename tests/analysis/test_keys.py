@@ -142,3 +142,9 @@ def test_and_the_after_a_prepositions_object_starts_a_new_item():
     )
     assert ("fermenters", "brew_batches") not in links, links
     assert ("packaging_runs", "brew_batches") in links, links
+
+
+def test_a_kind_named_after_a_table_is_its_parent():
+    links = _links("Guest house. We need guests, room types, rooms, bookings and payments.")
+    assert ("rooms", "room_types") in links, links
+    assert ("room_types", "rooms") not in links, links
