@@ -148,6 +148,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _people_paired_through_events(entities, strong)
     _paired_not_keyed(entities, link_tables, strong)
     _no_keys_beside_links(entities, strong)
+    _pairings_in_periods(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -1215,6 +1216,22 @@ def _verb_lists(
             end = m.last
         out |= {frozenset((a, b)) for a in listed for b in listed if a != b}
     return out
+
+
+def _pairings_in_periods(entities: dict[str, EntityPlan]) -> None:
+    """A pairing of two tables falls in the period one of them is keyed to: "players register
+    with a team for each season" makes registrations of a season, beside the team's season."""
+    for key, pairing in entities.items():
+        if not pairing.is_link and pairing.reason != "event":
+            continue
+        ends = [lk.parent for lk in pairing.links if lk.parent in entities and lk.parent != key]
+        for end in ends:
+            for lk in entities[end].links:
+                period = entities.get(lk.parent)
+                if period is None or _kind(period) != "period" or lk.parent in ends:
+                    continue
+                if not any(x.parent == lk.parent for x in pairing.links):
+                    pairing.links.append(Link(f"{period.key_name}_id", lk.parent))
 
 
 def _no_keys_beside_links(

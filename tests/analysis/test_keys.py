@@ -148,3 +148,11 @@ def test_a_kind_named_after_a_table_is_its_parent():
     links = _links("Guest house. We need guests, room types, rooms, bookings and payments.")
     assert ("rooms", "room_types") in links, links
     assert ("room_types", "rooms") not in links, links
+
+
+def test_a_pairing_falls_in_the_period_of_its_ends():
+    links = _links(
+        "Netball league: 30 teams. Players register with a team for each season, and each "
+        "match has a home team and an away team."
+    )
+    assert ("registrations", "seasons") in links, links
