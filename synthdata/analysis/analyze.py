@@ -940,6 +940,8 @@ def _kind(entity: EntityPlan) -> str:
         return "person"
     if head in PERSON_NOUNS or (entity.template is None and _doer(head)):
         return "person"  # "clients" are people whatever the catalogue's template says
+    if entity.template is None and head.endswith(("ian", "ist")) and agent_noun(head):
+        return "person"  # "sanitarians", "florists": no verb inside, people all the same
     if _is_event(entity):
         return "event"
     if head in _PLACE_HEADS:
@@ -1066,8 +1068,9 @@ def _owners_by_class(
                     continue
                 if "period" in {_kind(child), _kind(entities[other])}:
                     continue  # "players sign with a team for a season": the signing's season
+                plain = _kind(child) == _kind(entities[other]) == "thing"
                 if any(
-                    (e.is_link or e.reason == "event")
+                    (e.is_link or e.reason == "event" or (_kind(e) == "event" and not plain))
                     and {key, other} <= {lk.parent for lk in e.links}
                     for e in entities.values()
                 ):

@@ -1354,7 +1354,9 @@ _NOT_EVENTS = frozenset(
     "portion region division commission mission pension version extension dimension profession "
     "apartment department equipment document instrument segment element compartment tournament "
     "allowance appliance ambulance attachment statement settlement residence audience licence "
-    "license evidence sentence".split()
+    "license evidence sentence establishment garment allotment monument basement tenement "
+    "accommodation destination foundation population workstation substation preference "
+    "reference insurance balance distance instance substance".split()
 )
 #: Agent-looking nouns that name machines and things, not people.
 _NOT_PEOPLE = frozenset(
@@ -1396,7 +1398,7 @@ def agent_noun(word: str) -> bool:
     is a person word without that ending (judge, nurse, coach)."""
     return word in PERSON_NOUNS or (
         word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "hand", "man", "woman"))
-        and not word.endswith("ment")
+        and not word.endswith(("ment", "list"))  # not a waitlist, a playlist
         and word not in _NOT_PEOPLE
     )
 

@@ -156,3 +156,13 @@ def test_a_pairing_falls_in_the_period_of_its_ends():
         "match has a home team and an away team."
     )
     assert ("registrations", "seasons") in links, links
+
+
+def test_people_an_event_pairs_hold_no_key_to_its_other_party():
+    links = _links(
+        "Health department. Every food establishment holds a permit and gets routine "
+        "inspections from a sanitarian."
+    )
+    assert ("routine_inspections", "sanitarians") in links, links
+    assert ("sanitarians", "food_establishments") not in links, links
+    assert ("food_establishments", "sanitarians") not in links, links
