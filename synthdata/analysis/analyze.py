@@ -25,6 +25,13 @@ from synthdata.analysis.entities import (
     retarget_lines,
 )
 from synthdata.analysis.inflection import plural, singular
+from synthdata.analysis.kinds import (
+    GROUP_HEADS as _GROUP_HEADS,
+    PLACE_HEADS as _PLACE_HEADS,
+    examples_of_things,
+    kinds_sharing_a_head,
+    shared_heads,
+)
 from synthdata.analysis.models import Analysis, Requirement
 from synthdata.analysis.naming import field_from_name
 from synthdata.analysis.places import detect_locale
@@ -43,20 +50,26 @@ from synthdata.analysis.reading import (
     PERSON_NOUNS,
     SELF_ROLES,
     LinkTable,
+    Noun,
     Reading,
     SelfRef,
     TextLink,
     agent_noun,
     in_idiom,
+    kinds_of_things,
     lexicon,
     link_name,
     names_events,
     normalize,
     person_word,
     read,
+    recurring_events,
     relate,
+    roles_of_kinds,
     singular_key,
+    staff_kinds,
     verb_lemma,
+    what_things_are,
 )
 from synthdata.analysis.relations import add_link_tables, many_pairs, phrase_links
 from synthdata.analysis.text import Mention, Token, find_numbers, phrase_key, tokenize
@@ -90,9 +103,13 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     known = retarget_lines(find_mentions(tokens, domain))
     usable = domain if confidence >= WEAK_DOMAIN else None
     mentions, names, roles = _merge(tokens, reading, known, usable)
+    mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
+    for key, values in typed.items():
+        if key in entities:
+            entities[key].attributes.append(("type", values))
     mentions = _same_table(mentions, entities, names)
     short = len([t for t in tokens if t.word]) <= SHORT_TEXT and confidence >= WEAK_DOMAIN
     if len(entities) < 2 or (short and len(entities) < RICH_TEXT):
@@ -109,10 +126,18 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
-    _fields_not_tables(entities, listed, stated, link_tables, domain)
+    valued = _given_values(tokens, spans)
+    _fields_not_tables(entities, listed, stated, link_tables, domain, valued)
+    _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
+    kinds = kinds_of_things(tokens, reading.tags, spans)
+    kinds += examples_of_things(tokens, reading.tags, spans)
+    _kinds_not_tables(entities, kinds, stated, self_refs)
+    _value_words_not_tables(entities, tokens, spans, stated)
+    _descriptions_not_tables(entities, what_things_are(tokens, spans), stated)
+    link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:
-            for name, choices in fields:
+            for name, choices in shared_heads(fields):
                 parent = None if choices else _listed_entity(name, entities, domain)
                 if parent is None:
                     attrs = entities[key].attributes
@@ -130,6 +155,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     text_links(entities, strong)  # said outright first: guesses must not block them
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
+    _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
@@ -140,6 +166,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _line_tables(entities)
     _people_own_events(entities)
     _parties_of_events(entities, mentions, tokens, reading.tags)
+    _two_sided_trade(entities)
     drop_cycles(entities)
     _drop_loners(entities, Counter(m.key for m in mentions), reading.things)
     _owners_by_class(entities, mentions, tokens, reading.tags, strong)
@@ -157,29 +184,270 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     return Plan(domain, entities, list(dict.fromkeys(words)), sure, locale, warnings)
 
 
+def _one_table_for_kinds(
+    tokens: list[Token], tags: list[str], mentions: list[Mention], names: dict[str, str]
+) -> tuple[list[Mention], dict[str, tuple[str, ...]]]:
+    """Kinds of one thing joined in a list ("group lessons and private lessons", "day and
+    night shifts") are one table named by the head, its kinds the values of a type field.
+    Returns the mentions read so, and the type values by entity."""
+    typed: dict[str, tuple[str, ...]] = {}
+    for idxs, head, values in kinds_sharing_a_head(tokens, tags, mentions):
+        said = [mentions[i].key for i in idxs] + [  # and the bare head said elsewhere
+            m.key for m in mentions if m.first == m.last and tokens[m.last].base == head
+        ]
+        keys = set(said)
+        known = [k for k in said if k in catalog().entities]
+        key = known[0] if known else head  # "lessons" the catalogue knows keep its fields
+        for n, m in enumerate(mentions):
+            if m.key in keys:
+                mentions[n] = replace(m, key=key)
+        for old in keys:
+            names.pop(old, None)
+        names[key] = plural(head)
+        typed[key] = values
+    return mentions, typed
+
+
 def _fields_not_tables(
     entities: dict[str, EntityPlan],
     listed: dict[str, str],
     stated: list[TextLink],
     link_tables: list[LinkTable],
     domain: str,
+    valued: frozenset[str] = frozenset(),
 ) -> None:
     """Things the text names only among another thing's fields ("a box score line per player
     per game: minutes, points, rebounds") are fields of it, not tables, unless the catalogue
-    knows them as records, they are people, or a sentence relates them."""
+    knows them as records (and the text gives no values for them), they are people, or a
+    sentence relates them."""
     for thing, owner in listed.items():
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
-        if entity.template is not None and _native(thing, domain):
+        if entity.template is not None and _native(thing, domain) and thing not in valued:
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
-        if any(thing in (lk.child, lk.parent) and lk.strong for lk in stated):
-            continue
+        if any(
+            thing in (lk.child, lk.parent) and lk.strong and {lk.child, lk.parent} != {thing, owner}
+            for lk in stated
+        ):
+            continue  # related otherwise than as the owner's field
         del entities[thing]
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         entities[owner].attributes.append((entity.table, ()))
+
+
+def _roles_not_tables(
+    entities: dict[str, EntityPlan],
+    roles: dict[str, str],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+) -> None:
+    """A role the text says is another thing it names ("an editor who is also a journalist",
+    "sergeants are officers as well") is a row of that thing, not a table: what the text says
+    of the role it says of the thing, and a key from the thing to the role is to itself
+    ("every officer has a sergeant" → officers.sergeant_id)."""
+    for role, kind in roles.items():
+        if role not in entities or kind not in entities:
+            continue
+        del entities[role]
+        if any({lk.child, lk.parent} == {role, kind} for lk in stated) and not any(
+            r.entity == kind for r in self_refs
+        ):
+            self_refs.append(SelfRef(kind, role))
+        stated[:] = [
+            TextLink(
+                kind if lk.child == role else lk.child,
+                kind if lk.parent == role else lk.parent,
+                lk.role,
+                lk.strong,
+            )
+            for lk in stated
+        ]
+        stated[:] = [lk for lk in stated if lk.child != lk.parent]
+
+
+def _kinds_not_tables(
+    entities: dict[str, EntityPlan],
+    kinds: list[tuple[str, str, tuple[str, ...]]],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+) -> None:
+    """Kinds the text lists of a thing ("Staff are nurses, care assistants and cooks", "fires,
+    floods and other incidents") are values of the thing's type field, not tables: what the
+    text says of a kind it says of the thing."""
+    typed: set[str] = set()
+    for kind, thing, names in kinds:
+        if thing not in entities:
+            continue
+        if thing not in typed:
+            typed.add(thing)
+            field_name = "role" if person_word(thing) else "type"
+            entities[thing].attributes.append((field_name, names))
+        if kind:  # "" for kinds the text names only as examples
+            _roles_not_tables(entities, {kind: thing}, stated, self_refs)
+
+
+def _given_values(tokens: list[Token], spans: list[tuple[str, int, int, str]]) -> frozenset[str]:
+    """Things named in the singular with their values in brackets: "a category (hardware,
+    software, access)" is a field with these values, whatever the catalogue keeps as records."""
+    out = set()
+    for key, _first, last, _ in spans:
+        if tokens[last].plural or last + 3 >= len(tokens) or tokens[last + 1].text != "(":
+            continue
+        if tokens[last + 3].text in {",", "/", "or"}:
+            out.add(key)
+    return frozenset(out)
+
+
+#: Pairs of roles one person plays on either side of a marketplace.
+_TRADE_SIDES = (("buyer", "seller"),)
+
+
+def _two_sided_trade(entities: dict[str, EntityPlan]) -> None:
+    """Buyers and sellers of one marketplace are its users in two roles ("sellers list items,
+    buyers place bids"): one users table; a key to either side is a key to a user, named by
+    its role (``seller_id``)."""
+    for names in _TRADE_SIDES:
+        found = [
+            next((k for k, e in entities.items() if name in {k, singular(e.table)}), "")
+            for name in names
+        ]
+        sides = [side for side in found if side]
+        if len(sides) < len(names) or "user" in entities:
+            continue
+        template = catalog().entities.get("user")
+        if template is not None:
+            users = EntityPlan.from_template(template, mentioned=True)
+        else:
+            users = EntityPlan("user", "users", None, True, reason="named")
+        for side, name in zip(sides, names, strict=True):
+            more = [a for a in entities[side].attributes if a not in users.attributes]
+            users.attributes.extend(more)
+            del entities[side]
+            for entity in entities.values():
+                entity.links = [
+                    replace(lk, parent="user", field=f"{name}_id") if lk.parent == side else lk
+                    for lk in entity.links
+                ]
+        users.links = []
+        entities["user"] = users
+
+
+def _one_staff(
+    entities: dict[str, EntityPlan],
+    found: tuple[list[str], str, list[str]],
+    stated: list[TextLink],
+    self_refs: list[SelfRef],
+    link_tables: list[LinkTable],
+) -> list[LinkTable]:
+    """Kinds of people put on duty together ("drivers and conductors are assigned to each
+    run") are one table of staff with a role (the staff the text names as a body, else
+    ``staff_members``); pairings of a kind with what they are assigned to become the staff's
+    (``run_staff``)."""
+    kinds, body, staffed = found
+    kinds = [k for k in kinds if k in entities and k != body]
+    if len(kinds) < 2:
+        return link_tables
+    if not body or body not in entities:
+        body = "staff_member"
+        entities.setdefault(body, EntityPlan(body, "staff_members", None, True, reason="named"))
+    names = tuple(entities[k].table.replace("_", " ") for k in kinds)
+    entities[body].attributes.append(("role", tuple(singular(n) for n in names)))
+    _roles_not_tables(entities, dict.fromkeys(kinds, body), stated, self_refs)
+    out: list[LinkTable] = []
+    for t in link_tables:
+        a, b = (body if t.a in kinds else t.a), (body if t.b in kinds else t.b)
+        if (a, b) == (t.a, t.b):
+            out.append(t)
+            continue
+        other = b if a == body else a
+        table = replace(t, a=a, b=b, name=f"{other}_staff")
+        if not any({x.a, x.b} == {a, b} for x in out):
+            out.append(table)
+    for thing in staffed:  # "each departure is staffed with ...": who works which departure
+        if thing in entities and not any({x.a, x.b} == {thing, body} for x in out):
+            out.append(LinkTable(thing, body, f"{thing}_staff"))
+    return out
+
+
+def _descriptions_not_tables(
+    entities: dict[str, EntityPlan], described: dict[str, str], stated: list[TextLink]
+) -> None:
+    """What the text says a thing is, named only there ("a blend is a recipe of several lots")
+    is the thing itself: what the sentence relates to the word it relates to the thing."""
+    for word, thing in described.items():
+        if word not in entities or thing not in entities or person_word(word):
+            continue
+        del entities[word]
+        stated[:] = [
+            TextLink(
+                thing if lk.child == word else lk.child,
+                thing if lk.parent == word else lk.parent,
+                lk.role,
+                lk.strong,
+            )
+            for lk in stated
+        ]
+        stated[:] = [lk for lk in stated if lk.child != lk.parent]
+
+
+#: Words that name a choice among values, not a kind of record.
+_VALUE_WORDS = frozenset(
+    "role status type kind category level grade stage state priority severity mode gender sex "
+    "rating outcome".split()
+)
+
+
+def _value_words_not_tables(
+    entities: dict[str, EntityPlan],
+    tokens: list[Token],
+    spans: list[tuple[str, int, int, str]],
+    stated: list[TextLink],
+) -> None:
+    """A word that names a choice ("role", "status", "type") given its values in brackets is a
+    field, never a table, singular or plural: "a role per project (owner, editor, viewer)",
+    "in different roles (plaintiff, defendant)". It goes to the thing named before it in the
+    sentence."""
+    for key, first, last, _ in spans:
+        head = tokens[last].base  # the text's word ("a desk" may be the catalogue's category)
+        if head not in _VALUE_WORDS or key not in entities:
+            continue
+        opening = next(
+            (j for j in range(last + 1, min(len(tokens), last + 4)) if tokens[j].text == "("),
+            None,
+        )
+        if (
+            opening is None
+            or opening + 2 >= len(tokens)
+            or tokens[opening + 2].text
+            not in {
+                ",",
+                "/",
+                "or",
+            }
+        ):
+            continue
+        ends = range(opening, min(len(tokens), opening + 14))
+        close = next((j for j in ends if tokens[j].text == ")"), None)
+        if close is None:
+            continue
+        values = tuple(
+            t.text for t in tokens[opening + 1 : close] if t.word and t.text not in {"or", "and"}
+        )
+        del entities[key]
+        stated[:] = [lk for lk in stated if key not in (lk.child, lk.parent)]
+        owner = next(
+            (
+                k
+                for k, f, la, _ in sorted(spans, key=lambda m: -m[1])
+                if la < first and tokens[la].sentence == tokens[first].sentence and k in entities
+            ),
+            None,
+        )
+        if owner is not None:
+            entities[owner].attributes.append((singular(head), values))
 
 
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:
@@ -306,6 +574,7 @@ def _merge(
             continue  # "in a chosen order": a word in passing, not a kind of record
         if noun is not None and noun.first < m.first and not _native(m.key, domain):
             continue  # "pipe segments" are not the catalogue's trip segments
+        m = _shortened(m, noun, thing, catalogued)
         mentions.append(m)
         if noun is None or thing is None:
             continue
@@ -338,6 +607,17 @@ def _merge(
         key = catalogued.get(key, key)
         mentions.append(Mention(key, noun.first, noun.last, noun.plural))
     return sorted(mentions, key=lambda m: m.first), names, roles
+
+
+def _shortened(
+    m: Mention, noun: Noun | None, thing: tuple[str, str] | None, catalogued: dict[str, str]
+) -> Mention:
+    """A bare head that shortens a longer thing named before ("reward tiers ... a tier") is
+    that thing, not another catalogue entity the head alone names (tier → plan)."""
+    if noun is None or thing is None or thing[1] or thing[0] == noun.key:
+        return m
+    key = catalogued.get(thing[0])
+    return m if key is None or key == m.key else replace(m, key=key)
 
 
 def _native(key: str, domain: str | None) -> bool:
@@ -436,7 +716,9 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
             continue
         reason = "many-to-many" if t.kind == "link" else "event"
         if t.a != t.b and any(
-            e.reason == reason and {lk.parent for lk in e.links} >= {t.a, t.b}
+            e.reason == reason
+            and {lk.parent for lk in e.links} >= {t.a, t.b}
+            and not _other_act(e, t)
             for e in entities.values()
         ):
             continue
@@ -450,8 +732,13 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         elif t.kind == "link" and t.name.startswith(f"{t.b}_"):
             # "which lessons each learner has completed": lesson_completions
             t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")
+        elif t.kind == "event" and t.name.startswith(f"{t.a}_"):
+            # "each dish is judged by several judges": dish_judgings, not menu_item_judgings
+            t = replace(t, name=f"{a.key_name}_{t.name[len(t.a) + 1 :]}")
+        elif t.kind == "event" and t.name.startswith(f"{t.b}_"):
+            t = replace(t, name=f"{b.key_name}_{t.name[len(t.b) + 1 :]}")  # race_entries
         key = singular_key(t.name)
-        existing = _named(entities, t.name)
+        existing = _named(entities, t.name) or _bare_act(entities, t, a)
         if t.a == t.b:
             role = singular(t.name.rsplit("_", 1)[-1])
             fields = [f"dependent_{a.key_name}_id", f"{role}_{a.key_name}_id"]
@@ -461,6 +748,8 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
                 a.links = [lk for lk in a.links if lk.parent != t.b]
                 b.links = [lk for lk in b.links if lk.parent != t.a]
         links = [Link(fields[0], t.a), Link(fields[1], t.b)]
+        if t.roles:
+            links = [links[0], *_role_links(t, b, a)]
         if existing is not None:
             if existing.is_link and t.kind == "link" and existing.template is not None:
                 existing.links = []  # the text says which two things this one pairs
@@ -473,6 +762,64 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
         entities[key] = EntityPlan(
             key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
         )
+
+
+def _bare_act(
+    entities: dict[str, EntityPlan], table: LinkTable, a: EntityPlan
+) -> EntityPlan | None:
+    """The table the text names for an act on a thing by the act alone ("inspectors inspect
+    restaurants; inspections record violations": inspections, not restaurant_inspections)."""
+    if table.kind != "event" or not table.name.startswith(f"{a.key_name}_"):
+        return None
+    bare = table.name[len(a.key_name) + 1 :]
+    found = next((e for e in entities.values() if e.table == bare), None)
+    if found is None or not found.mentioned or not names_events(singular_key(bare)):
+        return None  # ("with a mark": a field, not the act's table)
+    return found
+
+
+def _role_links(table: LinkTable, b: EntityPlan, a: EntityPlan) -> list[Link]:
+    """The keys to ``b`` of an event that has it in several roles ("moved between paddocks":
+    from_paddock_id, to_paddock_id), and the start/end keys ``a`` had to ``b`` taken off."""
+    a.links = [lk for lk in a.links if lk.parent != table.b]
+    return [Link(f"{role}_{b.key_name}_id", table.b) for role in table.roles]
+
+
+def _add_recurring_events(
+    entities: dict[str, EntityPlan], events: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    """Acts done to one thing again and again are rows of their own, keyed to the thing (and
+    to who does them): "each calf is weighed monthly" → calf_weighings with calf_id and a time;
+    "members renew their memberships each year" → membership_renewals. A table the text already
+    has for the act ("inspections") takes the key instead."""
+    for thing, noun, parties in events:
+        if thing not in entities or _is_event(entities[thing]) or entities[thing].is_link:
+            continue
+        owner = entities[thing]
+        name = plural(noun)
+        existing = next(
+            (e for e in entities.values() if e.table == name or e.table.endswith(f"_{name}")),
+            None,
+        )
+        links = [Link(f"{owner.key_name}_id", thing)]
+        for party in dict.fromkeys(parties):
+            if party in entities and party != thing and not _is_event(entities[party]):
+                links.append(Link(f"{entities[party].key_name}_id", party))
+        if existing is not None:
+            for lk in links:
+                if not any(x.parent == lk.parent for x in existing.links):
+                    existing.links.append(lk)
+            continue
+        table = f"{owner.key_name}_{name}"
+        key = singular_key(table)
+        if key not in entities:
+            entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
+
+
+def _other_act(entity: EntityPlan, table: LinkTable) -> bool:
+    """Whether an event table is another act than ``entity`` between the same two things
+    ("technicians install and inspect boilers": installations and inspections)."""
+    return table.kind == "event" and entity.table != table.name
 
 
 _PAIR_HEADS = frozenset("pair combination mapping link association match".split())
@@ -905,21 +1252,7 @@ def _parties_of_events(
                 event.links.append(Link(f"{party.key_name}_id", other))
 
 
-#: Heads of places things are kept at or happen in, and of groups people belong to: a
-#: modeller hangs people and things from them.
-_PLACE_HEADS = frozenset(
-    "site location branch store shop outlet room venue station warehouse depot office zone "
-    "region area park field court pitch rink lab laboratory clinic ward bed berth slot stand "
-    "paddock enclosure yard campus building floor hall gym school facility plant kitchen centre "
-    "center hub terminal port dock bay garage studio theatre theater cinema arena stadium "
-    "library hospital farm estate territory district precinct route stop table seat restaurant "
-    "cafe café bar pub hotel bakery pharmacy salon".split()
-)
-_GROUP_HEADS = frozenset(
-    "family household team group department company organisation organization club crew squad "
-    "unit desk division cohort association chapter agency firm business employer practice "
-    "league plan programme program section arm".split()
-)
+#: (Heads of places and of groups: synthdata.analysis.kinds.)
 #: Heads of kinds things are sorted into: parents of the things of their clause, never their
 #: children ("each animal belongs to a species", "rooms of a room type").
 _KIND_HEADS = frozenset(

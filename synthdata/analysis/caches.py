@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from synthdata.analysis import catalog, domains, entities, inflection, places, reading
+from synthdata.analysis import catalog, domains, entities, inflection, kinds, places, reading
 
 __all__ = ["CACHES", "clear_caches"]
 
@@ -28,6 +28,8 @@ CACHES: dict[str, Callable[[], None]] = {
     "word classes": reading.lexicon.cache_clear,
     "lemmas": reading._lemma.cache_clear,
     "spellings": reading.spelled.cache_clear,
+    "participles": reading._participle.cache_clear,
+    "event verbs": kinds.done_form.cache_clear,
 }
 
 

@@ -75,10 +75,12 @@ def score_domains(
     """The best domain, a confidence in [0, 1], the keywords that spoke, and all scores."""
     scores: dict[str, float] = defaultdict(float)
     keywords: list[str] = []
+    seen: dict[tuple[str, ...], int] = defaultdict(int)
     for first, last, entries in match_phrases(tokens, _keyword_index()):
         keywords.append(" ".join(t.text for t in tokens[first : last + 1]))
+        weight_of = _said_weight(tokens, first, last, seen)
         for domain, weight in entries:
-            scores[domain] += weight
+            scores[domain] += weight * weight_of
     for _, _, candidates in match_phrases(tokens, entity_index()):
         # A thing any business can have (pets, customers) says little about which one this is.
         anywhere = any("*" in catalog().entities[key].domains for key, _ in candidates)
@@ -96,6 +98,19 @@ def score_domains(
     margin = (top - second) / top
     confidence = 0.3 + 0.45 * margin + 0.24 * min(1.0, top / 10.0)
     return best, round(min(0.99, confidence), 2), keywords, dict(scores)
+
+
+def _said_weight(
+    tokens: list[Token], first: int, last: int, seen: dict[tuple[str, ...], int]
+) -> float:
+    """How much one keyword match says about the business: a keyword said again adds less.
+
+    A film production company that says "production" five times is not a factory; a service
+    desk that says "ticket" six times is not a ticket office.
+    """
+    key = tuple(t.base for t in tokens[first : last + 1])
+    seen[key] += 1
+    return 1.0 if seen[key] == 1 else 0.25
 
 
 def core_entities(domain: str) -> tuple[str, ...]:

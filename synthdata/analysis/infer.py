@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 
 from synthdata.analysis.catalog import catalog
+from synthdata.analysis.kinds import (
+    AGREEMENT_HEADS,
+    CREDENTIAL_HEADS,
+    GROUP_HEADS,
+    HOME_GROUPS,
+    JOB_HEADS,
+    PLACE_HEADS,
+    SCHEDULED_HEADS,
+    TROUBLE_WORDS,
+    done_form,
+    verbal_noun,
+)
 from synthdata.analysis.models import Analysis
-from synthdata.analysis.naming import field_from_name
+from synthdata.analysis.naming import field_from_name, unit_of
 from synthdata.analysis.plan import EntityPlan, Link, Plan, resolve_links
 from synthdata.analysis.reading import agent_noun, event_noun
 from synthdata.analysis.text import identifier
@@ -101,7 +113,7 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     keys = [_fk_field(lk, plan) for lk in entity.links]
     fields += keys
     taken = {f.name for f in fields}
-    body = _body_fields(entity, plan.domain)
+    body = _in_stated_units(_body_fields(entity, plan.domain), entity)
     for f in [*body, *_text_fields(entity, taken | {f.name for f in body})]:
         if f.name not in taken:
             fields.append(_own_kind(f, entity))
@@ -149,6 +161,38 @@ def _own_kind(f: Field, entity: EntityPlan) -> Field:
     return f
 
 
+def _in_stated_units(body: list[Field], entity: EntityPlan) -> list[Field]:
+    """The catalogue's measures in the units the text states them in: "plots (area in
+    cents)" turns a template's ``area_hectares`` (0.1..40) into ``area_cents`` (25..9900)."""
+    stated = {}
+    for name, _ in entity.attributes:
+        unit = unit_of(name)
+        if unit is not None:
+            stated[unit[0], unit[1]] = (name, unit[2])
+    if not stated:
+        return body
+    out = []
+    for f in body:
+        unit = unit_of(f.name)
+        if unit is None or (unit[0], unit[1]) not in stated or f.name in entity_names(entity):
+            out.append(f)
+            continue
+        name, factor = stated[unit[0], unit[1]]
+        scale = unit[2] / factor
+        update: dict[str, object] = {"name": name}
+        if f.min is not None:
+            update["min"] = round(float(f.min) * scale, 2)
+        if f.max is not None:
+            update["max"] = round(float(f.max) * scale, 2)
+        out.append(f.model_copy(update=update))
+    return out
+
+
+def entity_names(entity: EntityPlan) -> set[str]:
+    """The names of the fields the text itself gives the table."""
+    return {name for name, _ in entity.attributes}
+
+
 def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
     """The fields the text names for the table, typed from their names (or an ENUM of the
     choices the text gives)."""
@@ -175,6 +219,19 @@ def _body_fields(entity: EntityPlan, domain: str) -> list[Field]:
     return _unknown_fields(entity)
 
 
+#: Records of a trouble ("leak report", "fault ticket") rather than documents.
+_TROUBLE_RECORDS = frozenset({"report", "ticket", "log", "record"})
+
+
+def _event_date(head: str) -> str:
+    """When an event of this kind happened, named by its verb as a modeller would: an
+    inspection is ``inspected_at``, a bottling ``bottled_at``; a booked one ``starts_at``."""
+    if head in SCHEDULED_HEADS:
+        return "starts_at"
+    done = done_form(head)
+    return f"{done}_at" if done and done.isalpha() else "occurred_at"
+
+
 #: Heads of uncatalogued tables whose rows are observations recorded at a time.
 _RECORD_HEADS = frozenset("record entry reading measurement observation note sample".split())
 
@@ -182,20 +239,38 @@ _RECORD_HEADS = frozenset("record entry reading measurement observation note sam
 def _unknown_fields(entity: EntityPlan) -> list[Field]:
     """Fields for a table the catalogue does not know, from its name."""
     name = entity.key_name
-    last = name.rsplit("_", 1)[-1]
+    words = name.split("_")
+    last = words[-1]
+    trouble = last in TROUBLE_WORDS or (
+        last in _TROUBLE_RECORDS and any(w in TROUBLE_WORDS for w in words[:-1])
+    )
     if last in {"log", "event", "history", "audit", "activity"}:
         names = ["occurred_at", "actor", "action:ENUM", "details"]
-    elif last in {"document", "file", "attachment", "report", "contract"}:
+    elif trouble:  # a leak report is raised, rated and resolved
+        names = ["reported_at", "description", "severity", "status:TROUBLE"]
+    elif last in AGREEMENT_HEADS:  # a sale contract is signed, runs, and ends
+        names = [f"{last}_number", "signed_on", "starts_on", "expires_on", "value", "status:DEAL"]
+    elif last in {"document", "file", "attachment", "report"}:
         names = ["title", "file_name", "mime_type", "uploaded_at"]
     elif last in _RECORD_HEADS:
         names = ["recorded_at", "notes"]
-    elif entity.reason == "event" or event_noun(last):
-        names = ["occurred_at", "status:EVENT", "notes"]
+    elif last in CREDENTIAL_HEADS:  # an RFID card: its number, issued, valid until
+        names = [f"{last}_number", "issued_on", "expires_on", "is_active"]
+    elif last in JOB_HEADS:  # work done for someone: started, finished, what it cost
+        names = ["started_at", "completed_at", "status:JOB", "cost"]
+    elif entity.reason == "event" or event_noun(last) or verbal_noun(last):
+        names = [_event_date(last), "status:EVENT", "notes"]
     elif agent_noun(last):
         return [
             field_from_name(n, person=True)
             for n in ("first_name", "last_name", "email", "phone", "created_at")
         ]
+    elif last in PLACE_HEADS:
+        names = ["name", "address", "city", "latitude", "longitude", "status:THING"]
+    elif last in HOME_GROUPS:
+        names = ["name", "address", "phone", "email"]
+    elif last in GROUP_HEADS:
+        names = ["name", "status:THING", "created_at"]
     else:
         names = ["name", "description", "status:THING", "created_at"]
     out = []
@@ -219,6 +294,43 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
                     type=FieldType.ENUM,
                     enum_values=["active", "inactive"],
                     enum_weights=[0.85, 0.15],
+                )
+            )
+        elif n == "status:TROUBLE":
+            # reported in the past: most are dealt with, a few still open
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["open", "in_progress", "resolved", "closed"],
+                    enum_weights=[0.1, 0.1, 0.3, 0.5],
+                )
+            )
+        elif n == "status:DEAL":
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["draft", "active", "expired", "terminated"],
+                    enum_weights=[0.05, 0.6, 0.3, 0.05],
+                )
+            )
+        elif n == "status:JOB":
+            out.append(
+                Field(
+                    name="status",
+                    type=FieldType.ENUM,
+                    enum_values=["scheduled", "in_progress", "completed", "cancelled"],
+                    enum_weights=[0.1, 0.1, 0.72, 0.08],
+                )
+            )
+        elif n == "severity":
+            out.append(
+                Field(
+                    name=n,
+                    type=FieldType.ENUM,
+                    enum_values=["low", "medium", "high", "critical"],
+                    enum_weights=[0.4, 0.35, 0.2, 0.05],
                 )
             )
         elif n == "action:ENUM":

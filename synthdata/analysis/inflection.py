@@ -113,7 +113,20 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ves") and word not in _VES_PLURALS:
         return word[:-1]
-    return _inflection.singularize(word) or word
+    made = _inflection.singularize(word) or word
+    if (made != word[:-1] or word.endswith("es")) and word.isalpha():
+        return _lexicon_singular(word) or made
+    return made
+
+
+def _lexicon_singular(word: str) -> str | None:
+    """The singular the English lexicon (lemminflect) knows for a plural whose ending the
+    inflector's rules misread: ``canoes`` → ``canoe`` (not ``cano``), ``niches`` → ``niche``,
+    ``ties`` → ``tie``. None for a word it does not know."""
+    from lemminflect import getLemma  # its tables load on first use (~0.15 s)
+
+    lemmas = getLemma(word, upos="NOUN", lemmatize_oov=False)
+    return lemmas[0] if lemmas and lemmas[0] else None
 
 
 @lru_cache(maxsize=20_000)
@@ -131,6 +144,9 @@ def plural(word: str) -> str:
 
 def _pluralize(word: str) -> str:
     """The inflector's plural of a singular noun, less its Latin and ``-ves`` guesses."""
+    for ves in (word[:-1] + "ves", word[:-2] + "ves"):
+        if word.endswith(("f", "fe")) and ves in _VES_PLURALS:
+            return ves  # loaf → loaves, knife → knives
     made = _inflection.pluralize(word)
     if made.endswith("ves") and not word.endswith("ves") and made not in _VES_PLURALS:
         return word + "s"  # cafe, turf

@@ -7,7 +7,7 @@ from typing import Any
 
 from synthdata.schema import Field, FieldType
 
-__all__ = ["field_from_name"]
+__all__ = ["UNITS", "field_from_name", "unit_of"]
 
 #: (pattern on the whole snake_case name, type, extra options); the first match wins.
 _RULES: list[tuple[str, FieldType, dict[str, Any]]] = [
@@ -67,13 +67,14 @@ _RULES: list[tuple[str, FieldType, dict[str, Any]]] = [
     ),
     (
         r"(.*_)?(weight|height|width|length|depth|area|distance|volume|temperature|yield|"
-        r"kg|km|litres|liters|kwh|mb|gb|hectares|acres|reading|usage|damage|speed|bmi)",
+        r"kg|km|litres|liters|kwh|mb|gb|hectares|acres|reading|usage|damage|speed|bmi)"
+        r"(_(cents|sqm|sqft|m|cm|mm|ft|miles|g|tonnes|lbs|ml|gallons))?",
         FieldType.FLOAT,
         {},
     ),
     (
         r"(.*_)?(description|notes?|comments?|bio|summary|details|body|message|content|"
-        r"reason|remarks|feedback|diagnosis|instructions|text|review)",
+        r"reason|remarks|feedback|diagnosis|instructions|text|review|synopsis|abstract)",
         FieldType.TEXT,
         {},
     ),
@@ -153,3 +154,58 @@ def _generic_enum(name: str) -> list[str]:
     if name.endswith(("type", "kind", "category", "class", "segment", "mode")):
         return [f"{stem}_a", f"{stem}_b", f"{stem}_c"] if stem != name else ["a", "b", "c"]
     return ["a", "b", "c"]
+
+
+#: Units a text may state a measure in ("area in cents"): the word → (the field name's suffix,
+#: the measure, how many of the measure's first unit one of it is). A measure stated in its own
+#: unit takes over the catalogue's field of that measure, its range converted.
+UNITS: dict[str, tuple[str, str, float]] = {
+    "hectares": ("hectares", "area", 1.0),
+    "hectare": ("hectares", "area", 1.0),
+    "ha": ("hectares", "area", 1.0),
+    "acres": ("acres", "area", 0.404686),
+    "acre": ("acres", "area", 0.404686),
+    "cents": ("cents", "area", 0.00404686),
+    "sqm": ("sqm", "area", 0.0001),
+    "m2": ("sqm", "area", 0.0001),
+    "square metres": ("sqm", "area", 0.0001),
+    "square meters": ("sqm", "area", 0.0001),
+    "sqft": ("sqft", "area", 0.0000092903),
+    "square feet": ("sqft", "area", 0.0000092903),
+    "kg": ("kg", "mass", 1.0),
+    "kilos": ("kg", "mass", 1.0),
+    "kilograms": ("kg", "mass", 1.0),
+    "g": ("g", "mass", 0.001),
+    "grams": ("g", "mass", 0.001),
+    "tonnes": ("tonnes", "mass", 1000.0),
+    "tons": ("tonnes", "mass", 1000.0),
+    "lbs": ("lbs", "mass", 0.453592),
+    "lb": ("lbs", "mass", 0.453592),
+    "pounds": ("lbs", "mass", 0.453592),
+    "metres": ("m", "length", 1.0),
+    "meters": ("m", "length", 1.0),
+    "m": ("m", "length", 1.0),
+    "cm": ("cm", "length", 0.01),
+    "mm": ("mm", "length", 0.001),
+    "km": ("km", "length", 1000.0),
+    "feet": ("ft", "length", 0.3048),
+    "ft": ("ft", "length", 0.3048),
+    "miles": ("miles", "length", 1609.344),
+    "litres": ("litres", "volume", 1.0),
+    "liters": ("liters", "volume", 1.0),
+    "l": ("litres", "volume", 1.0),
+    "ml": ("ml", "volume", 0.001),
+    "gallons": ("gallons", "volume", 3.78541),
+}
+_SUFFIXES = {suffix: (measure, factor) for suffix, measure, factor in UNITS.values()}
+_SUFFIXES["liters"] = ("volume", 1.0)
+
+
+def unit_of(name: str) -> tuple[str, str, float] | None:
+    """(the measure's stem, the measure, the unit's factor) of a field named with its unit:
+    ``area_cents`` → ("area", "area", 0.004...); None when the name carries no unit."""
+    stem, _, suffix = name.rpartition("_")
+    if not stem or suffix not in _SUFFIXES:
+        return None
+    measure, factor = _SUFFIXES[suffix]
+    return stem, measure, factor

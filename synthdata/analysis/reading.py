@@ -72,7 +72,7 @@ _CONJ = frozenset(
 _PRON = frozenset(
     "we i you they it he she them us who whom whose what where when whoever everyone everybody "
     "anyone someone something everything nothing itself themselves ourselves there here "
-    "one's ones thats whats theres heres whos lets".split()
+    "one's ones that thats whats theres heres whos lets".split()
 )
 _AUX = frozenset(
     "is are was were be been being am has have had do does did can could will would should may "
@@ -120,7 +120,7 @@ _NOT_TABLES = frozenset(
     "thing things item_description pre non multi co semi sub ex self hectare tonne ton kg "
     "kilogram gram litre liter gallon mile km kilometre kilometer metre meter acre percent "
     "dollar euro cent row column life fit stat weekday sequence coordinate dimension unit_price "
-    "minute_mark whom".split()
+    "minute_mark whom spring summer autumn winter fortnight data_model schema whiteboard".split()
 )
 #: Words that name the software or the records in the singular ("a booking app", "our
 #: system"), and kinds of records only in the plural ("developers publish apps").
@@ -272,6 +272,25 @@ ABBREVIATIONS = {
     "ppl": "people",
     "org": "organization",
     "po": "purchase_order",
+    "rx": "prescription",
+    "dr": "doctor",
+    "exch": "exchange",
+    "mgmt": "management",
+    "db": "database",
+    "sys": "system",
+    "ops": "operations",
+    "info": "information",
+    "pkg": "package",
+    "amt": "amount",
+    "desc": "description",
+    "yr": "year",
+    "wk": "week",
+    "svc": "service",
+    "req": "request",
+    "spec": "specification",
+    "inv": "invoice",
+    "prod": "production",
+    "emp": "employee",
 }
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -312,18 +331,31 @@ def _maybe_word(word: str) -> bool:
     return False
 
 
+def _short_form(token: Token, nxt: Token | None) -> tuple[str, bool] | None:
+    """The word a short form stands for and whether it is plural: "mgr" → manager, "drs" →
+    doctors, "rx's - each rx ..." → prescriptions (an apostrophe-s on a short form with no
+    noun after it makes a plural; "the mgr's office" is a possessive)."""
+    if token.base in ABBREVIATIONS:
+        owner = nxt is not None and nxt.sentence == token.sentence and _maybe_nominal(nxt)
+        return ABBREVIATIONS[token.base], token.plural or (token.possessive and not owner)
+    if token.text.endswith("s") and token.text[:-1] in ABBREVIATIONS:
+        return ABBREVIATIONS[token.text[:-1]], True
+    return None
+
+
 def normalize(tokens: list[Token]) -> tuple[list[Token], dict[str, str]]:
     """Tokens with typos mended and short forms written out, and what was read as what."""
     out: list[Token] = []
     read_as: dict[str, str] = {}
-    for token in tokens:
+    for n, token in enumerate(tokens):
         if not token.word or token.proper or token.acronym or len(token.text) < 2:
             out.append(token)
             continue
         text = token.text
-        if token.base in ABBREVIATIONS:
-            full = ABBREVIATIONS[token.base]
-            text = plural(full) if token.plural else full
+        short = _short_form(token, tokens[n + 1] if n + 1 < len(tokens) else None)
+        if short is not None:
+            full, many = short
+            text = plural(full) if many else full
         else:
             text = spelled(text)
         if text == token.text:
@@ -357,7 +389,9 @@ def tag(tokens: list[Token]) -> list[str]:
     """One coarse part of speech per token."""
     tags = [_closed(t) for t in tokens]
     for i in range(len(tokens)):
-        if not tags[i]:
+        if tokens[i].text == "that":
+            tags[i] = _that(tokens, tags, i)
+        elif not tags[i]:
             tags[i] = _open(tokens, tags, i)
         elif tokens[i].text in {"lot", "lots"} and (
             i + 1 >= len(tokens) or tokens[i + 1].text != "of"
@@ -393,7 +427,273 @@ def tag(tokens: list[Token]) -> list[str]:
             and ("NOUN" in lexicon(tokens[i].text) or tokens[i].text.endswith("s"))
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
+    _mend_verbs(tokens, tags)
+    for i in range(2, len(tokens) - 1):
+        if _coordinated_verb(tokens, tags, i):
+            tags[i] = "VERB"
+    for i in range(1, len(tokens) - 2):
+        if _paired_participle(tokens, tags, i):
+            tags[i] = "VERB"
     return tags
+
+
+def _verb_form(word: str) -> str:
+    """The inflection of a word read as a verb: base, s, ing or ed ("ed" for any past form)."""
+    lemma = _lemma(word, "VERB")
+    if lemma == word:
+        return "base"
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("s"):
+        return "s"
+    return "ed"
+
+
+def _can_be_verb(token: Token) -> bool:
+    return token.word and not token.proper and "VERB" in lexicon(token.text)
+
+
+#: Words after which "to" opens an infinitive, not a place ("we need to flag breaches").
+_TO_INFINITIVE = frozenset(
+    "need needs needed want wants wanted have has had able going try tries trying plan plans "
+    "hope wish order used allow allows let lets how".split()
+)
+_BE = frozenset({"is", "are", "was", "were", "am", "be", "been", "being"})
+
+
+def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
+    """Verbs the word-by-word tagger read as nouns, mended from the words around them:
+    two words joined by "and"/"or"/"/" in the same form where one is a verb ("triage and group
+    alerts", "each dose given or refused", "debiting or crediting one account"); a verb after
+    "need to"/"want to" ("we need to flag breaches"); an -ing word after a form of "be" ("we're
+    always juggling features"); a verb after "which"/"who" with a particle ("which adds up");
+    and a verb coordinated with the verb of a pronoun subject ("we run events and track RSVPs").
+    """
+    n = len(tokens)
+    _nouns_after_be(tokens, tags)
+    for i in range(1, n - 1):  # "that sort of thing": a demonstrative, not a relative
+        if (
+            tokens[i - 1].text == "that"
+            and tokens[i + 1].text == "of"
+            and tags[i] == "VERB"
+            and "NOUN" in lexicon(tokens[i].text)
+        ):
+            tags[i - 1], tags[i] = "DET", "NOUN"
+    for i in range(n):
+        token = tokens[i]
+        if tags[i] == "VERB" or not _can_be_verb(token):
+            continue
+        same = [j for j in (i - 2, i + 2) if 0 <= j < n and tokens[j].sentence == token.sentence]
+        for j in same:
+            glue = tokens[(i + j) // 2].text
+            if (
+                glue in {"and", "or", "/"}
+                and tags[j] == "VERB"
+                and _verb_form(tokens[j].text) == _verb_form(token.text)
+                and (j < i or tags[i] not in {"DET"})
+                and not (j < i and token.plural and _verb_form(token.text) != "s")
+                and (_verb_form(token.text) in {"ing", "ed"} or _object_after(tokens, max(i, j)))
+            ):
+                tags[i] = "VERB"
+                break
+        if tags[i] == "VERB":
+            continue
+        prev = tokens[i - 1].text if i else ""
+        if (
+            prev == "to"
+            and i >= 2
+            and tokens[i - 2].text in _TO_INFINITIVE
+            and _verb_form(token.text) == "base"
+        ):
+            tags[i] = "VERB"  # "we need to flag breaches"
+            continue
+        k = i - 1
+        while k >= 0 and tags[k] == "ADV":
+            k -= 1
+        if token.text.endswith("ing") and k >= 0 and tokens[k].text in _BE and tags[k] == "AUX":
+            tags[i] = "VERB"  # "we're always juggling features"
+            continue
+        nxt = tokens[i + 1].text if i + 1 < n else ""
+        if prev in {"which", "who"} and nxt in _PARTICLES and _verb_form(token.text) == "s":
+            tags[i] = "VERB"  # "which adds up to"
+            continue
+        if (
+            prev == "and"
+            and _verb_form(token.text) == "base"
+            and _continues_clause(tokens, tags, i)
+        ):
+            tags[i] = "VERB"  # "we run events and track RSVPs"
+            continue
+        if (
+            prev in {"each", "every"}
+            and i >= 2
+            and tokens[i - 2].text == ","
+            and _participle(token.text)
+            and nxt in _PREP
+        ):
+            tags[i] = "VERB"  # "three warehouses, each split into bins"
+    _participles_in_lists(tokens, tags)
+    _plurals_in_brackets(tokens, tags)
+
+
+def _plurals_in_brackets(tokens: list[Token], tags: list[str]) -> None:
+    """A plural that can be a noun, closing an item of a bracketed list, is a noun: "(meds
+    prompts, personal care, meals)" (no verb in a list of examples)."""
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif (
+            depth
+            and tags[i] == "VERB"
+            and token.text.endswith("s")
+            and "NOUN" in lexicon(token.text) | lexicon(singular(token.text))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in {",", ")"}
+            and tags[i - 1] in {"NOUN", "ADJ"}
+        ):
+            tags[i] = "NOUN"
+
+
+def _participles_in_lists(tokens: list[Token], tags: list[str]) -> None:
+    """A participle that opens a list item before its noun describes the noun: "(appeals,
+    sponsored runs, raffles)" (a kind of run, not a verb)."""
+    for i in range(1, len(tokens) - 2):
+        if tags[i] != "VERB" or tokens[i - 1].text not in {",", "("}:
+            continue
+        if _verb_form(tokens[i].text) != "ed" and not _participle(tokens[i].text):
+            continue
+        if tags[i + 1] == "NOUN" and tokens[i + 2].text in {",", ")", "and", "or"}:
+            tags[i] = "ADJ"
+
+
+#: Verbs whose past participle is their base form ("is run by", "each split into").
+_SAME_PARTICIPLES = frozenset(
+    "run set put cut hit let shut cost spread split read hurt bet quit burst cast broadcast "
+    "forecast upset shed rid bid".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _participle(word: str) -> bool:
+    """Whether a word may be the past participle of a verb ("run", "set", "held", "given")."""
+    return word in _SAME_PARTICIPLES or _verb_form(word) == "ed"
+
+
+def _nouns_after_be(tokens: list[Token], tags: list[str]) -> None:
+    """A word after "is"/"are" (and adverbs) that can be a noun, and that is not a participle
+    or -ing form, is a noun: "which are samples", "who is also staff" (a finite verb never
+    follows "be")."""
+    for i in range(1, len(tokens)):
+        if tags[i] != "VERB" or "NOUN" not in lexicon(tokens[i].text):
+            continue
+        if _verb_form(tokens[i].text) in {"ing", "ed"} or _participle(tokens[i].text):
+            continue  # "is logged", "is run by"
+        k = i - 1
+        while k >= 0 and tags[k] == "ADV":
+            k -= 1
+        if k >= 0 and tokens[k].text in {"is", "are", "am"} and tags[k] == "AUX":
+            tags[i] = "NOUN"
+
+
+def _object_after(tokens: list[Token], i: int) -> bool:
+    """Whether an object follows the word at ``i``: a determiner, pronoun or noun."""
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tokens[i].sentence:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.text in _DET | _QUANT | _OBJECT_PRONOUNS | {"it"} or _maybe_nominal(nxt)
+
+
+def _continues_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether the base-form word at ``i``, after "and", continues the clause of a verb in the
+    base form whose subject is a pronoun, with only its object between ("we run events (town
+    halls, fundraisers) and track RSVPs"), and an object follows it."""
+    if i + 1 >= len(tokens) or not (
+        tags[i + 1] in {"DET", "QUANT", "NUM", "NOUN", "ADJ", "PROPN"}
+        or _maybe_nominal(tokens[i + 1])
+    ):
+        return False
+    k = i - 2
+    depth = 0
+    while k >= 0 and tokens[k].sentence == tokens[i].sentence:
+        text = tokens[k].text
+        if text == ")":
+            depth += 1
+        elif text == "(":
+            depth -= 1
+        elif depth == 0 and tags[k] == "VERB":
+            break
+        elif depth == 0 and (
+            text in {";", ":", ",", "and", "or"} or tags[k] not in {"NOUN", "ADJ", "GER", "DET"}
+        ):
+            return False
+        k -= 1
+    else:
+        return False
+    if k < 0 or _verb_form(tokens[k].text) != "base":
+        return False
+    s = k - 1
+    while s >= 0 and tags[s] in {"ADV", "AUX"}:
+        s -= 1
+    return s >= 0 and tags[s] == "PRON" and tokens[s].text not in {"that", "which", "who"}
+
+
+def _paired_participle(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun after a noun is a participle joined to another ("each
+    dose given or refused", "items sold or returned"): both describe the noun's rows."""
+    token, glue, other = tokens[i], tokens[i + 1], tokens[i + 2]
+    if tags[i] != "NOUN" or tags[i - 1] != "NOUN" or glue.text not in {"or", "and"}:
+        return False
+    if tags[i + 2] != "VERB" or not other.text.endswith(("ed", "en")):
+        return False
+    return (
+        token.text.endswith(("ed", "en"))
+        and "VERB" in lexicon(token.text)
+        and (_lemma(token.text, "VERB") != token.text)
+    )
+
+
+def _that(tokens: list[Token], tags: list[str], i: int) -> str:
+    """ "that" opens a clause ("updates that backers comment on", "a request that has to be
+    approved"), unless it comes before one thing after a verb, a preposition or a comma ("on
+    that day")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tags[i - 1] if i else "START"
+    if (
+        nxt is not None
+        and nxt.word
+        and not nxt.plural
+        and not _closed(nxt)
+        and prev in {"VERB", "PREP", "START", "PUNCT", "CONJ"}
+    ):
+        return "DET"  # "on that day", "meals, that sort of thing"
+    return "PRON"
+
+
+_VERB_GLUE = frozenset({"and", "or", "+", "/", "&"})
+#: Words that open what a verb reports ("records whether", "shows what", "logs when").
+_WH = frozenset({"whether", "what", "how", "when", "which", "who", "where"})
+
+
+def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a word read as a noun is a second verb joined to a verb before it, in the same
+    form, with an object after it ("inspectors install and review meters", "users install +
+    purchase apps", "vets examine and vaccinate animals")."""
+    verb, glue, token, nxt = tokens[i - 2], tokens[i - 1], tokens[i], tokens[i + 1]
+    if tags[i] != "NOUN" or tags[i - 2] != "VERB" or glue.text not in _VERB_GLUE:
+        return False
+    if token.sentence != verb.sentence or "VERB" not in lexicon(token.text):
+        return False
+    if verb.text.endswith(("ed", "ing")) or token.text.endswith(("ed", "ing")):
+        return False
+    base = _lemma(token.text, "VERB") == token.text
+    if base != (_lemma(verb.text, "VERB") == verb.text) or token.text.endswith("s") != (
+        verb.text.endswith("s")
+    ):
+        return False
+    return nxt.text in _DET or nxt.text == "(" or (tags[i + 1] in {"NOUN", "ADJ", "NUM"})
 
 
 def _closed(token: Token) -> str:
@@ -527,13 +827,13 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not tokens[i - 1].plural
             and nxt is not None
             and (
-                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT
+                nxt.text in _DET | _PREP | _PARTICLES | _NUMBER_WORDS | _QUANT | _WH
                 or _maybe_nominal(nxt)
                 or nxt.text[0].isdigit()
             )
             and (_determined(tokens, tags, i - 1) or _opens_sentence(tokens, tags, i - 1))
         ):
-            return "VERB"  # "each recipe lists ingredients", "Dispatch books loads"
+            return "VERB"  # "each recipe lists ingredients", "each visit records whether"
         if prev == "START" and nxt is not None and nxt.text in _DET and not token.plural:
             return "VERB"  # "Track every order"
     if text in _ADJ_FIRST and nxt is not None and _maybe_nominal(nxt) and not token.plural:
@@ -732,6 +1032,8 @@ class LinkTable:
     #: The text says one may have several of the other, as an exception ("one stay can cover
     #: two dogs", "owned by two or more members"): neither holds a key to the other.
     loose: bool = False
+    #: Roles of ``b`` when an event has it twice ("moved between paddocks": from and to).
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -767,7 +1069,8 @@ def read(tokens: list[Token]) -> Reading:
     """Tag the text, find its noun phrases and the things the business keeps records of."""
     tags = tag(tokens)
     nouns = noun_phrases(tokens, tags)
-    reading = Reading(tags, nouns, opening=_opening(tokens, tags))
+    opening = _opening(tokens, tags) | _trade_of_the_business(tokens, tags, nouns)
+    reading = Reading(tags, nouns, opening=opening)
     votes = _things(tokens, tags, nouns, reading.opening)
     for word, gloss in _glosses(tokens, nouns).items():
         if word in votes:
@@ -829,7 +1132,7 @@ def _things(
             continue
         if noun.first in opening:
             continue
-        if noun.plural or noun.lead in {"each", "every", "per"}:
+        if noun.plural or noun.lead in {"each", "every", "per"} or _one_per(tokens, tags, noun):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
@@ -842,19 +1145,46 @@ def _things(
     return kept
 
 
+def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular noun is said to come one per another thing ("a paystub per
+    employee", "a customs declaration per shipment"): rows of their own."""
+    i = noun.last + 1
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text == "per"
+        and tags[i + 1] in {"NOUN", "DET", "ADJ"}
+        and not noun.attribute_like
+    )
+
+
 #: Nouns that, singular after "in", say how rather than name a record ("in a chosen order",
 #: "in bulk", "in person", "in advance").
 _IN_IDIOMS = frozenset("order sequence turn bulk person advance stock time total full".split())
 
 
 def in_idiom(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
-    """Whether a singular noun is the head of an idiom "in (a/the ...) order"."""
+    """Whether a singular noun is the head of an idiom "in (a/the ...) order", or a noun after
+    "in their own" ("clients in their own homes", "samples in their own right")."""
+    if _in_own(tokens, noun):
+        return True
     if noun.plural or noun.head not in _IN_IDIOMS:
         return False
     k = noun.first - 1
     while k >= 0 and (tags[k] in {"DET", "ADJ"} or tokens[k].text in {"a", "an", "the"}):
         k -= 1
     return k >= 0 and tokens[k].text == "in"
+
+
+def _in_own(tokens: list[Token], noun: Noun) -> bool:
+    """Whether a noun follows "in/at/on their (its, his, her, our) own": where or how, not a
+    record ("cared for in their own homes")."""
+    k = noun.first
+    return (
+        k >= 3
+        and tokens[k - 1].text == "own"
+        and tokens[k - 2].text in {"their", "its", "his", "her", "our", "your", "my"}
+        and tokens[k - 3].text in {"in", "at", "on", "from"}
+    )
 
 
 #: Heads of named slots of time ("tee times", "ice times", "delivery windows").
@@ -930,6 +1260,29 @@ def _opening(tokens: list[Token], tags: list[str]) -> set[int]:
     if tokens[end - 1].plural and tokens[end - 1].base not in _BUSINESS_PLURALS:
         return business
     return business | set(range(end))
+
+
+def _trade_of_the_business(tokens: list[Token], tags: list[str], nouns: list[Noun]) -> set[int]:
+    """What an opening fragment says the business trades in, named nowhere else: "Freight
+    forwarder handling imports.", "Estate agency in Dublin selling homes." (the trade, not a
+    table; "Car park operator running 18 car parks. ... a specific car park" keeps them)."""
+    first = [i for i, t in enumerate(tokens) if t.sentence == 0]
+    if not first or first[-1] + 1 >= len(tokens) or any(tags[i] in {"AUX", "PRON"} for i in first):
+        return set()  # a text of one sentence names its tables there
+    verbs = [i for i in first if tags[i] == "VERB"]
+    if len(verbs) != 1 or not tokens[verbs[0]].text.endswith("ing"):
+        return set()
+    v = verbs[0]
+    if v == 0 or tags[v - 1] not in {"NOUN", "PROPN"}:
+        return set()
+    later = {t.base for t in tokens if t.sentence > 0 and t.word}
+    out: set[int] = set()
+    for noun in nouns:
+        if noun.first > v and tokens[noun.last].sentence == 0:
+            if tokens[noun.last].base in later:
+                continue
+            out.update(range(noun.first, noun.last + 1))
+    return out
 
 
 #: Words before "a"/"an" that introduce the business the first sentence is about ("software
@@ -1036,6 +1389,22 @@ EVENT_NOUNS = {
     "subscribe": "subscription",
     "enrol": "enrolment",
     "enroll": "enrollment",
+    "install": "installation",
+    "pledge": "pledge",
+    "refer": "referral",
+    "admit": "admission",
+    "discharge": "discharge",
+    "dispatch": "dispatch",
+    "return": "return",
+    "exchange": "exchange",
+    "nominate": "nomination",
+    "allocate": "allocation",
+    "deposit": "deposit",
+    "withdraw": "withdrawal",
+    "recommend": "recommendation",
+    "swap": "swap",
+    "tow": "tow",
+    "enter": "entry",
 }
 
 
@@ -1049,7 +1418,20 @@ _LIST_GLUE = frozenset(
     {",", "and", "or", "/", "plus", "+", "a", "an", "the", "their", "our", "its"}
 )
 _CLAUSE_BREAK = frozenset(
-    {"which", "who", "that", "so", "because", "while", "when", "where", "but", "until", "then"}
+    {
+        "which",
+        "who",
+        "that",
+        "so",
+        "because",
+        "while",
+        "when",
+        "where",
+        "but",
+        "until",
+        "then",
+        "whether",
+    }
 )
 _BELONG_VERBS = frozenset(
     "belong sit live work meet attach link assign place tie base locate house store park hang "
@@ -1164,6 +1546,12 @@ class _Found:
 
     #: (owner, owned) said as "can have more than one": owned may be shared between owners.
     shared: set[tuple[str, str]] = field(default_factory=set)
+    #: Event tables whose doer's "with ..." list is the act's own (table index, doer, last
+    #: token of the doer): "graded by two examiners with a grade and comments".
+    acts: list[tuple[int, str, int]] = field(default_factory=list)
+    #: The mentions by first and by last token.
+    starts: dict[int, str] = field(default_factory=dict)
+    ends: dict[int, str] = field(default_factory=dict)
 
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
@@ -1188,6 +1576,8 @@ def relate(
     and for the mentioned entities (``mentions``: key, first token, last token, role, in any
     order), and the things named only in another thing's list of fields (thing → owner)."""
     found = _Found()
+    found.starts = {m[1]: m[0] for m in mentions}
+    found.ends = {m[2]: m[0] for m in mentions}
     by_sentence: dict[int, list[Span]] = {}
     for m in sorted(mentions, key=lambda m: m[1]):
         by_sentence.setdefault(tokens[m[1]].sentence, []).append(m)
@@ -1203,6 +1593,8 @@ def relate(
                 found.tables[found.tables.index(t)] = replace(
                     t, attributes=(*t.attributes, ("effect", choices))
                 )
+        elif any(t.text == "whether" and t.sentence == sentence for t in tokens):
+            _whether_flag(tokens, tags, sentence, before, found)
     _self_phrases(tokens, mentions, found)
     _per_lists(tokens, mentions, found)
     _per_pairs(tokens, tags, mentions, found)
@@ -1229,8 +1621,88 @@ def relate(
         else:
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
+    _participle_choices(tokens, tags, mentions, found)
+    _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
+
+
+def _participle_choices(
+    tokens: list[Token], tags: list[str], mentions: list[Span], found: _Found
+) -> None:
+    """ "Each dose given or refused": the rows are one or the other, a choice of outcome
+    (doses.outcome: given | refused)."""
+    for key, _, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i + 1].text not in {"or", "and"}:
+            continue
+        pair = (tokens[i], tokens[i + 2])
+        if tags[i] != "VERB" or tags[i + 2] != "VERB" or pair[1].sentence != pair[0].sentence:
+            continue
+        if not all(t.text.endswith(("ed", "en")) and verb_lemma(t.text) != t.text for t in pair):
+            continue
+        choices = (tokens[i].text, tokens[i + 2].text)
+        known = found.attributes.setdefault(key, [])
+        if not any(name == "outcome" for name, _ in known):
+            known.append(("outcome", choices))
+
+
+def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:
+    """The fields listed after the doers of an act are the act's ("each essay is marked by two
+    teachers with a mark and feedback": essay_marks.feedback, not teachers.feedback)."""
+    for index, doer, last in found.acts:
+        if last + 1 >= len(tokens) or tokens[last + 1].text not in {"with", "w"}:
+            continue
+        start = last + 2
+        while start < len(tokens) and tokens[start].text in {"a", "an", "the", "its", "their"}:
+            start += 1
+        items = _items(tokens, tags, start, {}, set(), set())
+        names = {identifier("_".join(words)) for words, _, thing in items if thing is None}
+        moved = [a for a in found.attributes.get(doer, []) if a[0] in names]
+        if not moved:
+            continue
+        found.attributes[doer] = [a for a in found.attributes[doer] if a not in moved]
+        table = found.tables[index]
+        given = {n for n, _ in table.attributes}
+        extra = tuple(a for a in moved if a[0] not in given)
+        found.tables[index] = replace(table, attributes=(*table.attributes, *extra))
+
+
+def _whether_flag(
+    tokens: list[Token], tags: list[str], sentence: int, before: int, found: _Found
+) -> None:
+    """ "... records whether the lift passed": a yes/no field on the event the sentence keeps,
+    named after the verb (has_passed; "whether it was approved": is_approved). The event is
+    the thing right before the keeping verb ("each inspection records whether ..."), else
+    the event table the sentence made ("inspectors inspect lifts and note whether ...")."""
+    for w, token in enumerate(tokens):
+        if token.sentence != sentence or token.text != "whether":
+            continue
+        j, passive = w + 1, False
+        while j < len(tokens) and j - w < 6 and tags[j] != "VERB":
+            passive = passive or tokens[j].text in _PASSIVE
+            j += 1
+        if j >= len(tokens) or tags[j] != "VERB" or tokens[j].sentence != sentence:
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].text == "or":
+            continue  # "whether it inhibits or activates": a choice, read by _whether
+        verb = tokens[j].text
+        if not verb.endswith(("ed", "en")):
+            continue
+        name = (("is_" if passive else "has_") + verb, ())
+        k = w - 1
+        while k >= 0 and tags[k] in {"VERB", "ADV", "AUX"}:
+            k -= 1
+        owner = found.ends.get(k) if k < w - 1 else None
+        if owner is not None:
+            known = found.attributes.setdefault(owner, [])
+            if name not in known:
+                known.append(name)
+            continue
+        made = [i for i in range(before, len(found.tables)) if found.tables[i].kind == "event"]
+        if made:
+            table = found.tables[made[-1]]
+            found.tables[made[-1]] = replace(table, attributes=(*table.attributes, name))
 
 
 def _whether(tokens: list[Token], tags: list[str], sentence: int) -> tuple[str, ...]:
@@ -1314,6 +1786,41 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             found.pairs(left, nxt)
 
 
+def _one_at_a_time(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, found: _Found
+) -> bool:
+    """ "Each vehicle has one device (installed) at a time": the B changes over time, so each
+    spell of an A with a B is a row with its start and end ("device_installations"), not a key
+    on either."""
+    i = b.last + 1
+    participle = ""
+    if i < len(tokens) and tags[i] == "VERB" and tokens[i].text.endswith(("ed", "en")):
+        participle = _lemma(tokens[i].text, "VERB")
+        i += 1
+    words = [t.text for t in tokens[i : i + 4]]
+    if words[:3] != ["at", "a", "time"] and words[:4] != ["at", "any", "one", "time"]:
+        return False
+    noun = EVENT_NOUNS.get(participle) or _NOUN_OF_VERB.get(participle) or "assignment"
+    spell = (("started_on", ()), ("ended_on", ()))
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "link", spell))
+    return True
+
+
+#: Words that count how many, not what ("for one or more units").
+_COUNT_WORDS = frozenset("one or more than two several multiple many few any number".split())
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words of a gap that say what relates two things, past determiners and counts
+    ("is for one or more" → ["for"])."""
+    if _says_many(words):
+        return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
+    return [w for w in words if w not in _DETS_AND_OF]
+
+
 def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
     """The indexes of ``span`` outside parentheses (asides say nothing about the relation)."""
     out: list[int] = []
@@ -1368,7 +1875,19 @@ _NOT_PEOPLE = frozenset(
     "centre chapter layer cluster barrier tier character banner header footer roster quarter "
     "matter border corner cover offer answer transfer floor door error factor sector color "
     "colour indicator processor restaurant plant event incident accident component ingredient "
-    "content percent variant grant talent extent".split()
+    "content percent variant grant talent extent scent cent rent accent".split()
+)
+#: Things with a person's ending, beside _NOT_PEOPLE: a tree is not a trainee, a waitlist
+#: not a florist ("trees" had first names and emails).
+_THINGS_LIKE_PEOPLE = frozenset(
+    "tree coffee toffee knee bee fee degree jubilee committee pedigree settee marquee toupee "
+    "puree entree matinee guarantee spree lychee three free rent tent vent scent cent "
+    "reagent solvent detergent coolant sealant lubricant pollutant implant fertiliser "
+    "fertilizer tower gear pier liner tender shelter weather winter summer calendar collar "
+    "harbor harbour anchor mirror vapor vapour incubator ventilator simulator accelerator "
+    "refrigerator radiator calculator detonator waitlist checklist playlist wishlist shortlist "
+    "blacklist whitelist watchlist pricelist setlist tracklist booklist median meridian "
+    "cider butter batter litre liter metre kilometer kilometre timber lumber chamber".split()
 )
 
 
@@ -1398,8 +1917,10 @@ def agent_noun(word: str) -> bool:
     is a person word without that ending (judge, nurse, coach)."""
     return word in PERSON_NOUNS or (
         word.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "hand", "man", "woman"))
-        and not word.endswith(("ment", "list"))  # not a waitlist, a playlist
+        and not word.endswith("ment")
+        and not (word.endswith("over") and len(word) > 6)  # a workover, a handover
         and word not in _NOT_PEOPLE
+        and word not in _THINGS_LIKE_PEOPLE
     )
 
 
@@ -1506,9 +2027,16 @@ def _pair(
         # "a line per player" is said outright; "we pay the farmer per lot" leaves the
         # direction between a person and their things to the modeller
         people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        if people and _object_of_verb(tokens, tags, a):
+            found.child_of(b, a, strong=False)  # "book a jockey for each race entry"
+            return
         found.child_of(a, b, strong=not people)
         return
     verbs = [i for i in gap if tags[i] == "VERB"]
+    if not verbs and _verb_before(tokens, tags, a, b, words, found):
+        return
+    if not verbs and words[0] in _HAVE and _one_at_a_time(tokens, tags, a, b, found):
+        return
     if not verbs:
         # "customers, orders with order lines": the words attach to the nearest item.
         a = _Group([a.items[-1]], a.last, a.last, tokens[a.last].plural, a.possessive)
@@ -1532,10 +2060,12 @@ def _pair(
                 found.owns_many(a, b)  # "sales with line items"
             else:
                 found.child_of(a, b)  # "a viewing with a negotiator"
-        elif words[0] in _OWNER_PREPS and len([w for w in words if w not in _DETS_AND_OF]) <= 3:
+        elif words[0] in _OWNER_PREPS and len(_content_words(words)) <= 3:
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    for earlier in _coordinated(tokens, tags, gap, v):
+        _pair(tokens, tags, a, b, [i for i in gap if i <= earlier or i > v], found)
     lemma = _lemma(tokens[v].text, "VERB")
     owned_b = bool(words) and words[-1] in {"their", "its"}  # "proposals list their targets"
     many_b = not (words and words[-1] in _ONE_WORDS)
@@ -1546,7 +2076,8 @@ def _pair(
         if a.keys != b.keys and (many or numbers) and not a.plural:
             # "an account can be owned by two or more members", "each claim is checked by
             # three assessors": several of them to each, and each of them to many
-            found.pairs(a, b, lemma, loose=True)
+            if not _assessed(a, b, lemma, singular(tokens[b.last].base), found):
+                found.pairs(a, b, lemma, loose=True)
         elif a.keys == b.keys:
             for key in a.keys:
                 found.selfs.append(SelfRef(key, _AGENT_SUFFIX.get(lemma, f"{lemma}er")))
@@ -1612,8 +2143,21 @@ def _pair(
         # "each report leads to one or more repair jobs", "the winning bid becomes an order"
         found.owns_many(a, b) if many or b.plural else found.child_of(b, a)
         return
+    if _movement(a, b, lemma, after + _to_another(tokens, b), found):
+        return
+    if (
+        not passive
+        and not prep
+        and (many or b.plural)
+        and _assessed(b, a, lemma, singular(tokens[a.last].base), found, named=False)
+    ):
+        return  # "judges score the dishes": scores of dishes by judges, with a score
     direct = not passive and not prep
-    if lemma in EVENT_NOUNS and not _eventful(b) and (not direct or lemma in _EVENT_DIRECT):
+    if (
+        lemma in EVENT_NOUNS
+        and not _eventful(b)
+        and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
+    ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
     if (
@@ -1643,6 +2187,8 @@ def _pair(
     ):
         found.child_of(b, a, strong=False)  # "judges preside over hearings"
         return
+    if _shared_ownership(tokens, a, b, lemma, passive, found):
+        return
     if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
         found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
         return
@@ -1664,6 +2210,19 @@ def _pair(
         found.child_of(a, b, strong=False)  # "each policy covers one pet": the policy's pet
     else:
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
+
+
+def _coordinated(tokens: list[Token], tags: list[str], gap: list[int], v: int) -> list[int]:
+    """Event verbs joined to the last verb of a gap by "and", "or", "+" or "/": each makes its
+    own event on the same object ("inspectors install and review meters": installations and
+    reviews of meters), as the last verb does."""
+    out: list[int] = []
+    j = v - 1
+    while j - 1 in gap and tokens[j].text in _VERB_GLUE | {","} and tags[j - 1] == "VERB":
+        if _lemma(tokens[j - 1].text, "VERB") in EVENT_NOUNS:
+            out.append(j - 1)
+        j -= 2
+    return out
 
 
 #: Verbs by which a record names one of something among its fields ("each gate transaction
@@ -1703,6 +2262,210 @@ _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
     "attend subscribe enrol enroll".split()
 )
+
+
+#: Verbs of what people do to things, each time a record of its own ("vets vaccinate
+#: animals": vaccinations, "inspectors inspect boilers": inspections).
+_ACTS_ON_THINGS = frozenset(
+    "inspect assess examine vaccinate treat audit repair weigh install review rate".split()
+)
+
+
+#: Prepositions that bring in the other party or place of an act ("lend books to members",
+#: "enter horses in races", "book rooms for guests").
+_PARTY_PREPS = frozenset({"to", "from", "in", "into", "for", "at", "on"})
+#: Verbs of trade, whose goods go on the lines of the text's orders or sales.
+_SALE_VERBS = frozenset("sell buy purchase order".split())
+
+
+def _verb_before(
+    tokens: list[Token], tags: list[str], a: _Group, b: _Group, words: list[str], found: _Found
+) -> bool:
+    """ "(we) V A to/from B" with an event verb: each time is a row keyed to A and to the party
+    B ("the library lends books to members": loans of books to members; "members borrow books
+    from branches": the loans are at branches), not a key from A to B."""
+    if words[0] not in _PARTY_PREPS or not all(w in _DETS_AND_OF for w in words[1:]):
+        return False
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "QUANT"}:
+        k -= 1
+    if k < 1 or tags[k] != "VERB" or tokens[k].text.endswith(("ed", "ing")):
+        return False
+    if tokens[k - 1].text in _PASSIVE or tokens[k].sentence != tokens[a.first].sentence:
+        return False
+    lemma = _lemma(tokens[k].text, "VERB")
+    noun = None if lemma in _SALE_VERBS else EVENT_NOUNS.get(lemma)
+    if noun is None or _eventful(a) or (_eventful(b) and words[0] in {"to", "from"}):
+        return False  # (but "we enter horses in races": race entries)
+    if _eventful(b):  # named after the event they are entered in
+        for x, _ in a.items:
+            for y, _ in b.items:
+                found.tables.append(LinkTable(x, y, f"{y}_{plural(noun)}", "event", loose=True))
+        return True
+    found.events(a, b, noun)
+    j = k - 1
+    while j >= 0 and tags[j] in {"ADV", "AUX"}:
+        j -= 1
+    doer = found.ends.get(j)
+    if doer is not None and doer not in a.keys | b.keys and not names_events(doer):
+        found.events(_Group([(doer, "")], j, j, True, False), a, noun)
+    return True
+
+
+def _object_of_verb(tokens: list[Token], tags: list[str], a: _Group) -> bool:
+    """Whether the group is the object of a verb right before it ("book a jockey", "assign a
+    guide"), past its determiners."""
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM"}:
+        k -= 1
+    return k >= 0 and tags[k] == "VERB" and not tokens[k].text.endswith(("ed", "en"))
+
+
+def _party_follows(tokens: list[Token], tags: list[str], b: _Group, found: _Found) -> bool:
+    """Whether "to" or "from" and another thing follow the object ("customers return items to
+    stores"): the act goes between parties, an event of its own."""
+    i = b.last + 1
+    if i >= len(tokens) or tokens[i].text not in {"to", "from"}:
+        return False
+    i += 1
+    while i < len(tokens) and tags[i] in {"DET", "ADJ", "NUM"}:
+        i += 1
+    return i in found.starts
+
+
+def _shared_ownership(
+    tokens: list[Token], a: _Group, b: _Group, lemma: str, passive: bool, found: _Found
+) -> bool:
+    """People who share a thing own it together, each with a share, and each may share
+    several: an ownership row per person and thing ("partners share boats, with percentage
+    shares": boat_ownerships with a percentage_share), not a key on either."""
+    if lemma not in {"share", "co-own", "coown"} or passive:
+        return False
+    if not all(person_word(k) for k in a.keys) or any(person_word(k) for k in b.keys):
+        return False
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    for i in range(b.last, len(tokens)):
+        if tokens[i].sentence != tokens[b.last].sentence or tokens[i].text in {";", "."}:
+            break
+        attributes = _pair_attributes(tokens, i)
+        if attributes:
+            break
+    attributes = tuple(
+        ("share_percentage", ()) if set(n.split("_")) & {"percent", "percentage"} else (n, c)
+        for n, c in attributes
+    )
+    for x, _ in a.items:
+        for y, _ in b.items:
+            name = f"{y}_ownerships"
+            found.tables.append(
+                LinkTable(x, y, name, "link", attributes or (("share_percentage", ()),))
+            )
+    return True
+
+
+#: Verbs of judging a thing, with the noun of the act and the field it gives ("scored": a
+#: score) where it gives one.
+_ASSESS_VERBS = {
+    "score": ("score", "score"),
+    "mark": ("mark", "mark"),
+    "grade": ("grade", "grade"),
+    "rate": ("rating", "rating"),
+    "review": ("review", "score"),
+    "assess": ("assessment", "score"),
+    "evaluate": ("evaluation", "score"),
+    "judge": ("judging", "score"),
+    "appraise": ("appraisal", "score"),
+    "moderate": ("moderation", "outcome"),
+    "examine": ("examination", "outcome"),
+    "inspect": ("inspection", "outcome"),
+    "audit": ("audit", "outcome"),
+    "check": ("check", "outcome"),
+    "test": ("test", "outcome"),
+    "vet": ("vetting", "outcome"),
+}
+
+
+def _agent_act(word: str) -> str | None:
+    """The act a person noun names the doer of, when it is a judging verb ("reviewer" →
+    review, "assessor" → assessment, "examiner" → examination)."""
+    for ending in ("er", "or"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            for verb in (stem, f"{stem}e"):
+                if verb in _ASSESS_VERBS:
+                    return _ASSESS_VERBS[verb][0]
+    return None
+
+
+def _assessed(
+    a: _Group, b: _Group, lemma: str, head: str, found: _Found, *, named: bool = True
+) -> bool:
+    """ "Each A is <judged> by several Bs": each B's judgement of an A is a row of its own,
+    named after the act (the doer's own where the person noun names it) and holding what the
+    act gives ("each thesis is graded by two examiners": thesis_examinations with a grade;
+    "each bid is scored by three reviewers": bid_reviews with a score). Said actively ("judges
+    score cakes"), the table is the act alone (scores), as other events are named."""
+    if lemma not in _ASSESS_VERBS or not all(person_word(k) for k in b.keys):
+        return False
+    if _eventful(a) and not any(k.rsplit("_", 1)[-1] in _DOCUMENT_EVENTS for k in a.keys):
+        return False
+    noun, given = _ASSESS_VERBS[lemma]
+    for x, _ in a.items:
+        for y, _ in b.items:
+            act = _agent_act(head if len(b.items) == 1 else y.rsplit("_", 1)[-1]) or noun
+            name = f"{x}_{plural(act)}" if named else plural(act)
+            table = LinkTable(x, y, name, "event", ((given, ()),), loose=True)
+            found.acts.append((len(found.tables), y, b.last))
+            found.tables.append(table)
+    return True
+
+
+#: Events that are also documents others judge ("each application is scored by reviewers").
+_DOCUMENT_EVENTS = frozenset("application submission proposal entry claim".split())
+
+
+#: Verbs by which things go from one place to another, with the event's noun.
+_MOVE_VERBS = {
+    "move": "movement",
+    "shift": "movement",
+    "relocate": "relocation",
+    "rotate": "movement",
+    "transfer": "transfer",
+}
+
+
+def _to_another(tokens: list[Token], b: _Group) -> list[str]:
+    """ "to another" after "from one B" ("moved from one warehouse to another"): the words that
+    make the move go between two Bs."""
+    words = [t.text for t in tokens[b.last + 1 : b.last + 3]]
+    return ["to"] if words[:1] == ["to"] and words[1:2] in (["another"], ["other"]) else []
+
+
+def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found) -> bool:
+    """ "A is moved between Bs", "A is shipped from one B to another": each move is a row of
+    its own, keyed to A and to B twice, as where it left and where it went ("mobs get shifted
+    between paddocks": mob_movements with from_paddock_id and to_paddock_id)."""
+    between = after[:1] == ["between"] or (after[:1] == ["from"] and "to" in after)
+    noun = _MOVE_VERBS.get(lemma) or EVENT_NOUNS.get(lemma)
+    if not between or noun is None or (not b.plural and after[:1] == ["between"]):
+        return False
+    if _eventful(a) or _eventful(b) or any(person_word(k) for k in a.keys):
+        return False
+    for x, _ in a.items:
+        for y, _ in b.items:
+            if x != y:
+                name = f"{x}_{plural(noun)}" if lemma in _MOVE_VERBS else plural(noun)
+                found.tables.append(LinkTable(x, y, name, "event", roles=("from", "to")))
+    return True
+
+
+def _direct_event(lemma: str, a: _Group) -> bool:
+    """Whether "A verb B" makes an event of its own with B as the object: the verb names an
+    event with its object as the other party ("adopters adopt cats"), or people do it to
+    things ("technicians inspect boilers": inspections of boilers by technicians)."""
+    if lemma in _EVENT_DIRECT:
+        return True
+    return lemma in _ACTS_ON_THINGS and any(person_word(k) for k in a.keys)
 
 
 def names_events(key: str) -> bool:
@@ -1947,6 +2710,13 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
             continue
         if first >= 2 and tokens[first - 1].text == "per" and first - 2 in ends:
             key = ends[first - 2]  # "harvests per block with tonnage and brix": the harvests
+        elif (
+            first >= 3
+            and [t.text for t in tokens[first - 2 : first]] == ["for", "each"]
+            and first - 3 in ends
+            and tokens[start - 1].text == "("
+        ):
+            key = ends[first - 3]  # "results for each match (placement, kills)": the results
 
         seen: set[int] = set()
         valued: set[int] = set()
@@ -1968,11 +2738,24 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
+        for i in _one_with(tokens, start, seen):
+            in_list.setdefault(keys_at[i], set()).add(key)
+            listed_at.add(i)
     _pronoun_lists(tokens, tags, mentions, keys_at, found)
     for thing, owners in in_list.items():
         spans = [m for m in mentions if m[0] == thing]
         if len(owners) == 1 and thing not in owners and all(m[2] in listed_at for m in spans):
             found.listed[thing] = next(iter(owners))
+
+
+def _one_with(tokens: list[Token], start: int, seen: set[int]) -> list[int]:
+    """Things named one apiece in a "with" list ("campaigns with a funding goal and deadline"):
+    what each row has one of, a field unless the text names it elsewhere as a record."""
+    if start < 1 or not any(t.text in {"with", "w"} for t in tokens[max(0, start - 3) : start]):
+        return []
+    if seen and any(t.text == "or" for t in tokens[start : max(seen) + 1]):
+        return []  # "with an app account or a card": either thing, each a record
+    return [i for i in seen if not tokens[i].plural]
 
 
 def _pronoun_lists(
@@ -2046,6 +2829,10 @@ def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> 
     return None
 
 
+#: Words that bound a count ("up to eight", "at least two", "at most four").
+_BOUNDS = frozenset({("up", "to"), ("at", "least"), ("at", "most")})
+
+
 def _items(
     tokens: list[Token],
     tags: list[str],
@@ -2066,6 +2853,9 @@ def _items(
     item_start = start
     while i < len(tokens) and tokens[i].sentence == sentence and len(out) < 12:
         token = tokens[i]
+        if i + 1 < len(tokens) and (token.text, tokens[i + 1].text) in _BOUNDS:
+            i += 2  # "up to eight students": a count of the thing, not a field named "up"
+            continue
         ends_item = i + 1 >= len(tokens) or tokens[i + 1].text in {",", "and", "or", ")"}
         if (
             tags[i] == "VERB"
@@ -2099,6 +2889,8 @@ def _items(
             if seen is not None:
                 seen.difference_update(range(i, stop))
             break
+        if token.text == ")" and words and not thing:
+            break  # "plots (survey number, area in cents)": the last item ends the list
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -2142,7 +2934,11 @@ def _items(
             i += 1
             continue
         if token.text in _PREP and token.text not in {"of"}:
-            # "area in hectares", "volume per hectare": a unit, not another item
+            # "area in hectares", "volume per hectare": a unit, not another item; a unit the
+            # text states the measure in names the field ("area in cents" → area_cents)
+            unit = _stated_unit(tokens, i) if words and token.text == "in" else None
+            if unit and unit != words[-1]:
+                words.append(unit)
             while (
                 i < len(tokens)
                 and tokens[i].text not in {",", "and", ")", "."}
@@ -2157,13 +2953,42 @@ def _items(
             if seen is not None:
                 seen.add(i)
         elif token.word and tags[i] not in {"NUM"}:
-            words.append(token.base)
+            words.append(_count_word(token))
         i += 1
         if len(words) > 4:
             break
     if words or thing:
         out.append((words, choices, thing))
     return [item for item in out if item[2] is not None or _fieldish(item[0])]
+
+
+def _count_word(token: Token) -> str:
+    """A word of a field's name: its base form, but a plural that counts ("kills", "assists")
+    keeps its plural when only the plural names a count."""
+    from synthdata.analysis.naming import field_from_name
+    from synthdata.schema import FieldType
+
+    if not token.plural or token.base == token.text:
+        return token.base
+    text = token.text.lower()
+    if (
+        field_from_name(text).type is FieldType.INTEGER
+        and field_from_name(token.base).type is FieldType.STRING
+    ):
+        return text
+    return token.base
+
+
+def _stated_unit(tokens: list[Token], at: int) -> str | None:
+    """The field-name suffix of the unit after "in" at ``at`` ("in cents", "in square
+    metres"), or None when what follows is not a unit of measure."""
+    from synthdata.analysis.naming import UNITS
+
+    for width in (2, 1):
+        words = [t.text.lower() for t in tokens[at + 1 : at + 1 + width]]
+        if len(words) == width and " ".join(words) in UNITS:
+            return UNITS[" ".join(words)][0]
+    return None
 
 
 def _fieldlike(items: list[tuple[list[str], tuple[str, ...], str | None]]) -> bool:
@@ -2205,3 +3030,320 @@ def _values(tokens: list[Token], start: int, stop: int) -> tuple[str, ...]:
         values.append(" ".join(current))
     values = [v for v in values if v]
     return tuple(dict.fromkeys(values)) if 2 <= len(values) <= 12 else ()
+
+
+# -- roles that are another thing -------------------------------------------------------------
+
+_ALSO = frozenset({"also", "too", "well", "themselves", "itself", "right"})
+
+
+def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """Things the text says are another thing it names, in a role: "an editor who is also a
+    journalist", "sergeants are officers as well", "aliquots, which are samples in their own
+    right". The role is a row of the kind (a key or flag on it), not a table of its own. A
+    plain "X are Y or Z" gives kinds of X, not this; the word "also", "as well", "too" or "in
+    their own right" must say it."""
+    by_first = {m[1]: m for m in mentions}
+    out: dict[str, str] = {}
+    for role, _first, last, _ in mentions:
+        i = last + 1
+        if i < len(tokens) and tokens[i].text == ",":
+            i += 1
+        if i < len(tokens) and tokens[i].text in {"who", "which", "that"}:
+            i += 1
+        if i >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue
+        i += 1
+        said = i < len(tokens) and tokens[i].text == "also"
+        if said:
+            i += 1
+        while i < len(tokens) and tokens[i].text in {"a", "an", "the", "our"}:
+            i += 1
+        kind = by_first.get(i)
+        if kind is None or kind[0] == role or tokens[kind[2]].sentence != tokens[last].sentence:
+            continue
+        j = kind[2] + 1
+        after = [t.text for t in tokens[j : j + 6] if t.sentence == tokens[i].sentence]
+        listed = after[:1] and after[0] in {"and", ","} and j + 1 in by_first
+        if after[:1] and (after[0] in {"or", "/"} or listed):
+            continue  # "parties are people or organisations": kinds of parties
+        if said or any(word in _ALSO for word in after[:5]):
+            out[role] = kind[0]
+    return out
+
+
+# -- kinds of a thing -----------------------------------------------------------------------------
+
+_KIND_GLUE = frozenset({",", "and", "or", "/"})
+
+
+def _kind_items(
+    tokens: list[Token], tags: list[str], start: int, by_first: dict[int, Span]
+) -> list[tuple[str, str]]:
+    """The items of a list of nouns from ``start``: (mention key or "", words), up to the first
+    word that is not a noun, adjective or list glue ("nurses, healthcare assistants and
+    kitchen; ..." → three items)."""
+    items: list[tuple[str, str]] = []
+    words: list[str] = []
+    key = ""
+    i = start
+    sentence = tokens[start].sentence if start < len(tokens) else -1
+    while i < len(tokens) and tokens[i].sentence == sentence:
+        if tokens[i].text in _KIND_GLUE:
+            if words:
+                items.append((key, " ".join(words)))
+            words, key = [], ""
+        elif tags[i] in {"NOUN", "ADJ", "GER"} and tokens[i].word:
+            if i in by_first and not words:
+                key = by_first[i][0]
+            words.append(tokens[i].base)
+        else:
+            break
+        i += 1
+    if words and (i >= len(tokens) or tokens[i].text not in {"(", "of"}):
+        items.append((key, " ".join(words)))
+    return items
+
+
+def kinds_of_things(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Things the text names as kinds of another: "Staff are nurses, care assistants and
+    cooks" (kinds of staff), "fires, floods and other incidents" (kinds of incidents). Each
+    is (kind, thing, the kinds' names): the kinds are values of a type field of the thing,
+    not tables of their own."""
+    by_first = {m[1]: m for m in mentions}
+    by_last = {m[2]: m for m in mentions}
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for i, token in enumerate(tokens):
+        thing = by_last.get(i - 1)
+        if token.text == "are" and thing is not None and i + 1 < len(tokens):
+            if i >= 2 and tokens[thing[1] - 1].text in {"which", "who", "that"}:
+                continue
+            items = _kind_items(tokens, tags, i + 1, by_first)
+            if len(items) < 2 or any(w in _ALSO for _, w in items):
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, thing[0], names) for key, _ in items if key and key != thing[0])
+        if token.text == "other" and i >= 2 and tokens[i - 1].text in {"and", "or"}:
+            kind_of = by_first.get(i + 1)
+            if kind_of is None or not tokens[kind_of[2]].plural:
+                continue
+            k = i - 2  # back over "falls, pressure sores"
+            while (
+                k > 0
+                and tags[k - 1] in {"NOUN", "ADJ", "GER"} | {"PUNCT"}
+                and (tags[k - 1] != "PUNCT" or tokens[k - 1].text == ",")
+            ):
+                k -= 1
+            items = _kind_items(tokens, tags, k, by_first)
+            items = [item for item in items if item[0] != kind_of[0]]
+            if len(items) < 2:
+                continue
+            names = tuple(w for _, w in items)
+            out.extend((key, kind_of[0], names) for key, _ in items if key)
+    return out
+
+
+# -- events that recur on one thing ----------------------------------------------------------
+
+#: Nouns of acts done to a thing again and again ("meters are read monthly": readings),
+#: beside the event verbs.
+_RECURRING_NOUNS = {
+    "renew": "renewal",
+    "service": "service",
+    "clean": "cleaning",
+    "calibrate": "calibration",
+    "test": "test",
+    "check": "check",
+    "groom": "grooming",
+    "feed": "feeding",
+    "shear": "shearing",
+    "read": "reading",
+    "measure": "measurement",
+    "maintain": "maintenance",
+    "sample": "sampling",
+    "count": "count",
+    "restock": "restock",
+    "water": "watering",
+    "score": "scoring",
+    "photograph": "photo",
+    "survey": "survey",
+}
+#: Words that say something happens again and again.
+_EVERY_ADVERBS = frozenset(
+    "daily weekly monthly yearly annually quarterly nightly hourly fortnightly biweekly "
+    "regularly periodically routinely".split()
+)
+_TIME_UNITS = frozenset(
+    "day week month year quarter season shift morning evening night hour fortnight term "
+    "semester visit".split()
+)
+
+
+def _recurs(tokens: list[Token], start: int, stop: int) -> bool:
+    """Whether words in [start, stop) say the act recurs ("monthly", "each year", "every six
+    weeks", "twice a day")."""
+    for i in range(start, min(stop, len(tokens))):
+        text = tokens[i].text
+        if text in _EVERY_ADVERBS:
+            return True
+        if text in {"each", "every", "per", "a", "an"} and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            unit = tokens[i + 2] if i + 2 < len(tokens) else nxt
+            if nxt.base in _TIME_UNITS or (
+                (nxt.text[:1].isdigit() or nxt.text in _NUMBER_WORDS) and unit.base in _TIME_UNITS
+            ):
+                if text in {"a", "an"} and tokens[i - 1].text not in {"once", "twice", "times"}:
+                    continue
+                return True
+    return False
+
+
+def _after_party_prep(tokens: list[Token], tags: list[str], first: int) -> bool:
+    """Whether the noun phrase at ``first`` follows "to", "from" or "at" (past its
+    determiners and modifiers): the party an act goes to ("deliver batches to the sites")."""
+    k = first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "NUM", "NOUN"}:
+        k -= 1
+    return k >= 0 and tokens[k].text in {"to", "from", "at"}
+
+
+def recurring_events(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Acts the text says are done to one thing again and again, each time a row: (thing,
+    the act's noun, the doer and the parties it goes to). "Each calf is weighed monthly" →
+    (calf, weighing, ()); "members renew their memberships each year" → (membership, renewal,
+    (member,)); "vans deliver batches to the sites each morning" → (batch, delivery, (van,
+    site))."""
+    ends = {last: key for key, _, last, _ in mentions}
+    starts = {first: key for key, first, _, _ in mentions}
+    out = []
+    for v, token in enumerate(tokens):
+        if tags[v] != "VERB":
+            continue
+        lemma = _lemma(token.text, "VERB")
+        noun = _RECURRING_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if noun is None:
+            continue
+        stop = next(
+            (j for j in range(v + 1, len(tokens)) if tokens[j].text in {".", ";", ",", "and"}),
+            len(tokens),
+        )
+        if not _recurs(tokens, v + 1, stop):
+            continue
+        k = v - 1
+        while k >= 0 and (tokens[k].text in _PASSIVE or tags[k] == "ADV"):
+            k -= 1
+        passive = k < v - 1 and any(tokens[j].text in _PASSIVE for j in range(k + 1, v))
+        parties = tuple(
+            key
+            for key, first, _, _ in mentions
+            if v < first < stop and _after_party_prep(tokens, tags, first)
+        )
+        if passive and k in ends and token.text.endswith(("ed", "en")):
+            out.append((ends[k], noun, parties))
+            continue
+        j = v + 1
+        while j < len(tokens) and j not in starts and tags[j] in {"DET", "ADJ", "NUM", "NOUN"}:
+            j += 1
+        if not passive and j in starts:
+            doer = (ends[k],) if k in ends else ()
+            out.append((starts[j], noun, doer + tuple(p for p in parties if p != starts[j])))
+        elif not passive and k == v - 1 and k in ends and _intransitive(tokens, tags, v):
+            out.append((ends[k], noun, tuple(p for p in parties if p != ends[k])))
+    return out
+
+
+# -- kinds of staff on a roster ---------------------------------------------------------------
+
+#: Verbs that put people on duty for something.
+_DUTY_VERBS = frozenset(_ROSTER_VERBS | {"staff", "crew", "man"})
+#: Nouns for the people of the business as a body.
+STAFF_WORDS = frozenset({"staff", "crew", "personnel", "employee", "team", "workforce"})
+
+
+def staff_kinds(tokens: list[Token], mentions: list[Span]) -> tuple[list[str], str, list[str]]:
+    """Kinds of people the text puts on duty together ("drivers and conductors are assigned to
+    each run", "staffed with a lead guide plus porters and cooks from our staff"): one table of
+    staff with a role, not a table per kind. Returns the kinds, and the mention of the staff
+    as a body in the same clause if any ("our staff", "crew members"), else "", and the
+    things said to be staffed ("each departure is staffed with ...")."""
+    kinds: list[str] = []
+    body = ""
+    staffed: list[str] = []
+    for i, token in enumerate(tokens):
+        if not token.word or _lemma(token.text, "VERB") not in _DUTY_VERBS:
+            continue
+        start, stop = i, i
+        while start > 0 and tokens[start - 1].sentence == token.sentence:
+            if tokens[start - 1].text in {";", ":", "."}:
+                break
+            start -= 1
+        while stop + 1 < len(tokens) and tokens[stop + 1].sentence == token.sentence:
+            if tokens[stop + 1].text in {";", ":", "."}:
+                break
+            stop += 1
+        people = [m for m in mentions if start <= m[1] and m[2] <= stop and person_word(m[0])]
+        bodies = [m for m in people if tokens[m[2]].base in STAFF_WORDS]
+        named = [m for m in people if m not in bodies]
+        joined = [
+            m
+            for m, n in pairwise(named)
+            if all(t.text in {"and", "plus", ",", "or", "&"} for t in tokens[m[2] + 1 : n[1]])
+        ]
+        if not joined:
+            continue
+        last = next(n for m, n in pairwise(named) if m == joined[-1])
+        for m in [*joined, last]:
+            if m[0] not in kinds:
+                kinds.append(m[0])
+        if bodies and not body:
+            body = bodies[0][0]
+        if _lemma(token.text, "VERB") in {"staff", "crew", "man"}:
+            before = [m for m in mentions if start <= m[1] and m[2] < i and m not in people]
+            staffed.extend(m[0] for m in before[-1:] if m[0] not in staffed)
+    return kinds, body, staffed
+
+
+def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
+    """Whether a verb takes no object here ("members renew each year", "patients check in
+    weekly"): a time word, a preposition or the clause's end comes next."""
+    i = v + 1
+    while i < len(tokens) and tokens[i].text in _PARTICLES and tags[i] != "PREP":
+        i += 1
+    return (
+        i >= len(tokens)
+        or not tokens[i].word
+        or tags[i] in {"PREP", "ADV", "CONJ"}
+        or (tokens[i].text in {"each", "every"})
+    )
+
+
+def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """A thing the text says another is, named only there: "a blend is a recipe of several
+    lots", "a flight is one operation of a route", "the chart of accounts is a tree". The
+    word describes the thing; it is not a table of its own."""
+    by_first = {m[1]: m for m in mentions}
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m[0]] = count.get(m[0], 0) + 1
+    out: dict[str, str] = {}
+    for thing, _first, last, _ in mentions:
+        i = last + 1
+        if i + 2 >= len(tokens) or tokens[i].text not in {"is", "are"}:
+            continue  # "a blend is a recipe ...", "inspections are a pain"
+        if tokens[i + 1].text not in {"a", "an", "one"}:
+            continue
+        j = i + 2
+        while j < len(tokens) and j not in by_first and j - i < 5 and tokens[j].word:
+            j += 1  # "an ordered sequence"
+        said = by_first.get(j)
+        if said is None or said[0] == thing or tokens[said[2]].plural or count[said[0]] > 1:
+            continue
+        after = tokens[said[2] + 1].text if said[2] + 1 < len(tokens) else ""
+        if after in {"and", "or", "who", "that", "which"}:
+            continue
+        out[said[0]] = thing
+    return out

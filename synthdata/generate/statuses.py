@@ -90,7 +90,9 @@ def settle_statuses(batch: Batch) -> None:
       (``checked_out``, ``completed``, ``no_show``, ``cancelled``), one whose start is still to
       come is not (``confirmed``, ``booked``);
     * a bill is ``overdue`` only after its due date, and one past due that is still ``sent``
-      is overdue when the column has that value.
+      is overdue when the column has that value;
+    * a membership, policy or card is ``active`` until its end or expiry date and ``expired``
+      after it.
     """
     if not batch.schema.infer_rules:
         return
@@ -101,6 +103,7 @@ def settle_statuses(batch: Batch) -> None:
             _settle(batch, field.name, pairs)
             _by_plan(batch, field.name, pairs)
             _by_due(batch, field.name, pairs)
+            _by_validity(batch, field.name, pairs)
 
 
 def _key(value: str) -> str:
@@ -184,6 +187,32 @@ def _by_due(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
     waiting = [(v, w) for v, w in pairs if _key(v) in NOT_YET_DUE]
     _replace(batch, name, _in(batch, name, pairs, LATE) & ~past, waiting, "not yet due")
     _replace(batch, name, _in(batch, name, pairs, NOT_YET_DUE) & past, late, "late")
+
+
+#: Status values of something valid for a while (a membership, a policy, a card, a lease): in
+#: force until its end date, lapsed after it.
+IN_FORCE = frozenset("active current valid in_force live".split())
+LAPSED = frozenset("expired lapsed ended".split())
+
+
+def _by_validity(batch: Batch, name: str, pairs: list[tuple[str, float]]) -> None:
+    """A membership, policy or card is ``active`` only until its end or expiry date and
+    ``expired`` only after it (cancelled, frozen or blocked ones stay as drawn)."""
+    end = _planned(batch, ("expires", "end"))
+    if end is None:
+        return
+    now = batch.plan.reference
+    if batch.columns[end].dtype == pl.Date:  # valid through its last day
+        now = dt.datetime.combine(now.date(), dt.time())
+    past = (_dates(batch, end) < now).fill_null(False).to_numpy()
+    known = _dates(batch, end).is_not_null().to_numpy()
+    valid = [(v, w) for v, w in pairs if _key(v) in IN_FORCE]
+    lapsed = [(v, w) for v, w in pairs if _key(v) in LAPSED]
+    if not valid or not lapsed:
+        return
+    _replace(batch, name, _in(batch, name, pairs, IN_FORCE) & past, lapsed, "lapsed")
+    still = known & ~past
+    _replace(batch, name, _in(batch, name, pairs, LAPSED) & still, valid, "in force")
 
 
 #: Stages a record passes through, and the later stages that say it got further on its way

@@ -170,7 +170,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys(
         (
             "created creation registered registration signup joined inserted since installed "
-            "installation commissioned planted"
+            "installation commissioned planted signed"
         ).split(),
         "created",
     ),
@@ -273,11 +273,17 @@ def _column_stage(name: str) -> tuple[str, bool] | None:
     if not found:
         if planned and set(col) <= _PLANNED_WORDS | _DATE_WORDS:
             return "due", True  # "expected_date", "target_date": a plan after the opening
-        done = [w for w in col if w in _DONE_FORMS]
+        done = [w for w in col if w in _DONE_FORMS or _done_to_it(w)]
         if done and not planned:
             return "occurred", False
         return None
     return _read(_FORMS[found[-1]], found[-1], planned)
+
+
+def _done_to_it(word: str) -> bool:
+    """A past participle no stage names: something done to a record that already exists
+    (``watered_at``, ``pruned_on``, ``regauged_at``), as the words in ``_DONE_FORMS``."""
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _read(stage: str, word: str, planned: bool) -> tuple[str, bool]:

@@ -237,20 +237,21 @@ def test_can_cover_two_is_a_pairing_and_no_single_key():
     assert ("cats", "owners") in links
 
 
-def test_checked_by_several_is_a_pairing():
+def test_checked_by_several_is_a_table_of_the_act():
     schemas = _schemas(
         "Insurer: policyholders file claims and each claim is checked by two or more assessors"
     )
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
-    assert {("claim_assessors", "claims"), ("claim_assessors", "assessors")} <= links
+    assert {("claim_assessments", "claims"), ("claim_assessments", "assessors")} <= links
     assert ("claims", "assessors") not in links
+    assert "outcome" in {f.name for f in schemas["claim_assessments"].fields}
 
 
 def test_each_application_is_a_record_not_the_software():
     schemas = _schemas("Nonprofits apply for grants; each application is scored by three judges")
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert "applications" in schemas
-    assert {("application_judges", "applications"), ("application_judges", "judges")} <= links
+    assert {("application_scores", "applications"), ("application_scores", "judges")} <= links
 
 
 def test_people_an_event_pairs_hold_no_key_to_each_other_unless_said():
@@ -269,3 +270,201 @@ def test_goods_an_order_in_the_clause_lists_belong_to_no_customer():
     links = {(s.name, fk.parent) for s in schemas.values() for fk in s.foreign_keys}
     assert not {("cakes", "customers"), ("breads", "customers")} & links
     assert {("orders", "customers"), ("order_items", "cakes"), ("order_items", "breads")} <= links
+
+
+def test_a_keyword_said_again_says_less_about_the_business():
+    """A theatre company that says "production" five times is not a factory."""
+    theatre = sd.analyze(
+        "Theatre production company: each production has a director and a run of performances; "
+        "productions tour venues, every production hires actors per production, and production "
+        "budgets are tracked."
+    )
+    assert theatre.domain in {"entertainment", "media", "arts"}
+    helpdesk = sd.analyze(
+        "A helpdesk for a software company: customers open tickets, agents answer tickets, tickets "
+        "have priorities, tickets escalate to engineers, and each ticket has replies."
+    )
+    assert helpdesk.domain in {"it", "saas", "software"}
+
+
+def _fields_of(text: str, table: str) -> dict[str, sd.Field]:
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    return {f.name: f for f in schemas[table].fields}
+
+
+def test_tables_the_catalogue_lacks_get_the_fields_of_their_kind():
+    """A modeller's defaults by the head noun when no template knows the table."""
+    text = (
+        "A ferry operator keeps quays and moorings. Deckhands file hull fault reports against a "
+        "vessel, every vessel gets a repainting each spring, and deckhands carry access badges."
+    )
+    faults = _fields_of(text, "hull_fault_reports")
+    assert {"reported_at", "severity", "status"} <= set(faults)
+    assert "open" in (faults["status"].enum_values or [])
+    badges = _fields_of(text, "access_badges")
+    assert {"badge_number", "issued_on", "expires_on", "is_active"} <= set(badges)
+    assert "repainted_at" in _fields_of(text, "repaintings")
+
+
+def test_an_event_is_dated_by_its_verb():
+    from synthdata.analysis.kinds import done_form, verbal_noun
+
+    assert done_form("inspection") == "inspected"
+    assert done_form("donation") == "donated"
+    assert done_form("weighing") == "weighed"
+    assert done_form("renewal") == "renewed"
+    assert done_form("delivery") == "delivered"
+    assert done_form("quay") is None
+    assert verbal_noun("bottling")
+    assert not verbal_noun("building")
+
+
+def test_seasons_are_when_not_tables():
+    tables = sd.analyze(
+        "Each vessel gets a repainting each spring and a hull survey every winter."
+    ).suggested_schemas
+    assert "vessels" in tables
+    assert not {"springs", "winters"} & set(tables)
+
+
+def test_examples_of_a_thing_are_values_of_its_type():
+    text = (
+        "The water board maps pipe runs between nodes such as valves, hydrants and junctions; "
+        "we sell products like seeds, bulbs and garden tools to members."
+    )
+    nodes = _fields_of(text, "nodes")
+    assert nodes["type"].enum_values == ["valve", "hydrant", "junction"]
+    products = _fields_of(text, "products")
+    assert products["type"].enum_values == ["seed", "bulb", "garden_tool"]
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert not {"valves", "hydrants", "bulbs"} & tables
+
+
+def test_moments_listed_before_a_head_share_it():
+    from synthdata.analysis.kinds import done_form, shared_heads
+
+    fields = [("title", ()), ("start", ()), ("wrap_date", ()), ("open", ()), ("close_time", ())]
+    assert [n for n, _ in shared_heads(fields)] == [
+        "title",
+        "start_date",
+        "wrap_date",
+        "open_time",
+        "close_time",
+    ]
+    assert done_form("production") == "produced"
+    shoot = _fields_of(
+        "A film company: each production has a title, a budget, start and wrap dates.",
+        "productions",
+    )
+    assert shoot["start_date"].type is sd.FieldType.DATE
+
+
+def test_buyers_and_sellers_of_a_marketplace_are_users():
+    import synthdata as sd
+
+    text = (
+        "A marketplace for vintage guitars: sellers post guitars with a price, buyers make "
+        "offers on guitars, and an accepted offer becomes a sale."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "users" in schemas, set(schemas)
+    assert not {"buyers", "sellers"} & set(schemas), set(schemas)
+    parents = {fk.parent for s in schemas.values() for fk in s.foreign_keys}
+    assert "users" in parents, parents
+
+
+def test_a_choice_word_given_values_is_a_field_even_in_the_plural():
+    import synthdata as sd
+
+    text = (
+        "A theatre company keeps productions and performers; performers join productions in "
+        "various roles (lead, understudy, chorus), and audiences book seats for performances."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert "roles" not in tables, tables
+    assert "productions" in tables, tables
+
+
+def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
+    import synthdata as sd
+
+    text = (
+        "A ferry operator runs sailings between ports; deckhands and engineers are assigned to "
+        "each sailing, and passengers buy tickets for sailings."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "staff_members" in schemas, set(schemas)
+    assert not {"deckhands", "engineers"} & set(schemas), set(schemas)
+    role = next(f for f in schemas["staff_members"].fields if f.name == "role")
+    assert {"deckhand", "engineer"} <= set(role.enum_values or ()), role
+    assert "sailing_staff" in schemas, set(schemas)
+
+
+def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
+    import synthdata as sd
+
+    text = (
+        "A river cruise company sells cruises to guests; each cruise is staffed with a "
+        "captain plus deckhands and engineers from our crew."
+    )
+    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    assert not {"deckhands", "engineers"} & tables, tables
+    assert any(t.endswith("_staff") for t in tables), tables
+
+
+def test_things_with_a_persons_ending_are_not_people():
+    from synthdata.analysis.reading import agent_noun
+
+    assert not any(agent_noun(w) for w in ("tree", "workover", "waitlist", "coffee", "reagent"))
+    assert all(agent_noun(w) for w in ("groomer", "trainee", "specialist", "referee", "mover"))
+    trees = _fields_of("Foresters measure trees in sample plots of each stand.", "trees")
+    assert "first_name" not in trees
+
+
+def test_an_agreement_is_signed_runs_and_expires():
+    deals = _fields_of(
+        "Forest owners sell timber under timber sale contracts with pulp mills.",
+        "timber_sale_contracts",
+    )
+    assert {"contract_number", "signed_on", "starts_on", "expires_on", "value"} <= set(deals)
+    assert "file_name" not in deals
+
+
+def test_kinds_sharing_a_head_are_one_table():
+    for text in (
+        "A ski school: instructors teach group lessons and private lessons at two resorts.",
+        "A ski school: instructors teach group and private lessons at two resorts.",
+    ):
+        tables = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+        assert "lessons" in tables, text
+        assert not {"group_lessons", "private_lessons"} & set(tables), text
+        kinds = {f.name: f for f in tables["lessons"].fields}["type"]
+        assert kinds.enum_values == ["group", "private"]
+    shifts = _fields_of("Wardens work day and night shifts at the reserve.", "shifts")
+    assert shifts["type"].enum_values == ["day", "night"]
+
+
+def test_what_the_text_says_a_thing_is_is_not_a_table():
+    from synthdata.analysis.reading import read, what_things_are
+    from synthdata.analysis.text import tokenize
+
+    tokens = tokenize(
+        "A ferry line runs sailings. A sailing is one operation of a route, and a route is a "
+        "pair of ports; passengers and crews book sailings."
+    )
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    described = what_things_are(tokens, spans)
+    assert described.get("operation") == "sailing", described
+    assert "port" not in described, described
+    tokens = tokenize("Vans need checks, and roadside checks are a chore; drivers log fuel stops.")
+    spans = [(n.key, n.first, n.last, "") for n in read(tokens).nouns]
+    assert what_things_are(tokens, spans).get("chore") == "roadside_check"
+
+
+def test_a_bound_on_a_count_is_not_a_field():
+    lessons = _fields_of(
+        "A ski school: students book lessons; each lesson has one instructor and up to eight "
+        "students, and at least two slopes are open.",
+        "lessons",
+    )
+    assert not {"up", "at", "least"} & set(lessons)

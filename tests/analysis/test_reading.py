@@ -381,3 +381,338 @@ def test_examples_after_eg_or_such_as_are_values_not_tables():
     assert {"pets", "visits"} <= tables, tables
     assert not {"consultations", "checkups", "vaccinations"} & tables, tables
     assert _tags("a reason, e.g. checkups")["eg"] == "ADV"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mechanics inspect and patch tyres at the depot", "patch"),
+        ("each parcel weighed or rejected is logged by a clerk", "weighed"),
+        ("a clerk stamps/signs each form", "stamps"),
+        ("every loan counting or discounting one invoice", "counting"),
+        ("Tutors want to grade essays quickly", "grade"),
+        ("we are always chasing invoices", "chasing"),
+        ("a meter reading which adds up over the month", "adds"),
+        ("We also sell seedlings (tomatoes, peppers) and host workshops", "host"),
+    ],
+)
+def test_verbs_read_from_the_words_around_them(text, word):
+    assert _tags(text)[word] == "VERB"
+
+
+def test_a_relative_that_is_not_part_of_a_table_name():
+    things = _things("Each repair needs a sign-off that managers approve, and a form that goes out")
+    assert not any("that" in t for t in things), things
+
+
+def test_coordinated_verbs_do_not_make_tables():
+    things = _things(
+        "Librarians catalogue and shelve books; we also run clubs (chess, poetry) and track "
+        "attendances, and we need to flag overdue returns."
+    )
+    assert not {"shelve_book", "track_attendance", "flag_overdue_return"} & set(things), things
+    assert {"book", "club"} <= set(things), things
+
+
+def test_a_role_said_to_be_another_thing_is_not_a_table():
+    text = (
+        "A law firm keeps matters and lawyers. Each lawyer reports to a partner who is also a "
+        "lawyer, and every matter has a reviewer; reviewers are lawyers as well."
+    )
+    tables = _tables(text)
+    assert "lawyers" in tables, tables
+    assert not {"partners", "reviewers"} & tables, tables
+
+
+def test_kinds_listed_after_are_or_are_not_roles():
+    text = "Claims name claimants. Claimants are persons or companies; agents rate claims."
+    tables = _tables(text)
+    assert "claimants" in tables, tables
+
+
+def test_a_word_after_is_or_are_that_can_be_a_noun_is_a_noun():
+    assert _tags("splits, which are batches in their own right")["batches"] == "NOUN"
+    assert _tags("each class is run by a coach")["run"] == "VERB"
+
+
+def test_things_one_apiece_in_a_with_list_are_fields():
+    text = (
+        "Landlords advertise flats with a monthly rent and a move-in date; tenants apply for "
+        "flats and pay deposits with a card or a bank transfer."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "flats" in schemas, set(schemas)
+    assert not {"monthly_rents", "move_in_dates", "rents"} & set(schemas), set(schemas)
+
+
+def test_coordinated_event_verbs_each_make_an_event_on_the_same_thing():
+    assert _tags("Vets examine and vaccinate animals")["vaccinate"] == "VERB"
+    links = _links("Technicians install and inspect boilers in homes.")
+    assert {("installations", "boilers"), ("inspections", "boilers")} <= links, links
+    assert {("installations", "technicians"), ("inspections", "technicians")} <= links, links
+    assert ("boilers", "technicians") not in links, links
+
+
+def test_things_moved_between_places_make_a_movement_table_with_both_ends():
+    analysis = sd.analyze("Herds get shifted between pastures.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "herd_movements" in schemas, schemas
+    keys = {(fk.field, fk.parent) for fk in schemas["herd_movements"].foreign_keys}
+    assert {fk for fk, _ in keys} == {"herd_id", "from_pasture_id", "to_pasture_id"}, keys
+    assert not schemas["herds"].foreign_keys, schemas["herds"].foreign_keys
+
+
+def test_a_thing_judged_by_several_people_makes_a_table_of_the_act_with_its_result():
+    analysis = sd.analyze("Each grant bid is scored by three reviewers.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "grant_bid_reviews" in schemas, schemas
+    review = schemas["grant_bid_reviews"]
+    assert {fk.parent for fk in review.foreign_keys} == {"grant_bids", "reviewers"}
+    assert "score" in {f.name for f in review.fields}
+    assert not schemas["grant_bids"].foreign_keys
+    links = _links("Every essay is marked by two teachers.")
+    assert {("essay_marks", "essays"), ("essay_marks", "teachers")} <= links, links
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [
+        ("canoes", "canoe"),
+        ("niches", "niche"),
+        ("ties", "tie"),
+        ("gases", "gas"),
+        ("categories", "category"),
+        ("analyses", "analysis"),
+        ("purchases", "purchase"),
+        ("sales", "sale"),
+    ],
+)
+def test_singulars_the_lexicon_knows_win_over_suffix_rules(word, one):
+    from synthdata.analysis.inflection import singular
+
+    assert singular(word) == one
+
+
+def test_a_plural_in_oes_names_its_table():
+    assert "canoes" in _tables("A boathouse rents canoes to paddlers; each rental has a canoe.")
+
+
+def test_kinds_listed_after_are_are_a_type_field_not_tables():
+    text = (
+        "A farm shop keeps produce and suppliers. Suppliers are growers, bakers and dairies; "
+        "each supplier delivers produce, and spoilage, theft and other losses are logged."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "suppliers" in schemas, set(schemas)
+    assert not {"growers", "bakers", "dairies", "spoilages", "thefts"} & set(schemas), set(schemas)
+    kinds = next(f for f in schemas["suppliers"].fields if f.name in {"type", "role"})
+    assert {"grower", "baker", "dairy"} <= set(kinds.enum_values or ()), kinds
+
+
+def test_participles_opening_list_items_describe_their_noun():
+    tables = _tables(
+        "A theatre runs outreach programmes (school visits, guided tours, workshops); patrons "
+        "book seats for performances."
+    )
+    assert not {"tours", "guided_tours", "visits", "workshops"} & tables, tables
+    assert _tags("(talks, guided tours, workshops)")["guided"] == "ADJ"
+
+
+def test_each_with_a_participle_after_a_comma_is_a_clause():
+    things = _things("The farm has four barns, each split into pens, and pens hold goats.")
+    assert "split" not in things, things
+    assert {"barn", "pen"} <= set(things), things
+
+
+def test_short_forms_are_written_out_with_their_number():
+    from synthdata.analysis.reading import normalize
+
+    tokens, read_as = normalize(tokenize("vet db: drs, rx's - each with a dose; the mgr's desk"))
+    assert read_as["drs"] == "doctors", read_as
+    assert read_as["db"] == "database", read_as
+    assert read_as["mgr"] == "manager", read_as
+    assert "prescriptions" in [t.text for t in tokens], tokens
+
+
+def test_an_event_verb_before_a_thing_and_its_party_makes_the_event():
+    links = _links("The depot lends tools to builders.")
+    assert {("loans", "tools"), ("loans", "builders")} <= links, links
+    assert ("tools", "builders") not in links, links
+    links = _links("Members borrow kayaks from branches.")
+    assert {("loans", "members"), ("loans", "kayaks"), ("loans", "branches")} <= links, links
+
+
+def test_acts_done_to_a_thing_again_and_again_are_rows_of_their_own():
+    links = _links("A stud farm: each foal is weighed weekly.")
+    assert ("foal_weighings", "foals") in links, links
+    analysis = sd.analyze("Tenants renew their leases yearly.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    renewals = schemas["lease_renewals"]
+    assert {fk.parent for fk in renewals.foreign_keys} == {"leases", "tenants"}
+    assert any(f.type.name in {"DATE", "DATETIME"} for f in renewals.fields), renewals.fields
+    # a table the text already has for the act takes the key
+    tables = _tables("Boilers are inspected yearly and we keep inspections with a pass flag.")
+    assert "boiler_inspections" not in tables, tables
+
+
+def test_people_sharing_a_thing_own_it_in_shares():
+    analysis = sd.analyze("Members can share a boat, with percentage shares.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    ownerships = schemas["boat_ownerships"]
+    assert {fk.parent for fk in ownerships.foreign_keys} == {"members", "boats"}
+    assert "share_percentage" in {f.name for f in ownerships.fields}
+    assert not schemas["members"].foreign_keys
+    assert not schemas["boats"].foreign_keys
+    # things sharing a place still hold its key
+    assert ("dogs", "runs") in _links("Kennel: dogs sharing a run are fed together.")
+
+
+def test_that_opens_a_clause_unless_it_points_at_one_thing():
+    assert _tags("Hosts post notes that guests can read")["that"] == "PRON"
+    assert "that_guest" not in _things("Hosts post notes that guests can read")
+    assert _tags("We close on that day")["that"] == "DET"
+
+
+def test_a_bare_head_stands_for_the_longer_thing_named_before():
+    links = _links("Each campaign offers reward tiers, and backers pledge to a tier.")
+    assert {("pledges", "backers"), ("pledges", "reward_tiers")} <= links, links
+
+
+def test_fields_listed_after_the_doers_of_an_act_are_the_acts():
+    analysis = sd.analyze("Each essay is marked by two teachers with a mark and feedback.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {"mark", "feedback"} <= {f.name for f in schemas["essay_marks"].fields}
+    assert "feedback" not in {f.name for f in schemas["teachers"].fields}
+
+
+def test_for_one_or_more_is_a_pairing():
+    links = _links("Each booking is for one or more cabins on a ship.")
+    assert {("booking_cabins", "bookings"), ("booking_cabins", "cabins")} <= links, links
+    assert ("bookings", "cabins") not in links, links
+
+
+def test_a_catalogue_word_given_values_in_brackets_is_a_field():
+    text = (
+        "An online shop: customers place orders, each order has a status (new, packed, shipped) "
+        "and a category (gift, personal, business), and orders have lines with products."
+    )
+    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    assert "categories" not in schemas, set(schemas)
+    assert "category" in {f.name for f in schemas["orders"].fields}, schemas["orders"].fields
+
+
+def test_one_at_a_time_is_a_history_of_spells_not_a_key():
+    analysis = sd.analyze("Each desk has one employee at a time.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    spells = schemas["employee_assignments"]
+    assert {fk.parent for fk in spells.foreign_keys} == {"desks", "employees"}
+    assert {"started_on", "ended_on"} <= {f.name for f in spells.fields}
+    assert not schemas["desks"].foreign_keys
+
+
+def test_rows_said_to_be_one_of_two_participles_get_that_choice():
+    analysis = sd.analyze("A hostel with guests; each locker hired or returned is logged.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert "locker_hireds" not in schemas, set(schemas)
+    outcome = next(f for f in schemas["lockers"].fields if f.name == "outcome")
+    assert set(outcome.enum_values or []) == {"hired", "returned"}
+
+
+def test_a_singular_noun_per_another_thing_is_a_kind_of_record():
+    assert "payslip" in _things("Each payroll run makes a payslip per worker.")
+    assert "milk_yield" not in _things("We keep the milk yield per cow.")
+
+
+def test_an_act_between_parties_holds_the_doer_the_thing_and_the_party():
+    links = _links("Shoppers return parcels to depots.")
+    assert {("returns", "shoppers"), ("returns", "parcels"), ("returns", "depots")} <= links
+    assert ("parcels", "shoppers") not in links, links
+    links = _links("Clinic: we refer patients to specialists.")
+    assert {("referrals", "patients"), ("referrals", "specialists")} <= links, links
+
+
+def test_things_entered_in_events_are_entries_of_the_event():
+    links = _links("Pigeon club: we enter pigeons in races and record the placing.")
+    assert {("race_entries", "pigeons"), ("race_entries", "races")} <= links, links
+    assert ("races", "pigeons") not in links, links
+    assert ("pigeons", "races") not in links, links
+    links = _links("Kennel club: we enter dogs in shows.")
+    assert {("entries", "dogs"), ("entries", "shows")} <= links, links
+
+
+def test_a_person_booked_for_each_thing_is_that_things_key():
+    links = _links("We book a driver for each excursion.")
+    assert ("excursions", "drivers") in links, links
+    assert ("drivers", "excursions") not in links, links
+    assert ("logbooks", "drivers") in _links("We keep a logbook for each driver.")
+
+
+def test_whether_something_happened_is_a_yes_no_field_on_the_record_that_keeps_it():
+    assert _tags("Each audit records whether the shop passed")["records"] == "VERB"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("Technicians inspect boilers and note whether they passed.")
+        )
+    }
+    flag = next(f for f in schemas["inspections"].fields if f.name == "has_passed")
+    assert flag.type.name == "BOOLEAN"
+    schemas = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze("A council keeps permits; each permit records whether it was renewed.")
+        )
+    }
+    assert "is_renewed" in {f.name for f in schemas["permits"].fields}
+
+
+def test_an_act_without_an_object_that_recurs_is_a_row_of_its_doer():
+    assert ("subscriber_renewals", "subscribers") in _links("Subscribers renew every year.")
+
+
+def test_people_judging_things_make_a_table_of_the_act_or_key_the_one_the_text_names():
+    analysis = sd.analyze("At the show, judges score cakes.")
+    schemas = {s.name: s for s in sd.infer_schemas(analysis)}
+    assert {fk.parent for fk in schemas["scores"].foreign_keys} == {"cakes", "judges"}
+    assert "score" in {f.name for f in schemas["scores"].fields}
+    tables = _tables("Each kitchen is assessed by two assessors; kitchen assessments list hazards.")
+    assert "kitchen_assessments" in tables, tables
+
+
+def test_moved_from_one_place_to_another_is_a_movement():
+    links = _links("Crates are moved from one depot to another.")
+    assert ("crate_movements", "depots") in links, links
+    assert ("crates", "depots") not in links, links
+
+
+def test_what_an_opening_fragment_says_the_business_trades_in_is_not_a_table():
+    text = (
+        "Tile wholesaler supplying showrooms. Builders open accounts and place orders; each "
+        "order has lines with tiles."
+    )
+    assert "showroom" not in _things(text), _things(text)
+    kept = "Boat yard storing yachts. Owners pay a fee for each yacht, and yachts get repairs."
+    assert "yacht" in _things(kept), _things(kept)
+
+
+def test_the_data_model_asked_for_is_not_a_table():
+    things = _things("We need a new data model for our depot: vans carry parcels to customers.")
+    assert "data_model" not in things, things
+
+
+def test_a_noun_after_in_their_own_is_not_a_table():
+    tables = _tables(
+        "A tutoring agency sends tutors to pupils in their own homes; each lesson has a tutor "
+        "and a pupil."
+    )
+    assert "homes" not in tables, tables
+    assert {"tutors", "pupils", "lessons"} <= tables, tables
+
+
+def test_a_bracketed_list_of_examples_names_no_tables():
+    things = _things(
+        "Each guest has a profile (diet notes, allergies, room prompts, that sort of thing) "
+        "and makes bookings."
+    )
+    assert not {"allergy", "prompt", "room_prompt"} & set(things), things
+    assert _tags("(diet notes, that sort of thing)")["sort"] == "NOUN"

@@ -327,11 +327,28 @@ def test_things_done_to_a_record_come_after_it_was_installed(tmp_path: Path):
             ],
         }
     )
+    regaugings = sd.Schema.model_validate(  # a verb no list names
+        {
+            "name": "regaugings",
+            "fields": [
+                {"name": "id", "type": "UUID"},
+                {"name": "hive_id", "type": "UUID", "references": "hives"},
+                {"name": "regauged_on", "type": "DATE"},
+            ],
+        }
+    )
     assert [str(c) for c in harvests.constraints] == []
-    sd.generate([hives, harvests], total_rows=3000, seed=5, out_dir=tmp_path, format="parquet")
+    sd.generate(
+        [hives, harvests, regaugings], total_rows=4000, seed=5, out_dir=tmp_path, format="parquet"
+    )
     h = pl.read_parquet(tmp_path / "hives" / "*.parquet")
     rows = pl.read_parquet(tmp_path / "harvests" / "*.parquet").join(
         h.rename({"id": "hive_id"}), on="hive_id"
     )
     assert rows.height > 1000
     assert rows.filter(pl.col("harvested_on") < pl.col("installed_on")).height == 0
+    regauged = pl.read_parquet(tmp_path / "regaugings" / "*.parquet").join(
+        h.rename({"id": "hive_id"}), on="hive_id"
+    )
+    assert regauged.height > 500
+    assert regauged.filter(pl.col("regauged_on") < pl.col("installed_on")).height == 0

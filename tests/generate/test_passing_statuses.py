@@ -168,3 +168,35 @@ def test_a_refund_is_not_the_way_on(tmp_path: Path):
     counts = dict(old["status"].value_counts().iter_rows())
     assert counts.get("paid", 0) == 0
     assert counts["shipped"] > 8 * counts["refunded"]
+
+
+def test_a_membership_is_active_until_it_ends(tmp_path: Path):
+    """``active`` only while the end date is still to come, ``expired`` only after it;
+    cancelled and frozen ones keep their status whatever the date."""
+    memberships = sd.Schema.model_validate(
+        {
+            "name": "memberships",
+            "fields": [
+                {"name": "id", "type": "INTEGER", "primary_key": True},
+                {"name": "starts_on", "type": "DATE", "min": "2023-01-01", "max": "2025-12-31"},
+                {"name": "ends_on", "type": "DATE", "min": "2023-06-01", "max": "2027-06-30"},
+                {
+                    "name": "status",
+                    "type": "ENUM",
+                    "enum_values": ["active", "expired", "cancelled", "frozen"],
+                    "enum_weights": [0.5, 0.3, 0.1, 0.1],
+                },
+            ],
+        }
+    )
+    sd.generate([memberships], total_rows=4000, seed=3, out_dir=tmp_path, format="parquet")
+    rows = pl.read_parquet(tmp_path / "memberships" / "*.parquet")
+    today = REFERENCE_DATE.date()
+    active = rows.filter(pl.col("status") == "active")
+    expired = rows.filter(pl.col("status") == "expired")
+    assert active.height > 100
+    assert expired.height > 300
+    assert active.filter(pl.col("ends_on") < today).height == 0
+    assert expired.filter(pl.col("ends_on") >= today).height == 0
+    kept = rows.filter(pl.col("status").is_in(["cancelled", "frozen"]))
+    assert kept.filter(pl.col("ends_on") >= today).height > 0  # left as drawn
