@@ -176,6 +176,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _paired_not_keyed(entities, link_tables, strong)
     _events_about_the_subject(entities, Counter(m.key for m in mentions))
     _no_keys_beside_links(entities, strong)
+    _pairings_in_periods(entities)
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -827,17 +828,19 @@ _PAIR_HEADS = frozenset("pair combination mapping link association match".split(
 
 def _modifier_parents(entities: dict[str, EntityPlan]) -> set[tuple[str, str, str]]:
     """A table named after another one holds its key: "course sections" belong to a course,
-    "invoice line items" to an invoice."""
+    "invoice line items" to an invoice; a kind named after one is its parent ("room types")."""
     by_name = {e.key_name: e.key for e in entities.values()}
     out = set()
     for e in entities.values():
         words = e.table.split("_")[:-1]
         if not e.mentioned or not words or e.is_link or words[-1] in _PAIR_HEADS:
             continue
+        kind = singular(e.table.rsplit("_", 1)[-1]) in _KIND_HEADS
         for n in range(len(words), 0, -1):
             parent = by_name.get("_".join(words[:n]))
             if parent is not None and parent != e.key:
-                out.add((e.key, parent, ""))
+                # "room types" are the rooms' kinds: each room holds its type
+                out.add((parent, e.key, "") if kind else (e.key, parent, ""))
                 break
     return out
 
@@ -1297,6 +1300,8 @@ def _kind(entity: EntityPlan) -> str:
         return "person"
     if head in PERSON_NOUNS or (entity.template is None and _doer(head)):
         return "person"  # "clients" are people whatever the catalogue's template says
+    if entity.template is None and head.endswith(("ian", "ist")) and agent_noun(head):
+        return "person"  # "sanitarians", "florists": no verb inside, people all the same
     if _is_event(entity):
         return "event"
     if head in _PLACE_HEADS:
@@ -1423,8 +1428,9 @@ def _owners_by_class(
                     continue
                 if "period" in {_kind(child), _kind(entities[other])}:
                     continue  # "players sign with a team for a season": the signing's season
+                plain = _kind(child) == _kind(entities[other]) == "thing"
                 if any(
-                    (e.is_link or e.reason == "event")
+                    (e.is_link or e.reason == "event" or (_kind(e) == "event" and not plain))
                     and {key, other} <= {lk.parent for lk in e.links}
                     for e in entities.values()
                 ):
@@ -1573,6 +1579,22 @@ def _verb_lists(
             end = m.last
         out |= {frozenset((a, b)) for a in listed for b in listed if a != b}
     return out
+
+
+def _pairings_in_periods(entities: dict[str, EntityPlan]) -> None:
+    """A pairing of two tables falls in the period one of them is keyed to: "players register
+    with a team for each season" makes registrations of a season, beside the team's season."""
+    for key, pairing in entities.items():
+        if not pairing.is_link and pairing.reason != "event":
+            continue
+        ends = [lk.parent for lk in pairing.links if lk.parent in entities and lk.parent != key]
+        for end in ends:
+            for lk in entities[end].links:
+                period = entities.get(lk.parent)
+                if period is None or _kind(period) != "period" or lk.parent in ends:
+                    continue
+                if not any(x.parent == lk.parent for x in pairing.links):
+                    pairing.links.append(Link(f"{period.key_name}_id", lk.parent))
 
 
 def _no_keys_beside_links(

@@ -1863,7 +1863,9 @@ _NOT_EVENTS = frozenset(
     "portion region division commission mission pension version extension dimension profession "
     "apartment department equipment document instrument segment element compartment tournament "
     "allowance appliance ambulance attachment statement settlement residence audience licence "
-    "license evidence sentence".split()
+    "license evidence sentence establishment garment allotment monument basement tenement "
+    "accommodation destination foundation population workstation substation preference "
+    "reference insurance balance distance instance substance".split()
 )
 #: Agent-looking nouns that name machines and things, not people.
 _NOT_PEOPLE = frozenset(
@@ -1939,6 +1941,7 @@ def _groups(
                 between
                 and all(t.text in _LIST_GLUE for t in between)
                 and any(t.text in {",", "and", "or", "/", "plus", "+"} for t in between)
+                and not _new_item(tokens, tags, prev.first, between)
             ):
                 if between[-1].text in {"their", "its"}:  # "customers and their dogs"
                     owner = prev.items[-1][0]
@@ -1952,6 +1955,19 @@ def _groups(
                 continue
         out.append(_Group([(key, role)], first, last, tokens[last].plural, tokens[last].possessive))
     return out
+
+
+def _new_item(tokens: list[Token], tags: list[str], first: int, between: list[Token]) -> bool:
+    """Whether ", and the" after a preposition's object starts a new item of the list around it
+    rather than a second object ("brew batches made ... in one of our fermenters, and the
+    packaging runs for each batch")."""
+    words = [t.text for t in between]
+    if words[:2] != [",", "and"] or len(words) < 3 or words[2] not in _DET:
+        return False
+    j = first - 1
+    while j >= 0 and (tags[j] in {"DET", "NUM", "ADJ", "QUANT"} or tokens[j].text == "of"):
+        j -= 1
+    return j >= 0 and tags[j] == "PREP"
 
 
 #: Things that gather others which exist on their own ("playlists of tracks", "bundles of

@@ -135,3 +135,36 @@ def _tagged(text: str) -> tuple[list[str], list[str]]:
 
     tokens, _ = normalize(tokenize(text))
     return [t.text for t in tokens], read(tokens).tags
+
+
+def test_and_the_after_a_prepositions_object_starts_a_new_item():
+    links = _links(
+        "Brewery: brew batches made from a recipe in one of our fermenters, and the packaging "
+        "runs for each batch"
+    )
+    assert ("fermenters", "brew_batches") not in links, links
+    assert ("packaging_runs", "brew_batches") in links, links
+
+
+def test_a_kind_named_after_a_table_is_its_parent():
+    links = _links("Guest house. We need guests, room types, rooms, bookings and payments.")
+    assert ("rooms", "room_types") in links, links
+    assert ("room_types", "rooms") not in links, links
+
+
+def test_a_pairing_falls_in_the_period_of_its_ends():
+    links = _links(
+        "Netball league: 30 teams. Players register with a team for each season, and each "
+        "match has a home team and an away team."
+    )
+    assert ("registrations", "seasons") in links, links
+
+
+def test_people_an_event_pairs_hold_no_key_to_its_other_party():
+    links = _links(
+        "Health department. Every food establishment holds a permit and gets routine "
+        "inspections from a sanitarian."
+    )
+    assert ("routine_inspections", "sanitarians") in links, links
+    assert ("sanitarians", "food_establishments") not in links, links
+    assert ("food_establishments", "sanitarians") not in links, links
