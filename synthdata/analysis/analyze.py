@@ -45,6 +45,7 @@ from synthdata.analysis.plan import (
     text_links,
 )
 from synthdata.analysis.reading import (
+    EVENT_NOUNS,
     FIELD_WORDS,
     GENERIC_SINGULAR,
     PERSON_NOUNS,
@@ -174,6 +175,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _goods_on_lines(entities)
     _people_paired_through_events(entities, strong)
     _paired_not_keyed(entities, link_tables, strong)
+    _acts_on_passive_subjects(entities, mentions, tokens, reading.tags)
     _events_about_the_subject(entities, Counter(m.key for m in mentions))
     _no_keys_beside_links(entities, strong)
     _pairings_in_periods(entities)
@@ -1038,6 +1040,36 @@ def _people_own_events(entities: dict[str, EntityPlan]) -> None:
             person.links.remove(lk)
             if not any(x.parent == key for x in event.links):
                 event.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))
+
+
+#: Words between a passive subject and its verb ("each accident is assessed", "claims are
+#: then reviewed").
+_PASSIVE_LEADS = frozenset({"is", "are", "was", "were", "gets", "get", "then", "always", "also"})
+
+
+def _acts_on_passive_subjects(
+    entities: dict[str, EntityPlan], mentions: list[Mention], tokens: list[Token], tags: list[str]
+) -> None:
+    """The record of an act the text says is done to a thing is the thing's: "each accident is
+    assessed by an adjuster who writes an assessment" puts the accident's key on assessments,
+    "every hive is inspected monthly" on inspections (when the text makes that table)."""
+    by_last = {m.last: m.key for m in mentions}
+    for i, tag in enumerate(tags):
+        if tag != "VERB" or not tokens[i].text.endswith(("ed", "en")):
+            continue
+        k = i - 1
+        while k >= 0 and tokens[k].text in _PASSIVE_LEADS:
+            k -= 1
+        if k == i - 1 or k < 0 or k not in by_last:
+            continue  # no "is"/"are" before the participle, or no thing before that
+        noun = EVENT_NOUNS.get(verb_lemma(tokens[i].text))
+        thing = by_last[k]
+        act = next((key for key, e in entities.items() if noun and e.key_name == noun), None)
+        if act is None or thing not in entities or act == thing:
+            continue
+        if _reaches(entities, act, thing) or _reaches(entities, thing, act):
+            continue
+        entities[act].links.append(Link(f"{entities[thing].key_name}_id", thing))
 
 
 def _events_about_the_subject(entities: dict[str, EntityPlan], said: Counter[str]) -> None:

@@ -482,3 +482,17 @@ def test_an_event_keyed_only_to_people_is_about_the_subject():
         for f in s.fields
     }
     assert ("vaccinations", "rabbit_id") in links
+
+
+def test_the_record_of_an_act_done_to_a_thing_is_the_things():
+    links = {
+        (s.name, f.name)
+        for s in sd.infer_schemas(
+            sd.analyze(
+                "Boat insurer: owners insure boats; each claim is assessed by a surveyor who "
+                "writes an assessment, and claims are paid by cheque."
+            )
+        )
+        for f in s.fields
+    }
+    assert ("assessments", "claim_id") in links, links
