@@ -170,7 +170,7 @@ _FORMS: dict[str, str] = {
     **dict.fromkeys(
         (
             "created creation registered registration signup joined inserted since installed "
-            "installation commissioned planted signed"
+            "installation commissioned planted signed intake"
         ).split(),
         "created",
     ),

@@ -12,6 +12,7 @@ import polars as pl
 
 from synthdata import _rng
 from synthdata.generate import vocab
+from synthdata.generate.columns.words import animal_kind
 from synthdata.generate.context import Batch, group_of
 from synthdata.schema import Field
 
@@ -44,7 +45,21 @@ def _person_group(batch: Batch, f: Field) -> str:
     return group_of(f.name, "person")
 
 
+#: Names people give their animals (a shelter's cats were "Karen" and "Duane").
+PET_NAMES = (
+    "Luna Bella Milo Charlie Max Oliver Lucy Daisy Leo Simba Coco Bailey Molly Rocky Loki "
+    "Nala Oscar Cooper Ruby Teddy Willow Poppy Buddy Ginger Smokey Shadow Pepper Misty Jasper "
+    "Tiger Maple Biscuit Pumpkin Olive Rosie Bear Duke Sadie Toby Zoe Finn Hazel Murphy Penny "
+    "Winston Nova Archie Marley Harley Lola Pixie Storm Dusty Honey Mocha Buster Bruno Cleo "
+    "Felix Gizmo Juniper Kiki Louie Mabel Nico Peanut Pickles Rusty Sasha Thor Ziggy Apollo "
+    "Bonnie Clover Dexter Ember Fern Gus Indie Jax Kona Lulu Mango Noodle Otis Pip Remy Sunny"
+).split()
+_PET_NAME_FIELDS = frozenset({"name", "pet_name", "animal_name", "call_name", "barn_name"})
+
+
 def first_name(batch: Batch, f: Field) -> pl.Series:
+    if f.name in _PET_NAME_FIELDS and animal_kind(batch.schema.name) is not None:
+        return pl.Series(PET_NAMES, dtype=pl.String).gather(batch.choice(len(PET_NAMES), f.name))
     return vocab.people(batch.locale(f))["first"].gather(_person(batch, f)["first"])
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from synthdata.generate import vocab
+from synthdata.generate.columns.choices import weighted
 from synthdata.generate.context import Batch
 from synthdata.schema import Field
 
-__all__ = ["color", "company", "job_title", "pick_word", "truncate"]
+__all__ = ["animal_kind", "color", "company", "job_title", "pick_word", "truncate"]
 
 
 def pick_word(batch: Batch, f: Field, kind: str) -> pl.Series:
@@ -24,8 +26,75 @@ def job_title(batch: Batch, f: Field) -> pl.Series:
     return pick_word(batch, f, "job")
 
 
+#: Coat colours by the kind of animal a table holds (a cat is not "Teal" or "BlanchedAlmond").
+_COATS: dict[str, dict[str, float]] = {
+    "cat": {
+        "Black": 20,
+        "Tabby": 22,
+        "Ginger": 12,
+        "Black and White": 12,
+        "Grey": 10,
+        "Tortoiseshell": 8,
+        "Calico": 6,
+        "White": 5,
+        "Cream": 3,
+        "Siamese Point": 2,
+    },
+    "dog": {
+        "Black": 18,
+        "Brown": 16,
+        "Golden": 12,
+        "Black and Tan": 12,
+        "White": 8,
+        "Tricolour": 10,
+        "Brindle": 7,
+        "Cream": 6,
+        "Grey": 5,
+        "Merle": 4,
+        "Red": 2,
+    },
+    "horse": {
+        "Bay": 30,
+        "Chestnut": 22,
+        "Grey": 15,
+        "Black": 10,
+        "Dun": 6,
+        "Palomino": 5,
+        "Roan": 5,
+        "Skewbald": 4,
+        "Piebald": 3,
+    },
+    "animal": {"Black": 25, "Brown": 25, "White": 15, "Grey": 15, "Mixed": 20},
+}
+_KINDS = {
+    "cat": "cat",
+    "kitten": "cat",
+    "dog": "dog",
+    "puppy": "dog",
+    "horse": "horse",
+    "pony": "horse",
+    "foal": "horse",
+    "pet": "animal",
+    "animal": "animal",
+}
+
+
+def animal_kind(table: str) -> str | None:
+    """The kind of animal a table's name says it holds (``rescue_cats`` → cat), or None."""
+    for word in reversed(table.lower().split("_")):
+        for form in (word, word.removesuffix("s"), word.removesuffix("ies") + "y"):
+            if form in _KINDS:
+                return _KINDS[form]
+    return None
+
+
 def color(batch: Batch, f: Field) -> pl.Series:
-    return pick_word(batch, f, "color")
+    """A colour name; a coat colour where the table holds animals."""
+    kind = animal_kind(batch.schema.name)
+    if kind is None:
+        return pick_word(batch, f, "color")
+    coats = _COATS[kind]
+    return weighted(batch, f, list(coats), np.array(list(coats.values()), dtype=float))
 
 
 def truncate(series: pl.Series, f: Field) -> pl.Series:
