@@ -229,6 +229,7 @@ def kinds_sharing_a_head(
             other = modifiers(mentions[prev])  # "group lessons and private lessons"
             if other and other != mods:
                 out.append(([prev, n], head, ("_".join(other), "_".join(mods))))
-        elif prev is None and free_word(glue - 1):  # "group and private lessons"
+        elif prev is None and free_word(glue - 1) and not tokens[glue - 1].plural:
+            # "group and private lessons" ("every two weeks and honey harvests" is no kind)
             out.append(([n], head, (tokens[glue - 1].text, "_".join(mods))))
     return out

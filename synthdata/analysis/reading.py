@@ -1865,7 +1865,8 @@ _NOT_EVENTS = frozenset(
     "allowance appliance ambulance attachment statement settlement residence audience licence "
     "license evidence sentence establishment garment allotment monument basement tenement "
     "accommodation destination foundation population workstation substation preference "
-    "reference insurance balance distance instance substance".split()
+    "reference insurance balance distance instance substance medication lotion potion solution "
+    "ration nutrition ammunition".split()
 )
 #: Agent-looking nouns that name machines and things, not people.
 _NOT_PEOPLE = frozenset(

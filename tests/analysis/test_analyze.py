@@ -496,3 +496,21 @@ def test_the_record_of_an_act_done_to_a_thing_is_the_things():
         for f in s.fields
     }
     assert ("assessments", "claim_id") in links, links
+
+
+def test_a_plural_before_and_is_no_kind_and_medications_are_things():
+    tables = {
+        s.name: s
+        for s in sd.infer_schemas(
+            sd.analyze(
+                "A beekeeping club: members keep hives at apiaries; each hive gets inspected "
+                "every two weeks and honey harvests are weighed. Vets prescribe medications."
+            )
+        )
+    }
+    harvests = next(s for name, s in tables.items() if name.endswith("harvests"))
+    kinds = {f.name: f for f in harvests.fields}.get("type")
+    assert kinds is None or "weeks" not in (kinds.enum_values or [])
+    from synthdata.analysis.reading import event_noun
+
+    assert not event_noun("medication")
