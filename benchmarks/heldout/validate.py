@@ -1,4 +1,6 @@
-"""Structural checks for heldout.jsonl (does not touch the analyzer)."""
+"""Structural checks for a held-out set (does not touch the analyzer): ``heldout.jsonl`` beside
+this file, or the JSON-lines file given as the argument, whose cases' ``source`` is
+``handwritten-<file stem>``."""
 
 import collections
 import json
@@ -6,7 +8,12 @@ import pathlib
 import re
 import sys
 
-PATH = pathlib.Path(__file__).with_name("heldout.jsonl")
+PATH = (
+    pathlib.Path(sys.argv[1])
+    if len(sys.argv) > 1
+    else pathlib.Path(__file__).with_name("heldout.jsonl")
+)
+SOURCE = f"handwritten-{PATH.stem}"
 KEYS = [
     "id",
     "source",
@@ -35,7 +42,7 @@ for n, line in enumerate(PATH.read_text().splitlines(), 1):
     if cid in ids:
         errors.append(f"{cid}: duplicate id")
     ids.add(cid)
-    if c["source"] != "handwritten-heldout":
+    if c["source"] != SOURCE:
         errors.append(f"{cid}: source")
     ents, cols = c["expected_entities"], c["expected_columns"]
     if not 3 <= len(ents) <= 12:

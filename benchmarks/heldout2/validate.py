@@ -1,76 +1,9 @@
-"""Structural checks for heldout2.jsonl (does not touch the analyzer)."""
+"""Structural checks for heldout2.jsonl: the held-out validator, run on this set's file."""
 
-import collections
-import json
 import pathlib
-import re
+import runpy
 import sys
 
-PATH = pathlib.Path(__file__).with_name("heldout2.jsonl")
-KEYS = [
-    "id",
-    "source",
-    "context",
-    "expected_domain",
-    "acceptable_domains",
-    "expected_entities",
-    "expected_fks",
-    "expected_columns",
-    "volumes",
-    "tags",
-]
-STYLES = {"terse", "medium", "long", "messy"}
-errors, ids, styles = [], set(), collections.Counter()
-for n, line in enumerate(PATH.read_text().splitlines(), 1):
-    try:
-        c = json.loads(line)
-    except json.JSONDecodeError as e:
-        errors.append(f"line {n}: bad JSON: {e}")
-        continue
-    cid = c.get("id")
-    if list(c) != KEYS:
-        errors.append(f"{cid}: keys {list(c)}")
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", cid or ""):
-        errors.append(f"{cid}: id not snake_case")
-    if cid in ids:
-        errors.append(f"{cid}: duplicate id")
-    ids.add(cid)
-    if c["source"] != "handwritten-heldout2":
-        errors.append(f"{cid}: source")
-    ents, cols = c["expected_entities"], c["expected_columns"]
-    if not 3 <= len(ents) <= 12:
-        errors.append(f"{cid}: {len(ents)} tables")
-    if set(ents) != set(cols):
-        errors.append(f"{cid}: entities != column tables")
-    for t, cl in cols.items():
-        names = [x["name"] for x in cl]
-        if len(names) != len(set(names)):
-            errors.append(f"{cid}.{t}: duplicate column")
-        if not 4 <= len(cl) <= 10:
-            errors.append(f"{cid}.{t}: {len(cl)} columns")
-        if sum(1 for x in cl if x.get("pk")) != 1:
-            errors.append(f"{cid}.{t}: pk count")
-    fk_cols = set()
-    for child, col, parent in c["expected_fks"]:
-        if child not in ents:
-            errors.append(f"{cid}: fk child {child} not an entity")
-        if parent not in ents:
-            errors.append(f"{cid}: fk parent {parent} not an entity")
-        if col not in [x["name"] for x in cols.get(child, [])]:
-            errors.append(f"{cid}: fk column {child}.{col} missing")
-        fk_cols.add((child, col))
-    # every *_id column must be declared as an FK, and be UUID
-    for t, cl in cols.items():
-        for x in cl:
-            if x["name"].endswith("_id"):
-                if (t, x["name"]) not in fk_cols:
-                    errors.append(f"{cid}: {t}.{x['name']} looks like an FK but is not declared")
-                if x["type"] != "UUID":
-                    errors.append(f"{cid}: {t}.{x['name']} not UUID")
-    st = [s for s in c["tags"] if s in STYLES]
-    if len(st) != 1:
-        errors.append(f"{cid}: style tag {st}")
-    styles.update(st)
-print("cases:", len(ids), dict(styles))
-print("\n".join(errors) or "OK: all checks passed")
-sys.exit(1 if errors else 0)
+HERE = pathlib.Path(__file__).resolve().parent
+sys.argv = [sys.argv[0], str(HERE / "heldout2.jsonl")]
+runpy.run_path(str(HERE.parent / "heldout" / "validate.py"), run_name="__main__")

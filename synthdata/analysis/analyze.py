@@ -259,16 +259,22 @@ def _roles_not_tables(
             r.entity == kind for r in self_refs
         ):
             self_refs.append(SelfRef(kind, role))
-        stated[:] = [
-            TextLink(
-                kind if lk.child == role else lk.child,
-                kind if lk.parent == role else lk.parent,
-                lk.role,
-                lk.strong,
-            )
-            for lk in stated
-        ]
-        stated[:] = [lk for lk in stated if lk.child != lk.parent]
+        _read_as(stated, role, kind)
+
+
+def _read_as(stated: list[TextLink], word: str, thing: str) -> None:
+    """What the text relates to ``word`` it relates to ``thing`` (in place); a relation of the
+    thing to itself goes."""
+    stated[:] = [
+        TextLink(
+            thing if lk.child == word else lk.child,
+            thing if lk.parent == word else lk.parent,
+            lk.role,
+            lk.strong,
+        )
+        for lk in stated
+    ]
+    stated[:] = [lk for lk in stated if lk.child != lk.parent]
 
 
 def _kinds_not_tables(
@@ -384,16 +390,7 @@ def _descriptions_not_tables(
         if word not in entities or thing not in entities or person_word(word):
             continue
         del entities[word]
-        stated[:] = [
-            TextLink(
-                thing if lk.child == word else lk.child,
-                thing if lk.parent == word else lk.parent,
-                lk.role,
-                lk.strong,
-            )
-            for lk in stated
-        ]
-        stated[:] = [lk for lk in stated if lk.child != lk.parent]
+        _read_as(stated, word, thing)
 
 
 #: Words that name a choice among values, not a kind of record.

@@ -232,6 +232,29 @@ def _event_date(head: str) -> str:
     return f"{done}_at" if done and done.isalpha() else "occurred_at"
 
 
+#: The choices of the fields a table of a kind gets by default: field name, values, weights.
+_CHOICES: dict[str, tuple[str, tuple[str, ...], tuple[float, ...]]] = {
+    # the date is when it happened, so it happened (or was called off): a "scheduled" one
+    # dated years ago would contradict it
+    "status:EVENT": ("status", ("completed", "cancelled"), (0.92, 0.08)),
+    # a thing is in use or not; "completed" or "pending" would make it an event
+    "status:THING": ("status", ("active", "inactive"), (0.85, 0.15)),
+    # reported in the past: most are dealt with, a few still open
+    "status:TROUBLE": (
+        "status",
+        ("open", "in_progress", "resolved", "closed"),
+        (0.1, 0.1, 0.3, 0.5),
+    ),
+    "status:DEAL": ("status", ("draft", "active", "expired", "terminated"), (0.05, 0.6, 0.3, 0.05)),
+    "status:JOB": (
+        "status",
+        ("scheduled", "in_progress", "completed", "cancelled"),
+        (0.1, 0.1, 0.72, 0.08),
+    ),
+    "severity": ("severity", ("low", "medium", "high", "critical"), (0.4, 0.35, 0.2, 0.05)),
+    "action:ENUM": ("action", ("create", "update", "delete", "view"), ()),
+    "mime_type": ("mime_type", ("application/pdf", "image/png", "text/plain"), ()),
+}
 #: Heads of uncatalogued tables whose rows are observations recorded at a time.
 _RECORD_HEADS = frozenset("record entry reading measurement observation note sample".split())
 
@@ -275,78 +298,14 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
         names = ["name", "description", "status:THING", "created_at"]
     out = []
     for n in names:
-        if n == "status:EVENT":
-            out.append(
-                # the date is when it happened, so it happened (or was called off): a
-                # "scheduled" one dated years ago would contradict it
-                Field(
-                    name="status",
-                    type=FieldType.ENUM,
-                    enum_values=["completed", "cancelled"],
-                    enum_weights=[0.92, 0.08],
-                )
-            )
-        elif n == "status:THING":
-            # a thing is in use or not; "completed" or "pending" would make it an event
+        if n in _CHOICES:
+            field_name, values, weights = _CHOICES[n]
             out.append(
                 Field(
-                    name="status",
+                    name=field_name,
                     type=FieldType.ENUM,
-                    enum_values=["active", "inactive"],
-                    enum_weights=[0.85, 0.15],
-                )
-            )
-        elif n == "status:TROUBLE":
-            # reported in the past: most are dealt with, a few still open
-            out.append(
-                Field(
-                    name="status",
-                    type=FieldType.ENUM,
-                    enum_values=["open", "in_progress", "resolved", "closed"],
-                    enum_weights=[0.1, 0.1, 0.3, 0.5],
-                )
-            )
-        elif n == "status:DEAL":
-            out.append(
-                Field(
-                    name="status",
-                    type=FieldType.ENUM,
-                    enum_values=["draft", "active", "expired", "terminated"],
-                    enum_weights=[0.05, 0.6, 0.3, 0.05],
-                )
-            )
-        elif n == "status:JOB":
-            out.append(
-                Field(
-                    name="status",
-                    type=FieldType.ENUM,
-                    enum_values=["scheduled", "in_progress", "completed", "cancelled"],
-                    enum_weights=[0.1, 0.1, 0.72, 0.08],
-                )
-            )
-        elif n == "severity":
-            out.append(
-                Field(
-                    name=n,
-                    type=FieldType.ENUM,
-                    enum_values=["low", "medium", "high", "critical"],
-                    enum_weights=[0.4, 0.35, 0.2, 0.05],
-                )
-            )
-        elif n == "action:ENUM":
-            out.append(
-                Field(
-                    name="action",
-                    type=FieldType.ENUM,
-                    enum_values=["create", "update", "delete", "view"],
-                )
-            )
-        elif n == "mime_type":
-            out.append(
-                Field(
-                    name=n,
-                    type=FieldType.ENUM,
-                    enum_values=["application/pdf", "image/png", "text/plain"],
+                    enum_values=list(values),
+                    enum_weights=list(weights) if weights else None,
                 )
             )
         elif n == "file_name":

@@ -288,8 +288,12 @@ def test_a_keyword_said_again_says_less_about_the_business():
 
 
 def _fields_of(text: str, table: str) -> dict[str, sd.Field]:
-    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
-    return {f.name: f for f in schemas[table].fields}
+    return {f.name: f for f in _schemas(text)[table].fields}
+
+
+def _columns(text: str) -> set[tuple[str, str]]:
+    """(table, column) of every column the text's schemas have."""
+    return {(s.name, f.name) for s in _schemas(text).values() for f in s.fields}
 
 
 def test_tables_the_catalogue_lacks_get_the_fields_of_their_kind():
@@ -336,7 +340,7 @@ def test_examples_of_a_thing_are_values_of_its_type():
     assert nodes["type"].enum_values == ["valve", "hydrant", "junction"]
     products = _fields_of(text, "products")
     assert products["type"].enum_values == ["seed", "bulb", "garden_tool"]
-    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    tables = set(_schemas(text))
     assert not {"valves", "hydrants", "bulbs"} & tables
 
 
@@ -360,13 +364,12 @@ def test_moments_listed_before_a_head_share_it():
 
 
 def test_buyers_and_sellers_of_a_marketplace_are_users():
-    import synthdata as sd
 
     text = (
         "A marketplace for vintage guitars: sellers post guitars with a price, buyers make "
         "offers on guitars, and an accepted offer becomes a sale."
     )
-    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    schemas = _schemas(text)
     assert "users" in schemas, set(schemas)
     assert not {"buyers", "sellers"} & set(schemas), set(schemas)
     parents = {fk.parent for s in schemas.values() for fk in s.foreign_keys}
@@ -374,25 +377,23 @@ def test_buyers_and_sellers_of_a_marketplace_are_users():
 
 
 def test_a_choice_word_given_values_is_a_field_even_in_the_plural():
-    import synthdata as sd
 
     text = (
         "A theatre company keeps productions and performers; performers join productions in "
         "various roles (lead, understudy, chorus), and audiences book seats for performances."
     )
-    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    tables = set(_schemas(text))
     assert "roles" not in tables, tables
     assert "productions" in tables, tables
 
 
 def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
-    import synthdata as sd
 
     text = (
         "A ferry operator runs sailings between ports; deckhands and engineers are assigned to "
         "each sailing, and passengers buy tickets for sailings."
     )
-    schemas = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+    schemas = _schemas(text)
     assert "staff_members" in schemas, set(schemas)
     assert not {"deckhands", "engineers"} & set(schemas), set(schemas)
     role = next(f for f in schemas["staff_members"].fields if f.name == "role")
@@ -401,13 +402,12 @@ def test_kinds_of_people_put_on_duty_together_are_one_staff_table():
 
 
 def test_a_thing_staffed_with_kinds_of_people_gets_a_staff_pairing():
-    import synthdata as sd
 
     text = (
         "A river cruise company sells cruises to guests; each cruise is staffed with a "
         "captain plus deckhands and engineers from our crew."
     )
-    tables = {s.name for s in sd.infer_schemas(sd.analyze(text))}
+    tables = set(_schemas(text))
     assert not {"deckhands", "engineers"} & tables, tables
     assert any(t.endswith("_staff") for t in tables), tables
 
@@ -435,7 +435,7 @@ def test_kinds_sharing_a_head_are_one_table():
         "A ski school: instructors teach group lessons and private lessons at two resorts.",
         "A ski school: instructors teach group and private lessons at two resorts.",
     ):
-        tables = {s.name: s for s in sd.infer_schemas(sd.analyze(text))}
+        tables = _schemas(text)
         assert "lessons" in tables, text
         assert not {"group_lessons", "private_lessons"} & set(tables), text
         kinds = {f.name: f for f in tables["lessons"].fields}["type"]
@@ -471,43 +471,26 @@ def test_a_bound_on_a_count_is_not_a_field():
 
 
 def test_an_event_keyed_only_to_people_is_about_the_subject():
-    links = {
-        (s.name, f.name)
-        for s in sd.infer_schemas(
-            sd.analyze(
-                "Rabbit rescue with around 80 rabbits. Volunteers foster rabbits at home; "
-                "adopters apply to adopt a rabbit and a vet records vaccinations."
-            )
-        )
-        for f in s.fields
-    }
+    links = _columns(
+        "Rabbit rescue with around 80 rabbits. Volunteers foster rabbits at home; "
+        "adopters apply to adopt a rabbit and a vet records vaccinations."
+    )
     assert ("vaccinations", "rabbit_id") in links
 
 
 def test_the_record_of_an_act_done_to_a_thing_is_the_things():
-    links = {
-        (s.name, f.name)
-        for s in sd.infer_schemas(
-            sd.analyze(
-                "Boat insurer: owners insure boats; each claim is assessed by a surveyor who "
-                "writes an assessment, and claims are paid by cheque."
-            )
-        )
-        for f in s.fields
-    }
+    links = _columns(
+        "Boat insurer: owners insure boats; each claim is assessed by a surveyor who "
+        "writes an assessment, and claims are paid by cheque."
+    )
     assert ("assessments", "claim_id") in links, links
 
 
 def test_a_plural_before_and_is_no_kind_and_medications_are_things():
-    tables = {
-        s.name: s
-        for s in sd.infer_schemas(
-            sd.analyze(
-                "A beekeeping club: members keep hives at apiaries; each hive gets inspected "
-                "every two weeks and honey harvests are weighed. Vets prescribe medications."
-            )
-        )
-    }
+    tables = _schemas(
+        "A beekeeping club: members keep hives at apiaries; each hive gets inspected "
+        "every two weeks and honey harvests are weighed. Vets prescribe medications."
+    )
     harvests = next(s for name, s in tables.items() if name.endswith("harvests"))
     kinds = {f.name: f for f in harvests.fields}.get("type")
     assert kinds is None or "weeks" not in (kinds.enum_values or [])

@@ -9,6 +9,7 @@ from synthdata.generate import vocab
 from synthdata.generate.columns.choices import weighted
 from synthdata.generate.context import Batch
 from synthdata.schema import Field
+from synthdata.schema.semantics import singular, words
 
 __all__ = ["animal_kind", "color", "company", "job_title", "pick_word", "truncate"]
 
@@ -81,11 +82,7 @@ _KINDS = {
 
 def animal_kind(table: str) -> str | None:
     """The kind of animal a table's name says it holds (``rescue_cats`` → cat), or None."""
-    for word in reversed(table.lower().split("_")):
-        for form in (word, word.removesuffix("s"), word.removesuffix("ies") + "y"):
-            if form in _KINDS:
-                return _KINDS[form]
-    return None
+    return next((_KINDS[w] for w in map(singular, reversed(words(table))) if w in _KINDS), None)
 
 
 def color(batch: Batch, f: Field) -> pl.Series:
