@@ -56,3 +56,12 @@ def test_an_animal_is_born_before_it_comes_in(tmp_path: Path):
     sd.generate([_cats()], total_rows=2000, seed=2, out_dir=tmp_path, format="parquet")
     rows = pl.read_parquet(tmp_path / "rescue_cats" / "*.parquet")
     assert rows.filter(pl.col("date_of_birth") > pl.col("intake_date")).height == 0
+
+
+def test_owners_of_cats_are_people():
+    from synthdata.generate.columns.words import animal_kind
+
+    assert animal_kind("rescue_cats") == "cat"
+    assert animal_kind("puppies") == "dog"
+    assert animal_kind("cat_owners") is None
+    assert animal_kind("horse_shows") is None

@@ -81,8 +81,10 @@ _KINDS = {
 
 
 def animal_kind(table: str) -> str | None:
-    """The kind of animal a table's name says it holds (``rescue_cats`` → cat), or None."""
-    return next((_KINDS[w] for w in map(singular, reversed(words(table))) if w in _KINDS), None)
+    """The kind of animal a table's rows are, by its last word (``rescue_cats`` → cat; a
+    table of ``cat_owners`` holds people), or None."""
+    parts = words(table)
+    return _KINDS.get(singular(parts[-1])) if parts else None
 
 
 def color(batch: Batch, f: Field) -> pl.Series:
