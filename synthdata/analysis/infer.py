@@ -245,6 +245,8 @@ _CHOICES: dict[str, tuple[str, tuple[str, ...], tuple[float, ...]]] = {
         ("open", "in_progress", "resolved", "closed"),
         (0.1, 0.1, 0.3, 0.5),
     ),
+    # in force until it expires (statuses._by_validity keeps them agreeing), or taken back
+    "status:CARD": ("status", ("active", "expired", "revoked"), (0.7, 0.25, 0.05)),
     "status:DEAL": ("status", ("draft", "active", "expired", "terminated"), (0.05, 0.6, 0.3, 0.05)),
     "status:JOB": (
         "status",
@@ -278,7 +280,7 @@ def _unknown_fields(entity: EntityPlan) -> list[Field]:
     elif last in _RECORD_HEADS:
         names = ["recorded_at", "notes"]
     elif last in CREDENTIAL_HEADS:  # an RFID card: its number, issued, valid until
-        names = [f"{last}_number", "issued_on", "expires_on", "is_active"]
+        names = [f"{last}_number", "issued_on", "expires_on", "status:CARD"]
     elif last in JOB_HEADS:  # work done for someone: started, finished, what it cost
         names = ["started_at", "completed_at", "status:JOB", "cost"]
     elif entity.reason == "event" or event_noun(last) or verbal_noun(last):

@@ -306,7 +306,8 @@ def test_tables_the_catalogue_lacks_get_the_fields_of_their_kind():
     assert {"reported_at", "severity", "status"} <= set(faults)
     assert "open" in (faults["status"].enum_values or [])
     badges = _fields_of(text, "access_badges")
-    assert {"badge_number", "issued_on", "expires_on", "is_active"} <= set(badges)
+    assert {"badge_number", "issued_on", "expires_on", "status"} <= set(badges)
+    assert badges["status"].enum_values == ["active", "expired", "revoked"]
     assert "repainted_at" in _fields_of(text, "repaintings")
 
 
