@@ -128,7 +128,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     valued = _given_values(tokens, spans)
-    _fields_not_tables(entities, listed, stated, link_tables, domain, valued)
+    _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
     kinds = kinds_of_things(tokens, reading.tags, spans)
     kinds += examples_of_things(tokens, reading.tags, spans)
@@ -179,6 +179,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _events_about_the_subject(entities, Counter(m.key for m in mentions))
     _no_keys_beside_links(entities, strong)
     _pairings_in_periods(entities)
+    drop_cycles(entities)  # the defaults after the first pass must not close a cycle either
     words = [*keywords, *(k.replace("_", " ") for k in order)]
     warnings = _warnings(entities, domain, confidence)
     warnings += [f"read {typed!r} as {meant!r}" for typed, meant in read_as.items()]
@@ -218,16 +219,22 @@ def _fields_not_tables(
     link_tables: list[LinkTable],
     domain: str,
     valued: frozenset[str] = frozenset(),
+    fields: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None,
 ) -> None:
     """Things the text names only among another thing's fields ("a box score line per player
     per game: minutes, points, rebounds") are fields of it, not tables, unless the catalogue
-    knows them as records (and the text gives no values for them), they are people, or a
-    sentence relates them."""
+    knows them as records (and the text gives no values for them, nor reads them as a measure
+    of the owner: "a budget", "average attendance"), they are people, or a sentence relates
+    them."""
+    fields = fields or {}
     for thing, owner in listed.items():
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
-        if entity.template is not None and _native(thing, domain) and thing not in valued:
+        read = {name for name, _ in fields.get(owner, [])}  # the reader made it a field
+        as_field = thing in read or any(name.endswith(f"_{thing}") for name in read)
+        native = entity.template is not None and _native(thing, domain)
+        if native and thing not in valued and not as_field:
             continue  # a kind of record of this business: the list links to it
         if any(thing in (t.a, t.b) for t in link_tables):
             continue
@@ -238,7 +245,8 @@ def _fields_not_tables(
             continue  # related otherwise than as the owner's field
         del entities[thing]
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
-        entities[owner].attributes.append((entity.table, ()))
+        if not as_field:
+            entities[owner].attributes.append((entity.table, ()))
 
 
 def _roles_not_tables(
@@ -259,17 +267,18 @@ def _roles_not_tables(
             r.entity == kind for r in self_refs
         ):
             self_refs.append(SelfRef(kind, role))
-        _read_as(stated, role, kind)
+        _read_as(stated, role, kind, as_role=True)
 
 
-def _read_as(stated: list[TextLink], word: str, thing: str) -> None:
+def _read_as(stated: list[TextLink], word: str, thing: str, as_role: bool = False) -> None:
     """What the text relates to ``word`` it relates to ``thing`` (in place); a relation of the
-    thing to itself goes."""
+    thing to itself goes. ``as_role``: a key to the word is a key to the thing in that role
+    ("a manager who is an employee": the department's manager_id)."""
     stated[:] = [
         TextLink(
             thing if lk.child == word else lk.child,
             thing if lk.parent == word else lk.parent,
-            lk.role,
+            f"{word}_" if as_role and lk.parent == word and not lk.role else lk.role,
             lk.strong,
         )
         for lk in stated

@@ -221,14 +221,29 @@ def text_links(entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, 
         found = entities.get(child)
         if found is None or parent not in entities:
             continue
-        name = f"{role + '_' if role else ''}{entities[parent].key_name}_id"
+        name = key_field(role, entities[parent].key_name)
         if any(lk.field == name for lk in found.links):
             continue
         if not role and any(lk.parent == parent for lk in found.links):
             continue
         if _reaches(entities, parent, child):
+            if role:
+                # "a manager who is an employee" of a department its employees belong to: a
+                # key that may be null closes the cycle, as it does in a real database
+                found.links.append(Link(name, parent, optional=True))
             continue  # the text's link would close a cycle of required keys
         found.links.append(Link(name, parent))
+
+
+def key_field(role: str, parent: str) -> str:
+    """A key's name: ``<parent>_id``, prefixed by its role (``pickup_location_id``); a role
+    ending in ``_`` is a noun that names the key by itself (a department's ``manager_id`` to
+    employees, from "a manager who is an employee")."""
+    if not role:
+        return f"{parent}_id"
+    if role.endswith("_"):
+        return f"{role}id"
+    return f"{role}_{parent}_id"
 
 
 def drop_cycles(entities: dict[str, EntityPlan]) -> None:
@@ -241,7 +256,7 @@ def drop_cycles(entities: dict[str, EntityPlan]) -> None:
         for link in entity.links:
             if link.parent != key and not link.optional:
                 view[key].links = kept[key]
-                if _reaches(view, link.parent, key):
+                if _reaches(view, link.parent, key, required=True):
                     continue
             kept[key].append(link)
             view[key].links = kept[key]
@@ -249,8 +264,11 @@ def drop_cycles(entities: dict[str, EntityPlan]) -> None:
         entity.links = kept[key]
 
 
-def _reaches(entities: dict[str, EntityPlan], start: str, target: str) -> bool:
-    """Whether following foreign keys from ``start`` leads to ``target``."""
+def _reaches(
+    entities: dict[str, EntityPlan], start: str, target: str, required: bool = False
+) -> bool:
+    """Whether following foreign keys (only those that may not be null, if ``required``) from
+    ``start`` leads to ``target``."""
     seen, todo = set(), [start]
     while todo:
         key = todo.pop()
@@ -259,5 +277,9 @@ def _reaches(entities: dict[str, EntityPlan], start: str, target: str) -> bool:
         if key in seen or key not in entities:
             continue
         seen.add(key)
-        todo += [lk.parent for lk in entities[key].links if lk.parent != key]
+        todo += [
+            lk.parent
+            for lk in entities[key].links
+            if lk.parent != key and not (required and lk.optional)
+        ]
     return False

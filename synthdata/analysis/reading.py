@@ -144,7 +144,7 @@ _SELF = frozenset(
 _MANY_VERBS = frozenset(
     "enrol enroll attend follow like join subscribe bind feature tag certify register "
     "favourite favorite bookmark rsvp vote endorse sponsor volunteer participate "
-    "interact star play_in appear star_in cast".split()
+    "interact star play_in appear star_in cast perform compete speak contribute".split()
 )
 #: Verbs by which one thing gathers others that exist on their own ("exhibitions pull objects",
 #: "each recipe uses several ingredients"): a link table, unless the others are its parts.
@@ -1007,7 +1007,9 @@ def _example_spans(tokens: list[Token], tags: list[str]) -> set[int]:
 
 @dataclass(frozen=True)
 class TextLink:
-    """``child`` holds a key to ``parent``; ``role`` prefixes its name (``pickup``)."""
+    """``child`` holds a key to ``parent``; ``role`` prefixes its name (``pickup``), or, ending
+    in ``_``, is the key's whole name before ``id`` (``manager_``: a manager who is one of
+    the employees)."""
 
     child: str
     parent: str
@@ -2030,6 +2032,9 @@ def _pair(
         # "a line per player" is said outright; "we pay the farmer per lot" leaves the
         # direction between a person and their things to the modeller
         people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
+        if people and _eventful(b) and _many_before(tokens, a.first):
+            found.pairs(a, b)  # "several singers perform in each concert"
+            return
         if people and _object_of_verb(tokens, tags, a):
             found.child_of(b, a, strong=False)  # "book a jockey for each race entry"
             return
@@ -2194,6 +2199,17 @@ def _pair(
         return
     if lemma in _SHARE_VERBS and not passive and not prep and not b.plural:
         found.child_of(a, b, strong=False)  # "dogs sharing a run": several in one run
+        return
+    if (
+        prep == "on"
+        and after[:1] == ["on"]
+        and not passive
+        and a.plural
+        and b.plural
+        and any(person_word(k) for k in a.keys)
+        and not _places(b)
+    ):
+        found.pairs(a, b, lemma)  # "employees work on projects": each on several, each by many
         return
     if passive or prep:
         # "reported against", "sits in", "filled into"; "belongs to" is said outright
@@ -2528,6 +2544,22 @@ def _located(
         found.pairs(a, b)  # "bottlings are drawn from one or more casks"
     else:
         found.child_of(a, b, strong=strong)
+
+
+def _places(group: _Group) -> bool:
+    """Whether the group names places or groups ("wards", "departments")."""
+    from synthdata.analysis.kinds import GROUP_HEADS, PLACE_HEADS
+
+    return any(k.rsplit("_", 1)[-1] in PLACE_HEADS | GROUP_HEADS for k in group.keys)
+
+
+def _many_before(tokens: list[Token], first: int) -> bool:
+    """Whether the words just before a mention say there are several ("several singers",
+    "one or more drivers", "two or three guides")."""
+    words = [t.text for t in tokens[max(0, first - 3) : first]]
+    return _says_many(words) or any(
+        w in {"two", "three", "four", "five", "some", "multiple"} for w in words[-1:]
+    )
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -2894,6 +2926,8 @@ def _items(
             break
         if token.text == ")" and words and not thing:
             break  # "plots (survey number, area in cents)": the last item ends the list
+        if token.text in {"who", "whom"} and thing is not None and not words:
+            break  # "and a manager who is an employee": the last item, described
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
             # "coin operated washers", ", and bottlings are done from ...": the words before a
             # verb are not an item but the subject of what follows
@@ -2951,6 +2985,17 @@ def _items(
             continue
         if not token.word and not token.text[0].isdigit():
             break
+        if i in keys_at and _measured(tokens, keys_at, i, words):
+            # "a name, budget and a manager", "capacity and average attendance": a measure
+            # of the row named like a record elsewhere is still a field here
+            last = i
+            while last + 1 < len(tokens) and keys_at.get(last + 1) == keys_at[i]:
+                last += 1
+            words.extend(t.base for t in tokens[i : last + 1] if t.word)
+            if valued is not None:
+                valued.update(range(i, last + 1))
+            i = last + 1
+            continue
         if i in keys_at:
             thing = keys_at[i]
             if seen is not None:
@@ -2963,6 +3008,50 @@ def _items(
     if words or thing:
         out.append((words, choices, thing))
     return [item for item in out if item[2] is not None or _fieldish(item[0])]
+
+
+#: Words before a noun that make it a measure of the row ("average attendance", "total
+#: budget"), not a record of its own.
+_MEASURE_WORDS = frozenset(
+    "average mean total maximum max minimum min median annual monthly daily yearly weekly "
+    "estimated expected actual current starting opening closing".split()
+)
+
+
+def _measured(tokens: list[Token], keys_at: dict[int, str], i: int, words: list[str]) -> bool:
+    """Whether the thing named at ``i``, singular in a list of a record's fields, is a measure
+    of that record: a word whose field type is a number, money or a date ("budget",
+    "deadline"), or one led by a measure word ("average attendance")."""
+    if i > 0 and keys_at.get(i - 1) == keys_at[i]:
+        return False  # inside a mention already read
+    last = i
+    while last + 1 < len(tokens) and keys_at.get(last + 1) == keys_at[i]:
+        last += 1
+    if tokens[last].plural or person_word(keys_at[i]):
+        return False
+    if words and words[-1] in _MEASURE_WORDS:
+        return True
+    return measure_word(keys_at[i])
+
+
+def measure_word(key: str) -> bool:
+    """Whether a thing's name, as a field, is a number, money, a date or a colour ("budget",
+    "deadline", "capacity"): a measure of a record more often than a record."""
+    from synthdata.analysis.naming import field_from_name
+    from synthdata.schema import FieldType
+
+    return field_from_name(key).type in {
+        FieldType.AMOUNT,
+        FieldType.INTEGER,
+        FieldType.FLOAT,
+        FieldType.DECIMAL,
+        FieldType.PERCENT,
+        FieldType.DATE,
+        FieldType.DATETIME,
+        FieldType.TIME,
+        FieldType.COLOR,
+        FieldType.CURRENCY_CODE,
+    }
 
 
 def _count_word(token: Token) -> str:
@@ -3056,8 +3145,10 @@ def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
             i += 1
         if i >= len(tokens) or tokens[i].text not in {"is", "are"}:
             continue
+        # "a manager who is an employee": one of a record's people, said to be another thing
+        one = tokens[i - 1].text in {"who", "which", "that"} and not tokens[last].plural
         i += 1
-        said = i < len(tokens) and tokens[i].text == "also"
+        said = one or (i < len(tokens) and tokens[i].text == "also")
         if said:
             i += 1
         while i < len(tokens) and tokens[i].text in {"a", "an", "the", "our"}:
