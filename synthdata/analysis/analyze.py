@@ -232,7 +232,9 @@ def _fields_not_tables(
         if entity is None or owner not in entities or person_word(thing):
             continue
         read = {name for name, _ in fields.get(owner, [])}  # the reader made it a field
-        as_field = thing in read or any(name.endswith(f"_{thing}") for name in read)
+        as_field = bool({thing, entity.table} & read) or any(
+            name.endswith(f"_{thing}") for name in read
+        )
         native = entity.template is not None and _native(thing, domain)
         if native and thing not in valued and not as_field:
             continue  # a kind of record of this business: the list links to it

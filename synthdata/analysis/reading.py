@@ -1892,7 +1892,8 @@ _THINGS_LIKE_PEOPLE = frozenset(
     "harbor harbour anchor mirror vapor vapour incubator ventilator simulator accelerator "
     "refrigerator radiator calculator detonator waitlist checklist playlist wishlist shortlist "
     "blacklist whitelist watchlist pricelist setlist tracklist booklist median meridian "
-    "cider butter batter litre liter metre kilometer kilometre timber lumber chamber".split()
+    "cider butter batter litre liter metre kilometer kilometre timber lumber chamber charter "
+    "barter cylinder oyster lobster hamster monster diameter parameter thermometer".split()
 )
 
 
@@ -2072,6 +2073,8 @@ def _pair(
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    if _in_field_list(tokens, tags, gap, v, found):
+        return  # "buyers register with name, email, phone and maximum budget": a field
     for earlier in _coordinated(tokens, tags, gap, v):
         _pair(tokens, tags, a, b, [i for i in gap if i <= earlier or i > v], found)
     lemma = _lemma(tokens[v].text, "VERB")
@@ -2164,6 +2167,7 @@ def _pair(
     if (
         lemma in EVENT_NOUNS
         and not _eventful(b)
+        and not (passive and _eventful(a))  # "a viewing is booked for a buyer": the viewing
         and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
     ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
@@ -2229,6 +2233,27 @@ def _pair(
         found.child_of(a, b, strong=False)  # "each policy covers one pet": the policy's pet
     else:
         found.child_of(b, a, strong=False)  # "policyholders own vehicles"
+
+
+def _in_field_list(
+    tokens: list[Token], tags: list[str], gap: list[int], v: int, found: _Found
+) -> bool:
+    """Whether B ends a list, begun after the verb, whose first item is a field and no thing
+    ("register with name, email, phone and budget"): B is one of the fields."""
+    after = [i for i in gap if i > v]
+    if not any(tokens[i].text == "," for i in after):
+        return False
+    if any(tokens[i].text in {"(", ")", ";", ":"} or tags[i] in {"VERB", "AUX"} for i in after):
+        return False
+    glue = [tokens[i].text for i in after if tokens[i].text in {",", "and", "or"}]
+    if glue.count(",") < 2 and not {"and", "or"} & set(glue):
+        return False  # "ships to our centre first, an inspector ...": another clause
+    k = 0
+    while k < len(after) and (tokens[after[k]].text in _PREP or tags[after[k]] == "DET"):
+        k += 1
+    if k >= len(after) or after[k] in found.starts or tags[after[k]] not in {"NOUN", "ADJ"}:
+        return False
+    return not any(i in found.starts for i in after[k:])
 
 
 def _coordinated(tokens: list[Token], tags: list[str], gap: list[int], v: int) -> list[int]:
@@ -2739,6 +2764,7 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
     ends = {m[2]: m[0] for m in mentions}
     in_list: dict[str, set[str]] = {}  # thing → owners whose field lists name it
     listed_at: set[int] = set()
+    field_at: set[int] = set()  # read as a field with values or as a measure
     for key, first, last, _ in mentions:
         start = _list_start(tokens, tags, first, last)
         if start is None:
@@ -2753,6 +2779,7 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         ):
             key = ends[first - 3]  # "results for each match (placement, kills)": the results
 
+        key = _list_owner(tokens, tags, mentions, key, first, start)
         seen: set[int] = set()
         valued: set[int] = set()
         items = _items(tokens, tags, start, keys_at, seen, valued)
@@ -2764,15 +2791,28 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                 plural_of.setdefault(k, tokens[last_].plural)
         if tokens[start - 1].text == "(" and not _fieldlike(items):
             continue  # "zones (lekki, ikeja, yaba)": examples, not fields
+        verb_with = start >= 3 and start - 3 in keys_at and start - 2 not in keys_at
+        verb_with = verb_with and tokens[start - 1].text in {"with", "w"}
+        if verb_with and (not _fieldlike(items) or any(thing for _, _, thing in items)):
+            continue  # "farmers arrive with trailers": a verb's object, not fields
         _add_items(key, items, plural_of, found)
         for i in valued:
             in_list.setdefault(keys_at[i], set()).add(key)
             listed_at.add(i)
+            field_at.add(i)
         if any(thing is None for _, _, thing in items):  # a list of fields, not of things
+            fields = sum(1 for _, _, thing in items if thing is None)
+            counts = fields >= 2 and fields >= 2 * (len(items) - fields)
             for i in seen:  # "points", but not "deductions (401k, health)": kinds of records
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
+                    if counts and i + 1 < len(tokens) and keys_at.get(i + 1) != keys_at[i]:
+                        # "address, asking price, bedrooms, bathrooms": how many, a field
+                        name = identifier(tokens[i].text.lower())
+                        known = found.attributes.setdefault(key, [])
+                        if not any(n == name for n, _ in known):
+                            known.append((name, ()))
         for i in _one_with(tokens, start, seen):
             in_list.setdefault(keys_at[i], set()).add(key)
             listed_at.add(i)
@@ -2781,6 +2821,46 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
         spans = [m for m in mentions if m[0] == thing]
         if len(owners) == 1 and thing not in owners and all(m[2] in listed_at for m in spans):
             found.listed[thing] = next(iter(owners))
+        elif thing not in owners and all(m[2] in field_at for m in spans):
+            found.listed[thing] = min(owners)  # "branches: name, address; listings: address"
+
+
+_OBJECT_LEADS = frozenset({"a", "an", "the", "one", "each", "every", "its", "their", "our"})
+
+
+def _list_owner(
+    tokens: list[Token], tags: list[str], mentions: list[Span], key: str, first: int, start: int
+) -> str:
+    """Whose fields a list gives. The thing named just before it, unless that thing sits in a
+    prepositional phrase of a clause about another: then the clause's record, the event its
+    verb makes if it names one ("buyers make offers on listings - amount, date": the offers'),
+    else its subject ("listings, each handled by one agent: address, price": the listings').
+    A list after "and have" is the subject's ("agents work at one branch and have a name")."""
+    j = first - 1
+    while j >= 0 and tokens[j].text in _OBJECT_LEADS:
+        j -= 1
+    lead = tokens[start - 1].text if start > 0 else ""
+    coordinated = lead in {"has", "have", "with"} and start >= 2 and tokens[start - 2].text == "and"
+    if not coordinated and (j < 0 or tokens[j].text not in _PREP or tokens[j].text == "of"):
+        return key
+    sentence = tokens[first].sentence
+    clause = sorted(
+        (m for m in mentions if tokens[m[1]].sentence == sentence and m[2] < first),
+        key=lambda m: m[1],
+    )
+    if not clause:
+        return key
+    subject = clause[0]
+    opening = [t for t in tokens[: subject[1]] if t.sentence == sentence and t.word]
+    if len(opening) > 2 and not coordinated:
+        return key  # no subject opens the sentence
+    for other in clause[1:]:
+        k = other[1] - 1
+        while k >= 0 and tokens[k].text in _OBJECT_LEADS:
+            k -= 1
+        if k >= 0 and tags[k] == "VERB" and event_noun(other[0].rsplit("_", 1)[-1]):
+            return other[0]  # the record the verb makes
+    return subject[0]
 
 
 def _one_with(tokens: list[Token], start: int, seen: set[int]) -> list[int]:
@@ -2841,6 +2921,17 @@ def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> 
     word = tokens[i].text
     if word in {"is", "are"} and i + 2 < len(tokens) and tokens[i + 2].text == "with":
         return i + 3  # "every session is logged with notes and a pain score"
+    if (
+        _can_be_verb(tokens[i])
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text in {"with", "w"}
+        and tokens[last].plural
+    ):
+        i += 1  # "buyers register with name, email and phone": theirs, if they are fields
+        word = tokens[i].text
+    if word == "and" and i + 1 < len(tokens) and tokens[i + 1].text in {"has", "have"}:
+        i += 1  # "agents work at one branch and have a name, email and ...": see _list_owner
+        word = tokens[i].text
     if word in _LIST_LEADS:
         j = i + 1
         while j < len(tokens) and tokens[j].text in {"a", "an", "the", "its", "their"}:
@@ -2926,6 +3017,18 @@ def _items(
             break
         if token.text == ")" and words and not thing:
             break  # "plots (survey number, area in cents)": the last item ends the list
+        if (
+            tags[i] == "VERB"
+            and token.text.endswith("ing")
+            and not words
+            and thing is None
+            and i + 1 < len(tokens)
+            and tags[i + 1] in {"NOUN", "ADJ"}
+            and i + 1 not in keys_at
+        ):
+            words.append(token.text)  # "asking price", "opening hours": a word of the field
+            i += 1
+            continue
         if token.text in {"who", "whom"} and thing is not None and not words:
             break  # "and a manager who is an employee": the last item, described
         if token.text in _ITEM_BREAK or tags[i] in {"VERB", "AUX", "PRON"}:
@@ -3035,12 +3138,19 @@ def _measured(tokens: list[Token], keys_at: dict[int, str], i: int, words: list[
 
 
 def measure_word(key: str) -> bool:
-    """Whether a thing's name, as a field, is a number, money, a date or a colour ("budget",
-    "deadline", "capacity"): a measure of a record more often than a record."""
+    """Whether a thing's name, as a field, has a type of its own: a number, money, a date, an
+    address, a code or a choice ("budget", "deadline", "address", "category"): in a list of
+    a record's fields it is one of them more often than a record."""
     from synthdata.analysis.naming import field_from_name
     from synthdata.schema import FieldType
 
     return field_from_name(key).type in {
+        FieldType.ADDRESS,
+        FieldType.EMAIL,
+        FieldType.PHONE,
+        FieldType.URL,
+        FieldType.ENUM,
+        FieldType.CODE,
         FieldType.AMOUNT,
         FieldType.INTEGER,
         FieldType.FLOAT,
@@ -3428,13 +3538,16 @@ def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]
         i = last + 1
         if i + 2 >= len(tokens) or tokens[i].text not in {"is", "are"}:
             continue  # "a blend is a recipe ...", "inspections are a pain"
-        if tokens[i + 1].text not in {"a", "an", "one"}:
+        many = tokens[last].plural and tokens[i + 1].text == "the"  # "listings are the properties"
+        if tokens[i + 1].text not in {"a", "an", "one"} and not many:
             continue
         j = i + 2
         while j < len(tokens) and j not in by_first and j - i < 5 and tokens[j].word:
             j += 1  # "an ordered sequence"
         said = by_first.get(j)
-        if said is None or said[0] == thing or tokens[said[2]].plural or count[said[0]] > 1:
+        if said is None or said[0] == thing or count[said[0]] > 1:
+            continue
+        if tokens[said[2]].plural != many:
             continue
         after = tokens[said[2] + 1].text if said[2] + 1 < len(tokens) else ""
         if after in {"and", "or", "who", "that", "which"}:

@@ -69,3 +69,20 @@ def test_late_defaults_never_close_a_cycle_of_required_keys():
     schemas = list(_schemas(text).values())
     sample = sd.sample(schemas, rows=10, seed=1)
     assert set(sample) == {s.name for s in schemas}
+
+
+def test_field_lists_go_to_the_record_they_describe():
+    schemas = _schemas(
+        "Boat hire database. Marinas: name, address, phone. Skippers work at one marina and "
+        "have a name, email and licence number. Boats are the vessels we rent out, each kept "
+        "at one marina: name, length, cabins, bunks, asking price and status. Renters "
+        "register with name, email, phone and maximum budget. A trip is booked for a renter "
+        "on a boat with a skipper."
+    )
+    assert {"vessels", "addresses", "cabins", "bunks", "budgets", "bookings"}.isdisjoint(schemas)
+    boats = schemas["boats"].field_names
+    assert {"length", "cabins", "bunks", "asking_price"} <= set(boats)
+    assert "licence_number" in schemas["skippers"].field_names
+    assert "maximum_budget" in schemas["renters"].field_names
+    assert _keys(schemas["boats"]).get("marina_id") == "marinas"
+    assert {"renters", "boats", "skippers"} <= set(_keys(schemas["trips"]).values())
