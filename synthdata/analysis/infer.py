@@ -114,7 +114,8 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     fields += keys
     taken = {f.name for f in fields}
     body = _in_stated_units(_body_fields(entity, plan.domain), entity)
-    for f in [*body, *_text_fields(entity, taken | {f.name for f in body})]:
+    said = _text_fields(entity, taken | {f.name for f in body})
+    for f in [*_not_said_otherwise(body, said, entity), *said]:
         if f.name not in taken:
             fields.append(_own_kind(f, entity))
             taken.add(f.name)
@@ -193,6 +194,27 @@ def entity_names(entity: EntityPlan) -> set[str]:
     return {name for name, _ in entity.attributes}
 
 
+def _one_of_a_kind(kind: FieldType) -> bool:
+    """Contact fields a table has one of: the text's own name for it replaces the catalogue's."""
+    return kind is FieldType.PHONE or kind is FieldType.EMAIL
+
+
+def _not_said_otherwise(body: list[Field], said: list[Field], entity: EntityPlan) -> list[Field]:
+    """The catalogue's fields less those the text names its own way: a "mobile number" is the
+    person's phone, not a second one beside ``phone``."""
+    own = entity_names(entity)
+    kinds = {f.type for f in said if _one_of_a_kind(f.type)}
+    if "full_name" in own:  # "full name": one field, not first and last names beside it
+        body = [f for f in body if f.name not in {"first_name", "last_name"}]
+    return [
+        f
+        for f in body
+        if f.name in own
+        or f.type not in kinds
+        or sum(1 for g in body if g.type is f.type) > 1  # work and home phones: both stay
+    ]
+
+
 def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
     """The fields the text names for the table, typed from their names (or an ENUM of the
     choices the text gives)."""
@@ -202,6 +224,8 @@ def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:
             continue  # the text named a parent ("each delivery has a zone")
         if any(t.startswith(f"{name}_") for t in taken):
             continue  # "a duration": the catalogue's duration_minutes already holds it
+        if name == "name" and {"first_name", "last_name"} <= taken:
+            continue  # a person's name: the catalogue's first and last names hold it
         if choices:
             out.append(Field(name=name, type=FieldType.ENUM, enum_values=list(choices)))
         else:

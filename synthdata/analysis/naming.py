@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from synthdata.schema import Field, FieldType
+from synthdata.schema.traits import traits
 
 __all__ = ["UNITS", "field_from_name", "unit_of"]
 
@@ -146,7 +147,18 @@ def field_from_name(name: str, *, person: bool = False) -> Field:
             return Field(name=name, type=kind, **extra)
     if name in {"title", "subject", "label", "headline", "name_en"}:
         return Field(name=name, type=FieldType.STRING)
+    head, _, rest = name.partition("_")
+    if head in _HEADS_FIRST and rest:
+        # "date_of_loss", "amount_claimed", "year_built": typed as "loss_date", ...
+        rest = rest.removeprefix("of_")
+        typed = field_from_name(f"{rest}_{head}", person=person)
+        if traits(typed.type).numeric or traits(typed.type).temporal:
+            return typed.model_copy(update={"name": name})
     return Field(name=name, type=FieldType.STRING)
+
+
+#: Words that type a field when they end its name and may open it instead ("date of loss").
+_HEADS_FIRST = frozenset({"date", "amount", "time", "year", "number", "count", "total", "price"})
 
 
 def _generic_enum(name: str) -> list[str]:

@@ -3144,24 +3144,8 @@ def measure_word(key: str) -> bool:
     from synthdata.analysis.naming import field_from_name
     from synthdata.schema import FieldType
 
-    return field_from_name(key).type in {
-        FieldType.ADDRESS,
-        FieldType.EMAIL,
-        FieldType.PHONE,
-        FieldType.URL,
-        FieldType.ENUM,
-        FieldType.CODE,
-        FieldType.AMOUNT,
-        FieldType.INTEGER,
-        FieldType.FLOAT,
-        FieldType.DECIMAL,
-        FieldType.PERCENT,
-        FieldType.DATE,
-        FieldType.DATETIME,
-        FieldType.TIME,
-        FieldType.COLOR,
-        FieldType.CURRENCY_CODE,
-    }
+    kind = field_from_name(key).type
+    return kind is not FieldType.STRING and kind is not FieldType.TEXT
 
 
 def _count_word(token: Token) -> str:

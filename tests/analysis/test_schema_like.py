@@ -86,3 +86,39 @@ def test_field_lists_go_to_the_record_they_describe():
     assert "maximum_budget" in schemas["renters"].field_names
     assert _keys(schemas["boats"]).get("marina_id") == "marinas"
     assert {"renters", "boats", "skippers"} <= set(_keys(schemas["trips"]).values())
+
+
+def test_field_names_with_their_type_word_first_are_typed():
+    from synthdata.analysis.naming import field_from_name
+
+    typed = {
+        name: field_from_name(name).type.name
+        for name in (
+            "date_of_loss",
+            "date_listed",
+            "amount_claimed",
+            "year_built",
+            "time_of_arrival",
+        )
+    }
+    assert typed == {
+        "date_of_loss": "DATE",
+        "date_listed": "DATE",
+        "amount_claimed": "AMOUNT",
+        "year_built": "INTEGER",
+        "time_of_arrival": "DATETIME",
+    }
+
+
+def test_the_texts_own_contact_fields_replace_the_catalogues():
+    schemas = _schemas(
+        "A tutoring agency: tutors have a name, email and mobile number; parents have a full "
+        "name and phone. Tutors teach lessons to the children of parents."
+    )
+    tutors = schemas["tutors"].field_names
+    assert "mobile_number" in tutors
+    assert "phone" not in tutors
+    assert "name" not in tutors  # first and last names hold it
+    parents = schemas["parents"].field_names
+    assert "full_name" in parents
+    assert "first_name" not in parents
