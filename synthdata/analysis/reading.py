@@ -1622,7 +1622,9 @@ def relate(
             # one or more assets": a pairing, not a key
             loose = (owner, owned) in found.shared
             found.tables.append(LinkTable(owner, owned, link_name("", owner, owned), loose=loose))
-        else:
+        elif not any(t.kind == "link" and {t.a, t.b} == {owner, owned} for t in found.tables):
+            # "employees work on many projects and a project has many employees": the
+            # pairing of the first half says it all, no key on either
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
     _participle_choices(tokens, tags, mentions, found)
@@ -1742,6 +1744,11 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         if len(gap) > 10:
             continue
         left = group
+        outer = _before_aside(tokens, groups[:k], group, nxt)
+        if outer is not None:
+            # "projects (name, budget, start date) are controlled by a department": the
+            # clause is the projects', not the aside's last word's
+            left, gap = outer, _outside_parentheses(tokens, range(outer.last + 1, nxt.first))
         words = [tokens[i].text for i in gap]
         came_from = (
             [tokens[i].text for i in range(groups[k - 1].last + 1, group.first)] if k else []
@@ -1823,6 +1830,24 @@ def _content_words(words: list[str]) -> list[str]:
     if _says_many(words):
         return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
     return [w for w in words if w not in _DETS_AND_OF]
+
+
+def _before_aside(
+    tokens: list[Token], earlier: list[_Group], group: _Group, nxt: _Group
+) -> _Group | None:
+    """The group an aside in parentheses follows, when ``group`` is inside the aside and
+    ``nxt`` after it."""
+    if not any(tokens[i].text == ")" for i in range(group.last + 1, nxt.first)):
+        return None
+    for i in range(group.first - 1, -1, -1):
+        if tokens[i].text == ")" or tokens[i].sentence != tokens[group.first].sentence:
+            return None
+        if tokens[i].text == "(":
+            before = [g for g in earlier if g.last < i]
+            if before and not any(t.text in {".", ";"} for t in tokens[before[-1].last + 1 : i]):
+                return before[-1]
+            return None
+    return None
 
 
 def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:

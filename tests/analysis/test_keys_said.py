@@ -25,3 +25,44 @@ def test_keys_said_both_ways_are_both_kept():
     )
     assert "offices" in parents["surveyors"]
     assert "surveyors" in parents["offices"]
+
+
+def _stated(context: str) -> set[tuple[str, str]]:
+    """The (child, parent) links the reader finds in the text."""
+    from synthdata.analysis import analyze as pipeline
+    from synthdata.analysis.domains import score_domains
+    from synthdata.analysis.entities import find_mentions, retarget_lines
+    from synthdata.analysis.reading import normalize, read, relate
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize(context))
+    reading = read(tokens)
+    domain, confidence, _, _ = score_domains(tokens, None)
+    known = retarget_lines(find_mentions(tokens, domain))
+    usable = domain if confidence >= pipeline.WEAK_DOMAIN else None
+    mentions, _, roles = pipeline._merge(tokens, reading, known, usable)
+    spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
+    return {(lk.child, lk.parent) for lk in relate(tokens, reading.tags, spans)[0]}
+
+
+def test_clause_after_an_aside_is_the_subjects():
+    """'Tickets (subject, priority, customer) are handled by a single agent': the tickets are
+    handled by the agent, not the last word of the aside."""
+    stated = _stated(
+        "Helpdesk database. Tickets (subject, priority, customer) are handled by a single agent."
+    )
+    assert ("support_ticket", "agent") in stated
+    assert ("customer", "agent") not in stated
+
+
+def test_many_both_ways_is_a_pairing_not_a_key():
+    """'Translators can work on many documents and a document has many translators': a link
+    table, and no key on either side."""
+    keys = _parents(
+        "An agency database. Translators can work on many documents and a document has many "
+        "translators; we record the pages each translator does. Documents have a title and a "
+        "language."
+    )
+    assert keys["translators"] == set()
+    assert keys["documents"] == set()
+    assert any(p == {"translators", "documents"} for p in keys.values())
