@@ -1557,6 +1557,10 @@ class _Found:
     starts: dict[int, str] = field(default_factory=dict)
     ends: dict[int, str] = field(default_factory=dict)
 
+    #: The things one record joins ("each slot puts one class with one teacher"): no keys
+    #: between them.
+    joined: list[set[str]] = field(default_factory=list)
+
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
             for y, _ in owned.items:
@@ -1630,6 +1634,9 @@ def relate(
     _participle_choices(tokens, tags, mentions, found)
     _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
+    found.links = [
+        lk for lk in found.links if not any({lk.child, lk.parent} <= j for j in found.joined)
+    ]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
 
 
@@ -1733,6 +1740,16 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
     """The relations between the mentions of one sentence."""
     groups = _groups(tokens, tags, mentions, found.links)
     subject: _Group | None = None
+    joined = _joined(tokens, tags, groups)
+    if joined is not None:
+        found.joined.append(
+            {
+                key
+                for g in groups
+                if joined[0].last < g.first and g.last < joined[1]
+                for key in g.keys
+            }
+        )
     for k, group in enumerate(groups):
         after = group.last + 1
         if subject is None and after < len(tokens) and tags[after] in {"VERB", "AUX", "ADV"}:
@@ -1740,6 +1757,9 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         if k + 1 >= len(groups):
             continue
         nxt = groups[k + 1]
+        if joined is not None and nxt.first > joined[0].last and nxt.last < joined[1]:
+            found.child_of(joined[0], nxt)  # "each slot puts one class with one teacher ..."
+            continue
         gap = _outside_parentheses(tokens, range(group.last + 1, nxt.first))
         if len(gap) > 10:
             continue
@@ -1830,6 +1850,32 @@ def _content_words(words: list[str]) -> list[str]:
     if _says_many(words):
         return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
     return [w for w in words if w not in _DETS_AND_OF]
+
+
+_JOINING_VERBS = frozenset({"link", "put", "pair", "match", "tie", "connect", "join", "combine"})
+
+
+def _joined(
+    tokens: list[Token], tags: list[str], groups: list[_Group]
+) -> tuple[_Group, int] | None:
+    """A record that joins several things, and where its clause ends: "each timetable slot
+    puts one class with one teacher in one room during a period", "a sale links one vehicle,
+    one customer and the salesperson who closed it" name the slot's (the sale's) parents."""
+    for group in groups[:-1]:
+        i = group.last + 1
+        while i < len(tokens) and tags[i] in {"ADV", "AUX"}:
+            i += 1
+        if group.plural or i >= len(tokens) or tags[i] != "VERB":
+            continue
+        if _lemma(tokens[i].text, "VERB") not in _JOINING_VERBS:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].sentence == tokens[i].sentence:
+            if tokens[end].text in _CLAUSE_BREAK or tokens[end].text in {";", ":"}:
+                break
+            end += 1
+        return group, end
+    return None
 
 
 def _before_aside(

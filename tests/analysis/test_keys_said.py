@@ -66,3 +66,14 @@ def test_many_both_ways_is_a_pairing_not_a_key():
     assert keys["translators"] == set()
     assert keys["documents"] == set()
     assert any(p == {"translators", "documents"} for p in keys.values())
+
+
+def test_a_record_that_joins_things_holds_their_keys():
+    """'Each shift pairs one nurse with one patient in one ward': the shift's nurse, patient
+    and ward, not the patient's ward or the nurse's patient."""
+    stated = _stated(
+        "Hospital rota database. Each rota shift pairs one nurse with one patient in one ward."
+    )
+    parents = {p for c, p in stated if c == "shift" or c.endswith("_shift")}
+    assert {"nurse", "patient", "ward"} <= parents
+    assert ("nurse", "patient") not in stated
