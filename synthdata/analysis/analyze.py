@@ -1045,6 +1045,8 @@ def _people_own_events(entities: dict[str, EntityPlan]) -> None:
             event = entities.get(lk.parent)
             if event is None or lk.parent == key or not _is_event(event) or event.is_link:
                 continue
+            if person.template and any(lk.parent in s.choices for s in person.template.parents):
+                continue  # the catalogue's own: a wedding's guests, an election's candidates
             person.links.remove(lk)
             if not any(x.parent == key for x in event.links):
                 event.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))

@@ -77,3 +77,14 @@ def test_a_record_that_joins_things_holds_their_keys():
     parents = {p for c, p in stated if c == "shift" or c.endswith("_shift")}
     assert {"nurse", "patient", "ward"} <= parents
     assert ("nurse", "patient") not in stated
+
+
+def test_people_of_one_event_keep_its_key():
+    """A wedding's guests are the wedding's own (the catalogue says so): guests.wedding_id,
+    not weddings.guest_id."""
+    parents = _parents(
+        "We plan weddings for couples. Each wedding has a date, a venue and a budget. Guests "
+        "reply to the invitation."
+    )
+    assert "weddings" in parents["guests"]
+    assert "guests" not in parents["weddings"]
