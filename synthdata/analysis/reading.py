@@ -2709,9 +2709,22 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
         return tokens[j].text if j >= 0 else ""
 
     for k, (a, a_first, a_last, _) in enumerate(ordered):
-        if lead(a_first) != "which" or not tokens[a_last].plural:
+        if lead(a_first) != "which":
             continue
         sentence = tokens[a_first].sentence
+        record = _which_record(tokens, tags, ordered[:k], a_first)
+        if record is not None:
+            # "broadcasts say which episode airs on which channel": each broadcast is one
+            # such pair, keyed to both
+            for b, b_first, _b_last, _ in ordered[k + 1 :]:
+                if tokens[b_first].sentence != sentence or b_first - a_last > 6:
+                    break
+                if b not in {a, record} and lead(b_first) == "which":
+                    found.links += [TextLink(record, a, "", True), TextLink(record, b, "", True)]
+                    break
+            continue
+        if not tokens[a_last].plural:
+            continue
         other: tuple[str, int] | None = None
         for b, b_first, _b_last, _ in ordered[k + 1 :]:
             between = range(a_last + 1, b_first)
@@ -2745,6 +2758,26 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
         noun = _NOUN_OF_VERB.get(lemma)
         name = f"{a}_{plural(noun)}" if noun else link_name("", b, a)
         found.tables.append(LinkTable(b, a, name, "link", (), True))
+
+
+def _which_record(
+    tokens: list[Token], tags: list[str], before: list[Span], which: int
+) -> str | None:
+    """The records a "which ... which ..." question is said of: "broadcasts say which ...",
+    "test drives record which ..."."""
+    if not before:
+        return None
+    key, _first, last, _ = before[-1]
+    j = which - 2  # the word before "which"
+    if j < 0 or tokens[which - 1].text != "which":
+        return None
+    while j > last and tags[j] in {"ADV", "AUX"}:
+        j -= 1
+    if j != last + 1 or tags[j] != "VERB" or tokens[j].sentence != tokens[which].sentence:
+        return None
+    if _lemma(tokens[j].text, "VERB") not in {"say", "record", "show", "log", "note", "store"}:
+        return None
+    return key
 
 
 def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:

@@ -88,3 +88,10 @@ def test_people_of_one_event_keep_its_key():
     )
     assert "weddings" in parents["guests"]
     assert "guests" not in parents["weddings"]
+
+
+def test_records_that_say_which_one_and_which_other_hold_both_keys():
+    """'Bookings record which member attends which class': each booking is one such pair,
+    keyed to the member and to the class."""
+    stated = _stated("Gym database. Bookings record which member attends which class.")
+    assert {("booking", "member"), ("booking", "class")} <= stated
