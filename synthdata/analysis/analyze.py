@@ -153,7 +153,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     strong |= _modifier_parents(entities)
     template_links(entities, lambda key: _stands_for(key, entities))
     _drop_contradicted(entities, strong)
-    text_links(entities, strong)  # said outright first: guesses must not block them
+    text_links(entities, strong, both_ways=True)  # said outright first: guesses must not block them
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
     _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
@@ -903,7 +903,7 @@ def _named(entities: dict[str, EntityPlan], table: str) -> EntityPlan | None:
 def _drop_contradicted(entities: dict[str, EntityPlan], said: set[tuple[str, str, str]]) -> None:
     """A catalogue key the text reverses ("policyholders own vehicles": the vehicle holds the
     policyholder's key, not the other way) is dropped."""
-    reverse = {(parent, child) for child, parent, _ in said}
+    reverse = {(parent, child) for child, parent, _ in said} - {(c, p) for c, p, _ in said}
     for plan in entities.values():
         plan.links = [lk for lk in plan.links if (plan.key, lk.parent) not in reverse]
 
@@ -1045,6 +1045,8 @@ def _people_own_events(entities: dict[str, EntityPlan]) -> None:
             event = entities.get(lk.parent)
             if event is None or lk.parent == key or not _is_event(event) or event.is_link:
                 continue
+            if person.template and any(lk.parent in s.choices for s in person.template.parents):
+                continue  # the catalogue's own: a wedding's guests, an election's candidates
             person.links.remove(lk)
             if not any(x.parent == key for x in event.links):
                 event.links.append(Link(f"{person.key_name}_id", key, optional=lk.optional))

@@ -215,9 +215,15 @@ def template_links(
             plan.links.append(Link(plan.template.self_ref, plan.key, None, True))
 
 
-def text_links(entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, str]]) -> None:
-    """The text's (child, parent, role) links as foreign keys, unless one closes a cycle."""
-    for child, parent, role in sorted(extra):
+def text_links(
+    entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, str]], both_ways: bool = False
+) -> None:
+    """The text's (child, parent, role) links as foreign keys, unless one closes a cycle; with
+    ``both_ways``, a link the text also states the other way round ("every physician belongs to
+    one department", "each department is headed by one physician") is kept as a key that may be
+    null, as a modeller would."""
+    extra = sorted(extra)
+    for child, parent, role in extra:
         found = entities.get(child)
         if found is None or parent not in entities:
             continue
@@ -227,7 +233,7 @@ def text_links(entities: dict[str, EntityPlan], extra: Iterable[tuple[str, str, 
         if not role and any(lk.parent == parent for lk in found.links):
             continue
         if _reaches(entities, parent, child):
-            if role:
+            if role or (both_ways and (parent, child, "") in extra):
                 # "a manager who is an employee" of a department its employees belong to: a
                 # key that may be null closes the cycle, as it does in a real database
                 found.links.append(Link(name, parent, optional=True))

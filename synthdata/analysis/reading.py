@@ -1557,6 +1557,10 @@ class _Found:
     starts: dict[int, str] = field(default_factory=dict)
     ends: dict[int, str] = field(default_factory=dict)
 
+    #: The things one record joins ("each slot puts one class with one teacher"): no keys
+    #: between them.
+    joined: list[set[str]] = field(default_factory=list)
+
     def owns_many(self, owner: _Group, owned: _Group) -> None:
         for x, _ in owner.items:
             for y, _ in owned.items:
@@ -1622,12 +1626,17 @@ def relate(
             # one or more assets": a pairing, not a key
             loose = (owner, owned) in found.shared
             found.tables.append(LinkTable(owner, owned, link_name("", owner, owned), loose=loose))
-        else:
+        elif not any(t.kind == "link" and {t.a, t.b} == {owner, owned} for t in found.tables):
+            # "employees work on many projects and a project has many employees": the
+            # pairing of the first half says it all, no key on either
             found.links.append(TextLink(owned, owner, "", True))
     _attributes(tokens, tags, mentions, found)
     _participle_choices(tokens, tags, mentions, found)
     _acts_take_their_fields(tokens, tags, found)
     found.links += [lk for lk in found.listing if lk.child not in found.listed]
+    found.links = [
+        lk for lk in found.links if not any({lk.child, lk.parent} <= j for j in found.joined)
+    ]
     return found.links, found.tables, found.selfs, found.attributes, found.listed
 
 
@@ -1731,6 +1740,16 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
     """The relations between the mentions of one sentence."""
     groups = _groups(tokens, tags, mentions, found.links)
     subject: _Group | None = None
+    joined = _joined(tokens, tags, groups)
+    if joined is not None:
+        found.joined.append(
+            {
+                key
+                for g in groups
+                if joined[0].last < g.first and g.last < joined[1]
+                for key in g.keys
+            }
+        )
     for k, group in enumerate(groups):
         after = group.last + 1
         if subject is None and after < len(tokens) and tags[after] in {"VERB", "AUX", "ADV"}:
@@ -1738,10 +1757,18 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         if k + 1 >= len(groups):
             continue
         nxt = groups[k + 1]
+        if joined is not None and nxt.first > joined[0].last and nxt.last < joined[1]:
+            found.child_of(joined[0], nxt)  # "each slot puts one class with one teacher ..."
+            continue
         gap = _outside_parentheses(tokens, range(group.last + 1, nxt.first))
         if len(gap) > 10:
             continue
         left = group
+        outer = _before_aside(tokens, groups[:k], group, nxt)
+        if outer is not None:
+            # "projects (name, budget, start date) are controlled by a department": the
+            # clause is the projects', not the aside's last word's
+            left, gap = outer, _outside_parentheses(tokens, range(outer.last + 1, nxt.first))
         words = [tokens[i].text for i in gap]
         came_from = (
             [tokens[i].text for i in range(groups[k - 1].last + 1, group.first)] if k else []
@@ -1823,6 +1850,50 @@ def _content_words(words: list[str]) -> list[str]:
     if _says_many(words):
         return [w for w in words if w not in _DETS_AND_OF and w not in _COUNT_WORDS]
     return [w for w in words if w not in _DETS_AND_OF]
+
+
+_JOINING_VERBS = frozenset({"link", "put", "pair", "match", "tie", "connect", "join", "combine"})
+
+
+def _joined(
+    tokens: list[Token], tags: list[str], groups: list[_Group]
+) -> tuple[_Group, int] | None:
+    """A record that joins several things, and where its clause ends: "each timetable slot
+    puts one class with one teacher in one room during a period", "a sale links one vehicle,
+    one customer and the salesperson who closed it" name the slot's (the sale's) parents."""
+    for group in groups[:-1]:
+        i = group.last + 1
+        while i < len(tokens) and tags[i] in {"ADV", "AUX"}:
+            i += 1
+        if group.plural or i >= len(tokens) or tags[i] != "VERB":
+            continue
+        if _lemma(tokens[i].text, "VERB") not in _JOINING_VERBS:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].sentence == tokens[i].sentence:
+            if tokens[end].text in _CLAUSE_BREAK or tokens[end].text in {";", ":"}:
+                break
+            end += 1
+        return group, end
+    return None
+
+
+def _before_aside(
+    tokens: list[Token], earlier: list[_Group], group: _Group, nxt: _Group
+) -> _Group | None:
+    """The group an aside in parentheses follows, when ``group`` is inside the aside and
+    ``nxt`` after it."""
+    if not any(tokens[i].text == ")" for i in range(group.last + 1, nxt.first)):
+        return None
+    for i in range(group.first - 1, -1, -1):
+        if tokens[i].text == ")" or tokens[i].sentence != tokens[group.first].sentence:
+            return None
+        if tokens[i].text == "(":
+            before = [g for g in earlier if g.last < i]
+            if before and not any(t.text in {".", ";"} for t in tokens[before[-1].last + 1 : i]):
+                return before[-1]
+            return None
+    return None
 
 
 def _outside_parentheses(tokens: list[Token], span: range) -> list[int]:
@@ -2638,9 +2709,22 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
         return tokens[j].text if j >= 0 else ""
 
     for k, (a, a_first, a_last, _) in enumerate(ordered):
-        if lead(a_first) != "which" or not tokens[a_last].plural:
+        if lead(a_first) != "which":
             continue
         sentence = tokens[a_first].sentence
+        record = _which_record(tokens, tags, ordered[:k], a_first)
+        if record is not None:
+            # "broadcasts say which episode airs on which channel": each broadcast is one
+            # such pair, keyed to both
+            for b, b_first, _b_last, _ in ordered[k + 1 :]:
+                if tokens[b_first].sentence != sentence or b_first - a_last > 6:
+                    break
+                if b not in {a, record} and lead(b_first) == "which":
+                    found.links += [TextLink(record, a, "", True), TextLink(record, b, "", True)]
+                    break
+            continue
+        if not tokens[a_last].plural:
+            continue
         other: tuple[str, int] | None = None
         for b, b_first, _b_last, _ in ordered[k + 1 :]:
             between = range(a_last + 1, b_first)
@@ -2674,6 +2758,26 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
         noun = _NOUN_OF_VERB.get(lemma)
         name = f"{a}_{plural(noun)}" if noun else link_name("", b, a)
         found.tables.append(LinkTable(b, a, name, "link", (), True))
+
+
+def _which_record(
+    tokens: list[Token], tags: list[str], before: list[Span], which: int
+) -> str | None:
+    """The records a "which ... which ..." question is said of: "broadcasts say which ...",
+    "test drives record which ..."."""
+    if not before:
+        return None
+    key, _first, last, _ = before[-1]
+    j = which - 2  # the word before "which"
+    if j < 0 or tokens[which - 1].text != "which":
+        return None
+    while j > last and tags[j] in {"ADV", "AUX"}:
+        j -= 1
+    if j != last + 1 or tags[j] != "VERB" or tokens[j].sentence != tokens[which].sentence:
+        return None
+    if _lemma(tokens[j].text, "VERB") not in {"say", "record", "show", "log", "note", "store"}:
+        return None
+    return key
 
 
 def _per_lists(tokens: list[Token], mentions: list[Span], found: _Found) -> None:
