@@ -283,12 +283,82 @@ _WORD_SOURCES: dict[str, str] = {
 }
 
 
+#: Countries a business deals with, by rough share of world trade (English names): a country
+#: column is mostly these, not Niue or Mayotte as often as Germany.
+_TRADE_COUNTRIES = {
+    "United States": 11,
+    "China": 11,
+    "Germany": 7,
+    "Japan": 4,
+    "United Kingdom": 4,
+    "France": 4,
+    "Netherlands": 3.5,
+    "Italy": 3,
+    "Canada": 3,
+    "Mexico": 3,
+    "India": 3,
+    "Korea": 3,
+    "Spain": 2.2,
+    "Singapore": 2,
+    "Belgium": 2,
+    "Switzerland": 2,
+    "Australia": 1.7,
+    "Poland": 1.5,
+    "Brazil": 1.5,
+    "Ireland": 1.4,
+    "Sweden": 1.2,
+    "Austria": 1.2,
+    "Vietnam": 1.5,
+    "Thailand": 1.2,
+    "Malaysia": 1.1,
+    "Turkey": 1.2,
+    "Indonesia": 1,
+    "Saudi Arabia": 1,
+    "United Arab Emirates": 1.2,
+    "Czech Republic": 0.9,
+    "Denmark": 0.8,
+    "Norway": 0.8,
+    "Israel": 0.6,
+    "South Africa": 0.6,
+    "Chile": 0.5,
+    "Argentina": 0.5,
+    "Philippines": 0.6,
+    "Portugal": 0.5,
+    "Finland": 0.5,
+    "New Zealand": 0.4,
+    "Colombia": 0.4,
+    "Egypt": 0.3,
+    "Nigeria": 0.3,
+    "Kenya": 0.2,
+    "Peru": 0.3,
+    "Greece": 0.4,
+    "Hungary": 0.6,
+}
+#: The share of a country column that is the business's own country.
+_HOME_SHARE = 0.4
+
+
+def _countries(fake: Faker, locale: str, size: int) -> list[str]:
+    """A country column's pool: the locale's own country for a good share, then trading
+    partners by weight (English names). Other languages draw Faker's names in their language,
+    any country alike (Faker names the locale's own country in English only)."""
+    if not locale.startswith("en"):
+        return [fake.country() for _ in range(size)]
+    home = fake.current_country()
+    names = [n for n in _TRADE_COUNTRIES if n != home]
+    weights = [_TRADE_COUNTRIES[n] for n in names]
+    abroad = fake.random.choices(names, weights=weights, k=size)
+    return [home if fake.random.random() < _HOME_SHARE else a for a in abroad]
+
+
 @_pool
 def words(locale: str, kind: str) -> pl.Series:
     """A pool of ``kind`` values (company, job, color, sentence, word, domain_word, ...)."""
     fake = faker_for(locale, kind)
-    method = getattr(fake, _WORD_SOURCES[kind])
     size = _POOL if kind in {"sentence", "company", "word"} else 1000
+    if kind == "country":
+        return pl.Series(kind, _countries(fake, locale, size), dtype=pl.String)
+    method = getattr(fake, _WORD_SOURCES[kind])
     values = [method() for _ in range(size)]
     if kind == "domain_word":
         values = [_ascii(v) for v in values]
