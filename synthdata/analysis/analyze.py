@@ -145,7 +145,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
                     attrs[:] = [a for a in attrs if a[1] or singular(a[0]) != singular(name)]
                     attrs.append((name, choices))  # "modes" of a listed thing: its "mode"
                 elif parent != key:
-                    stated.append(TextLink(key, parent, "", True))
+                    role = name if parent != name and person_word(name) else ""
+                    stated.append(TextLink(key, parent, role, True))
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
     add_link_tables(entities, pairs, domain)
     said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
@@ -666,10 +667,15 @@ def _listed_entity(name: str, entities: dict[str, EntityPlan], domain: str) -> s
             entities[template.key].table = plural(name)
             return template.key
     if "_" not in name and person_word(name) and name not in entities:
-        # "the requester", "the assigned agent": a person the row points at
-        entities[name] = EntityPlan(name, plural(name), None, True, reason="named")
-        return name
+        # "the requester", "the assigned agent": a person the row points at, one of the
+        # people the text keeps a table of ("users (…); issues (reporter, assignee)")
+        people = [k for k in entities if k.rsplit("_", 1)[-1] in _PEOPLE_TABLES]
+        return people[0] if len(people) == 1 else None
     return None
+
+
+#: Tables of everyone a system knows, whose rows play the roles a field list names.
+_PEOPLE_TABLES = frozenset({"user", "employee", "member", "person", "staff"})
 
 
 def _parent_word(word: str, key: str) -> bool:

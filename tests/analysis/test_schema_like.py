@@ -86,3 +86,19 @@ def test_field_lists_go_to_the_record_they_describe():
     assert "maximum_budget" in schemas["renters"].field_names
     assert _keys(schemas["boats"]).get("marina_id") == "marinas"
     assert {"renters", "boats", "skippers"} <= set(_keys(schemas["trips"]).values())
+
+
+def test_a_person_named_only_in_a_field_list_is_a_key_or_a_field_not_a_table():
+    schemas = _schemas(
+        "Helpdesk database: users (login, email, full name); tickets (title, description, "
+        "priority, requester, reviewer, created at)."
+    )
+    assert {"requesters", "reviewers"}.isdisjoint(schemas)
+    keys = _keys(schemas["tickets"])
+    assert keys.get("requester_user_id") == "users"
+    assert keys.get("reviewer_user_id") == "users"
+    schemas = _schemas(
+        "Rowing league DB. Clubs: name, motto, captain and kit colour. Regattas: name, date, river."
+    )
+    assert "captains" not in schemas
+    assert "captain" in schemas["clubs"].field_names
