@@ -102,3 +102,17 @@ def test_a_person_named_only_in_a_field_list_is_a_key_or_a_field_not_a_table():
     )
     assert "captains" not in schemas
     assert "captain" in schemas["clubs"].field_names
+
+
+def test_a_number_of_things_in_a_field_list_is_a_count_not_a_table():
+    schemas = _schemas(
+        "Ferry operator database. Our 12 ferries each have a name, a home port and the number "
+        "of lifeboats. Crossings are sailed by one ferry on a date."
+    )
+    assert "lifeboats" not in schemas
+    assert "lifeboat_count" in schemas["ferries"].field_names
+    schemas = _schemas(
+        "Event planner. A party can invite any number of guests; guests have a name, an email "
+        "and a dietary note."
+    )
+    assert "guests" in schemas
