@@ -80,6 +80,10 @@ _PARTICLES = frozenset({"in", "on", "up", "off", "out", "over", "down", "by"})
 _PARTICLE_COMPOUND = re.compile(
     r"\b([A-Za-z]{2,})-((?:in|on|up|off|out|over|down|by)s?)\b", re.IGNORECASE
 )
+#: An aside between two spaced dashes in one sentence (each dash kept one character long).
+_DASH_ASIDE = re.compile(
+    r"(?<=\s)[-\u2013\u2014](\s[^.;:!?()\n\u2013\u2014-]{1,150}?\s)[-\u2013\u2014](?=\s)"
+)
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
 PUNCTUATION = frozenset(",():/=+>")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
@@ -90,6 +94,8 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     source = fold(text, lower=False).replace("&", " and ").replace("→", ">")
+    # Dashes around an aside are brackets ("vendors - florists, caterers - with a fee").
+    source = _DASH_ASIDE.sub(lambda m: f"({m.group(1)})", source)
     # Compounds with a particle are one noun: check-ins, add-ons, top-ups, drop-offs.
     source = _PARTICLE_COMPOUND.sub(r"\1_\2", source).replace("-", " ")
     # An ellipsis inside a list or parenthesis is "and so on" ("(violins, brass...)"), not a

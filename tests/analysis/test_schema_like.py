@@ -116,3 +116,12 @@ def test_a_number_of_things_in_a_field_list_is_a_count_not_a_table():
         "and a dietary note."
     )
     assert "guests" in schemas
+
+
+def test_an_aside_between_dashes_reads_as_brackets():
+    schemas = _schemas(
+        "We run a film festival. For each festival we hire suppliers - projectionists, "
+        "printers, caterers - at an agreed fee, and screenings show one film in one venue."
+    )
+    assert {"projectionists", "printers", "caterers"}.isdisjoint(schemas)
+    assert "suppliers" in schemas
