@@ -62,6 +62,7 @@ from synthdata.analysis.reading import (
     link_name,
     names_events,
     normalize,
+    other_names,
     person_word,
     read,
     recurring_events,
@@ -136,6 +137,10 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _value_words_not_tables(entities, tokens, spans, stated)
     _counts_not_tables(entities, tokens, spans, stated)
     _descriptions_not_tables(entities, what_things_are(tokens, spans), stated)
+    for word, thing in other_names(tokens, spans).items():
+        if word in entities and thing in entities:  # "shippers (they are our customers)"
+            del entities[word]
+            _read_as(stated, word, thing)
     link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:

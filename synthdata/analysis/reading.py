@@ -3525,6 +3525,35 @@ def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
     )
 
 
+def other_names(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """Another name the text gives things in an aside, named only there: "shippers (they are
+    our customers)", "growers, who are our members,". The rows are the same; the other name
+    is not a table of its own."""
+    by_first = {m[1]: m for m in mentions}
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m[0]] = count.get(m[0], 0) + 1
+    out: dict[str, str] = {}
+    for thing, _first, last, _ in mentions:
+        words = [t.text for t in tokens[last + 1 : last + 5]]
+        if not tokens[last].plural or words[:3] not in (["(", "they", "are"], [",", "who", "are"]):
+            continue
+        j = last + 4
+        if j < len(tokens) and tokens[j].text in {"our", "the", "my", "your", "their"}:
+            j += 1
+        said = by_first.get(j)
+        if said is None or said[0] == thing or count[said[0]] > 1:
+            continue
+        end = said[2] + 1
+        if (
+            end >= len(tokens)
+            or tokens[end].text in {")", ","}
+            or tokens[end].sentence != tokens[j].sentence
+        ):
+            out[said[0]] = thing  # the aside ends with the name
+    return out
+
+
 def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
     """A thing the text says another is, named only there: "a blend is a recipe of several
     lots", "a flight is one operation of a route", "the chart of accounts is a tree". The

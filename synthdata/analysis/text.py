@@ -84,6 +84,13 @@ _PARTICLE_COMPOUND = re.compile(
 _DASH_ASIDE = re.compile(
     r"(?<=\s)[-\u2013\u2014](\s[^.;:!?()\n\u2013\u2014-]{1,150}?\s)[-\u2013\u2014](?=\s)"
 )
+#: A pronoun run into its verb, read as the two words ("we're" is read as "were" elsewhere).
+_CONTRACTIONS = {
+    f"{pronoun}'{ending}": (pronoun, verb)
+    for pronoun in ("they", "you", "we", "i")
+    for ending, verb in (("re", "are"), ("ve", "have"), ("ll", "will"))
+    if (pronoun, ending) not in {("we", "re"), ("i", "re")}
+}
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
 PUNCTUATION = frozenset(",():/=+>")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
@@ -110,6 +117,10 @@ def tokenize(text: str) -> list[Token]:
         word = raw.lower()
         if word in _SENTENCE_END:
             sentence += 1
+            continue
+        if word in _CONTRACTIONS:  # "they're paired": a pronoun and its verb, not a noun
+            for part in _CONTRACTIONS[word]:
+                tokens.append(Token(part, part, sentence, match.start()))
             continue
         possessive = word.endswith("'s")
         word = word.replace("'s", "").replace("'", "")

@@ -125,3 +125,14 @@ def test_an_aside_between_dashes_reads_as_brackets():
     )
     assert {"projectionists", "printers", "caterers"}.isdisjoint(schemas)
     assert "suppliers" in schemas
+
+
+def test_they_are_is_a_pronoun_and_a_verb_and_an_aside_names_the_same_rows():
+    schemas = _schemas(
+        "Our darts league runs two seasons a year. Players join a team, and in each fixture "
+        "they're drawn against a player of the other team; we record every leg. Sponsors "
+        "(they're our patrons) pay a fee per season."
+    )
+    assert not any("theyre" in name for name in schemas)
+    assert "patrons" not in schemas
+    assert "sponsors" in schemas
