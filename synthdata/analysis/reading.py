@@ -498,6 +498,14 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
                 break
         if tags[i] == "VERB":
             continue
+        if (
+            2 <= i < n - 1
+            and tokens[i - 2].text == "which"
+            and tokens[i + 1].text == "which"
+            and tags[i - 1] == "NOUN"
+        ):
+            tags[i] = "VERB"  # "which customer drove which vehicle"
+            continue
         prev = tokens[i - 1].text if i else ""
         if (
             prev == "to"

@@ -136,3 +136,12 @@ def test_they_are_is_a_pronoun_and_a_verb_and_an_aside_names_the_same_rows():
     assert not any("theyre" in name for name in schemas)
     assert "patrons" not in schemas
     assert "sponsors" in schemas
+
+
+def test_a_word_between_which_and_which_is_a_verb():
+    schemas = _schemas(
+        "Wildlife survey database: birds (ring number, wingspan); rangers (name, region). "
+        "Sightings record which ranger saw which bird, and when."
+    )
+    assert not any("saw" in name for name in schemas)
+    assert {"birds", "rangers", "sightings"} <= set(schemas)
