@@ -62,6 +62,7 @@ from synthdata.analysis.reading import (
     link_name,
     names_events,
     normalize,
+    other_names,
     person_word,
     read,
     recurring_events,
@@ -134,7 +135,12 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)
     _value_words_not_tables(entities, tokens, spans, stated)
+    _counts_not_tables(entities, tokens, spans, stated)
     _descriptions_not_tables(entities, what_things_are(tokens, spans), stated)
+    for word, thing in other_names(tokens, spans).items():
+        if word in entities and thing in entities:  # "shippers (they are our customers)"
+            del entities[word]
+            _read_as(stated, word, thing)
     link_tables = _one_staff(entities, staff_kinds(tokens, spans), stated, self_refs, link_tables)
     for key, fields in attributes.items():
         if key in entities:
@@ -145,7 +151,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
                     attrs[:] = [a for a in attrs if a[1] or singular(a[0]) != singular(name)]
                     attrs.append((name, choices))  # "modes" of a listed thing: its "mode"
                 elif parent != key:
-                    stated.append(TextLink(key, parent, "", True))
+                    role = name if parent != name and person_word(name) else ""
+                    stated.append(TextLink(key, parent, role, True))
     pairs = many_pairs(tokens, mentions) | {(t.a, t.b) for t in link_tables}
     add_link_tables(entities, pairs, domain)
     said = {(lk.child, lk.parent, lk.role) for lk in stated} | _modifier_parents(entities)
@@ -461,6 +468,50 @@ def _value_words_not_tables(
             entities[owner].attributes.append((singular(head), values))
 
 
+#: Words that open the list of a thing's fields ("wards have a name, …", "stations (name, …)").
+_FIELD_LEADS = frozenset({"(", ":", "have", "has", "with", "include", "includes"})
+
+
+def _counts_not_tables(
+    entities: dict[str, EntityPlan],
+    tokens: list[Token],
+    spans: list[tuple[str, int, int, str]],
+    stated: list[TextLink],
+) -> None:
+    """A thing the text names only as a number of it in another's fields ("wards have a name,
+    a floor and a number of beds", "stations (name, number of platforms)") is a count of the
+    thing before it in the sentence (``bed_count``), not a table. "Any number of" and "with a
+    number of" say how many rows, not a field."""
+    counted: dict[str, list[tuple[int, int]]] = {}
+    for key, first, last, _ in spans:
+        counted.setdefault(key, [])
+        j = first - 1
+        if j < 2 or tokens[j].text != "of" or tokens[j - 1].text != "number":
+            continue
+        before = tokens[j - 2].text
+        lead = tokens[j - 3].text if j >= 3 else ""
+        if before in {"the", ",", "(", "and", ":"} or (before == "a" and lead in {",", "and"}):
+            counted[key].append((first, last))
+    for key, first, last, _ in spans:
+        if key not in entities or not counted[key]:
+            continue
+        if len(counted[key]) < sum(1 for k, *_ in spans if k == key):
+            continue  # named as a thing elsewhere too
+        earlier = [
+            (k, la)
+            for k, f, la, _ in sorted(spans, key=lambda m: -m[1])
+            if la < first and tokens[la].sentence == tokens[first].sentence and k in entities
+        ]
+        heads = [k for k, la in earlier if _FIELD_LEADS & {t.text for t in tokens[la + 1 : first]}]
+        owner = next(iter(heads or [k for k, _ in earlier]), None)
+        if owner is None or owner == key:
+            continue
+        del entities[key]
+        stated[:] = [lk for lk in stated if key not in (lk.child, lk.parent)]
+        words = [tokens[i].base for i in range(first, last + 1) if tokens[i].word]
+        entities[owner].attributes.append(("_".join([*words, "count"]), ()))
+
+
 def _core_around(entities: dict[str, EntityPlan], core: tuple[str, ...]) -> list[str]:
     """The domain's core tables that belong with the few the text names: the core tables that
     record something about them (and so on down), and the parents of all of these ("gym
@@ -666,10 +717,15 @@ def _listed_entity(name: str, entities: dict[str, EntityPlan], domain: str) -> s
             entities[template.key].table = plural(name)
             return template.key
     if "_" not in name and person_word(name) and name not in entities:
-        # "the requester", "the assigned agent": a person the row points at
-        entities[name] = EntityPlan(name, plural(name), None, True, reason="named")
-        return name
+        # "the requester", "the assigned agent": a person the row points at, one of the
+        # people the text keeps a table of ("users (…); issues (reporter, assignee)")
+        people = [k for k in entities if k.rsplit("_", 1)[-1] in _PEOPLE_TABLES]
+        return people[0] if len(people) == 1 else None
     return None
+
+
+#: Tables of everyone a system knows, whose rows play the roles a field list names.
+_PEOPLE_TABLES = frozenset({"user", "employee", "member", "person", "staff"})
 
 
 def _parent_word(word: str, key: str) -> bool:

@@ -498,6 +498,14 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
                 break
         if tags[i] == "VERB":
             continue
+        if (
+            2 <= i < n - 1
+            and tokens[i - 2].text == "which"
+            and tokens[i + 1].text == "which"
+            and tags[i - 1] == "NOUN"
+        ):
+            tags[i] = "VERB"  # "which customer drove which vehicle"
+            continue
         prev = tokens[i - 1].text if i else ""
         if (
             prev == "to"
@@ -3611,6 +3619,35 @@ def _intransitive(tokens: list[Token], tags: list[str], v: int) -> bool:
         or tags[i] in {"PREP", "ADV", "CONJ"}
         or (tokens[i].text in {"each", "every"})
     )
+
+
+def other_names(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
+    """Another name the text gives things in an aside, named only there: "shippers (they are
+    our customers)", "growers, who are our members,". The rows are the same; the other name
+    is not a table of its own."""
+    by_first = {m[1]: m for m in mentions}
+    count: dict[str, int] = {}
+    for m in mentions:
+        count[m[0]] = count.get(m[0], 0) + 1
+    out: dict[str, str] = {}
+    for thing, _first, last, _ in mentions:
+        words = [t.text for t in tokens[last + 1 : last + 5]]
+        if not tokens[last].plural or words[:3] not in (["(", "they", "are"], [",", "who", "are"]):
+            continue
+        j = last + 4
+        if j < len(tokens) and tokens[j].text in {"our", "the", "my", "your", "their"}:
+            j += 1
+        said = by_first.get(j)
+        if said is None or said[0] == thing or count[said[0]] > 1:
+            continue
+        end = said[2] + 1
+        if (
+            end >= len(tokens)
+            or tokens[end].text in {")", ","}
+            or tokens[end].sentence != tokens[j].sentence
+        ):
+            out[said[0]] = thing  # the aside ends with the name
+    return out
 
 
 def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:

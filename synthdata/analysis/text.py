@@ -80,6 +80,17 @@ _PARTICLES = frozenset({"in", "on", "up", "off", "out", "over", "down", "by"})
 _PARTICLE_COMPOUND = re.compile(
     r"\b([A-Za-z]{2,})-((?:in|on|up|off|out|over|down|by)s?)\b", re.IGNORECASE
 )
+#: An aside between two spaced dashes in one sentence (each dash kept one character long).
+_DASH_ASIDE = re.compile(
+    r"(?<=\s)[-\u2013\u2014](\s[^.;:!?()\n\u2013\u2014-]{1,150}?\s)[-\u2013\u2014](?=\s)"
+)
+#: A pronoun run into its verb, read as the two words ("we're" is read as "were" elsewhere).
+_CONTRACTIONS = {
+    f"{pronoun}'{ending}": (pronoun, verb)
+    for pronoun in ("they", "you", "we", "i")
+    for ending, verb in (("re", "are"), ("ve", "have"), ("ll", "will"))
+    if (pronoun, ending) not in {("we", "re"), ("i", "re")}
+}
 #: Punctuation kept as tokens: it separates list items, so no phrase runs across it.
 PUNCTUATION = frozenset(",():/=+>")
 _SENTENCE_END = {".", ";", "!", "?", "\n"}
@@ -90,6 +101,8 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     source = fold(text, lower=False).replace("&", " and ").replace("→", ">")
+    # Dashes around an aside are brackets ("vendors - florists, caterers - with a fee").
+    source = _DASH_ASIDE.sub(lambda m: f"({m.group(1)})", source)
     # Compounds with a particle are one noun: check-ins, add-ons, top-ups, drop-offs.
     source = _PARTICLE_COMPOUND.sub(r"\1_\2", source).replace("-", " ")
     # An ellipsis inside a list or parenthesis is "and so on" ("(violins, brass...)"), not a
@@ -104,6 +117,10 @@ def tokenize(text: str) -> list[Token]:
         word = raw.lower()
         if word in _SENTENCE_END:
             sentence += 1
+            continue
+        if word in _CONTRACTIONS:  # "they're paired": a pronoun and its verb, not a noun
+            for part in _CONTRACTIONS[word]:
+                tokens.append(Token(part, part, sentence, match.start()))
             continue
         possessive = word.endswith("'s")
         word = word.replace("'s", "").replace("'", "")

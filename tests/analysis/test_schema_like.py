@@ -122,3 +122,62 @@ def test_the_texts_own_contact_fields_replace_the_catalogues():
     parents = schemas["parents"].field_names
     assert "full_name" in parents
     assert "first_name" not in parents
+
+
+def test_a_person_named_only_in_a_field_list_is_a_key_or_a_field_not_a_table():
+    schemas = _schemas(
+        "Helpdesk database: users (login, email, full name); tickets (title, description, "
+        "priority, requester, reviewer, created at)."
+    )
+    assert {"requesters", "reviewers"}.isdisjoint(schemas)
+    keys = _keys(schemas["tickets"])
+    assert keys.get("requester_user_id") == "users"
+    assert keys.get("reviewer_user_id") == "users"
+    schemas = _schemas(
+        "Rowing league DB. Clubs: name, motto, captain and kit colour. Regattas: name, date, river."
+    )
+    assert "captains" not in schemas
+    assert "captain" in schemas["clubs"].field_names
+
+
+def test_a_number_of_things_in_a_field_list_is_a_count_not_a_table():
+    schemas = _schemas(
+        "Ferry operator database. Our 12 ferries each have a name, a home port and the number "
+        "of lifeboats. Crossings are sailed by one ferry on a date."
+    )
+    assert "lifeboats" not in schemas
+    assert "lifeboat_count" in schemas["ferries"].field_names
+    schemas = _schemas(
+        "Event planner. A party can invite any number of guests; guests have a name, an email "
+        "and a dietary note."
+    )
+    assert "guests" in schemas
+
+
+def test_an_aside_between_dashes_reads_as_brackets():
+    schemas = _schemas(
+        "We run a film festival. For each festival we hire suppliers - projectionists, "
+        "printers, caterers - at an agreed fee, and screenings show one film in one venue."
+    )
+    assert {"projectionists", "printers", "caterers"}.isdisjoint(schemas)
+    assert "suppliers" in schemas
+
+
+def test_they_are_is_a_pronoun_and_a_verb_and_an_aside_names_the_same_rows():
+    schemas = _schemas(
+        "Our darts league runs two seasons a year. Players join a team, and in each fixture "
+        "they're drawn against a player of the other team; we record every leg. Sponsors "
+        "(they're our patrons) pay a fee per season."
+    )
+    assert not any("theyre" in name for name in schemas)
+    assert "patrons" not in schemas
+    assert "sponsors" in schemas
+
+
+def test_a_word_between_which_and_which_is_a_verb():
+    schemas = _schemas(
+        "Wildlife survey database: birds (ring number, wingspan); rangers (name, region). "
+        "Sightings record which ranger saw which bird, and when."
+    )
+    assert not any("saw" in name for name in schemas)
+    assert {"birds", "rangers", "sightings"} <= set(schemas)
