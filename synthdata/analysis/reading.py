@@ -532,6 +532,9 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
         ):
             tags[i] = "VERB"  # "we run events and track RSVPs"
             continue
+        if _second_verb_of_one(tokens, tags, i):
+            tags[i] = "VERB"  # "each employee works in one team and reports to a lead"
+            continue
         if (
             prev in {"each", "every"}
             and i >= 2
@@ -542,6 +545,29 @@ def _mend_verbs(tokens: list[Token], tags: list[str]) -> None:
             tags[i] = "VERB"  # "three warehouses, each split into bins"
     _participles_in_lists(tokens, tags)
     _plurals_in_brackets(tokens, tags)
+
+
+def _second_verb_of_one(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether an -s word after "and" is a second verb of a singular subject whose first verb
+    has the same form ("each policy belongs to one holder and covers one property"), or the
+    verb after "each of the <plural>" ("each of our routes serves a sequence of stops")."""
+    token = tokens[i]
+    if _verb_form(token.text) != "s" or i + 1 >= len(tokens):
+        return False
+    if tags[i + 1] not in {"DET", "NUM", "QUANT", "PREP", "ADV"}:
+        return False
+    if tokens[i - 1].text == "and":
+        return any(
+            tags[j] == "VERB" and _verb_form(tokens[j].text) == "s"
+            for j in range(max(0, i - 12), i - 1)
+            if tokens[j].sentence == token.sentence
+        )
+    words = [t.text for t in tokens[max(0, i - 5) : i - 1]]
+    plural_before = tags[i - 1] in {"VERB", "NOUN"} and tokens[i - 1].plural
+    if plural_before and _contains(words, ("each", "of")):
+        tags[i - 1] = "NOUN"  # "routes" is the noun "each of our" counts
+        return True
+    return False
 
 
 def _plurals_in_brackets(tokens: list[Token], tags: list[str]) -> None:
@@ -2916,6 +2942,15 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
             fields = sum(1 for _, _, thing in items if thing is None)
             counts = fields >= 2 and fields >= 2 * (len(items) - fields)
             for i in seen:  # "points", but not "deductions (401k, health)": kinds of records
+                if not tokens[i].plural and not person_word(keys_at[i]):
+                    # "a barcode, a shelf mark and a condition": one apiece, a field unless
+                    # the catalogue knows it as a record of this business (analyze decides)
+                    in_list.setdefault(keys_at[i], set()).add(key)
+                    listed_at.add(i)
+                    known = found.attributes.setdefault(key, [])
+                    if not any(n == keys_at[i] for n, _ in known):
+                        known.append((keys_at[i], ()))
+                    continue
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)

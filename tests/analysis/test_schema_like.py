@@ -181,3 +181,23 @@ def test_a_word_between_which_and_which_is_a_verb():
     )
     assert not any("saw" in name for name in schemas)
     assert {"birds", "rangers", "sightings"} <= set(schemas)
+
+
+def test_a_second_verb_of_one_subject_is_a_verb_not_a_table():
+    schemas = _schemas(
+        "Each nurse works on exactly one ward and reports to a matron. Each of our wards "
+        "serves a specialty. Wards have a name and a floor."
+    )
+    assert "reports" not in schemas
+    assert "serves" not in schemas
+    assert _keys(schemas["nurses"]).get("ward_id") == "wards"
+
+
+def test_one_apiece_things_in_a_field_list_are_fields():
+    schemas = _schemas(
+        "Our archive: every box has a barcode, a shelf mark and a condition; boxes hold "
+        "letters, and each letter has a sender, a date and a page count."
+    )
+    assert "shelf_marks" not in schemas
+    assert "shelf_mark" in schemas["boxes"].field_names
+    assert _keys(schemas["letters"]).get("box_id") == "boxes"
