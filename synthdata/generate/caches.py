@@ -33,6 +33,7 @@ CACHES: dict[str, Callable[[], None]] = {
     "plain CSV pools": quoting.plain_pool.cache_clear,
     "offline vocabularies": vocabularies.load.cache_clear,
     "vocabulary series": semantic.mixture.cache_clear,
+    "description series": semantic._described.cache_clear,
     "quantile points": numbers.quantile_units.cache_clear,
     "quantile points by value": numbers.grouped_quantiles.cache_clear,
     "weights by value": choices.grouped_weights.cache_clear,

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATE_MEANINGS",
     "DATE_TYPES",
+    "FREE_TEXT",
     "MEANINGS",
     "MONEY_MEANINGS",
     "NUMBER_MEANINGS",
@@ -78,6 +79,31 @@ _STATUSES = (
     "application",
     "shipment",
 )
+
+#: Free-text meanings → their vocabulary kind (``text_<meaning>``) and the words
+#: :meth:`Field.details` shows; :func:`_free_text` picks one by the column word and the table.
+FREE_TEXT: dict[str, tuple[str, str]] = {
+    kind: (f"text_{kind}", words)
+    for kind, words in (
+        ("viewing_feedback", "feedback after a property viewing"),
+        ("feedback", "feedback on a service"),
+        ("notes", "short working notes"),
+        ("inspection_notes", "inspection findings"),
+        ("property_description", "description of a property"),
+        ("issue_description", "description of a reported problem"),
+        ("repair_description", "description of a fault to repair"),
+        ("claim_description", "description of a claimed loss"),
+        ("transaction_description", "description of a payment"),
+        ("description", "description of a thing"),
+        ("visit_reason", "reason for a visit"),
+        ("return_reason", "reason for a return"),
+        ("reason", "reason for a change or cancellation"),
+        ("outcome", "outcome"),
+        ("delivery_instructions", "delivery instructions"),
+        ("dosage_instructions", "dosage instructions"),
+        ("offer_terms", "conditions of an offer on a property"),
+    )
+}
 
 #: Every text meaning (STRING and TEXT), with the words :meth:`Field.details` shows for it
 #: ("means: book title").
@@ -144,6 +170,9 @@ TEXT_MEANINGS: dict[str, str] = {
     "pet_breed": "pet breed (fits the row's species)",
     "dog_breed": "dog breed",
     "cat_breed": "cat breed",
+    "property_headline": "property listing headline",
+    # Free text people type, by column word and the table's kind of thing (see FREE_TEXT)
+    **{kind: words for kind, (_, words) in FREE_TEXT.items()},
 }
 
 
@@ -567,7 +596,7 @@ def _infer(name: str, table: str, siblings: frozenset[str]) -> str | None:
         found = _named(col, joined, head, tab, siblings)
         if found:
             return found
-    for rule in (_by_column, _person_role):
+    for rule in (_by_column, _person_role, _free_text):
         found = rule(col, joined, head, tab, siblings)
         if found:
             return found
@@ -708,6 +737,8 @@ def _named(
         return "review"
     if thing in _DISHES or (thing == "item" and "menu" in tab):
         return "dish"
+    if thing == "listing" or (thing in _PRODUCTS and _is_property(tab, siblings)):
+        return _listing(tab, siblings)
     if thing in _PRODUCTS:
         return _product_name(tab)
     if thing in ("category", "subcategory"):
@@ -833,6 +864,127 @@ def _is_ticket(thing: str, tab: list[str], siblings: frozenset[str]) -> bool:
     if thing in _SURE_TICKETS:
         return True
     return thing in _TICKETS and bool(_SUPPORT & (set(tab) | siblings))
+
+
+def _is_property(tab: list[str], siblings: frozenset[str]) -> bool:
+    """Rows that are homes or premises: a table of them, or one with rooms and floor areas."""
+    if set(tab) & _PROPERTY_TABLES:
+        return True
+    return any(set(words(s)) & _PROPERTY_COLUMNS for s in siblings)
+
+
+def _listing(tab: list[str], siblings: frozenset[str]) -> str | None:
+    """A listing's title: a job's, a property's, goods' only where the rows are goods."""
+    if set(tab) & {"job", "vacancy", "career"}:
+        return "job_title"
+    if _is_property(tab, siblings):
+        return "property_headline"
+    if set(tab) - {"listing"} or any(set(words(s)) & _GOODS_COLUMNS for s in siblings):
+        return _product_name(tab)  # ``product_listings``, or a listing with a SKU or a brand
+    return None
+
+
+#: Table words whose rows are homes or premises.
+_PROPERTY_TABLES = frozenset(
+    "property house home apartment flat condo condominium estate realty villa cottage "
+    "bungalow townhouse letting".split()
+)
+#: Column words only a property has.
+_PROPERTY_COLUMNS = frozenset(
+    "bedrooms bedroom bathrooms bathroom beds baths sqft sqm square_feet square_metres "
+    "floor_area lot_size property".split()
+)
+#: Column words only goods have.
+_GOODS_COLUMNS = frozenset(
+    "sku brand condition category stock quantity qty shipping weight manufacturer barcode "
+    "upc ean model".split()
+)
+#: Column words of free text (:func:`_free_text`), by what they hold.
+_FREE_WORDS = {
+    **dict.fromkeys(
+        ("feedback", "comment", "comments", "remark", "remarks", "opinion"), "feedback"
+    ),
+    **dict.fromkeys(("notes", "note", "memo", "observation", "observations"), "notes"),
+    **dict.fromkeys(("finding", "findings"), "notes"),
+    **dict.fromkeys(("description", "desc", "details", "detail", "summary", "overview"), "desc"),
+    **dict.fromkeys(("complaint", "problem", "symptom", "symptoms", "fault"), "problem"),
+    **dict.fromkeys(("reason", "purpose"), "reason"),
+    **dict.fromkeys(("outcome", "result", "resolution", "conclusion"), "outcome"),
+    **dict.fromkeys(("instructions", "instruction", "directions"), "instructions"),
+}
+_VIEWINGS = frozenset("viewing showing open_house".split())
+_INSPECTIONS = frozenset(
+    "inspection audit check checkup survey assessment walkthrough walk_through".split()
+)
+#: Problems reported to someone who fixes them; :data:`_TICKETS` words too in a support context.
+_ISSUES = frozenset("ticket issue bug complaint outage defect escalation".split())
+_REPAIRS = frozenset(
+    "maintenance repair fault leak breakdown work_order workorder callout call_out "
+    "fix service_request".split()
+)
+_PAYMENTS = frozenset(
+    "transaction payment charge ledger receipt withdrawal deposit transfer refund "
+    "payout statement expense purchase debit credit".split()
+)
+_VISITS = frozenset("appointment visit consultation encounter admission checkup".split())
+_CLINICAL = frozenset("patient doctor physician clinic nurse hospital vet pet".split())
+_RETURNS = frozenset("return refund rma exchange".split())
+_DELIVERIES = frozenset("delivery shipment order pickup collection parcel dispatch".split())
+_PRESCRIPTIONS = frozenset("prescription medication dose dosage drug refill".split())
+_OFFERS = frozenset("offer bid".split())
+
+
+def _free_text(
+    col: list[str], joined: str, head: str, tab: list[str], siblings: frozenset[str]
+) -> str | None:
+    """What people type into a notes, feedback, description or reason column, by the table.
+
+    ``viewings.feedback`` is about a property visit, ``inspections.notes`` lists findings,
+    ``tickets.description`` a problem, ``appointments.reason`` why a patient came.
+    """
+    word = _FREE_WORDS.get(col[-1])
+    if word is None:
+        return None
+    tabs = set(tab) | {"_".join(tab[-2:])}
+    sibling_words = {w for s in siblings for w in words(s)}
+    issues = _ISSUES | (_TICKETS if _SUPPORT & (tabs | siblings) else frozenset())
+    if tabs & _VIEWINGS and word in ("feedback", "notes", "outcome"):
+        return "viewing_feedback"
+    if tabs & _OFFERS and (word in ("desc", "notes") or col[-1] in ("conditions", "terms")):
+        if _is_property(tab, siblings) or "listing" in sibling_words:
+            return "offer_terms"
+        return None
+    if tabs & _INSPECTIONS and word in ("notes", "feedback", "outcome", "desc"):
+        return "inspection_notes"
+    if word == "problem" or (word in ("desc", "notes") and tabs & (issues | _REPAIRS)):
+        if tabs & _REPAIRS or (word == "problem" and not tabs & issues):
+            return "repair_description"
+        return "claim_description" if "claim" in tabs else "issue_description"
+    if word == "desc":
+        if "claim" in tabs:
+            return "claim_description"
+        if tabs & _PAYMENTS:
+            return "transaction_description"
+        if _is_property(tab, siblings):
+            return "property_description"
+        if tabs & (_WORKING | _TICKETS) or col[-1] not in ("description", "desc"):
+            return None  # a description of what happened: none fits every event
+        return "description"  # of a thing
+    if word == "reason":
+        if tabs & _RETURNS:
+            return "return_reason"
+        if tabs & _VISITS and (tabs | sibling_words) & _CLINICAL:
+            return "visit_reason"
+        return "reason" if col[-1] == "reason" else None
+    if word == "instructions":
+        if tabs & _DELIVERIES:
+            return "delivery_instructions"
+        return "dosage_instructions" if tabs & _PRESCRIPTIONS else None
+    if word == "outcome":
+        return "outcome"
+    if col[-1] == "feedback" or (word == "feedback" and tabs & _CONSUMER):
+        return "feedback"
+    return "notes" if tabs & _WORKING else None  # working notes, of events that happen to people
 
 
 def _product_name(tab: list[str]) -> str:
@@ -1156,6 +1308,12 @@ _CONSUMER = frozenset(
     "order purchase cart sale transaction payment session review login event booking "
     "reservation comment post message click view play stream listen rental checkout "
     "rating like share search signup".split()
+)
+#: Tables of things that happen to people, where generic working notes fit.
+_WORKING = (
+    _OFFICE
+    | _CONSUMER
+    | frozenset("delivery shipment pickup collection dispatch movement transfer job".split())
 )
 _UNIT_WORDS = frozenset(
     "cm mm m meter meters metre metres inch inches ft feet kg kgs kilo kilos g gram grams "

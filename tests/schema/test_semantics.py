@@ -138,7 +138,7 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str | None]] = [
     ("vehicles", "license_plate", "STRING", (), "code"),
     # Unknown names: neutral phrases (see the fallback tests)
     ("zones", "name", "STRING", (), None),
-    ("warehouse_zones", "description", "TEXT", ("name",), None),
+    ("warehouse_zones", "description", "TEXT", ("name",), "description"),
     ("vehicles", "model", "STRING", (), None),
     ("stores", "region", "STRING", (), None),
     ("posts", "body", "TEXT", (), None),
@@ -226,8 +226,8 @@ def test_anchors_name_the_sibling_a_row_follows():
     assert follows("products", "name", ("category", "price")) == "category"
     assert follows("reviews", "comment", ("rating",)) == "rating"
     assert follows("pets", "breed", ("species",)) == "species"
-    assert follows("zones", "description", ("name",)) == "name"
-    assert follows("zones", "name", ("description",)) is None
+    assert follows("zones", "summary", ("name",)) == "name"
+    assert follows("zones", "name", ("summary",)) is None
     assert follows("products", "name", ("price",)) is None
 
 

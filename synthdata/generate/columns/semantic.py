@@ -38,6 +38,7 @@ from synthdata.generate.columns.words import color, company, truncate
 from synthdata.generate.context import Batch, ColumnGenerator
 from synthdata.schema import Field, FieldType
 from synthdata.schema.semantics import (
+    FREE_TEXT,
     MEANINGS,
     PRODUCT_GROUPS,
     STATUS_CHOICES,
@@ -94,6 +95,8 @@ VOCABULARY: dict[str, str] = {
     "dog_breed": "dog_breeds",
     "cat_breed": "cat_breeds",
     "iata_code": "airport_codes",
+    "property_headline": "property_headlines",
+    **{kind: vocabulary for kind, (vocabulary, _) in FREE_TEXT.items() if kind != "description"},
     **{f"product_name_{group}": f"products_{group}" for group in PRODUCT_GROUPS},
 }
 
@@ -224,6 +227,8 @@ def sources(kind: str | None) -> Sources:
     mixed = {"product_name": _PRODUCT_KINDS, "review": _REVIEW_KINDS, "pet_breed": _BREED_KINDS}
     if kind in mixed:
         return Sources(kinds=mixed[kind], values=("Mixed",) if kind == "pet_breed" else ())
+    if kind == "description":  # the table's words fill ``{thing}``
+        return Sources(kinds=(FREE_TEXT[kind][0],))
     if kind == "place_name":
         return Sources(pools=(Pool("addresses", "city"),))
     if kind == "venue_name":
@@ -280,8 +285,23 @@ def values(batch: Batch, f: Field, kind: str) -> pl.Series:
         return _place_names(batch, f, " " + kinds)
     if kind == "isbn":
         return _isbn(batch, f)
+    if kind == "description":
+        pool = _described(batch.schema.name, batch.locale(f))
+        return pool.gather(batch.choice(len(pool), f.name))
     msg = f"no values for meaning {kind!r} (known: {', '.join(MEANINGS)})"
     raise AssertionError(msg)
+
+
+@lru_cache(maxsize=64)
+def _described(table: str, locale: str) -> pl.Series:
+    """Descriptions of the table's thing: ``{thing}`` in the sentences becomes its noun.
+
+    Cache: filled on first use per (table, locale), kept for the life of the process (the last
+    64 asked for); emptying it (see :mod:`synthdata.generate.caches`) only costs the rebuild.
+    """
+    thing = " ".join(singular(w) for w in words(table)) or "item"
+    sentences = vocabularies.load(FREE_TEXT["description"][0], locale)
+    return pl.Series([s.replace("{thing}", thing) for s in sentences], dtype=pl.String)
 
 
 def _sibling(batch: Batch, f: Field) -> tuple[Field, pl.Series] | None:

@@ -29,7 +29,7 @@ from importlib.resources.abc import Traversable
 
 from synthdata.errors import InvalidInputError
 
-__all__ = ["FALLBACK_LOCALE", "KINDS", "POOL_SIZE", "TEMPLATED", "expand", "load"]
+__all__ = ["FALLBACK_LOCALE", "FREE_TEXTS", "KINDS", "POOL_SIZE", "TEMPLATED", "expand", "load"]
 
 #: The locale every kind exists in; other locales fall back to it file by file.
 FALLBACK_LOCALE = "en_US"
@@ -46,6 +46,29 @@ TEMPLATED = (
     "course_titles",
     "project_names",
     "event_names",
+    "property_headlines",
+)
+
+#: Free text by what it is about (sentences people type into notes, feedback, descriptions);
+#: ``text_description`` may name the row's thing as ``{thing}``, filled in by the generator.
+FREE_TEXTS = (
+    "text_viewing_feedback",
+    "text_feedback",
+    "text_notes",
+    "text_inspection_notes",
+    "text_property_description",
+    "text_issue_description",
+    "text_repair_description",
+    "text_claim_description",
+    "text_transaction_description",
+    "text_description",
+    "text_visit_reason",
+    "text_return_reason",
+    "text_reason",
+    "text_outcome",
+    "text_delivery_instructions",
+    "text_dosage_instructions",
+    "text_offer_terms",
 )
 
 #: Every kind, one ``<locale>/<kind>.txt`` each.
@@ -81,6 +104,7 @@ KINDS = (
     "cat_breeds",
     "dishes",
     "airport_codes",
+    *FREE_TEXTS,
 )
 
 _ROOT = files(__name__)
