@@ -115,6 +115,8 @@ def _schema(entity: EntityPlan, plan: Plan, volume: int) -> Schema:
     taken = {f.name for f in fields}
     body = _in_stated_units(_body_fields(entity, plan.domain), entity)
     said = _text_fields(entity, taken | {f.name for f in body})
+    # "date listed" is the catalogue's listed_on, its conventional name kept
+    said = [g for g in said if not any(_same_measure(f, g, same=True) for f in body)]
     for f in [*_not_said_otherwise(body, said, entity), *said]:
         if f.name not in taken:
             fields.append(_own_kind(f, entity))
@@ -210,9 +212,27 @@ def _not_said_otherwise(body: list[Field], said: list[Field], entity: EntityPlan
         f
         for f in body
         if f.name in own
-        or f.type not in kinds
-        or sum(1 for g in body if g.type is f.type) > 1  # work and home phones: both stay
+        or (
+            (f.type not in kinds or sum(1 for g in body if g.type is f.type) > 1)
+            and not any(_same_measure(f, g) for g in said)
+        )  # work and home phones: both stay
     ]
+
+
+#: Words that only glue a field's name to its type ("listed_on", "date_listed").
+_GLUE_WORDS = frozenset({"on", "at", "date", "of", "the"})
+
+
+def _same_measure(template: Field, said: Field, *, same: bool = False) -> bool:
+    """Whether the text's field is the catalogue's named more precisely (the same type, the
+    catalogue's words among more of the text's: "price" and "asking_price"; "total_price" is
+    not "unit_price"), or, with ``same``, named with the same words ("listed_on" and
+    "date_listed")."""
+    if template.type is not said.type or template.name == said.name:
+        return False
+    mine = set(template.name.split("_")) - _GLUE_WORDS
+    theirs = set(said.name.split("_")) - _GLUE_WORDS
+    return bool(mine) and (mine == theirs if same else mine < theirs)
 
 
 def _text_fields(entity: EntityPlan, taken: set[str]) -> list[Field]:

@@ -201,3 +201,15 @@ def test_one_apiece_things_in_a_field_list_are_fields():
     assert "shelf_marks" not in schemas
     assert "shelf_mark" in schemas["boxes"].field_names
     assert _keys(schemas["letters"]).get("box_id") == "boxes"
+
+
+def test_a_field_the_text_names_more_precisely_replaces_the_catalogues():
+    schemas = _schemas(
+        "Lettings agency: properties have an address, a monthly rent and a date listed. "
+        "Listings have an asking price, a date listed and a status; tenants rent properties."
+    )
+    listing = schemas["listings"].field_names
+    assert "asking_price" in listing
+    assert "price" not in listing  # the catalogue's price is the asking price
+    dated = [n for n in listing if "listed" in n]
+    assert len(dated) == 1  # listed_on, not listed_on beside date_listed
