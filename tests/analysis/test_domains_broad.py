@@ -298,6 +298,382 @@ CASES = [
         "Our photography studio books portrait sessions and sells prints to clients.",
         ["media", "personal_services"],
     ),
+    (
+        (
+            "A scientific society's conference office. Each member stores a profile; the "
+            "office books rooms for talks, and the shop sells proceedings."
+        ),
+        ["events", "nonprofit", "research"],
+    ),
+    (
+        (
+            "Our museum's education team: school groups book a visit, each visit has a guide,"
+            " a date and the number of pupils; teachers fill in a feedback form."
+        ),
+        ["education", "entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "Film festival submissions: filmmakers submit films with a title, runtime and "
+            "genre; a jury scores each film and the programme lists screenings by venue."
+        ),
+        ["entertainment", "events", "media"],
+    ),
+    (
+        (
+            "A seed library lends packets of heirloom seeds to gardeners, who return seeds "
+            "from their harvest at the end of the season."
+        ),
+        ["agriculture", "government", "nonprofit"],
+    ),
+    (
+        (
+            "A vintage clothing store buys stock from house clearances; each item has a size,"
+            " era, condition and price, and sales are rung up at the till."
+        ),
+        ["retail"],
+    ),
+    (
+        (
+            "Pottery studio: students book wheel-throwing classes, pieces are glazed and "
+            "fired in the kiln, and finished pots are collected a week later."
+        ),
+        ["education", "entertainment", "manufacturing", "personal_services", "sports"],
+    ),
+    (
+        (
+            "A wildlife sanctuary records rescued animals, their species, intake date, "
+            "treatment by the vet and release or adoption."
+        ),
+        ["nonprofit"],
+    ),
+    (
+        (
+            "A cider maker presses apples from local orchards, ferments in tanks and bottles "
+            "each batch with a batch number."
+        ),
+        ["agriculture", "manufacturing"],
+    ),
+    (
+        (
+            "An online bookshop stores titles, authors and orders; customers add books to a "
+            "cart and check out."
+        ),
+        ["ecommerce", "retail"],
+    ),
+    (
+        (
+            "A community radio station: volunteer presenters host shows in time slots, and "
+            "each broadcast logs the songs played for royalty reporting."
+        ),
+        ["media"],
+    ),
+    (
+        (
+            "A surf school rents boards and wetsuits and runs lessons on the beach for "
+            "beginners, with instructors assigned per lesson."
+        ),
+        ["education", "sports", "tourism"],
+    ),
+    (
+        (
+            "A hut-to-hut trekking company sells multi-day routes; each departure has a "
+            "mountain guide and travellers sleep in refuges along the way."
+        ),
+        ["hospitality", "tourism", "travel"],
+    ),
+    (
+        (
+            "The cathedral choir's music library tracks scores, which chorister borrowed them"
+            " and when services use each anthem."
+        ),
+        ["entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "A dog rescue charity: dogs arrive from pounds, are fostered by volunteers and "
+            "adopted by families after a home check."
+        ),
+        ["nonprofit"],
+    ),
+    (
+        (
+            "A court reporting firm sends stenographers to depositions and produces "
+            "transcripts for attorneys."
+        ),
+        ["legal"],
+    ),
+    (
+        (
+            "A plant nursery grows shrubs and trees from cuttings, pots them on and sells "
+            "them wholesale to garden centres."
+        ),
+        ["agriculture", "retail"],
+    ),
+    (
+        (
+            "A university press publishes monographs: each book has an editor, authors, a "
+            "series and print runs."
+        ),
+        ["education", "media", "publishing"],
+    ),
+    (
+        (
+            "A space startup operates a constellation of small satellites; ground stations "
+            "download images on each pass."
+        ),
+        ["research", "saas", "tech", "telecom"],
+    ),
+    (
+        (
+            "A marine research vessel logs cruises, sampling stations, water samples and the "
+            "scientists on board."
+        ),
+        ["research"],
+    ),
+    (
+        (
+            "A podcast network's shows, episodes, hosts and the advertisers who sponsor each "
+            "episode."
+        ),
+        ["media"],
+    ),
+    (
+        ("A pharmacy chain's prescriptions, pharmacists, patients and the medicines dispensed."),
+        ["healthcare", "retail"],
+    ),
+    (
+        (
+            "A kennel and cattery takes bookings for pets while owners are away; each stay "
+            "has a pen, feeding notes and vaccination proof."
+        ),
+        ["hospitality", "personal_services"],
+    ),
+    (
+        (
+            "An auction house catalogues lots for each sale; bidders register a paddle number"
+            " and the hammer price is recorded for every lot."
+        ),
+        ["ecommerce", "entertainment", "retail"],
+    ),
+    (
+        (
+            "A blood donation service schedules donors at mobile sessions and tracks each "
+            "unit from collection to the hospital."
+        ),
+        ["healthcare", "nonprofit"],
+    ),
+    (
+        (
+            "A chess club runs a ladder; members play rated games and the results update "
+            "their rating."
+        ),
+        ["athletics", "gaming", "nonprofit", "sports"],
+    ),
+    (
+        (
+            "Ferry company timetable: crossings between islands, vessels, sailings and foot "
+            "and vehicle tickets."
+        ),
+        ["shipping", "transportation", "travel"],
+    ),
+    (
+        (
+            "A recycling centre weighs loads of scrap metal brought in by collectors and pays"
+            " per kilo by grade."
+        ),
+        ["government", "industrial", "logistics", "manufacturing"],
+    ),
+    (
+        (
+            "An orchestra's concert season: works programmed for each concert, soloists, "
+            "conductors and rehearsals."
+        ),
+        ["entertainment", "events", "media"],
+    ),
+    (
+        (
+            "A diving centre runs PADI courses and boat dives; each diver has a certification"
+            " level and logged dives."
+        ),
+        ["education", "sports", "tourism"],
+    ),
+    (
+        (
+            "A registry of clinical trials: each trial has a sponsor, sites, investigators "
+            "and enrolled participants."
+        ),
+        ["healthcare", "research"],
+    ),
+    (
+        (
+            "Genealogy website: users build family trees of people with birth and death "
+            "dates, parents and marriages, and attach scanned records."
+        ),
+        ["media", "nonprofit", "publishing", "research", "saas", "social", "social_media"],
+    ),
+    (
+        (
+            "Our climbing gym sells day passes and memberships; staff log route setting on "
+            "each wall and members book belay induction slots."
+        ),
+        ["sports"],
+    ),
+    (
+        (
+            "A small-town newspaper: reporters file stories, editors approve them for a print"
+            " edition, and subscribers get home delivery."
+        ),
+        ["media", "publishing"],
+    ),
+    (
+        (
+            "We're a boutique wedding photography business. Couples book a package, we shoot "
+            "the day, and then deliver an online gallery of edited images."
+        ),
+        ["events", "media", "personal_services"],
+    ),
+    (
+        (
+            "Ski hire shop with skis, boots and helmets; each rental has a customer, start "
+            "and end date, and damage notes on return."
+        ),
+        ["retail", "sports"],
+    ),
+    (
+        (
+            "An opera house's costume department tracks garments, which production and role "
+            "they belong to, fittings with singers and cleaning."
+        ),
+        ["entertainment"],
+    ),
+    (
+        (
+            "Independent cinema: films, screenings in two screens, seats sold per screening "
+            "and concession sales."
+        ),
+        ["entertainment"],
+    ),
+    (
+        (
+            "A literary magazine's submissions queue: writers send poems and short stories, "
+            "readers vote, and accepted pieces appear in an issue."
+        ),
+        ["media", "publishing"],
+    ),
+    (
+        (
+            "A horse livery yard: owners rent stables, horses have feed plans, farrier visits"
+            " and vet checks, and invoices go out monthly."
+        ),
+        ["agriculture", "sports"],
+    ),
+    (
+        (
+            "Our hospice runs a shop network and a lottery; supporters give monthly and we "
+            "claim gift aid on their donations."
+        ),
+        ["healthcare", "nonprofit"],
+    ),
+    (
+        (
+            "A coffee roastery buys green beans from farms, roasts them in batches with a "
+            "roast profile and sells bags wholesale to cafes."
+        ),
+        ["manufacturing"],
+    ),
+    (
+        (
+            "A municipal swimming pool timetable: lane swims, lessons, and aqua aerobics "
+            "classes, with members paying per session."
+        ),
+        ["government", "sports"],
+    ),
+    (
+        (
+            "Tenant screening service for landlords: applicants consent to credit and "
+            "reference checks and the landlord sees a report."
+        ),
+        ["finance", "real_estate"],
+    ),
+    (
+        (
+            "A church hall booking system: community groups reserve the hall by the hour and "
+            "pay a hire fee."
+        ),
+        ["events", "nonprofit", "real_estate"],
+    ),
+    (
+        (
+            "An observatory's telescope time: astronomers submit proposals, a panel ranks "
+            "them and nights are allocated."
+        ),
+        ["research"],
+    ),
+    (
+        (
+            "A glamping site with yurts and shepherd huts, bookings per night, and add-ons "
+            "like firewood and breakfast hampers."
+        ),
+        ["hospitality", "tourism", "travel"],
+    ),
+    (
+        (
+            "We design and print custom t-shirts; customers upload artwork, choose sizes and "
+            "we ship the finished order."
+        ),
+        ["ecommerce", "manufacturing", "retail"],
+    ),
+    (
+        (
+            "A volunteer fire brigade tracks call-outs, which firefighters attended, the "
+            "engine used and equipment checks."
+        ),
+        ["government", "public_sector"],
+    ),
+    (
+        (
+            "A wine bar's stock of bottles, the tasting flights on the menu and tabs run up "
+            "by customers each evening."
+        ),
+        ["restaurants"],
+    ),
+    (
+        (
+            "A sheltered housing scheme for older people: residents, flats, warden checks and"
+            " alarm call logs."
+        ),
+        ["healthcare", "nonprofit", "real_estate"],
+    ),
+    (
+        (
+            "A mobile dog groomer's van visits customers at home; each appointment has a dog,"
+            " a service and a price."
+        ),
+        ["personal_services"],
+    ),
+    (
+        (
+            "A film archive catalogues reels, their format and condition, and requests from "
+            "broadcasters to license clips."
+        ),
+        ["entertainment", "media", "nonprofit"],
+    ),
+    (
+        ("A cricket club's members, teams, fixtures and the scorebook for every innings."),
+        ["athletics", "sports"],
+    ),
+    (
+        (
+            "A tutoring marketplace matching tutors with parents; lessons are booked online "
+            "and paid by card."
+        ),
+        ["ecommerce", "education"],
+    ),
+    (
+        ("A ferry booking app where passengers buy tickets for sailings and add a car or bicycle."),
+        ["shipping", "transportation", "travel"],
+    ),
 ]
 
 
