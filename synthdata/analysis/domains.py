@@ -134,12 +134,19 @@ def _opening(tokens: list[Token]) -> int:
 
 
 def _verb(tokens: list[Token], i: int) -> bool:
-    """A keyword said as a verb, not a noun: "each review stores the date", "we store orders"."""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    """A keyword said as a verb, not a noun: "each review stores the date", "we store orders",
+    "the service stores observations"."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
     before = tokens[i - 1].text if i > 0 else ""
     if before in _SUBJECTS:
         return True
-    return tokens[i].plural and after in _OBJECTS
+    if not tokens[i].plural or after is None or after.sentence != tokens[i].sentence:
+        return False
+    if i > 0 and (before in _OBJECTS or not tokens[i - 1].word):  # "the stores", "200 patients"
+        return False
+    # "stores the date"; "books games", "stores observations": nouns seldom stand in a row
+    # with the first one plural
+    return after.text in _OBJECTS or (after.word and after.plural)
 
 
 #: How much an entity named again counts: a register that says "loan" six times is no bank.

@@ -674,6 +674,166 @@ CASES = [
         ("A ferry booking app where passengers buy tickets for sailings and add a car or bicycle."),
         ["shipping", "transportation", "travel"],
     ),
+    (
+        (
+            "Our lab's freezer inventory: boxes of samples in racks, each tube labelled with "
+            "the project and the date it was frozen."
+        ),
+        ["healthcare", "research"],
+    ),
+    (
+        (
+            "A makerspace where members book the laser cutter and 3D printers and pay for "
+            "materials used."
+        ),
+        ["education", "manufacturing", "nonprofit", "saas", "sports"],
+    ),
+    (
+        (
+            "Fishing tackle shop with rods, reels and bait; regulars have a tab and we sell "
+            "day permits for the river."
+        ),
+        ["retail"],
+    ),
+    (
+        (
+            "A crematorium schedules services in two chapels and keeps records of ashes "
+            "collected by families."
+        ),
+        ["government", "personal_services"],
+    ),
+    (
+        (
+            "A drama school's auditions: applicants pick a slot, perform two monologues and "
+            "panel members score them."
+        ),
+        ["education", "entertainment"],
+    ),
+    (
+        (
+            "A harbour-side fish market: boats land catches, each box is weighed and graded "
+            "and buyers bid at the morning auction."
+        ),
+        ["agriculture", "ecommerce", "retail"],
+    ),
+    (
+        ("A church's baptism and wedding register with officiating clergy, dates and witnesses."),
+        ["government", "nonprofit"],
+    ),
+    (
+        (
+            "A zoo's animal records: each animal has a species, enclosure, keeper, diet and "
+            "vet history."
+        ),
+        ["entertainment", "nonprofit", "research"],
+    ),
+    (
+        ("Car boot sale organiser: sellers book pitches for each Sunday and pay on the gate."),
+        ["ecommerce", "events", "retail"],
+    ),
+    (
+        (
+            "An e-bike subscription startup delivers bikes to riders monthly and services "
+            "them on a schedule."
+        ),
+        ["mobility", "saas", "transportation"],
+    ),
+    (
+        ("The parish magazine lists advertisers, the issue they appear in and what they paid."),
+        ["media", "nonprofit", "publishing"],
+    ),
+    (
+        ("A ceramics studio sells its mugs and bowls through an online shop and at craft fairs."),
+        ["ecommerce", "manufacturing", "retail"],
+    ),
+    (
+        (
+            "A conference interpreting agency books interpreters for events by language and "
+            "day rate."
+        ),
+        ["events", "hr", "legal", "media", "publishing"],
+    ),
+    (
+        (
+            "Mountain rescue team callouts: each incident has a location, casualties, team "
+            "members deployed and hours."
+        ),
+        ["government", "healthcare", "nonprofit", "public_sector"],
+    ),
+    (
+        (
+            "Our brewery taproom runs a mug club: members get a stein, discounted pints and "
+            "invites to release parties."
+        ),
+        ["manufacturing", "restaurants"],
+    ),
+    (
+        ("A gymnastics club for kids: squads, coaches, term fees and competition entries."),
+        ["athletics", "sports"],
+    ),
+    (
+        (
+            "A stamp dealer catalogues stamps by country and year, with condition, catalogue "
+            "value and sale price to collectors."
+        ),
+        ["ecommerce", "retail"],
+    ),
+    (
+        (
+            "The national weather service stores observations from stations every hour, plus "
+            "forecasts and warnings issued."
+        ),
+        ["government", "research", "tech"],
+    ),
+    (
+        (
+            "A solar installer quotes homeowners, designs the panel layout, books an install "
+            "crew and registers the system with the grid."
+        ),
+        ["energy", "property"],
+    ),
+    (
+        (
+            "Student society membership: societies, committee roles, members and the events "
+            "they run each term."
+        ),
+        ["education", "events", "nonprofit"],
+    ),
+    (
+        (
+            "A cattery with pens, cats staying for holidays, vaccination certificates and "
+            "feeding notes."
+        ),
+        ["hospitality", "personal_services"],
+    ),
+    (
+        (
+            "A refugee resettlement charity tracks families, caseworkers, housing placements "
+            "and language classes."
+        ),
+        ["nonprofit"],
+    ),
+    (
+        (
+            "Bus tour company: tours of the city, departures every hour, guides and tickets "
+            "sold online."
+        ),
+        ["tourism", "transportation", "travel"],
+    ),
+    (
+        (
+            "An appliance repair firm sends engineers to customers' homes to fix washing "
+            "machines and fridges."
+        ),
+        ["personal_services", "property"],
+    ),
+    (
+        (
+            "A speed dating events company: events in bars, attendees, and matches where both"
+            " said yes."
+        ),
+        ["events", "social_network"],
+    ),
 ]
 
 
