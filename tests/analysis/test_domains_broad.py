@@ -834,6 +834,148 @@ CASES = [
         ),
         ["events", "social_network"],
     ),
+    (
+        ("need fake data for our vet's online booking thing - owners, pets, vets, slots"),
+        ["healthcare"],
+    ),
+    (
+        ("Tables: ships, voyages, ports, cargo manifests. Each voyage calls at several ports."),
+        ["logistics", "shipping"],
+    ),
+    (
+        ("I run a little B&B in Cornwall, 4 rooms, want to track guests and what they paid"),
+        ["hospitality"],
+    ),
+    (
+        (
+            "Data model for a kombucha brand: batches, flavours, tanks, kegs out to cafes and"
+            " returns."
+        ),
+        ["manufacturing"],
+    ),
+    (
+        (
+            "Mock data for a hackathon judging app: teams, projects, judges and scores per "
+            "criterion."
+        ),
+        ["events"],
+    ),
+    (
+        ("schema for a local darts league - teams, players, weekly matches, legs and 180s"),
+        ["athletics", "entertainment", "sports"],
+    ),
+    (
+        (
+            "Our nonprofit hospital radio station: volunteers, shows, patient requests and "
+            "songs played."
+        ),
+        ["healthcare", "media", "nonprofit"],
+    ),
+    (
+        ("A cemetery's plot register: sections, plots, burials, headstones and the plot owners."),
+        ["government", "nonprofit", "personal_services"],
+    ),
+    (
+        (
+            "Donut shop with two vans at markets; we track each day's dozens baked, sold and "
+            "wasted per van."
+        ),
+        ["manufacturing", "restaurants", "retail"],
+    ),
+    (
+        (
+            "An app for a laundry pickup service: customers schedule pickups, drivers collect"
+            " bags, we wash and return them."
+        ),
+        ["logistics", "personal_services"],
+    ),
+    (
+        (
+            "Internal tool for an accounting practice: clients, engagements, tax returns and "
+            "the staff hours per return."
+        ),
+        ["finance"],
+    ),
+    (
+        (
+            "Quarry weighbridge tickets: trucks, hauliers, material grades and tonnes out per"
+            " ticket."
+        ),
+        ["industrial", "logistics", "manufacturing"],
+    ),
+    (
+        (
+            "A storytelling podcast: seasons, episodes, guests, and sponsors reading ads in "
+            "each episode."
+        ),
+        ["media"],
+    ),
+    (
+        (
+            "Records for a fostering agency: foster carers, children placed, social workers "
+            "and placement reviews."
+        ),
+        ["government", "healthcare", "nonprofit"],
+    ),
+    (
+        ("Rugby club bar and membership: members, subscriptions, bar tabs and match-day teas."),
+        ["athletics", "restaurants", "sports"],
+    ),
+    (
+        ("A newsletter startup: writers, paid subscribers, posts and payouts every month."),
+        ["media", "publishing", "saas"],
+    ),
+    (
+        (
+            "Campus parking permits: staff and students apply for a permit for a car park "
+            "zone, and wardens issue fines."
+        ),
+        ["education", "government", "mobility", "transportation"],
+    ),
+    (
+        (
+            "Dentist chain: practices, dentists, hygienists, patients, check-ups and "
+            "treatment plans."
+        ),
+        ["healthcare"],
+    ),
+    (
+        (
+            "A puppy training school: puppies, owners, six-week courses, weekly classes and "
+            "trainers."
+        ),
+        ["education", "personal_services", "sports"],
+    ),
+    (
+        (
+            "An auctioneer of farm machinery: lots (tractors, balers), vendors, bidders and "
+            "hammer prices."
+        ),
+        ["agriculture", "automotive", "ecommerce", "retail"],
+    ),
+    (
+        ("Escape room chain with branches, rooms, bookings and completion times."),
+        ["entertainment"],
+    ),
+    (
+        (
+            "Lighthouse keepers' logbook app for a heritage trust: lighthouses, visits, "
+            "weather and maintenance."
+        ),
+        ["government", "nonprofit"],
+    ),
+    (
+        ("Our bridal boutique: dresses in stock, fittings, alterations and brides' wedding dates."),
+        ["personal_services", "retail"],
+    ),
+    (
+        ("A seaside donkey ride business: donkeys, handlers, rides sold per day and vet checks."),
+        ["agriculture", "entertainment", "tourism"],
+    ),
+    (
+        ("Space tourism operator: flights, passengers, training days and medical clearances."),
+        ["aviation", "tourism", "travel"],
+    ),
 ]
 
 
