@@ -976,6 +976,160 @@ CASES = [
         ("Space tourism operator: flights, passengers, training days and medical clearances."),
         ["aviation", "tourism", "travel"],
     ),
+    (
+        (
+            "We manage a portfolio of holiday cottages in the Lake District: owners, "
+            "properties, guest bookings, cleaning turnovers and owner payouts."
+        ),
+        ["hospitality", "real_estate", "travel"],
+    ),
+    (
+        (
+            "A charity bike ride: riders register, raise sponsorship, choose a route distance"
+            " and get a finisher time."
+        ),
+        ["athletics", "events", "nonprofit", "sports"],
+    ),
+    (
+        (
+            "Payroll for a chain of nail bars: technicians, shifts, commissions on services "
+            "and monthly payslips."
+        ),
+        ["hr", "personal_services"],
+    ),
+    (
+        (
+            "A carpet cleaning franchise: franchisees, territories, jobs booked by homeowners"
+            " and royalties paid to head office."
+        ),
+        ["personal_services", "property"],
+    ),
+    (
+        (
+            "A publisher of board games: designers, titles, print runs, distributors and "
+            "royalty statements."
+        ),
+        ["gaming", "manufacturing", "media", "publishing"],
+    ),
+    (
+        (
+            "Port authority pilot boarding records: ships arriving, pilots assigned, boarding"
+            " times and tug usage."
+        ),
+        ["government", "logistics", "shipping"],
+    ),
+    (
+        (
+            "An NGO running mobile clinics in rural villages: clinics, visits, patients seen "
+            "and medicines given out."
+        ),
+        ["healthcare", "nonprofit"],
+    ),
+    (
+        (
+            "A ticket reseller for football matches: listings by sellers, buyers, fees and "
+            "delivery of e-tickets."
+        ),
+        ["athletics", "ecommerce", "entertainment", "events", "sports"],
+    ),
+    (
+        (
+            "Customs brokerage: import entries, HS codes, duties paid and the clients we "
+            "clear goods for."
+        ),
+        ["government", "logistics", "shipping"],
+    ),
+    (
+        (
+            "A maths tutoring centre: tutors, students, weekly sessions, parents and monthly "
+            "invoices."
+        ),
+        ["education"],
+    ),
+    (
+        (
+            "A vineyard's harvest log: blocks of vines, grape varieties, picking dates and "
+            "tonnes per block."
+        ),
+        ["agriculture"],
+    ),
+    (
+        ("A bowling alley: lanes, games booked by groups, shoe hire and the bar tab."),
+        ["entertainment", "sports"],
+    ),
+    (
+        (
+            "A union branch: members, their workplaces, subscription payments and casework "
+            "for disputes with employers."
+        ),
+        ["hr", "nonprofit"],
+    ),
+    (
+        ("Municipal library e-book lending: patrons, titles, licences and loans with due dates."),
+        ["education", "government"],
+    ),
+    (
+        (
+            "A drone survey company flies missions for farmers and builders, storing flights,"
+            " pilots, aircraft and the maps produced."
+        ),
+        ["agriculture", "aviation", "research", "saas", "tech"],
+    ),
+    (
+        (
+            "A coffee subscription: subscribers choose a roast and grind, get a bag every two"
+            " weeks, and can pause deliveries."
+        ),
+        ["ecommerce", "manufacturing", "retail"],
+    ),
+    (
+        (
+            "Private jet charter broker: aircraft operators, quotes for trips, passengers and"
+            " catering requests."
+        ),
+        ["aviation", "transportation", "travel"],
+    ),
+    (
+        (
+            "School canteen pre-orders: pupils, menus by day, meals ordered and parents "
+            "topping up balances."
+        ),
+        ["education", "restaurants"],
+    ),
+    (
+        (
+            "A property auction house lists lots, takes bids in the room and online, and "
+            "records completions."
+        ),
+        ["ecommerce", "real_estate"],
+    ),
+    (
+        ("A pet insurance startup: pets, owners, policies, vet claims and excess paid."),
+        ["insurance"],
+    ),
+    (
+        (
+            "Allotment waiting list for the borough: applicants, sites, plots, tenancy start "
+            "dates and annual rent."
+        ),
+        ["agriculture", "government", "nonprofit", "real_estate"],
+    ),
+    (
+        ("A climbing guide service: clients, guides, guided days on named peaks, and gear loans."),
+        ["sports", "tourism", "travel"],
+    ),
+    (
+        ("Tattoo removal clinic: clients, laser sessions, practitioners and skin-type notes."),
+        ["healthcare", "personal_services"],
+    ),
+    (
+        ("A rural broadband co-op: members, fibre connections, monthly fees and outage tickets."),
+        ["nonprofit", "telecom"],
+    ),
+    (
+        ("A student radio station's show schedule: presenters, shows, time slots and playlists."),
+        ["education", "media"],
+    ),
 ]
 
 
