@@ -1130,6 +1130,148 @@ CASES = [
         ("A student radio station's show schedule: presenters, shows, time slots and playlists."),
         ["education", "media"],
     ),
+    (
+        (
+            "A bell-ringing guild: towers, ringers, practice nights and peals rung with the "
+            "method and duration."
+        ),
+        ["entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "Our orchestra's instrument loans to students: instruments, condition checks, "
+            "borrowers and return dates."
+        ),
+        ["education", "entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "Seed company trial grounds: varieties, trial plots, sowing dates and germination"
+            " counts."
+        ),
+        ["agriculture", "research"],
+    ),
+    (
+        (
+            "A perfume house: fragrances, formulas of raw materials with percentages, batches"
+            " and bottles filled."
+        ),
+        ["manufacturing"],
+    ),
+    (
+        (
+            "Cruise ship guest services: cabins, passengers, shore excursions booked and "
+            "onboard spending."
+        ),
+        ["hospitality", "shipping", "tourism", "travel"],
+    ),
+    (
+        ("Hot-desk booking for our offices: desks, floors, employees and daily reservations."),
+        ["hr", "real_estate", "saas"],
+    ),
+    (
+        (
+            "A ballet company's touring schedule: productions, venues, dancers cast in roles "
+            "and performance dates."
+        ),
+        ["entertainment", "events"],
+    ),
+    (
+        (
+            "Citizen science bird counts: volunteers, survey sites, visits and species "
+            "counted per visit."
+        ),
+        ["nonprofit", "research"],
+    ),
+    (
+        ("A rare book dealer: books with edition, binding and condition, customers, and sales."),
+        ["ecommerce", "retail"],
+    ),
+    (
+        ("Ice cream van rounds: vans, drivers, streets on each round and daily takings."),
+        ["restaurants", "retail"],
+    ),
+    (
+        ("A kids' coding club franchise: locations, term courses, children enrolled and parents."),
+        ["education"],
+    ),
+    (
+        ("Electric bus fleet charging: buses, depots, chargers and charging sessions with kWh."),
+        ["energy", "transportation"],
+    ),
+    (
+        (
+            "Planning consultancy: clients, sites, planning applications we submit and "
+            "council decisions."
+        ),
+        ["government", "legal", "property", "real_estate"],
+    ),
+    (
+        ("A model railway club: members, layouts, exhibitions attended and rolling stock owned."),
+        ["entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "Bookkeeping for sole traders: clients, bank transactions imported, categories "
+            "and quarterly VAT returns."
+        ),
+        ["finance"],
+    ),
+    (
+        ("Stadium catering: kiosks, menu items, match days and sales per kiosk."),
+        ["athletics", "restaurants", "retail", "sports"],
+    ),
+    (
+        ("A scuba equipment servicing shop: regulators, tanks, service dates and customer dives."),
+        ["personal_services", "retail", "sports", "tourism"],
+    ),
+    (
+        (
+            "Renewable heat grants scheme: applicants, properties, heat pumps installed and "
+            "grant payments."
+        ),
+        ["energy", "government"],
+    ),
+    (
+        (
+            "A fan convention: panels, guests of honour, exhibitors, badges and cosplay "
+            "contest entries."
+        ),
+        ["entertainment", "events"],
+    ),
+    (
+        (
+            "Hospital porters' job queue: porters, jobs moving patients between wards, "
+            "request times and completion."
+        ),
+        ["healthcare"],
+    ),
+    (
+        ("A speedway team: riders, meetings, heats and points scored."),
+        ["athletics", "sports"],
+    ),
+    (
+        ("A mushroom grower: grow rooms, substrate batches, flushes harvested and kilos sold."),
+        ["agriculture"],
+    ),
+    (
+        (
+            "Nursery school sign-in: children, parents, keyworkers, daily attendance and "
+            "nappy changes."
+        ),
+        ["education"],
+    ),
+    (
+        (
+            "Vintage car restoration workshop: cars, restoration projects, parts sourced and "
+            "hours logged."
+        ),
+        ["automotive"],
+    ),
+    (
+        ("A local council's grit bin and gritting routes: routes, gritters, runs and salt used."),
+        ["government"],
+    ),
 ]
 
 
