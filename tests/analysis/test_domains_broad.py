@@ -1272,6 +1272,49 @@ CASES = [
         ("A local council's grit bin and gritting routes: routes, gritters, runs and salt used."),
         ["government"],
     ),
+    (
+        (
+            "A baking competition show: contestants, weekly challenges, and the judges' "
+            "scores for each bake."
+        ),
+        ["entertainment", "events", "media"],
+    ),
+    (
+        (
+            "Our garden centre sells plants, compost and tools; each plant has a variety, pot"
+            " size and price."
+        ),
+        ["retail"],
+    ),
+    (
+        (
+            "A food blog's recipes: honey-glazed carrots, pepper steak; each recipe lists "
+            "ingredients and steps."
+        ),
+        ["media", "publishing", "restaurants"],
+    ),
+    (
+        (
+            "Wholesale bakery customers: cafe name, address, city, country and standing "
+            "orders of loaves."
+        ),
+        ["manufacturing", "restaurants", "retail"],
+    ),
+    (
+        ("A laundromat chain: machines in each store, cycles run, and coins taken per machine."),
+        ["personal_services", "retail"],
+    ),
+    (
+        ("Design studio portfolio site: projects, clients, images and case studies."),
+        ["media", "personal_services", "property", "saas"],
+    ),
+    (
+        (
+            "Expense claims for our sales team: employees submit receipts, managers approve, "
+            "finance reimburses."
+        ),
+        ["finance", "hr", "travel"],
+    ),
 ]
 
 
