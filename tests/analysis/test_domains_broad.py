@@ -1315,6 +1315,107 @@ CASES = [
         ),
         ["finance", "hr", "travel"],
     ),
+    (
+        (
+            "A harp maker's workshop: harps on order, wood stock, build stages and customers'"
+            " deposits."
+        ),
+        ["manufacturing", "retail"],
+    ),
+    (
+        ("Chimney sweep bookings: homes, appliances swept, certificates issued and next due date."),
+        ["personal_services", "property"],
+    ),
+    (
+        ("A sailing school: dinghies, instructors, courses by level and students' logbooks."),
+        ["education", "sports", "tourism"],
+    ),
+    (
+        ("Wildfire lookout network: towers, lookouts on duty, smoke reports and responses."),
+        ["government", "public_sector"],
+    ),
+    (
+        (
+            "A cooperative bakery owned by its workers: members, shifts, loaves baked and "
+            "profit share."
+        ),
+        ["manufacturing", "nonprofit", "restaurants", "retail"],
+    ),
+    (
+        (
+            "A bridal registry website: couples list gifts, guests buy them, and the shop "
+            "ships to the couple."
+        ),
+        ["ecommerce", "events", "retail"],
+    ),
+    (
+        (
+            "Tide-gauge readings from harbour stations every six minutes, with gauges and "
+            "calibration logs."
+        ),
+        ["government", "research", "shipping", "tech"],
+    ),
+    (
+        ("A comedy club: acts, shows each night, ticket sales and the bar takings per show."),
+        ["entertainment", "events"],
+    ),
+    (
+        (
+            "Ambulance dispatch: emergency calls, crews, vehicles and patient handovers at "
+            "hospitals."
+        ),
+        ["healthcare", "public_sector"],
+    ),
+    (
+        ("Piano teacher's studio: pupils, weekly lessons, exam grades and invoices to parents."),
+        ["education"],
+    ),
+    (
+        ("Poultry farm: sheds, flocks, egg collections per day and feed deliveries."),
+        ["agriculture"],
+    ),
+    (
+        (
+            "A driving range and golf shop: ball buckets sold, bays, lessons with the pro and"
+            " shop sales."
+        ),
+        ["retail", "sports"],
+    ),
+    (
+        ("A rooftop bar's guest list and table bookings for Friday nights, with minimum spends."),
+        ["events", "hospitality", "restaurants"],
+    ),
+    (
+        ("A hearing aid clinic: patients, audiograms, devices fitted and follow-up appointments."),
+        ["healthcare"],
+    ),
+    (
+        ("A maritime museum's ship models: models, makers, ships they depict and display cases."),
+        ["entertainment", "nonprofit"],
+    ),
+    (
+        (
+            "Scaffolding hire: sites, scaffold erections, inspections every seven days and "
+            "strike dates."
+        ),
+        ["industrial", "property"],
+    ),
+    (
+        ("A coworking café: members, desk day passes, coffee orders and meeting room bookings."),
+        ["real_estate", "restaurants"],
+    ),
+    (
+        ("A church food pantry: clients, visits, food parcels handed out and volunteers on shift."),
+        ["nonprofit"],
+    ),
+    (
+        ("A city bike courier co-op: riders, jobs, pickups and drops, and invoices to businesses."),
+        ["logistics"],
+    ),
+    (
+        ("A national park's campsite permits: campsites, permits, group size and ranger checks."),
+        ["government", "hospitality", "tourism"],
+    ),
 ]
 
 
