@@ -76,17 +76,26 @@ def score_domains(
     scores: dict[str, float] = defaultdict(float)
     keywords: list[str] = []
     seen: dict[tuple[str, ...], int] = defaultdict(int)
+    opening = _opening(tokens)
     for first, last, entries in match_phrases(tokens, _keyword_index()):
+        if first == last and _verb(tokens, first):
+            continue
         keywords.append(" ".join(t.text for t in tokens[first : last + 1]))
         weight_of = _said_weight(tokens, first, last, seen)
+        if first < opening:
+            weight_of *= OPENING_WEIGHT
+        if _in_parens(tokens, first):
+            weight_of *= PAREN_WEIGHT
         for domain, weight in entries:
             scores[domain] += weight * weight_of
-    for _, _, candidates in match_phrases(tokens, entity_index()):
+    named: dict[tuple[str, ...], int] = defaultdict(int)
+    for first, last, candidates in match_phrases(tokens, entity_index()):
         # A thing any business can have (pets, customers) says little about which one this is.
         anywhere = any("*" in catalog().entities[key].domains for key, _ in candidates)
         homes = {d for key, _ in candidates for d in catalog().entities[key].domains if d != "*"}
+        weight = (0.3 if anywhere else 1.0) * _entity_said(tokens, first, last, named)
         for domain in homes:
-            scores[domain] += (0.3 if anywhere else 1.0) / len(homes)
+            scores[domain] += weight / len(homes)
     hinted = normalize_domain(hint)
     if hinted:
         scores[hinted] += 4.0
@@ -98,6 +107,73 @@ def score_domains(
     margin = (top - second) / top
     confidence = 0.3 + 0.45 * margin + 0.24 * min(1.0, top / 10.0)
     return best, round(min(0.99, confidence), 2), keywords, dict(scores)
+
+
+#: How much more a keyword counts in the opening words, which name the business ("A recipe
+#: website where …", "Our museum's loans register", "Indie film production company").
+OPENING_WEIGHT = 1.5
+#: The opening: the first sentence, up to this many words.
+OPENING_WORDS = 8
+# Words before a verb ("we store", "they book") and after one ("stores the date", "books a room").
+_SUBJECTS = frozenset({"we", "they", "i", "you", "can", "will", "must", "may", "also", "who"})
+_OBJECTS = frozenset(
+    {"a", "an", "the", "their", "its", "our", "his", "her", "each", "every", "them", "it"}
+)
+
+
+def _opening(tokens: list[Token]) -> int:
+    """The index of the first token after the opening words that name the business."""
+    words = 0
+    for i, token in enumerate(tokens):
+        if token.sentence != tokens[0].sentence:
+            return i
+        words += token.word
+        if words > OPENING_WORDS:
+            return i
+    return len(tokens)
+
+
+def _verb(tokens: list[Token], i: int) -> bool:
+    """A keyword said as a verb, not a noun: "each review stores the date", "we store orders",
+    "the service stores observations"."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1].text if i > 0 else ""
+    if before in _SUBJECTS:
+        return True
+    if not tokens[i].plural or after is None or after.sentence != tokens[i].sentence:
+        return False
+    if i > 0 and (before in _OBJECTS or not tokens[i - 1].word):  # "the stores", "200 patients"
+        return False
+    # "stores the date"; "books games", "stores observations": nouns seldom stand in a row
+    # with the first one plural
+    return after.text in _OBJECTS or (after.word and after.plural)
+
+
+#: How much an entity named again counts: a register that says "loan" six times is no bank.
+ENTITY_REPEAT = 0.5
+#: How much a word inside parentheses counts: "(ISBN, title, publisher)" lists a record's fields,
+#: which many kinds of business share, not the business itself.
+PAREN_WEIGHT = 0.5
+
+
+def _entity_said(
+    tokens: list[Token], first: int, last: int, named: dict[tuple[str, ...], int]
+) -> float:
+    """How much one entity mention says about the business (see ENTITY_REPEAT, PAREN_WEIGHT)."""
+    key = tuple(t.base for t in tokens[first : last + 1])
+    named[key] += 1
+    weight = 1.0 if named[key] == 1 else ENTITY_REPEAT
+    return weight * (PAREN_WEIGHT if _in_parens(tokens, first) else 1.0)
+
+
+def _in_parens(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` sits inside parentheses opened in its own sentence."""
+    for t in reversed(tokens[:i]):
+        if t.text == ")" or t.sentence != tokens[i].sentence:
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def _said_weight(
