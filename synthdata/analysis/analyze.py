@@ -108,7 +108,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
-    entities = _named_entities(order, volumes, names)
+    entities = _named_entities(order, volumes, names, usable)
     for key, values in typed.items():
         if key in entities:
             entities[key].attributes.append(("type", values))
@@ -240,7 +240,7 @@ def _fields_not_tables(
             continue
         read = {name for name, _ in fields.get(owner, [])}  # the reader made it a field
         as_field = bool({thing, entity.table} & read) or any(
-            name.endswith(f"_{thing}") for name in read
+            name.endswith(f"_{thing}") or name.startswith(f"{thing}_") for name in read
         )
         native = entity.template is not None and _native(thing, domain)
         if native and thing not in valued and not as_field:
@@ -313,6 +313,8 @@ def _kinds_not_tables(
             field_name = "role" if person_word(thing) else "type"
             entities[thing].attributes.append((field_name, names))
         if kind:  # "" for kinds the text names only as examples
+            # "partner institutions are other museums": that statement relates nothing
+            stated[:] = [lk for lk in stated if {lk.child, lk.parent} != {kind, thing}]
             _roles_not_tables(entities, {kind: thing}, stated, self_refs)
 
 
@@ -978,7 +980,7 @@ def _add_self_refs(entities: dict[str, EntityPlan], refs: list[SelfRef]) -> None
 
 
 def _named_entities(
-    order: list[str], volumes: dict[str, int], names: dict[str, str]
+    order: list[str], volumes: dict[str, int], names: dict[str, str], domain: str | None = None
 ) -> dict[str, EntityPlan]:
     """The entities the text names, in its order, one per table."""
     cat = catalog()
@@ -988,6 +990,8 @@ def _named_entities(
         table = names.get(key) or (template.table if template else plural(key))
         if any(e.table == table for e in entities.values()):
             continue
+        if template is not None and domain is not None and not template.native_to(domain):
+            template = None  # museum loans are not a bank's loans: no interest rate
         if template is None:
             volume = volumes.get(key)
             entities[key] = EntityPlan(key, table, None, True, volume, reason="uncatalogued")

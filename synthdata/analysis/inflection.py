@@ -72,6 +72,9 @@ _SINGULAR_EXCEPTIONS = {
 }
 #: Plurals the inflector gets wrong (``cow`` is not ``kine``); uncountable words map to themselves.
 _PLURAL_EXCEPTIONS = {
+    "specimen": "specimens",  # not a plural of "-man"
+    "regimen": "regimens",
+    "abdomen": "abdomens",
     "staff": "staff",
     "data": "data",
     "media": "media",

@@ -2137,6 +2137,8 @@ def _pair(
     ):
         # "a line per player" is said outright; "we pay the farmer per lot" leaves the
         # direction between a person and their things to the modeller
+        if a.keys == b.keys:
+            return  # "many objects, and for each object …": one thing, said twice
         people = any(person_word(k) for k in a.keys) and not any(person_word(k) for k in b.keys)
         if people and _eventful(b) and _many_before(tokens, a.first):
             found.pairs(a, b)  # "several singers perform in each concert"
@@ -2904,7 +2906,7 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
     listed_at: set[int] = set()
     field_at: set[int] = set()  # read as a field with values or as a measure
     for key, first, last, _ in mentions:
-        start = _list_start(tokens, tags, first, last)
+        start = _list_start(tokens, tags, first, last, frozenset(keys_at))
         if start is None:
             continue
         if first >= 2 and tokens[first - 1].text == "per" and first - 2 in ends:
@@ -3059,8 +3061,15 @@ def _add_items(
             known.append((name, choices))
 
 
-def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> int | None:
-    """Where a list of the mention's fields starts, if one follows it."""
+def _list_start(
+    tokens: list[Token],
+    tags: list[str],
+    first: int,
+    last: int,
+    mentioned: frozenset[int] = frozenset(),
+) -> int | None:
+    """Where a list of the mention's fields starts, if one follows it (``mentioned``: the
+    tokens of mentions, which end a phrase between the mention and its list)."""
     sentence = tokens[last].sentence
     i = last + 1
     if i >= len(tokens) or tokens[i].sentence != sentence:
@@ -3076,6 +3085,14 @@ def _list_start(tokens: list[Token], tags: list[str], first: int, last: int) -> 
     ):
         i += 1  # "buyers register with name, email and phone": theirs, if they are fields
         word = tokens[i].text
+    if word in {"in", "at", "on", "of", "from", "under"} and tags[i] == "PREP":
+        # "objects in the collection have an accession number, …": the subject's list
+        for j in range(i + 1, min(len(tokens), i + 5)):
+            if tokens[j].sentence != sentence or j in mentioned:
+                break
+            if tokens[j].text in {"has", "have"}:
+                i, word = j, tokens[j].text
+                break
     if word == "and" and i + 1 < len(tokens) and tokens[i + 1].text in {"has", "have"}:
         i += 1  # "agents work at one branch and have a name, email and ...": see _list_owner
         word = tokens[i].text
@@ -3132,7 +3149,7 @@ def _items(
         ends_item = i + 1 >= len(tokens) or tokens[i + 1].text in {",", "and", "or", ")"}
         if (
             tags[i] == "VERB"
-            and token.text.endswith(("ed", "en", "wn"))
+            and (token.text.endswith(("ed", "en", "wn")) or _participle(token.text))
             and ends_item
             and (words or thing)
         ):
@@ -3250,6 +3267,21 @@ def _items(
             thing = keys_at[i]
             if seen is not None:
                 seen.add(i)
+        elif (
+            thing is not None
+            and not words
+            and token.base in FIELD_WORDS
+            and (i + 1 >= len(tokens) or tokens[i + 1].text in {",", "and", "or", ")", ";", "."})
+        ):
+            # "an accession number", "a cover type (…)", "insurance value": the thing names
+            # the field, it is not the field's record
+            named = [j for j in range(item_start, i) if keys_at.get(j) == thing]
+            words = [tokens[j].base for j in named] + [token.base]
+            thing = None
+            if seen is not None:
+                seen.difference_update(named)
+            if valued is not None:
+                valued.update(named)
         elif token.word and tags[i] not in {"NUM"}:
             words.append(_count_word(token))
         i += 1
@@ -3455,7 +3487,8 @@ def kinds_of_things(
         if token.text == "are" and thing is not None and i + 1 < len(tokens):
             if i >= 2 and tokens[thing[1] - 1].text in {"which", "who", "that"}:
                 continue
-            items = _kind_items(tokens, tags, i + 1, by_first)
+            start = i + 2 if tokens[i + 1].text == "other" else i + 1  # "are other museums"
+            items = _kind_items(tokens, tags, start, by_first)
             if len(items) < 2 or any(w in _ALSO for _, w in items):
                 continue
             names = tuple(w for _, w in items)

@@ -213,3 +213,21 @@ def test_a_field_the_text_names_more_precisely_replaces_the_catalogues():
     assert "price" not in listing  # the catalogue's price is the asking price
     dated = [n for n in listing if "listed" in n]
     assert len(dated) == 1  # listed_on, not listed_on beside date_listed
+
+
+def test_a_records_own_kind_of_number_is_a_field_of_it():
+    schemas = _schemas(
+        "Our herbarium's loans register. Specimens in the collection have an accession number, "
+        "a collector, a date collected and an insurance value. Partner institutions are other "
+        "herbaria and universities, with a name and a country. A loan is agreed with one "
+        "institution. One loan can cover many specimens, and for each specimen on a loan we "
+        "record its condition."
+    )
+    assert {"accessions", "herbaria", "universities"}.isdisjoint(schemas)
+    specimens = schemas["specimens"].field_names
+    assert {"accession_number", "date_collected", "insurance_value"} <= set(specimens)
+    assert "parent_specimen_id" not in specimens  # "for each specimen": no self-reference
+    institutions = schemas["partner_institutions"]
+    assert not any(fk.parent == "partner_institutions" for fk in institutions.foreign_keys)
+    # a herbarium's loans are not a bank's: no interest rate or principal
+    assert {"interest_rate", "principal"}.isdisjoint(schemas["loans"].field_names)
