@@ -67,6 +67,7 @@ from synthdata.analysis.reading import (
     read,
     recurring_events,
     relate,
+    roles_in_apposition,
     roles_of_kinds,
     singular_key,
     staff_kinds,
@@ -130,7 +131,22 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     valued = _given_values(tokens, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
-    _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
+    roles = roles_of_kinds(tokens, spans)
+    for kind, named, words, subject in roles_in_apposition(tokens, spans):
+        roles.update(dict.fromkeys((r for r in named if r != subject), kind))
+        owners = [lk.child for lk in stated if lk.parent in named and lk.child != kind]
+        owner = owners[0] if owners else subject
+        if owner == kind or owner in named:
+            continue
+        for role in named:  # the role keys of the record that names them
+            if role != owner and not any(lk.parent == role for lk in stated):
+                stated.append(TextLink(owner, role, "", True))
+        for word in words:  # "a captain and a first officer, both of them pilots"
+            stated.append(TextLink(owner, kind, f"{word}_", True))
+            if owner in entities:
+                attrs = entities[owner].attributes
+                attrs[:] = [a for a in attrs if a[0] != word]
+    _roles_not_tables(entities, roles, stated, self_refs)
     kinds = kinds_of_things(tokens, reading.tags, spans)
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)

@@ -95,3 +95,17 @@ def test_records_that_say_which_one_and_which_other_hold_both_keys():
     keyed to the member and to the class."""
     stated = _stated("Gym database. Bookings record which member attends which class.")
     assert {("booking", "member"), ("booking", "class")} <= stated
+
+
+def test_people_listed_then_said_to_be_one_thing_are_roles_of_it():
+    """'Each audit has a lead and a second reviewer, both of them accountants': two keys from
+    the audit to accountants, and no tables of leads or reviewers."""
+    keys = _keys(
+        "Audit firm database. Accountants have a name, a licence number and an email. Clients "
+        "have a company name and an address. Each audit is done for one client in a year and "
+        "has a lead and a second reviewer, both of them accountants."
+    )
+    assert "leads" not in keys
+    assert "reviewers" not in keys
+    to_accountants = {field for field, parent in keys["audits"] if parent == "accountants"}
+    assert len(to_accountants) == 2
