@@ -131,9 +131,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     valued = _given_values(tokens, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
-    roles = roles_of_kinds(tokens, spans)
+    role_of = roles_of_kinds(tokens, spans)
     for kind, named, words, subject in roles_in_apposition(tokens, spans):
-        roles.update(dict.fromkeys((r for r in named if r != subject), kind))
+        role_of.update(dict.fromkeys((r for r in named if r != subject), kind))
         owners = [lk.child for lk in stated if lk.parent in named and lk.child != kind]
         owner = owners[0] if owners else subject
         if owner == kind or owner in named:
@@ -146,7 +146,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
             if owner in entities:
                 attrs = entities[owner].attributes
                 attrs[:] = [a for a in attrs if a[0] != word]
-    _roles_not_tables(entities, roles, stated, self_refs)
+    _roles_not_tables(entities, role_of, stated, self_refs)
     kinds = kinds_of_things(tokens, reading.tags, spans)
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)
