@@ -1296,6 +1296,8 @@ def _goods(entity: EntityPlan | None) -> bool:
     catalogue prices (products, parts, materials), not people or events."""
     if entity is None or not entity.mentioned or person_word(entity.key) or _is_event(entity):
         return False
+    if _kind(entity) == "person":  # "a sale links a vehicle and the salesperson who closed it"
+        return False
     if entity.template is None:  # "orders for bouquets and vases"
         return singular(entity.table.rsplit("_", 1)[-1]) not in _NOT_GOODS
     if entity.template.person:
@@ -1412,7 +1414,11 @@ def _kind(entity: EntityPlan) -> str:
     head = singular(entity.table.rsplit("_", 1)[-1])
     if entity.template is not None and entity.template.person:
         return "person"
-    if head in PERSON_NOUNS or (entity.template is None and _doer(head)):
+    if (
+        head in PERSON_NOUNS
+        or head.endswith(("person", "people"))
+        or (entity.template is None and _doer(head))
+    ):
         return "person"  # "clients" are people whatever the catalogue's template says
     if entity.template is None and head.endswith(("ian", "ist")) and agent_noun(head):
         return "person"  # "sanitarians", "florists": no verb inside, people all the same

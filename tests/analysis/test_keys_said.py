@@ -109,3 +109,15 @@ def test_people_listed_then_said_to_be_one_thing_are_roles_of_it():
     assert "reviewers" not in keys
     to_accountants = {field for field, parent in keys["audits"] if parent == "accountants"}
     assert len(to_accountants) == 2
+
+
+def test_people_named_by_person_compounds_are_never_goods_on_lines():
+    """Salespeople, chairpersons: people, whose key stays on the sale rather than moving to
+    its lines as if they were goods sold."""
+    from synthdata.analysis import analyze as pipeline
+    from synthdata.analysis.plan import EntityPlan
+
+    for key, table in (("salesperson", "salespeople"), ("chairperson", "chairpersons")):
+        plan = EntityPlan(key, table, None, True)
+        assert pipeline._kind(plan) == "person"
+        assert not pipeline._goods(plan)
