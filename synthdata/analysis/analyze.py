@@ -842,8 +842,16 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
                     existing.links.append(lk)
             existing.attributes += [x for x in t.attributes if x not in existing.attributes]
             continue
+        template = catalog().entities.get(key) if t.kind == "event" else None
+        if template is not None and template.table == t.name:
+            # "backers pledge to a tier": the catalogue's pledges, on its campaign as well
+            for spec in template.parents:
+                parent = next((c for c in spec.choices if c in entities), None)
+                if parent is not None and not any(lk.parent == parent for lk in links):
+                    name = f"{spec.role or entities[parent].key_name}_id"
+                    links.append(Link(name, parent, spec.mean, spec.optional))
         entities[key] = EntityPlan(
-            key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
+            key, t.name, template, False, links=links, reason=reason, attributes=list(t.attributes)
         )
 
 

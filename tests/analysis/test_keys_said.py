@@ -121,3 +121,15 @@ def test_people_named_by_person_compounds_are_never_goods_on_lines():
         plan = EntityPlan(key, table, None, True)
         assert pipeline._kind(plan) == "person"
         assert not pipeline._goods(plan)
+
+
+def test_event_the_text_calls_for_takes_the_catalogues_parents():
+    """'Supporters pledge to a reward tier': the pledges the verb makes are the catalogue's
+    pledges, so they also hold the campaign (and the catalogue's fields), not just the two
+    ends the sentence names."""
+    keys = _keys(
+        "Crowdfunding platform for board games. Makers start campaigns with a goal and a "
+        "deadline, and every campaign offers reward tiers. Supporters pledge to a reward tier."
+    )
+    parents = {parent for _, parent in keys["pledges"]}
+    assert {"supporters", "reward_tiers", "campaigns"} <= parents
