@@ -67,6 +67,7 @@ from synthdata.analysis.reading import (
     read,
     recurring_events,
     relate,
+    roles_in_apposition,
     roles_of_kinds,
     singular_key,
     staff_kinds,
@@ -130,7 +131,22 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
     valued = _given_values(tokens, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
-    _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
+    role_of = roles_of_kinds(tokens, spans)
+    for kind, named, words, subject in roles_in_apposition(tokens, spans):
+        role_of.update(dict.fromkeys((r for r in named if r != subject), kind))
+        owners = [lk.child for lk in stated if lk.parent in named and lk.child != kind]
+        owner = owners[0] if owners else subject
+        if owner == kind or owner in named:
+            continue
+        for role in named:  # the role keys of the record that names them
+            if role != owner and not any(lk.parent == role for lk in stated):
+                stated.append(TextLink(owner, role, "", True))
+        for word in words:  # "a captain and a first officer, both of them pilots"
+            stated.append(TextLink(owner, kind, f"{word}_", True))
+            if owner in entities:
+                attrs = entities[owner].attributes
+                attrs[:] = [a for a in attrs if a[0] != word]
+    _roles_not_tables(entities, role_of, stated, self_refs)
     kinds = kinds_of_things(tokens, reading.tags, spans)
     kinds += examples_of_things(tokens, reading.tags, spans)
     _kinds_not_tables(entities, kinds, stated, self_refs)
@@ -828,8 +844,16 @@ def _add_text_link_tables(entities: dict[str, EntityPlan], tables: list[LinkTabl
                     existing.links.append(lk)
             existing.attributes += [x for x in t.attributes if x not in existing.attributes]
             continue
+        template = catalog().entities.get(key) if t.kind == "event" else None
+        if template is not None and template.table == t.name:
+            # "backers pledge to a tier": the catalogue's pledges, on its campaign as well
+            for spec in template.parents:
+                parent = next((c for c in spec.choices if c in entities), None)
+                if parent is not None and not any(lk.parent == parent for lk in links):
+                    name = f"{spec.role or entities[parent].key_name}_id"
+                    links.append(Link(name, parent, spec.mean, spec.optional))
         entities[key] = EntityPlan(
-            key, t.name, None, False, links=links, reason=reason, attributes=list(t.attributes)
+            key, t.name, template, False, links=links, reason=reason, attributes=list(t.attributes)
         )
 
 
@@ -1284,6 +1308,8 @@ def _goods(entity: EntityPlan | None) -> bool:
     catalogue prices (products, parts, materials), not people or events."""
     if entity is None or not entity.mentioned or person_word(entity.key) or _is_event(entity):
         return False
+    if _kind(entity) == "person":  # "a sale links a vehicle and the salesperson who closed it"
+        return False
     if entity.template is None:  # "orders for bouquets and vases"
         return singular(entity.table.rsplit("_", 1)[-1]) not in _NOT_GOODS
     if entity.template.person:
@@ -1400,7 +1426,11 @@ def _kind(entity: EntityPlan) -> str:
     head = singular(entity.table.rsplit("_", 1)[-1])
     if entity.template is not None and entity.template.person:
         return "person"
-    if head in PERSON_NOUNS or (entity.template is None and _doer(head)):
+    if (
+        head in PERSON_NOUNS
+        or head.endswith(("person", "people"))
+        or (entity.template is None and _doer(head))
+    ):
         return "person"  # "clients" are people whatever the catalogue's template says
     if entity.template is None and head.endswith(("ian", "ist")) and agent_noun(head):
         return "person"  # "sanitarians", "florists": no verb inside, people all the same

@@ -3439,6 +3439,80 @@ def roles_of_kinds(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
     return out
 
 
+_BOTH = frozenset({"both", "all", "each"})
+
+
+def roles_in_apposition(
+    tokens: list[Token], mentions: list[Span]
+) -> list[tuple[str, list[str], list[str], str]]:
+    """People a record names in a list that the text then says are all one thing it names: "a
+    captain and a first officer, both of them pilots", "a referee and two linesmen, all
+    officials". Each is a role of that thing (a key to it), not a table or a field of its own.
+    Gives (kind, role mentions, role words not mentioned, the sentence's first thing) per list."""
+    by_first = {m[1]: m for m in mentions}
+    by_last = {m[2]: m for m in mentions}
+    out: list[tuple[str, list[str], list[str], str]] = []
+    for i, tok in enumerate(tokens):
+        if tok.text not in _BOTH or i == 0 or tokens[i - 1].text != ",":
+            continue
+        j = i + 1
+        if j + 1 < len(tokens) and tokens[j].text == "of" and tokens[j + 1].text == "them":
+            j += 2
+        while j < len(tokens) and tokens[j].text in {"a", "an"}:
+            j += 1
+        kind = by_first.get(j)
+        if kind is None and j < len(tokens) and tokens[j].word:  # a thing named elsewhere
+            base = tokens[j].base
+            kind = next(
+                ((m[0], j, j, "") for m in mentions if m[1] == m[2] and tokens[m[1]].base == base),
+                None,
+            )
+        if kind is None or tokens[kind[2]].sentence != tok.sentence:
+            continue
+        after = kind[2] + 1
+        if after < len(tokens) and tokens[after].sentence == tok.sentence and tokens[after].word:
+            continue  # "..., both pilot licences": a longer phrase, not the kind
+        # the list before the comma, read backwards: items joined by "and" / ",", each a
+        # mention (its modifiers aside) or words, ending at a determiner or the glue
+        roles: list[str] = []
+        words: list[str] = []
+        item: list[str] = []
+        named: str | None = None
+        closed = False
+        k = i - 2
+        while k >= 0 and tokens[k].sentence == tok.sentence:
+            text = tokens[k].text
+            if text in {"and", ","}:
+                if not item and named is None:
+                    break
+                if named is not None:
+                    roles.append(named)
+                elif item:
+                    words.append("_".join(reversed(item)))
+                item, named, closed = [], None, False
+            elif closed:
+                break
+            elif text in {"a", "an", "one", "the", "two"} or text.isdigit():
+                closed = True
+            elif k in by_last and not item and named is None:
+                named = by_last[k][0]
+                k = by_last[k][1]
+            elif tokens[k].word:
+                item.append(text.lower())
+            else:
+                break
+            k -= 1
+        if closed and named is not None:
+            roles.append(named)
+        elif closed and item:
+            words.append("_".join(reversed(item)))
+        if len(roles) + len(words) < 2 or kind[0] in roles:
+            continue
+        subject = next(m[0] for m in mentions if tokens[m[1]].sentence == tok.sentence)
+        out.append((kind[0], roles, words, subject))
+    return out
+
+
 # -- kinds of a thing -----------------------------------------------------------------------------
 
 _KIND_GLUE = frozenset({",", "and", "or", "/"})

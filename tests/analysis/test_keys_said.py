@@ -95,3 +95,41 @@ def test_records_that_say_which_one_and_which_other_hold_both_keys():
     keyed to the member and to the class."""
     stated = _stated("Gym database. Bookings record which member attends which class.")
     assert {("booking", "member"), ("booking", "class")} <= stated
+
+
+def test_people_listed_then_said_to_be_one_thing_are_roles_of_it():
+    """'Each audit has a lead and a second reviewer, both of them accountants': two keys from
+    the audit to accountants, and no tables of leads or reviewers."""
+    keys = _keys(
+        "Audit firm database. Accountants have a name, a licence number and an email. Clients "
+        "have a company name and an address. Each audit is done for one client in a year and "
+        "has a lead and a second reviewer, both of them accountants."
+    )
+    assert "leads" not in keys
+    assert "reviewers" not in keys
+    to_accountants = {field for field, parent in keys["audits"] if parent == "accountants"}
+    assert len(to_accountants) == 2
+
+
+def test_people_named_by_person_compounds_are_never_goods_on_lines():
+    """Salespeople, chairpersons: people, whose key stays on the sale rather than moving to
+    its lines as if they were goods sold."""
+    from synthdata.analysis import analyze as pipeline
+    from synthdata.analysis.plan import EntityPlan
+
+    for key, table in (("salesperson", "salespeople"), ("chairperson", "chairpersons")):
+        plan = EntityPlan(key, table, None, True)
+        assert pipeline._kind(plan) == "person"
+        assert not pipeline._goods(plan)
+
+
+def test_event_the_text_calls_for_takes_the_catalogues_parents():
+    """'Supporters pledge to a reward tier': the pledges the verb makes are the catalogue's
+    pledges, so they also hold the campaign (and the catalogue's fields), not just the two
+    ends the sentence names."""
+    keys = _keys(
+        "Crowdfunding platform for board games. Makers start campaigns with a goal and a "
+        "deadline, and every campaign offers reward tiers. Supporters pledge to a reward tier."
+    )
+    parents = {parent for _, parent in keys["pledges"]}
+    assert {"supporters", "reward_tiers", "campaigns"} <= parents
