@@ -88,6 +88,7 @@ FREE_TEXT: dict[str, tuple[str, str]] = {
         ("viewing_feedback", "feedback after a property viewing"),
         ("feedback", "feedback on a service"),
         ("notes", "short working notes"),
+        ("record_notes", "short notes on a record"),
         ("inspection_notes", "inspection findings"),
         ("property_description", "description of a property"),
         ("issue_description", "description of a reported problem"),
@@ -984,7 +985,11 @@ def _free_text(
         return "outcome"
     if col[-1] == "feedback" or (word == "feedback" and tabs & _CONSUMER):
         return "feedback"
-    return "notes" if tabs & _WORKING else None  # working notes, of events that happen to people
+    if tabs & _WORKING:
+        return "notes"  # working notes, of events that happen to people
+    # notes on any other record: short and neutral ("Checked and confirmed."), not "Notes for
+    # vaccination 16"
+    return "record_notes" if word == "notes" else None
 
 
 def _product_name(tab: list[str]) -> str:

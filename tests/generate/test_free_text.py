@@ -94,3 +94,18 @@ def test_every_free_text_kind_has_a_file():
     here = Path(vocabularies.__file__).parent / "en_US"
     for kind in vocabularies.FREE_TEXTS:
         assert (here / f"{kind}.txt").is_file()
+
+
+def test_notes_on_any_other_record_are_short_neutral_notes():
+    schema = sd.Schema(
+        name="soil_tests",
+        fields=[
+            sd.Field(name="id", type="UUID", primary_key=True),
+            sd.Field(name="tested_on", type="DATE"),
+            sd.Field(name="notes", type="TEXT"),
+        ],
+    )
+    notes = sd.sample([schema], rows=40, seed=2)["soil_tests"]["notes"].drop_nulls()
+    assert len(notes) > 10
+    assert not notes.str.contains(PLACEHOLDER.pattern).any()
+    assert set(notes) <= set(vocabularies.load("text_record_notes"))

@@ -55,6 +55,7 @@ FREE_TEXTS = (
     "text_viewing_feedback",
     "text_feedback",
     "text_notes",
+    "text_record_notes",
     "text_inspection_notes",
     "text_property_description",
     "text_issue_description",
