@@ -428,6 +428,9 @@ def tag(tokens: list[Token]) -> list[str]:
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
     _mend_verbs(tokens, tags)
+    for i in range(1, len(tokens) - 2):
+        if _compound_subject(tokens, tags, i):
+            tags[i] = "NOUN"
     for i in range(2, len(tokens) - 1):
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
@@ -435,6 +438,26 @@ def tag(tokens: list[Token]) -> list[str]:
         if _paired_participle(tokens, tags, i):
             tags[i] = "VERB"
     return tags
+
+
+def _compound_subject(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether an -s word read as a verb is the plural head of the noun phrase opening its
+    sentence, because a plain verb with its object follows ("Test drives record which customer
+    drove", "Site visits capture the readings"): the subject's verb is the second word."""
+    token, nxt = tokens[i], tokens[i + 1]
+    if tags[i] != "VERB" or tags[i + 1] != "VERB" or not token.plural:
+        return False
+    if _verb_form(token.text) != "s" or "NOUN" not in lexicon(singular(token.text)):
+        return False
+    if _verb_form(nxt.text) != "base" or nxt.sentence != token.sentence:
+        return False
+    if tags[i + 2] not in {"DET", "NUM", "QUANT"} and tokens[i + 2].text not in _WH:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == token.sentence and tags[k] in {"NOUN", "ADJ"}:
+        k -= 1
+    opens = k < 0 or tokens[k].sentence != token.sentence
+    return opens and k < i - 1 and tags[i - 1] == "NOUN" and not tokens[i - 1].plural
 
 
 def _verb_form(word: str) -> str:
@@ -1168,7 +1191,12 @@ def _things(
             continue
         if noun.first in opening:
             continue
-        if noun.plural or noun.lead in {"each", "every", "per"} or _one_per(tokens, tags, noun):
+        if (
+            noun.plural
+            or noun.lead in {"each", "every", "per"}
+            or _one_per(tokens, tags, noun)
+            or _logged_event(tokens, tags, noun)
+        ):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
@@ -1179,6 +1207,23 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+def _logged_event(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular event is what someone records ("a volunteer logs the repair", "the
+    nurse records the visit"): each one is a row, though the text names only one. Not a thing's
+    own state ("we record its condition")."""
+    k = noun.first - 1
+    while k >= 0 and (tags[k] == "ADJ" or tokens[k].text in {"a", "an", "the"}):
+        k -= 1
+    return (
+        k >= 0
+        and k < noun.first - 1
+        and tags[k] == "VERB"
+        and _lemma(tokens[k].text, "VERB") in _RECORD_VERBS
+        and event_noun(noun.head)
+        and not noun.attribute_like
+    )
 
 
 def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:

@@ -1,0 +1,42 @@
+"""Record types a text names or clearly implies become tables under the name a modeller
+would use."""
+
+import synthdata as sd
+
+
+def _schemas(context: str) -> dict[str, sd.Schema]:
+    return {s.name: s for s in sd.infer_schemas(sd.analyze(context))}
+
+
+def _keys(schema: sd.Schema) -> set[str]:
+    return {f.name for f in schema.fields if f.name.endswith("_id")}
+
+
+def test_an_event_someone_logs_is_a_table():
+    """'a technician logs the inspection': one inspection is named, but each is a row."""
+    schemas = _schemas(
+        "Our bicycle co-op keeps bikes that members borrow for a weekend. After each weekend a "
+        "technician logs the inspection and any parts replaced."
+    )
+    assert "inspections" in schemas
+    assert "technician_id" in _keys(schemas["inspections"])
+
+
+def test_a_things_own_state_that_is_recorded_is_not_a_table():
+    """'we record its condition': a field of the thing, not a record of its own."""
+    schemas = _schemas(
+        "A gallery lends paintings to other galleries. For each painting we record its "
+        "condition and its insurance value."
+    )
+    assert "conditions" not in schemas
+
+
+def test_plural_compound_subject_before_its_verb():
+    """'Boat hires record which guest took which boat': 'hires' heads the subject, 'record' is
+    the verb."""
+    schemas = _schemas(
+        "Lakeside boat rental. Boats have a name and a number of seats; guests have a name and a "
+        "phone. Boat hires record which guest took which boat and when it came back."
+    )
+    assert "boat_hires" in schemas
+    assert {"guest_id", "boat_id"} <= _keys(schemas["boat_hires"])
