@@ -128,6 +128,16 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
+    for word, lines in _lines_of_documents(entities, stated).items():
+        mentions = [replace(m, key=lines) if m.key == word else m for m in mentions]
+        spans = [(lines if s[0] == word else s[0], *s[1:]) for s in spans]
+        _read_as(stated, word, lines)
+        link_tables = [
+            replace(t, a=lines if t.a == word else t.a, b=lines if t.b == word else t.b)
+            for t in link_tables
+        ]
+        if word in attributes:
+            attributes[lines] = attributes.pop(word)
     valued = _given_values(tokens, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
     _roles_not_tables(entities, roles_of_kinds(tokens, spans), stated, self_refs)
@@ -1089,6 +1099,38 @@ _DOCUMENTS = {
     **dict.fromkeys("order sale check cart basket delivery shipment consignment".split(), "items"),
     **dict.fromkeys("invoice bill receipt requisition quote quotation".split(), "lines"),
 }
+
+
+def _lines_of_documents(entities: dict[str, EntityPlan], stated: list[TextLink]) -> dict[str, str]:
+    """Bare "items" or "lines" that the text says a document has ("an order has several
+    items", "invoices with lines") are that document's lines, named after it (order_items),
+    not whatever else the catalogue calls items. Renames the entities in place and returns the
+    old key → the new."""
+    out: dict[str, str] = {}
+    for lk in stated:
+        item, doc = entities.get(lk.child), entities.get(lk.parent)
+        if not lk.strong or item is None or doc is None or lk.child in out:
+            continue
+        head = singular(doc.table.rsplit("_", 1)[-1])
+        if item.table not in _LINE_WORDS or head not in _DOCUMENTS:
+            continue
+        name = f"{doc.key_name}_{item.table}"
+        key = singular_key(name)
+        if key in entities or _named(entities, name) is not None:
+            continue
+        template = catalog().entities.get(key) or catalog().entities.get("order_item")
+        lines = EntityPlan(key, name, template, True, item.volume, reason="named")
+        renamed = {
+            (key if k == lk.child else k): (lines if k == lk.child else e)
+            for k, e in entities.items()
+        }
+        entities.clear()
+        entities.update(renamed)
+        out[lk.child] = key
+    return out
+
+
+_LINE_WORDS = frozenset({"items", "lines"})
 
 
 def _people_own_events(entities: dict[str, EntityPlan]) -> None:

@@ -40,3 +40,16 @@ def test_plural_compound_subject_before_its_verb():
     )
     assert "boat_hires" in schemas
     assert {"guest_id", "boat_id"} <= _keys(schemas["boat_hires"])
+
+
+def test_items_a_document_has_are_its_lines():
+    """'each sale has several items': the sale's lines (sale_items), not the catalogue's game
+    items."""
+    schemas = _schemas(
+        "Garden centre tills. Customers buy plants and tools; each sale has several items and is "
+        "rung up by one cashier."
+    )
+    assert "items" not in schemas
+    assert "sale_items" in schemas
+    assert "sale_id" in _keys(schemas["sale_items"])
+    assert "rarity" not in {f.name for f in schemas["sale_items"].fields}
