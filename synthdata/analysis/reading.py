@@ -1488,6 +1488,8 @@ EVENT_NOUNS = {
     "enter": "entry",
     "invoice": "invoice",
     "translate": "translation",
+    "escalate": "escalation",
+    "comment": "comment",
 }
 
 
@@ -1873,6 +1875,10 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             and any(tags[i] == "VERB" for i in gap)
         ):
             left = subject  # "buyers register ..., and make offers": the buyers make them
+        stranded = _stranded_verb(tokens, tags, words, nxt.last + 1)
+        if stranded:
+            _pair(tokens, tags, nxt, group, stranded, found)  # "updates that backers comment on"
+            continue
         if (
             words
             and words[0] in {"who", "which", "that"}
@@ -1894,6 +1900,23 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
         if _contains(tail, ("many", "to", "many")):
             found.pairs(left, nxt)
+
+
+def _stranded_verb(tokens: list[Token], tags: list[str], words: list[str], i: int) -> list[int]:
+    """The verb and preposition that end a relative clause about the noun before it ("updates
+    that backers can comment on", "posts which members vote on"): the clause's subject does
+    it to that noun. Empty if the clause goes on."""
+    if words not in (["that"], ["which"]):
+        return []
+    while i < len(tokens) and tokens[i].text in _MODALS:
+        i += 1
+    if i + 1 >= len(tokens) or tags[i] != "VERB" or tags[i + 1] != "PREP":
+        return []
+    end = i + 2
+    goes_on = end < len(tokens) and tokens[end].sentence == tokens[i].sentence
+    if goes_on and tokens[end].text not in {",", ";", ")", "and", "."}:
+        return []
+    return [i, i + 1]
 
 
 def _one_at_a_time(

@@ -53,3 +53,24 @@ def test_items_a_document_has_are_its_lines():
     assert "sale_items" in schemas
     assert "sale_id" in _keys(schemas["sale_items"])
     assert "rarity" not in {f.name for f in schemas["sale_items"].fields}
+
+
+def test_escalations_between_groups_are_events():
+    """'cases get escalated between desks': each escalation is a row, from one desk to another."""
+    schemas = _schemas(
+        "Insurance call centre. Callers open cases, clerks work in desks, and cases get "
+        "escalated between desks."
+    )
+    assert "escalations" in schemas
+    keys = _keys(schemas["escalations"])
+    assert {"from_desk_id", "to_desk_id"} <= keys
+
+
+def test_a_stranded_verb_of_a_relative_clause():
+    """'recipes that members can comment on': the members comment on the recipes."""
+    schemas = _schemas(
+        "Baking club website. Bakers share recipes that members can comment on, and editors "
+        "feature one recipe a week."
+    )
+    assert "comments" in schemas
+    assert {"member_id", "recipe_id"} <= _keys(schemas["comments"])
