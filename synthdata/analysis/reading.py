@@ -865,6 +865,14 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not text.endswith(("ed", "en"))
         ):
             return "NOUN"  # "apps have versions"
+        if (
+            prev == "AUX"
+            and tokens[i - 1].text in {"need", "needs", "want", "wants"}
+            and "NOUN" in classes
+            and base
+            and next_nominal
+        ):
+            return "NOUN"  # "we need tee time bookings": a noun phrase, what is needed
         modifier = (
             "NOUN" in classes
             and nxt is not None

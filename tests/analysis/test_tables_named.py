@@ -74,3 +74,14 @@ def test_a_stranded_verb_of_a_relative_clause():
     )
     assert "comments" in schemas
     assert {"member_id", "recipe_id"} <= _keys(schemas["comments"])
+
+
+def test_a_noun_phrase_after_need():
+    """'we need court hire slips': 'court' is a noun modifier after 'need', not a verb."""
+    tags_text = "Squash club. We need court hire slips and invoices for every member."
+    from synthdata.analysis.reading import normalize, read
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize(tags_text))
+    tags = dict(zip((t.text for t in tokens), read(tokens).tags, strict=True))
+    assert tags["court"] == "NOUN"
