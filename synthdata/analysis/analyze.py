@@ -109,6 +109,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
+    for key in reading.carrying & entities.keys():
+        if entities[key].template is None:
+            entities[key].reason = "event"  # "every truckload of logs delivered"
     for key, values in typed.items():
         if key in entities:
             entities[key].attributes.append(("type", values))

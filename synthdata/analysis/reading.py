@@ -796,6 +796,8 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if prev == "NOUN" and tokens[i - 1].plural and not token.plural and next_nominal:
             return "VERB"  # "devs publsh apps": a misspelt verb between two plurals
         return "NOUN"
+    if prev == "PREP" and tokens[i - 1].text == "of" and token.plural and not text.endswith("ing"):
+        return "NOUN"  # "every truckload of logs": no verb comes right after "of"
     if (
         prev == "VERB"
         and token.plural
@@ -1126,6 +1128,9 @@ class Reading:
     #: Other spellings and glosses of a thing's key: "employes" → employee, "motoboys
     #: (couriers)" → courier.
     variants: dict[str, str] = field(default_factory=dict)
+    #: Keys of acts named by the goods each carries ("every truckload of logs delivered":
+    #: log_delivery), rows of events whose goods need no lines.
+    carrying: set[str] = field(default_factory=set)
     links: list[TextLink] = field(default_factory=list)
     link_tables: list[LinkTable] = field(default_factory=list)
     self_refs: list[SelfRef] = field(default_factory=list)
@@ -1139,6 +1144,13 @@ def read(tokens: list[Token]) -> Reading:
     opening = _opening(tokens, tags) | _trade_of_the_business(tokens, tags, nouns)
     reading = Reading(tags, nouns, opening=opening)
     votes = _things(tokens, tags, nouns, reading.opening)
+    for word, (act, goods) in _measured_acts(tokens, tags, nouns).items():
+        if word in votes and act not in votes:
+            votes[act] = votes.pop(word)
+            reading.variants[word] = act
+            reading.carrying.add(act)
+            if sum(1 for n in nouns if n.key == goods) == 1:
+                votes.pop(goods, None)  # the goods are what each act carries, no table
     for word, gloss in _glosses(tokens, nouns).items():
         if word in votes:
             votes[gloss] = votes.get(gloss, 0.0) + votes.pop(word)
@@ -1146,6 +1158,31 @@ def read(tokens: list[Token]) -> Reading:
     reading.things, misspelt = _merge_misspellings(votes)
     reading.variants.update(misspelt)
     return reading
+
+
+def _measured_acts(
+    tokens: list[Token], tags: list[str], nouns: list[Noun]
+) -> dict[str, tuple[str, str]]:
+    """A measure of goods named with the act that makes it a row ("every truckload of logs
+    delivered", "each bag of coffee sold"): the rows are those acts, named by the goods and the
+    act (log_deliveries, coffee_sales), and the goods are what each carries. Maps the measure's
+    key to (the act's key, the goods' key)."""
+    out = {}
+    by_first = {n.first: n for n in nouns}
+    for n in nouns:
+        if n.plural or n.lead not in {"each", "every"} or n.last + 3 >= len(tokens):
+            continue
+        goods = by_first.get(n.last + 2)
+        if tokens[n.last + 1].text != "of" or goods is None or goods.first != goods.last:
+            continue
+        v = goods.last + 1
+        act = EVENT_NOUNS.get(_lemma(tokens[v].text, "VERB"))
+        if tags[v] != "VERB" or _verb_form(tokens[v].text) != "ed" or act is None:
+            continue
+        if person_word(goods.key) or goods.attribute_like:
+            continue
+        out[n.key] = (f"{goods.key}_{act}", goods.key)
+    return out
 
 
 def _glosses(tokens: list[Token], nouns: list[Noun]) -> dict[str, str]:

@@ -85,3 +85,27 @@ def test_a_noun_phrase_after_need():
     tokens, _ = normalize(tokenize(tags_text))
     tags = dict(zip((t.text for t in tokens), read(tokens).tags, strict=True))
     assert tags["court"] == "NOUN"
+
+
+def test_a_measure_of_goods_named_with_its_act():
+    """'every crate of apples shipped': the rows are apple shipments, not crates, and the
+    apples need no table of their own."""
+    schemas = _schemas(
+        "Family orchard. We sell to grocers, and every crate of apples shipped is weighed on "
+        "the farm scale."
+    )
+    assert "apple_shipments" in schemas
+    assert "crates" not in schemas
+    assert "apples" not in schemas
+    assert not any(name.endswith("_items") for name in schemas)
+
+
+def test_no_verb_right_after_of():
+    """'each batch of logs': a plural after 'of' is a noun even where the lexicon knows only a
+    verb."""
+    from synthdata.analysis.reading import normalize, read
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize("Each stack of logs is stored in a shed."))
+    tags = dict(zip((t.text for t in tokens), read(tokens).tags, strict=True))
+    assert tags["logs"] == "NOUN"
