@@ -431,6 +431,9 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(1, len(tokens) - 2):
         if _compound_subject(tokens, tags, i):
             tags[i] = "NOUN"
+    for i in range(1, len(tokens) - 1):
+        if tags[i] == "VERB" and _named_as_noun(tokens, i):
+            tags[i] = "NOUN"
     for i in range(2, len(tokens) - 1):
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
@@ -438,6 +441,20 @@ def tag(tokens: list[Token]) -> list[str]:
         if _paired_participle(tokens, tags, i):
             tags[i] = "VERB"
     return tags
+
+
+def _named_as_noun(tokens: list[Token], i: int) -> bool:
+    """Whether a word read as a verb is a noun by the word before or after it: after "every",
+    "each", "a", "an" or "the" ("we record the result of every game"), or a plural naming a
+    table ("the installs table will be big")."""
+    token, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    if prev.sentence != token.sentence or _verb_form(token.text) == "ed":
+        return False
+    if prev.text == "each" and _participle(token.text):
+        return False  # "three warehouses, each split into bins"
+    if prev.text in {"every", "each", "a", "an", "the"}:
+        return not token.text.endswith("ing")
+    return token.plural and nxt.text == "table" and nxt.sentence == token.sentence
 
 
 def _compound_subject(tokens: list[Token], tags: list[str], i: int) -> bool:

@@ -109,3 +109,29 @@ def test_no_verb_right_after_of():
     tokens, _ = normalize(tokenize("Each stack of logs is stored in a shed."))
     tags = dict(zip((t.text for t in tokens), read(tokens).tags, strict=True))
     assert tags["logs"] == "NOUN"
+
+
+def _tag_of(text: str, word: str) -> str:
+    from synthdata.analysis.reading import normalize, read
+    from synthdata.analysis.text import tokenize
+
+    tokens, _ = normalize(tokenize(text))
+    tags = read(tokens).tags
+    return next(tag for t, tag in zip(tokens, tags, strict=True) if t.text == word)
+
+
+def test_a_word_after_every_is_a_noun():
+    """'the score of every match and keep': 'match' is a noun after 'every', even before a
+    verb joined by 'and'."""
+    assert _tag_of("We log the score of every match and keep a league table.", "match") == "NOUN"
+    assert _tag_of("Two depots, each split into bays.", "split") == "VERB"
+
+
+def test_a_plural_naming_a_table():
+    """'redeems table will be huge': a table of redemptions, though 'redeems' reads as a
+    verb."""
+    schemas = _schemas(
+        "Podcast host: shows have episodes, listeners follow shows, redeems table will be "
+        "huge, maybe 90M rows."
+    )
+    assert "redeems" in schemas
