@@ -2404,6 +2404,7 @@ def _pair(
         and not _eventful(b)
         and not (passive and _eventful(a))  # "a viewing is booked for a buyer": the viewing
         and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
+        and not (lemma == "enter" and _word_after(tokens, b) in {"into", "in"})  # data entry
     ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
@@ -2539,7 +2540,7 @@ _CAUSE_VERBS = frozenset(
 #: adoptions); other event verbs make an event only through a preposition ("shipped to pubs").
 _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
-    "attend subscribe enrol enroll".split()
+    "attend subscribe enrol enroll enter".split()
 )
 
 
@@ -2736,6 +2737,11 @@ def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found)
                 name = f"{x}_{plural(noun)}" if lemma in _MOVE_VERBS else plural(noun)
                 found.tables.append(LinkTable(x, y, name, "event", roles=("from", "to")))
     return True
+
+
+def _word_after(tokens: list[Token], group: _Group) -> str:
+    i = group.last + 1
+    return tokens[i].text if i < len(tokens) else ""
 
 
 def _direct_event(lemma: str, a: _Group) -> bool:

@@ -135,3 +135,14 @@ def test_a_plural_naming_a_table():
         "huge, maybe 90M rows."
     )
     assert "redeems" in schemas
+
+
+def test_entering_a_competition_is_an_entry():
+    """'rowers enter a regatta': each entry is a row keyed to the rower and the regatta; data
+    entered into a ledger is not."""
+    schemas = _schemas("Rowing club. Rowers enter a regatta each summer; each regatta has races.")
+    entries = [s for name, s in schemas.items() if name.endswith("entries")]
+    assert entries
+    assert {"rower_id", "regatta_id"} <= _keys(entries[0])
+    schemas = _schemas("Clerks enter invoices into the ledger and managers approve them.")
+    assert not any(name.endswith("entries") for name in schemas)
