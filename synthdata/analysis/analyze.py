@@ -251,6 +251,8 @@ def _fields_not_tables(
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
+        if "_" in thing and thing.rsplit("_", 1)[-1] in _PHRASAL_PARTICLES:
+            continue  # "trade ins", "check-ins": acts, each a row, not a field
         read = {name for name, _ in fields.get(owner, [])}  # the reader made it a field
         as_field = bool({thing, entity.table} & read) or any(
             name.endswith(f"_{thing}") for name in read
@@ -269,6 +271,10 @@ def _fields_not_tables(
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         if not as_field:
             entities[owner].attributes.append((entity.table, ()))
+
+
+#: The particle ending a noun made of a verb and its particle ("trade_in", "drop_off").
+_PHRASAL_PARTICLES = frozenset({"in", "on", "up", "off", "out"})
 
 
 def _roles_not_tables(

@@ -92,6 +92,8 @@ class EntityPlan:
     def key_name(self) -> str:
         """The singular table name that foreign keys use (``order_items`` → ``order_item``)."""
         head, _, last = self.table.rpartition("_")
+        if head and last in {"ins", "ons", "ups", "offs", "outs"}:
+            return f"{head}_{last[:-1]}"  # walk_ins → walk_in
         return f"{head}_{singular(last)}" if head else singular(last)
 
     @property

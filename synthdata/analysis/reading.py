@@ -434,6 +434,8 @@ def tag(tokens: list[Token]) -> list[str]:
     for i in range(1, len(tokens) - 1):
         if tags[i] == "VERB" and _named_as_noun(tokens, i):
             tags[i] = "NOUN"
+        elif tags[i] == "NOUN" and _verb_of_a_clause(tokens, tags, i):
+            tags[i] = "VERB"
     for i in range(2, len(tokens) - 1):
         if _coordinated_verb(tokens, tags, i):
             tags[i] = "VERB"
@@ -441,6 +443,24 @@ def tag(tokens: list[Token]) -> list[str]:
         if _paired_participle(tokens, tags, i):
             tags[i] = "VERB"
     return tags
+
+
+def _verb_of_a_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether an -s word after a clause's singular subject is its verb ("trade-ins where a
+    customer brings in used games", "when a member books a court")."""
+    if i < 2 or _verb_form(tokens[i].text) != "s" or "VERB" not in lexicon(tokens[i].text):
+        return False
+    k = i - 1
+    if tags[k] != "NOUN" or tokens[k].plural:
+        return False
+    if tokens[k - 1].text in {"a", "an", "the", "each", "every"}:
+        k -= 1
+    nxt = tokens[i + 1].text
+    return (
+        k >= 1
+        and tokens[k - 1].text in {"where", "when", "whenever", "if", "once"}
+        and (nxt in _PREP or nxt in _DET or nxt in _PARTICLES)
+    )
 
 
 def _named_as_noun(tokens: list[Token], i: int) -> bool:

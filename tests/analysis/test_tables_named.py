@@ -146,3 +146,22 @@ def test_entering_a_competition_is_an_entry():
     assert {"rower_id", "regatta_id"} <= _keys(entries[0])
     schemas = _schemas("Clerks enter invoices into the ledger and managers approve them.")
     assert not any(name.endswith("entries") for name in schemas)
+
+
+def test_a_particle_compound_written_apart_is_one_noun():
+    """'drop offs where a parent leaves a child': the drop-offs are rows, not a field of the
+    thing listed before them, and their key is drop_off_id."""
+    from synthdata.analysis.text import tokenize
+
+    assert [t.text for t in tokenize("drop offs and the ins and outs")][:1] == ["drop_offs"]
+    assert "ins" in [t.text for t in tokenize("the ins and outs")]
+    schemas = _schemas(
+        "nursery db - children (name, dob, allergies), parents w/ phone, fees, drop offs where "
+        "a parent leaves a child at the door"
+    )
+    assert "drop_offs" in schemas
+    assert _verb_tag("trade ins where a customer brings in old phones", "brings") == "VERB"
+
+
+def _verb_tag(text: str, word: str) -> str:
+    return _tag_of(text, word)
