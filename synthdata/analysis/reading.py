@@ -437,7 +437,7 @@ def tag(tokens: list[Token]) -> list[str]:
         elif tags[i] == "NOUN" and _verb_of_a_clause(tokens, tags, i):
             tags[i] = "VERB"
     for i in range(2, len(tokens) - 1):
-        if _coordinated_verb(tokens, tags, i):
+        if _coordinated_verb(tokens, tags, i) or _series_of_modal_verbs(tokens, tags, i):
             tags[i] = "VERB"
     for i in range(1, len(tokens) - 2):
         if _paired_participle(tokens, tags, i):
@@ -788,6 +788,38 @@ def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
     ):
         return False
     return nxt.text in _DET or nxt.text == "(" or (tags[i + 1] in {"NOUN", "ADJ", "NUM"})
+
+
+_MODAL_AUX = frozenset("can could may might must will would should".split())
+
+
+def _series_of_modal_verbs(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a base-form word read as a noun is the next verb in a series after a modal
+    ("users can rate a recipe out of five, leave a written review and save recipes"): after
+    a comma or "and"/"or", with an object after it, the clause's last verb in the base form
+    after "can"."""
+    token, glue, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    if tags[i] != "NOUN" or glue.text not in {",", "and", "or"} or token.plural:
+        return False
+    if "VERB" not in lexicon(token.text) or _lemma(token.text, "VERB") != token.text:
+        return False
+    if nxt.sentence != token.sentence:
+        return False
+    if not (nxt.text in _DET or (glue.text != "," and tags[i + 1] == "NOUN" and nxt.plural)):
+        return False
+    verbs = 0
+    for k in range(i - 2, -1, -1):  # back through the series to its modal
+        if tokens[k].sentence != token.sentence:
+            return False
+        if tokens[k].text in _MODAL_AUX:
+            return verbs > 0
+        if tags[k] == "VERB":
+            if _verb_form(tokens[k].text) != "base":
+                return False
+            verbs += 1
+        elif tags[k] in {"AUX", "PRON"} or tokens[k].text in {";", ":", "("}:
+            return False
+    return False
 
 
 def _closed(token: Token) -> str:
@@ -1267,7 +1299,8 @@ def _things(
         if len(tokens[noun.last].base) < 3 or in_idiom(tokens, tags, noun):
             continue
         subject = _is_subject(tokens, tags, noun)
-        if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
+        logged = _logged_event(tokens, tags, noun)
+        if noun.attribute_like and not subject and not _booked(tokens, tags, noun) and not logged:
             continue
         if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
             continue
@@ -1277,7 +1310,7 @@ def _things(
             noun.plural
             or noun.lead in {"each", "every", "per"}
             or _one_per(tokens, tags, noun)
-            or _logged_event(tokens, tags, noun)
+            or logged
         ):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
@@ -1292,8 +1325,9 @@ def _things(
 
 
 def _logged_event(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
-    """Whether a singular event is what someone records ("a volunteer logs the repair", "the
-    nurse records the visit"): each one is a row, though the text names only one. Not a thing's
+    """Whether a singular event is what someone records or leaves ("a volunteer logs the
+    repair", "the nurse records the visit", "leave a written review"): each one is a row,
+    though the text names only one. Not a thing's
     own state ("we record its condition")."""
     k = noun.first - 1
     while k >= 0 and (tags[k] == "ADJ" or tokens[k].text in {"a", "an", "the"}):
@@ -1302,10 +1336,14 @@ def _logged_event(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
         k >= 0
         and k < noun.first - 1
         and tags[k] == "VERB"
-        and _lemma(tokens[k].text, "VERB") in _RECORD_VERBS
+        and _lemma(tokens[k].text, "VERB") in _RECORD_VERBS | _WRITE_VERBS
         and event_noun(noun.head)
-        and not noun.attribute_like
     )
+
+
+#: Verbs by which people leave a record of their own ("leave a written review", "file a
+#: complaint", "post a comment").
+_WRITE_VERBS = frozenset("leave write post submit file lodge".split())
 
 
 def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:

@@ -165,3 +165,15 @@ def test_a_particle_compound_written_apart_is_one_noun():
 
 def _verb_tag(text: str, word: str) -> str:
     return _tag_of(text, word)
+
+
+def test_a_series_of_verbs_after_a_modal():
+    """'guests can book a room, file a written complaint and save hotels': 'file' and 'save'
+    are verbs of the series after 'can', and the complaint someone leaves is a table."""
+    text = (
+        "Hotel booking site. Guests can book a room for two nights, file a written complaint "
+        "and save hotels to their wishlists."
+    )
+    assert _tag_of(text, "file") == "VERB"
+    assert _tag_of(text, "save") == "VERB"
+    assert "complaints" in _schemas(text)
