@@ -94,7 +94,8 @@ class EntityPlan:
         head, _, last = self.table.rpartition("_")
         if head and last in {"ins", "ons", "ups", "offs", "outs"}:
             return f"{head}_{last[:-1]}"  # walk_ins → walk_in
-        return f"{head}_{singular(last)}" if head else singular(last)
+        one = "person" if last == "people" else singular(last)  # people → person_id
+        return f"{head}_{one}" if head else one
 
     @property
     def is_link(self) -> bool:

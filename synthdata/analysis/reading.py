@@ -1282,6 +1282,9 @@ def _things(
     )
     for noun in nouns:
         slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
+        if _same_one_in_many(tokens, noun):
+            votes[noun.key] = votes.get(noun.key, 0.0) + 1.0
+            continue
         if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
         if (
@@ -1322,6 +1325,20 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+def _same_one_in_many(tokens: list[Token], noun: Noun) -> bool:
+    """Whether the text says one and the same X comes up in many others ("the same person can
+    show up in many incidents"): X is a record of its own that they share, even where its
+    word alone names no table."""
+    if noun.plural or noun.first < 2 or tokens[noun.first - 1].text != "same":
+        return False
+    if tokens[noun.first - 2].text != "the":
+        return False
+    words = [t.text for t in tokens[noun.last + 1 : noun.last + 9]]
+    if "many" not in words and "several" not in words and "multiple" not in words:
+        return False
+    return person_word(noun.key) or noun.key == "person"
 
 
 def _logged_event(tokens: list[Token], tags: list[str], noun: Noun) -> bool:

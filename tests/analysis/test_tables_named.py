@@ -177,3 +177,14 @@ def test_a_series_of_verbs_after_a_modal():
     assert _tag_of(text, "file") == "VERB"
     assert _tag_of(text, "save") == "VERB"
     assert "complaints" in _schemas(text)
+
+
+def test_the_same_person_in_many_records():
+    """'the same person can turn up in many cases': people are a table shared by the cases,
+    paired with them, the pairing named after the tables."""
+    schemas = _schemas(
+        "Legal aid clinic. Lawyers open cases, each case can involve several people (client, "
+        "opposing party) and the same person can turn up in many cases."
+    )
+    pairings = [s for s in schemas.values() if {"case_id", "person_id"} <= _keys(s)]
+    assert pairings
