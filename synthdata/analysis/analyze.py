@@ -110,6 +110,9 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names, usable)
+    for key in reading.carrying & entities.keys():
+        if entities[key].template is None:
+            entities[key].reason = "event"  # "every truckload of logs delivered"
     for key, values in typed.items():
         if key in entities:
             entities[key].attributes.append(("type", values))
@@ -129,6 +132,16 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
         _add_implied_parents(entities, domain)
     spans = [(m.key, m.first, m.last, roles.get(m.first, "")) for m in mentions]
     stated, link_tables, self_refs, attributes, listed = relate(tokens, reading.tags, spans)
+    for word, lines in _lines_of_documents(entities, stated).items():
+        mentions = [replace(m, key=lines) if m.key == word else m for m in mentions]
+        spans = [(lines if s[0] == word else s[0], *s[1:]) for s in spans]
+        _read_as(stated, word, lines)
+        link_tables = [
+            replace(t, a=lines if t.a == word else t.a, b=lines if t.b == word else t.b)
+            for t in link_tables
+        ]
+        if word in attributes:
+            attributes[lines] = attributes.pop(word)
     valued = _given_values(tokens, spans)
     _fields_not_tables(entities, listed, stated, link_tables, domain, valued, attributes)
     role_of = roles_of_kinds(tokens, spans)
@@ -254,6 +267,8 @@ def _fields_not_tables(
         entity = entities.get(thing)
         if entity is None or owner not in entities or person_word(thing):
             continue
+        if "_" in thing and thing.rsplit("_", 1)[-1] in _PHRASAL_PARTICLES:
+            continue  # "trade ins", "check-ins": acts, each a row, not a field
         read = {name for name, _ in fields.get(owner, [])}  # the reader made it a field
         as_field = bool({thing, entity.table} & read) or any(
             name.endswith(f"_{thing}") or name.startswith(f"{thing}_") for name in read
@@ -272,6 +287,10 @@ def _fields_not_tables(
         stated[:] = [lk for lk in stated if thing not in (lk.child, lk.parent)]
         if not as_field:
             entities[owner].attributes.append((entity.table, ()))
+
+
+#: The particle ending a noun made of a verb and its particle ("trade_in", "drop_off").
+_PHRASAL_PARTICLES = frozenset({"in", "on", "up", "off", "out"})
 
 
 def _roles_not_tables(
@@ -1117,6 +1136,38 @@ _DOCUMENTS = {
     **dict.fromkeys("order sale check cart basket delivery shipment consignment".split(), "items"),
     **dict.fromkeys("invoice bill receipt requisition quote quotation".split(), "lines"),
 }
+
+
+def _lines_of_documents(entities: dict[str, EntityPlan], stated: list[TextLink]) -> dict[str, str]:
+    """Bare "items" or "lines" that the text says a document has ("an order has several
+    items", "invoices with lines") are that document's lines, named after it (order_items),
+    not whatever else the catalogue calls items. Renames the entities in place and returns the
+    old key → the new."""
+    out: dict[str, str] = {}
+    for lk in stated:
+        item, doc = entities.get(lk.child), entities.get(lk.parent)
+        if not lk.strong or item is None or doc is None or lk.child in out:
+            continue
+        head = singular(doc.table.rsplit("_", 1)[-1])
+        if item.table not in _LINE_WORDS or head not in _DOCUMENTS:
+            continue
+        name = f"{doc.key_name}_{item.table}"
+        key = singular_key(name)
+        if key in entities or _named(entities, name) is not None:
+            continue
+        template = catalog().entities.get(key) or catalog().entities.get("order_item")
+        lines = EntityPlan(key, name, template, True, item.volume, reason="named")
+        renamed = {
+            (key if k == lk.child else k): (lines if k == lk.child else e)
+            for k, e in entities.items()
+        }
+        entities.clear()
+        entities.update(renamed)
+        out[lk.child] = key
+    return out
+
+
+_LINE_WORDS = frozenset({"items", "lines"})
 
 
 def _people_own_events(entities: dict[str, EntityPlan]) -> None:

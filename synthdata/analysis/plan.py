@@ -92,7 +92,10 @@ class EntityPlan:
     def key_name(self) -> str:
         """The singular table name that foreign keys use (``order_items`` → ``order_item``)."""
         head, _, last = self.table.rpartition("_")
-        return f"{head}_{singular(last)}" if head else singular(last)
+        if head and last in {"ins", "ons", "ups", "offs", "outs"}:
+            return f"{head}_{last[:-1]}"  # walk_ins → walk_in
+        one = "person" if last == "people" else singular(last)  # people → person_id
+        return f"{head}_{one}" if head else one
 
     @property
     def is_link(self) -> bool:

@@ -428,13 +428,73 @@ def tag(tokens: list[Token]) -> list[str]:
         ):
             tags[i] = "NOUN"  # "minutes, points, assists, steals and turnovers"
     _mend_verbs(tokens, tags)
+    for i in range(1, len(tokens) - 2):
+        if _compound_subject(tokens, tags, i):
+            tags[i] = "NOUN"
+    for i in range(1, len(tokens) - 1):
+        if tags[i] == "VERB" and _named_as_noun(tokens, i):
+            tags[i] = "NOUN"
+        elif tags[i] == "NOUN" and _verb_of_a_clause(tokens, tags, i):
+            tags[i] = "VERB"
     for i in range(2, len(tokens) - 1):
-        if _coordinated_verb(tokens, tags, i):
+        if _coordinated_verb(tokens, tags, i) or _series_of_modal_verbs(tokens, tags, i):
             tags[i] = "VERB"
     for i in range(1, len(tokens) - 2):
         if _paired_participle(tokens, tags, i):
             tags[i] = "VERB"
     return tags
+
+
+def _verb_of_a_clause(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether an -s word after a clause's singular subject is its verb ("trade-ins where a
+    customer brings in used games", "when a member books a court")."""
+    if i < 2 or _verb_form(tokens[i].text) != "s" or "VERB" not in lexicon(tokens[i].text):
+        return False
+    k = i - 1
+    if tags[k] != "NOUN" or tokens[k].plural:
+        return False
+    if tokens[k - 1].text in {"a", "an", "the", "each", "every"}:
+        k -= 1
+    nxt = tokens[i + 1].text
+    return (
+        k >= 1
+        and tokens[k - 1].text in {"where", "when", "whenever", "if", "once"}
+        and (nxt in _PREP or nxt in _DET or nxt in _PARTICLES)
+    )
+
+
+def _named_as_noun(tokens: list[Token], i: int) -> bool:
+    """Whether a word read as a verb is a noun by the word before or after it: after "every",
+    "each", "a", "an" or "the" ("we record the result of every game"), or a plural naming a
+    table ("the installs table will be big")."""
+    token, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    if prev.sentence != token.sentence or _verb_form(token.text) == "ed":
+        return False
+    if prev.text == "each" and _participle(token.text):
+        return False  # "three warehouses, each split into bins"
+    if prev.text in {"every", "each", "a", "an", "the"}:
+        return not token.text.endswith("ing")
+    return token.plural and nxt.text == "table" and nxt.sentence == token.sentence
+
+
+def _compound_subject(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether an -s word read as a verb is the plural head of the noun phrase opening its
+    sentence, because a plain verb with its object follows ("Test drives record which customer
+    drove", "Site visits capture the readings"): the subject's verb is the second word."""
+    token, nxt = tokens[i], tokens[i + 1]
+    if tags[i] != "VERB" or tags[i + 1] != "VERB" or not token.plural:
+        return False
+    if _verb_form(token.text) != "s" or "NOUN" not in lexicon(singular(token.text)):
+        return False
+    if _verb_form(nxt.text) != "base" or nxt.sentence != token.sentence:
+        return False
+    if tags[i + 2] not in {"DET", "NUM", "QUANT"} and tokens[i + 2].text not in _WH:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == token.sentence and tags[k] in {"NOUN", "ADJ"}:
+        k -= 1
+    opens = k < 0 or tokens[k].sentence != token.sentence
+    return opens and k < i - 1 and tags[i - 1] == "NOUN" and not tokens[i - 1].plural
 
 
 def _verb_form(word: str) -> str:
@@ -730,6 +790,38 @@ def _coordinated_verb(tokens: list[Token], tags: list[str], i: int) -> bool:
     return nxt.text in _DET or nxt.text == "(" or (tags[i + 1] in {"NOUN", "ADJ", "NUM"})
 
 
+_MODAL_AUX = frozenset("can could may might must will would should".split())
+
+
+def _series_of_modal_verbs(tokens: list[Token], tags: list[str], i: int) -> bool:
+    """Whether a base-form word read as a noun is the next verb in a series after a modal
+    ("users can rate a recipe out of five, leave a written review and save recipes"): after
+    a comma or "and"/"or", with an object after it, the clause's last verb in the base form
+    after "can"."""
+    token, glue, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    if tags[i] != "NOUN" or glue.text not in {",", "and", "or"} or token.plural:
+        return False
+    if "VERB" not in lexicon(token.text) or _lemma(token.text, "VERB") != token.text:
+        return False
+    if nxt.sentence != token.sentence:
+        return False
+    if not (nxt.text in _DET or (glue.text != "," and tags[i + 1] == "NOUN" and nxt.plural)):
+        return False
+    verbs = 0
+    for k in range(i - 2, -1, -1):  # back through the series to its modal
+        if tokens[k].sentence != token.sentence:
+            return False
+        if tokens[k].text in _MODAL_AUX:
+            return verbs > 0
+        if tags[k] == "VERB":
+            if _verb_form(tokens[k].text) != "base":
+                return False
+            verbs += 1
+        elif tags[k] in {"AUX", "PRON"} or tokens[k].text in {";", ":", "("}:
+            return False
+    return False
+
+
 def _closed(token: Token) -> str:
     text = token.text
     if not token.word:
@@ -773,6 +865,8 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
         if prev == "NOUN" and tokens[i - 1].plural and not token.plural and next_nominal:
             return "VERB"  # "devs publsh apps": a misspelt verb between two plurals
         return "NOUN"
+    if prev == "PREP" and tokens[i - 1].text == "of" and token.plural and not text.endswith("ing"):
+        return "NOUN"  # "every truckload of logs": no verb comes right after "of"
     if (
         prev == "VERB"
         and token.plural
@@ -842,6 +936,14 @@ def _open(tokens: list[Token], tags: list[str], i: int) -> str:
             and not text.endswith(("ed", "en"))
         ):
             return "NOUN"  # "apps have versions"
+        if (
+            prev == "AUX"
+            and tokens[i - 1].text in {"need", "needs", "want", "wants"}
+            and "NOUN" in classes
+            and base
+            and next_nominal
+        ):
+            return "NOUN"  # "we need tee time bookings": a noun phrase, what is needed
         modifier = (
             "NOUN" in classes
             and nxt is not None
@@ -1095,6 +1197,9 @@ class Reading:
     #: Other spellings and glosses of a thing's key: "employes" → employee, "motoboys
     #: (couriers)" → courier.
     variants: dict[str, str] = field(default_factory=dict)
+    #: Keys of acts named by the goods each carries ("every truckload of logs delivered":
+    #: log_delivery), rows of events whose goods need no lines.
+    carrying: set[str] = field(default_factory=set)
     links: list[TextLink] = field(default_factory=list)
     link_tables: list[LinkTable] = field(default_factory=list)
     self_refs: list[SelfRef] = field(default_factory=list)
@@ -1108,6 +1213,13 @@ def read(tokens: list[Token]) -> Reading:
     opening = _opening(tokens, tags) | _trade_of_the_business(tokens, tags, nouns)
     reading = Reading(tags, nouns, opening=opening)
     votes = _things(tokens, tags, nouns, reading.opening)
+    for word, (act, goods) in _measured_acts(tokens, tags, nouns).items():
+        if word in votes and act not in votes:
+            votes[act] = votes.pop(word)
+            reading.variants[word] = act
+            reading.carrying.add(act)
+            if sum(1 for n in nouns if n.key == goods) == 1:
+                votes.pop(goods, None)  # the goods are what each act carries, no table
     for word, gloss in _glosses(tokens, nouns).items():
         if word in votes:
             votes[gloss] = votes.get(gloss, 0.0) + votes.pop(word)
@@ -1115,6 +1227,31 @@ def read(tokens: list[Token]) -> Reading:
     reading.things, misspelt = _merge_misspellings(votes)
     reading.variants.update(misspelt)
     return reading
+
+
+def _measured_acts(
+    tokens: list[Token], tags: list[str], nouns: list[Noun]
+) -> dict[str, tuple[str, str]]:
+    """A measure of goods named with the act that makes it a row ("every truckload of logs
+    delivered", "each bag of coffee sold"): the rows are those acts, named by the goods and the
+    act (log_deliveries, coffee_sales), and the goods are what each carries. Maps the measure's
+    key to (the act's key, the goods' key)."""
+    out = {}
+    by_first = {n.first: n for n in nouns}
+    for n in nouns:
+        if n.plural or n.lead not in {"each", "every"} or n.last + 3 >= len(tokens):
+            continue
+        goods = by_first.get(n.last + 2)
+        if tokens[n.last + 1].text != "of" or goods is None or goods.first != goods.last:
+            continue
+        v = goods.last + 1
+        act = EVENT_NOUNS.get(_lemma(tokens[v].text, "VERB"))
+        if tags[v] != "VERB" or _verb_form(tokens[v].text) != "ed" or act is None:
+            continue
+        if person_word(goods.key) or goods.attribute_like:
+            continue
+        out[n.key] = (f"{goods.key}_{act}", goods.key)
+    return out
 
 
 def _glosses(tokens: list[Token], nouns: list[Noun]) -> dict[str, str]:
@@ -1145,6 +1282,9 @@ def _things(
     )
     for noun in nouns:
         slot = noun.head in _SLOT_HEADS and noun.key != noun.head and _booked(tokens, tags, noun)
+        if _same_one_in_many(tokens, noun):
+            votes[noun.key] = votes.get(noun.key, 0.0) + 1.0
+            continue
         if noun.example or (noun.head in _NOT_TABLES and not slot) or noun.key in _NOT_TABLES:
             continue
         if (
@@ -1162,13 +1302,19 @@ def _things(
         if len(tokens[noun.last].base) < 3 or in_idiom(tokens, tags, noun):
             continue
         subject = _is_subject(tokens, tags, noun)
-        if noun.attribute_like and not subject and not _booked(tokens, tags, noun):
+        logged = _logged_event(tokens, tags, noun)
+        if noun.attribute_like and not subject and not _booked(tokens, tags, noun) and not logged:
             continue
         if not noun.plural and noun.head in _SELF and noun.lead in {"a", "an", "the", "our", ""}:
             continue
         if noun.first in opening:
             continue
-        if noun.plural or noun.lead in {"each", "every", "per"} or _one_per(tokens, tags, noun):
+        if (
+            noun.plural
+            or noun.lead in {"each", "every", "per"}
+            or _one_per(tokens, tags, noun)
+            or logged
+        ):
             weight = 1.0
         elif noun.lead in {"a", "an", "one", "any", "which"}:
             weight = 0.5
@@ -1179,6 +1325,42 @@ def _things(
         votes[noun.key] = votes.get(noun.key, 0.0) + weight
     kept = {key: vote for key, vote in votes.items() if vote >= 0.5}
     return kept
+
+
+def _same_one_in_many(tokens: list[Token], noun: Noun) -> bool:
+    """Whether the text says one and the same X comes up in many others ("the same person can
+    show up in many incidents"): X is a record of its own that they share, even where its
+    word alone names no table."""
+    if noun.plural or noun.first < 2 or tokens[noun.first - 1].text != "same":
+        return False
+    if tokens[noun.first - 2].text != "the":
+        return False
+    words = [t.text for t in tokens[noun.last + 1 : noun.last + 9]]
+    if "many" not in words and "several" not in words and "multiple" not in words:
+        return False
+    return person_word(noun.key) or noun.key == "person"
+
+
+def _logged_event(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
+    """Whether a singular event is what someone records or leaves ("a volunteer logs the
+    repair", "the nurse records the visit", "leave a written review"): each one is a row,
+    though the text names only one. Not a thing's
+    own state ("we record its condition")."""
+    k = noun.first - 1
+    while k >= 0 and (tags[k] == "ADJ" or tokens[k].text in {"a", "an", "the"}):
+        k -= 1
+    return (
+        k >= 0
+        and k < noun.first - 1
+        and tags[k] == "VERB"
+        and _lemma(tokens[k].text, "VERB") in _RECORD_VERBS | _WRITE_VERBS
+        and event_noun(noun.head)
+    )
+
+
+#: Verbs by which people leave a record of their own ("leave a written review", "file a
+#: complaint", "post a comment").
+_WRITE_VERBS = frozenset("leave write post submit file lodge".split())
 
 
 def _one_per(tokens: list[Token], tags: list[str], noun: Noun) -> bool:
@@ -1443,6 +1625,8 @@ EVENT_NOUNS = {
     "enter": "entry",
     "invoice": "invoice",
     "translate": "translation",
+    "escalate": "escalation",
+    "comment": "comment",
 }
 
 
@@ -1828,6 +2012,10 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
             and any(tags[i] == "VERB" for i in gap)
         ):
             left = subject  # "buyers register ..., and make offers": the buyers make them
+        stranded = _stranded_verb(tokens, tags, words, nxt.last + 1)
+        if stranded:
+            _pair(tokens, tags, nxt, group, stranded, found)  # "updates that backers comment on"
+            continue
         if (
             words
             and words[0] in {"who", "which", "that"}
@@ -1849,6 +2037,23 @@ def _sentence(tokens: list[Token], tags: list[str], mentions: list[Span], found:
         tail = [t.text for t in tokens[nxt.last + 1 : nxt.last + 6]]
         if _contains(tail, ("many", "to", "many")):
             found.pairs(left, nxt)
+
+
+def _stranded_verb(tokens: list[Token], tags: list[str], words: list[str], i: int) -> list[int]:
+    """The verb and preposition that end a relative clause about the noun before it ("updates
+    that backers can comment on", "posts which members vote on"): the clause's subject does
+    it to that noun. Empty if the clause goes on."""
+    if words not in (["that"], ["which"]):
+        return []
+    while i < len(tokens) and tokens[i].text in _MODALS:
+        i += 1
+    if i + 1 >= len(tokens) or tags[i] != "VERB" or tags[i + 1] != "PREP":
+        return []
+    end = i + 2
+    goes_on = end < len(tokens) and tokens[end].sentence == tokens[i].sentence
+    if goes_on and tokens[end].text not in {",", ";", ")", "and", "."}:
+        return []
+    return [i, i + 1]
 
 
 def _one_at_a_time(
@@ -2276,6 +2481,7 @@ def _pair(
         and not _eventful(b)
         and not (passive and _eventful(a))  # "a viewing is booked for a buyer": the viewing
         and (not direct or _direct_event(lemma, a) or _party_follows(tokens, tags, b, found))
+        and not (lemma == "enter" and _word_after(tokens, b) in {"into", "in"})  # data entry
     ):
         found.events(a, b, EVENT_NOUNS[lemma])  # "kegs are shipped to pubs": shipments
         return
@@ -2411,7 +2617,7 @@ _CAUSE_VERBS = frozenset(
 #: adoptions); other event verbs make an event only through a preposition ("shipped to pubs").
 _EVENT_DIRECT = frozenset(
     "adopt rent hire borrow lend buy purchase order book reserve donate foster review rate visit "
-    "attend subscribe enrol enroll".split()
+    "attend subscribe enrol enroll enter".split()
 )
 
 
@@ -2608,6 +2814,11 @@ def _movement(a: _Group, b: _Group, lemma: str, after: list[str], found: _Found)
                 name = f"{x}_{plural(noun)}" if lemma in _MOVE_VERBS else plural(noun)
                 found.tables.append(LinkTable(x, y, name, "event", roles=("from", "to")))
     return True
+
+
+def _word_after(tokens: list[Token], group: _Group) -> str:
+    i = group.last + 1
+    return tokens[i].text if i < len(tokens) else ""
 
 
 def _direct_event(lemma: str, a: _Group) -> bool:

@@ -112,7 +112,8 @@ def add_link_tables(
         )
         if (b, a) in pairs and a < b and not _linked(a, b, entities, cat) and not catalogued:
             key = f"{a}_{b}"
-            links = [Link(f"{a}_id", a), Link(f"{b}_id", b)]
+            ea, eb = entities[a].key_name, entities[b].key_name  # as the tables are named
+            links = [Link(f"{ea}_id", a), Link(f"{eb}_id", b)]
             entities[key] = EntityPlan(
-                key, f"{a}_{plural(b)}", None, False, links=links, reason="many-to-many"
+                key, f"{ea}_{plural(eb)}", None, False, links=links, reason="many-to-many"
             )

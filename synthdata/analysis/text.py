@@ -80,6 +80,12 @@ _PARTICLES = frozenset({"in", "on", "up", "off", "out", "over", "down", "by"})
 _PARTICLE_COMPOUND = re.compile(
     r"\b([A-Za-z]{2,})-((?:in|on|up|off|out|over|down|by)s?)\b", re.IGNORECASE
 )
+#: The same compounds written apart, with the particle plural ("trade ins", "sign ups"): a
+#: plural particle is never a word alone (but "the ins and outs", "its ups and downs").
+_PLAIN_PARTICLE_COMPOUND = re.compile(
+    r"\b([A-Za-z]{2,})\s+(ins|ons|ups|offs|outs)\b", re.IGNORECASE
+)
+_NOT_PARTICLE_HEADS = frozenset("the and or of a an all with their its our".split())
 #: An aside between two spaced dashes in one sentence (each dash kept one character long).
 _DASH_ASIDE = re.compile(
     r"(?<=\s)[-\u2013\u2014](\s[^.;:!?()\n\u2013\u2014-]{1,150}?\s)[-\u2013\u2014](?=\s)"
@@ -105,6 +111,10 @@ def tokenize(text: str) -> list[Token]:
     source = _DASH_ASIDE.sub(lambda m: f"({m.group(1)})", source)
     # Compounds with a particle are one noun: check-ins, add-ons, top-ups, drop-offs.
     source = _PARTICLE_COMPOUND.sub(r"\1_\2", source).replace("-", " ")
+    source = _PLAIN_PARTICLE_COMPOUND.sub(
+        lambda m: m.group() if m.group(1).lower() in _NOT_PARTICLE_HEADS else f"{m[1]}_{m[2]}",
+        source,
+    )
     # An ellipsis inside a list or parenthesis is "and so on" ("(violins, brass...)"), not a
     # sentence's end.
     source = re.sub(r"(?:\.{2,}|…)(?=\s*[),\]])", "", source)
