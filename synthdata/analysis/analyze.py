@@ -109,7 +109,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
-    entities = _named_entities(order, volumes, names, usable)
+    entities = _named_entities(order, volumes, names)
     for key in reading.carrying & entities.keys():
         if entities[key].template is None:
             entities[key].reason = "event"  # "every truckload of logs delivered"
@@ -1023,7 +1023,7 @@ def _add_self_refs(entities: dict[str, EntityPlan], refs: list[SelfRef]) -> None
 
 
 def _named_entities(
-    order: list[str], volumes: dict[str, int], names: dict[str, str], domain: str | None = None
+    order: list[str], volumes: dict[str, int], names: dict[str, str]
 ) -> dict[str, EntityPlan]:
     """The entities the text names, in its order, one per table."""
     cat = catalog()
@@ -1033,8 +1033,6 @@ def _named_entities(
         table = names.get(key) or (template.table if template else plural(key))
         if any(e.table == table for e in entities.values()):
             continue
-        if template is not None and domain is not None and not template.native_to(domain):
-            template = None  # museum loans are not a bank's loans: no interest rate
         if template is None:
             volume = volumes.get(key)
             entities[key] = EntityPlan(key, table, None, True, volume, reason="uncatalogued")

@@ -229,5 +229,3 @@ def test_a_records_own_kind_of_number_is_a_field_of_it():
     assert "parent_specimen_id" not in specimens  # "for each specimen": no self-reference
     institutions = schemas["partner_institutions"]
     assert not any(fk.parent == "partner_institutions" for fk in institutions.foreign_keys)
-    # a herbarium's loans are not a bank's: no interest rate or principal
-    assert {"interest_rate", "principal"}.isdisjoint(schemas["loans"].field_names)
