@@ -62,6 +62,7 @@ from synthdata.analysis.reading import (
     link_name,
     names_events,
     normalize,
+    noted_events,
     other_names,
     person_word,
     read,
@@ -193,6 +194,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
     _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
+    _add_noted_events(entities, noted_events(tokens, reading.tags, spans))
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
@@ -926,6 +928,30 @@ def _add_recurring_events(
         key = singular_key(table)
         if key not in entities:
             entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
+
+
+def _add_noted_events(
+    entities: dict[str, EntityPlan], events: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """A thing of a catalogue done again and again, each time a row naming it among others:
+    "whenever a repair is done we record the car, the repair and the mechanic" →
+    car_repairs keyed to the car, the repair and the mechanic; the repairs stay a catalogue
+    and lose the keys the clause had given them."""
+    for thing, parties in events:
+        if thing not in entities or _is_event(entities[thing]) or entities[thing].is_link:
+            continue
+        others = [p for p in parties if p in entities and p != thing]
+        if not others:
+            continue
+        owner = entities[thing]
+        table = f"{entities[others[0]].key_name}_{owner.table}"
+        key = singular_key(table)
+        if key in entities or any(e.table == table for e in entities.values()):
+            continue
+        links = [Link(f"{entities[p].key_name}_id", p) for p in others]
+        links.insert(1, Link(f"{owner.key_name}_id", thing))
+        owner.links = [lk for lk in owner.links if lk.parent not in others]
+        entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
 
 
 def _other_act(entity: EntityPlan, table: LinkTable) -> bool:

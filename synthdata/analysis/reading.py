@@ -4032,3 +4032,52 @@ def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]
             continue
         out[said[0]] = thing
     return out
+
+
+#: Words that open a clause of something happening again and again ("whenever a procedure
+#: is carried out", "each time a part is fitted").
+_EACH_TIME = frozenset({"whenever", "each time", "every time"})
+
+
+def noted_events(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """A thing of a catalogue done again and again, each time a row that names it among
+    others: "whenever a repair is done we record the car, the repair and the mechanic" →
+    (repair, (car, mechanic)): a row keyed to the car, the repair and the mechanic, not keys
+    on the repairs themselves."""
+    starts = {first: (key, last) for key, first, last, _ in mentions}
+    out = []
+    for i, token in enumerate(tokens):
+        two = f"{token.text} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
+        if token.text not in _EACH_TIME and two not in _EACH_TIME:
+            continue
+        j = i + (2 if two in _EACH_TIME else 1)
+        while j < len(tokens) and tags[j] in {"DET", "ADJ"}:
+            j += 1
+        if j not in starts:
+            continue
+        thing, last = starts[j]
+        k = last + 1
+        if k >= len(tokens) or tokens[k].text not in _PASSIVE:
+            continue
+        stop = k
+        while stop < len(tokens) and tokens[stop].sentence == token.sentence:
+            if tokens[stop].text in {";", ".", ":"}:
+                break
+            stop += 1
+        verb = next(
+            (
+                v
+                for v in range(k + 1, stop)
+                if tags[v] == "VERB" and _lemma(tokens[v].text, "VERB") in _RECORD_VERBS
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        named = [key for key, first, _, _ in mentions if verb < first < stop]
+        parties = tuple(dict.fromkeys(key for key in named if key != thing))
+        if thing in named and parties:
+            out.append((thing, parties))
+    return out

@@ -188,3 +188,16 @@ def test_the_same_person_in_many_records():
     )
     pairings = [s for s in schemas.values() if {"case_id", "person_id"} <= _keys(s)]
     assert pairings
+
+
+def test_a_catalogue_thing_done_again_and_again_is_an_event():
+    """'whenever a service is performed we record the client, the service and the stylist':
+    each time is a row keyed to all three; the services stay a list without those keys."""
+    schemas = _schemas(
+        "Hair salon. Services are listed with a code, a name and a price. Clients have a name "
+        "and a phone; stylists have a name. Whenever a service is performed we record the "
+        "client, the service, the stylist who did it and the date."
+    )
+    events = [s for s in schemas.values() if {"client_id", "service_id", "stylist_id"} <= _keys(s)]
+    assert events
+    assert not {"client_id", "stylist_id"} & _keys(schemas["services"])
