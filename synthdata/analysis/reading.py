@@ -3263,7 +3263,11 @@ def _add_items(
     """An owner's listed items: fields, or keys to the things they name."""
     for words, choices, thing in items:
         if thing is not None:
-            if thing != key and not plural_of.get(thing, False):
+            if thing != key and _says_many(words) and person_word(thing):
+                # "a paper has a title and a list of co-authors": a pairing with the authors,
+                # people being in many records (but "multiple saved addresses" are theirs)
+                found.tables.append(LinkTable(key, thing, link_name("", key, thing)))
+            elif thing != key and not plural_of.get(thing, False):
                 found.links.append(TextLink(key, thing, "", False))
             continue
         name = identifier("_".join(words))

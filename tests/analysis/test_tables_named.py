@@ -201,3 +201,15 @@ def test_a_catalogue_thing_done_again_and_again_is_an_event():
     events = [s for s in schemas.values() if {"client_id", "service_id", "stylist_id"} <= _keys(s)]
     assert events
     assert not {"client_id", "stylist_id"} & _keys(schemas["services"])
+
+
+def test_a_list_of_people_in_a_records_fields_is_a_pairing():
+    """'each expedition has a name, a start date and a list of climbers': the climbers are
+    paired with the expeditions, not a key on the expedition."""
+    schemas = _schemas(
+        "Mountaineering club. Each expedition has a name, a start date, a budget and a list of "
+        "climbers. Climbers have a name, a phone and a grade."
+    )
+    assert "climber_id" not in _keys(schemas["expeditions"])
+    pairings = [s for s in schemas.values() if {"expedition_id", "climber_id"} <= _keys(s)]
+    assert pairings
