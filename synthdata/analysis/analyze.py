@@ -58,6 +58,7 @@ from synthdata.analysis.reading import (
     agent_noun,
     in_idiom,
     kinds_of_things,
+    kinds_with_fields,
     lexicon,
     link_name,
     names_events,
@@ -195,6 +196,7 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     _add_text_link_tables(entities, link_tables)
     _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
     _add_noted_events(entities, noted_events(tokens, reading.tags, spans))
+    _add_kinds_with_fields(entities, kinds_with_fields(tokens, reading.tags, spans))
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
@@ -952,6 +954,32 @@ def _add_noted_events(
         links.insert(1, Link(f"{owner.key_name}_id", thing))
         owner.links = [lk for lk in owner.links if lk.parent not in others]
         entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
+
+
+def _add_kinds_with_fields(
+    entities: dict[str, EntityPlan], kinds: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    """A kind named among a record's fields with fields of its own ("instance type (vCPUs,
+    memory, hourly price)"): a table of the kinds with those fields, the record keyed to it."""
+    for owner_key, kind, fields in kinds:
+        if owner_key not in entities or kind in entities:
+            continue
+        table = plural(kind)
+        if any(e.table == table for e in entities.values()):
+            continue
+        owner = entities[owner_key]
+        for e in entities.values():  # a field no more, whoever the list was read as
+            e.attributes = [a for a in e.attributes if a[0] != kind]
+        template = catalog().entities.get(kind)
+        entities[kind] = EntityPlan(
+            kind,
+            table,
+            template if template is not None and template.table == table else None,
+            True,
+            attributes=[(f, ()) for f in fields],
+            reason="kind",
+        )
+        owner.links.append(Link(f"{kind}_id", kind))
 
 
 def _other_act(entity: EntityPlan, table: LinkTable) -> bool:

@@ -4085,3 +4085,47 @@ def noted_events(
         if thing in named and parties:
             out.append((thing, parties))
     return out
+
+
+#: Heads of a thing's kind ("instance type", "membership tier").
+_KIND_WORDS = frozenset("type kind category tier class grade level plan".split())
+
+
+def kinds_with_fields(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A kind named among a record's fields with fields of its own in parentheses: "for each
+    VM we store the name, instance type (vCPUs, memory, hourly price)" → (virtual_machine,
+    instance_type, (vcpus, memory, hourly_price)): a table of the kinds, the record keyed to
+    it, not a field with three values."""
+    out = []
+    taken = {j for _, first, last, _ in mentions for j in range(first, last + 1)}
+    for i, token in enumerate(tokens):
+        if token.text != "(" or i < 2 or tokens[i - 1].base not in _KIND_WORDS:
+            continue
+        if tokens[i - 1].plural or (i - 1) in taken or tags[i - 2] != "NOUN" or (i - 2) in taken:
+            continue
+        if tokens[i - 3].text not in {",", "the", "a", "an", "its", "their", "and"}:
+            continue  # one modifier and the kind word, as an item of a list
+        close = next(
+            (j for j in range(i + 1, min(len(tokens), i + 12)) if tokens[j].text == ")"), None
+        )
+        if close is None:
+            continue
+        values = _values(tokens, i + 1, close)
+        items: list[tuple[list[str], tuple[str, ...], str | None]] = [
+            (v.split(), (), None) for v in values
+        ]
+        if len(values) < 2 or any(j in taken for j in range(i + 1, close)):
+            continue
+        if not all(_fieldish(v.split()) for v in values):
+            continue
+        if not any(_fieldlike([item]) for item in items):
+            continue  # "a membership tier (bronze, silver, gold)": the kinds themselves
+        before = [m for m in mentions if m[2] < i - 2 and tokens[m[2]].sentence == token.sentence]
+        if not before:
+            continue
+        owner = max(before, key=lambda m: m[2])[0]
+        kind = identifier(f"{tokens[i - 2].text}_{tokens[i - 1].text}")
+        out.append((owner, kind, tuple(identifier(v.replace(" ", "_")) for v in values)))
+    return out

@@ -213,3 +213,18 @@ def test_a_list_of_people_in_a_records_fields_is_a_pairing():
     assert "climber_id" not in _keys(schemas["expeditions"])
     pairings = [s for s in schemas.values() if {"expedition_id", "climber_id"} <= _keys(s)]
     assert pairings
+
+
+def test_a_kind_with_fields_of_its_own_is_a_table():
+    """'disk type (capacity, read speed, monthly price)' among a server's fields: the disk
+    types are a table with those fields, each server keyed to one; values in parentheses
+    ('a backup level (none, daily, hourly)') stay choices of a field."""
+    schemas = _schemas(
+        "Hosting company. Customers rent servers. For each server we store the hostname, "
+        "region, disk type (capacity, read speed, monthly price), a backup level (none, daily, "
+        "hourly) and status."
+    )
+    assert "disk_types" in schemas
+    assert {"capacity", "monthly_price"} <= {f.name for f in schemas["disk_types"].fields}
+    assert "disk_type_id" in _keys(schemas["servers"])
+    assert "backup_levels" not in schemas
