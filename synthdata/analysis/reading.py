@@ -153,6 +153,8 @@ _GATHER_VERBS = frozenset("include list involve use require combine".split())
 _CARRY_VERBS = frozenset("carry haul transport convey tow ship deliver fly ferry load".split())
 #: Verbs by which people are put on things in turn ("servers are assigned to sections").
 _ROSTER_VERBS = frozenset("assign allocate roster rota schedule".split())
+#: The rows of rostering, one each time ("assigned to sections each shift").
+_ROSTER_NOUNS = {"assign": "assignment", "allocate": "allocation"}
 #: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
 #: objects"), a key to one ("cards linked to an account").
 _TIE_VERBS = frozenset("link associate".split())
@@ -2427,6 +2429,18 @@ def _pair(
         return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
+        return
+    if (
+        lemma in _ROSTER_NOUNS
+        and passive
+        and a.keys != b.keys
+        and not any(person_word(k) for k in b.keys)
+        and _recurs(tokens, v + 1, b.last + 4)
+    ):  # "drivers assigned to routes each week": each week's assignment is a row
+        for x, _ in a.items:
+            for y, _ in b.items:
+                name = f"{y}_{plural(_ROSTER_NOUNS[lemma])}"
+                found.tables.append(LinkTable(x, y, name, "event"))
         return
     if (
         lemma in _ROSTER_VERBS

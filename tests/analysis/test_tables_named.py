@@ -228,3 +228,13 @@ def test_a_kind_with_fields_of_its_own_is_a_table():
     assert {"capacity", "monthly_price"} <= {f.name for f in schemas["disk_types"].fields}
     assert "disk_type_id" in _keys(schemas["servers"])
     assert "backup_levels" not in schemas
+
+
+def test_assigned_again_each_period_is_an_event():
+    """'vans assigned to depots each week': each week's assignment is a row keyed to both."""
+    schemas = _schemas(
+        "Parcel firm. Vans (plate, capacity) assigned to depots each week; depots have a name "
+        "and an address."
+    )
+    events = [s for s in schemas.values() if {"van_id", "depot_id"} <= _keys(s)]
+    assert any(s.name.endswith("_assignments") for s in events)
