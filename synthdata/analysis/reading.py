@@ -2997,15 +2997,24 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
                 other = (b, b_first)
             break
         if other is None:  # "for each concert we book which musicians": the pair is the concert's
+            nearest = True
             for b, b_first, b_last, _ in reversed(ordered[:k]):
                 between = range(b_last + 1, a_first)
-                if tokens[b_first].sentence != sentence or len(between) > 6:
+                if tokens[b_first].sentence != sentence or len(between) > 20:
                     break
-                if any(tokens[i].text in _WHICH_BREAK for i in between):
+                if any(tokens[i].text in {";", ".", ":"} for i in between):
                     break
-                if b != a and lead(b_first) in _EACH:
+                near = len(between) <= 6 and not any(
+                    tokens[i].text in _WHICH_BREAK for i in between
+                )
+                # "for each concert we draw up the programme and book which musicians play it":
+                # the clause's "for each" still scopes the question
+                scoped = b_first >= 2 and tokens[b_first - 2].text == "for"
+                scoped = scoped and tokens[b_first - 1].text in {"each", "every"}
+                if b != a and ((nearest and near and lead(b_first) in _EACH) or scoped):
                     other = (b, b_first)
-                break
+                    break
+                nearest = False
         if other is None:
             continue
         b, b_first = other

@@ -238,3 +238,15 @@ def test_assigned_again_each_period_is_an_event():
     )
     events = [s for s in schemas.values() if {"van_id", "depot_id"} <= _keys(s)]
     assert any(s.name.endswith("_assignments") for s in events)
+
+
+def test_which_things_asked_further_on_in_a_for_each_clause():
+    """'for each trip we plan the route in detail and note which guides lead it': the trip's
+    question over guides is a pairing of trips and guides, though other words come first."""
+    schemas = _schemas(
+        "Hiking company. Guides have a name and a phone. For each trip we plan the route and "
+        "the huts in detail and note which guides lead it."
+    )
+    pairings = [s for s in schemas.values() if {"trip_id", "guide_id"} <= _keys(s)]
+    assert pairings
+    assert "guide_id" not in _keys(schemas["trips"])
