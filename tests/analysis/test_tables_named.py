@@ -250,3 +250,15 @@ def test_which_things_asked_further_on_in_a_for_each_clause():
     pairings = [s for s in schemas.values() if {"trip_id", "guide_id"} <= _keys(s)]
     assert pairings
     assert "guide_id" not in _keys(schemas["trips"])
+
+
+def test_a_programme_of_things_is_a_pairing():
+    """'for each festival we put together a programme of films': films are shown at many
+    festivals, so the programme is a pairing, not a key on the films."""
+    schemas = _schemas(
+        "Film society. Films have a title, a director and a year. For each festival we put "
+        "together a programme of films and sell passes."
+    )
+    pairings = [s for s in schemas.values() if {"festival_id", "film_id"} <= _keys(s)]
+    assert pairings
+    assert "festival_id" not in _keys(schemas["films"])
