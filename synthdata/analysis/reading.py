@@ -2390,6 +2390,10 @@ def _pair(
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    head = _head_of_phrase(tokens, tags, a, found)
+    if head is not None and len(verbs) == 1 and b.keys - head.keys:
+        # "loans to other institutions list the objects": the loans list them
+        a = head
     if _in_field_list(tokens, tags, gap, v, found):
         return  # "buyers register with name, email, phone and maximum budget": a field
     for earlier in _coordinated(tokens, tags, gap, v):
@@ -4155,3 +4159,19 @@ def kinds_with_fields(
         kind = identifier(f"{tokens[i - 2].text}_{tokens[i - 1].text}")
         out.append((owner, kind, tuple(identifier(v.replace(" ", "_")) for v in values)))
     return out
+
+
+def _head_of_phrase(
+    tokens: list[Token], tags: list[str], a: _Group, found: _Found
+) -> _Group | None:
+    """The thing whose prepositional phrase ``a`` is in ("loans to other institutions"), the
+    subject of a verb that follows: the loans, not the institutions."""
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "QUANT"}:
+        k -= 1
+    if k < 1 or tokens[k].text not in {"to", "from", "for", "at", "of"} or tags[k] != "PREP":
+        return None
+    key = found.ends.get(k - 1)
+    if key is None or key in a.keys or tokens[k - 1].sentence != tokens[a.first].sentence:
+        return None
+    return _Group([(key, "")], k - 1, k - 1, tokens[k - 1].plural, False)

@@ -262,3 +262,15 @@ def test_a_programme_of_things_is_a_pairing():
     pairings = [s for s in schemas.values() if {"festival_id", "film_id"} <= _keys(s)]
     assert pairings
     assert "festival_id" not in _keys(schemas["films"])
+
+
+def test_the_verb_after_a_prepositional_phrase_is_the_heads():
+    """'shipments to our stores list the pallets': the shipments list them, not the
+    stores."""
+    schemas = _schemas(
+        "Wholesale depot. Stores have a name and a city. Pallets have a barcode and a weight. "
+        "Weekly shipments to our stores list the pallets and the weight of each."
+    )
+    pairs = [s for s in schemas.values() if {"shipment_id", "pallet_id"} <= _keys(s)]
+    assert pairs or "shipment_id" in _keys(schemas["pallets"])
+    assert not any({"store_id", "pallet_id"} <= _keys(s) for s in schemas.values())
