@@ -109,6 +109,14 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     usable = domain if confidence >= WEAK_DOMAIN else None
     mentions, names, roles = _merge(tokens, reading, known, usable)
     mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
+    said_keys = {m.key for m in mentions}
+    mentions = [  # "co-authors" are authors when the text has authors
+        replace(m, key=m.key[3:]) if m.key.startswith("co_") and m.key[3:] in said_keys else m
+        for m in mentions
+    ]
+    for key, name in list(names.items()):
+        if name.startswith("co_") and not key.startswith("co_") and key in said_keys:
+            names[key] = name[3:]  # the owners' table, though "co-owners" was said last
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)

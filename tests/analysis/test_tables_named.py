@@ -274,3 +274,14 @@ def test_the_verb_after_a_prepositional_phrase_is_the_heads():
     pairs = [s for s in schemas.values() if {"shipment_id", "pallet_id"} <= _keys(s)]
     assert pairs or "shipment_id" in _keys(schemas["pallets"])
     assert not any({"store_id", "pallet_id"} <= _keys(s) for s in schemas.values())
+
+
+def test_co_owners_are_owners():
+    """'a list of co-owners' beside owners the text names: the same people, no table of
+    co-owners of its own."""
+    schemas = _schemas(
+        "Marina. Owners have a name and a phone. Each boat has a name, a length, a berth and a "
+        "list of co-owners."
+    )
+    assert "co_owners" not in schemas
+    assert any({"boat_id", "owner_id"} <= _keys(s) for s in schemas.values())
