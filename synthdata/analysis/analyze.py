@@ -58,10 +58,12 @@ from synthdata.analysis.reading import (
     agent_noun,
     in_idiom,
     kinds_of_things,
+    kinds_with_fields,
     lexicon,
     link_name,
     names_events,
     normalize,
+    noted_events,
     other_names,
     person_word,
     read,
@@ -107,6 +109,14 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     usable = domain if confidence >= WEAK_DOMAIN else None
     mentions, names, roles = _merge(tokens, reading, known, usable)
     mentions, typed = _one_table_for_kinds(tokens, reading.tags, mentions, names)
+    said_keys = {m.key for m in mentions}
+    mentions = [  # "co-authors" are authors when the text has authors
+        replace(m, key=m.key[3:]) if m.key.startswith("co_") and m.key[3:] in said_keys else m
+        for m in mentions
+    ]
+    for key, name in list(names.items()):
+        if name.startswith("co_") and not key.startswith("co_") and key in said_keys:
+            names[key] = name[3:]  # the owners' table, though "co-owners" was said last
     volumes = attach_volumes(tokens, mentions, find_numbers(tokens))
     order = list(dict.fromkeys(m.key for m in mentions))
     entities = _named_entities(order, volumes, names)
@@ -193,6 +203,8 @@ def plan_from_text(context: str, domain_hint: str | None = None) -> Plan:
     text_links(entities, phrase_links(tokens, mentions) | said)
     _add_text_link_tables(entities, link_tables)
     _add_recurring_events(entities, recurring_events(tokens, reading.tags, spans))
+    _add_noted_events(entities, noted_events(tokens, reading.tags, spans))
+    _add_kinds_with_fields(entities, kinds_with_fields(tokens, reading.tags, spans))
     _pair_things(entities)
     _add_self_refs(entities, self_refs)
     if rich:
@@ -926,6 +938,56 @@ def _add_recurring_events(
         key = singular_key(table)
         if key not in entities:
             entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
+
+
+def _add_noted_events(
+    entities: dict[str, EntityPlan], events: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """A thing of a catalogue done again and again, each time a row naming it among others:
+    "whenever a repair is done we record the car, the repair and the mechanic" →
+    car_repairs keyed to the car, the repair and the mechanic; the repairs stay a catalogue
+    and lose the keys the clause had given them."""
+    for thing, parties in events:
+        if thing not in entities or _is_event(entities[thing]) or entities[thing].is_link:
+            continue
+        others = [p for p in parties if p in entities and p != thing]
+        if not others:
+            continue
+        owner = entities[thing]
+        table = f"{entities[others[0]].key_name}_{owner.table}"
+        key = singular_key(table)
+        if key in entities or any(e.table == table for e in entities.values()):
+            continue
+        links = [Link(f"{entities[p].key_name}_id", p) for p in others]
+        links.insert(1, Link(f"{owner.key_name}_id", thing))
+        owner.links = [lk for lk in owner.links if lk.parent not in others]
+        entities[key] = EntityPlan(key, table, None, False, links=links, reason="event")
+
+
+def _add_kinds_with_fields(
+    entities: dict[str, EntityPlan], kinds: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    """A kind named among a record's fields with fields of its own ("instance type (vCPUs,
+    memory, hourly price)"): a table of the kinds with those fields, the record keyed to it."""
+    for owner_key, kind, fields in kinds:
+        if owner_key not in entities or kind in entities:
+            continue
+        table = plural(kind)
+        if any(e.table == table for e in entities.values()):
+            continue
+        owner = entities[owner_key]
+        for e in entities.values():  # a field no more, whoever the list was read as
+            e.attributes = [a for a in e.attributes if a[0] != kind]
+        template = catalog().entities.get(kind)
+        entities[kind] = EntityPlan(
+            kind,
+            table,
+            template if template is not None and template.table == table else None,
+            True,
+            attributes=[(f, ()) for f in fields],
+            reason="kind",
+        )
+        owner.links.append(Link(f"{kind}_id", kind))
 
 
 def _other_act(entity: EntityPlan, table: LinkTable) -> bool:

@@ -153,6 +153,8 @@ _GATHER_VERBS = frozenset("include list involve use require combine".split())
 _CARRY_VERBS = frozenset("carry haul transport convey tow ship deliver fly ferry load".split())
 #: Verbs by which people are put on things in turn ("servers are assigned to sections").
 _ROSTER_VERBS = frozenset("assign allocate roster rota schedule".split())
+#: The rows of rostering, one each time ("assigned to sections each shift").
+_ROSTER_NOUNS = {"assign": "assignment", "allocate": "allocation"}
 #: Verbs that tie two kinds of records: many-to-many between plurals ("makers are linked to
 #: objects"), a key to one ("cards linked to an account").
 _TIE_VERBS = frozenset("link associate".split())
@@ -203,6 +205,9 @@ _MANY_CUES = (
     ("any", "number", "of"),
     ("lots", "of"),
     ("list", "of"),
+    ("programme", "of"),
+    ("program", "of"),
+    ("selection", "of"),
     ("set", "of"),
     ("series", "of"),
     ("group", "of"),
@@ -2385,6 +2390,10 @@ def _pair(
             _located(a, b, words, many, found)
         return
     v = verbs[-1]
+    head = _head_of_phrase(tokens, tags, a, found)
+    if head is not None and len(verbs) == 1 and b.keys - head.keys:
+        # "loans to other institutions list the objects": the loans list them
+        a = head
     if _in_field_list(tokens, tags, gap, v, found):
         return  # "buyers register with name, email, phone and maximum budget": a field
     for earlier in _coordinated(tokens, tags, gap, v):
@@ -2427,6 +2436,18 @@ def _pair(
         return
     if lemma in _MANY_VERBS or (lemma == "sign" and {"for", "to"} & set(after)):
         found.pairs(a, b, lemma)
+        return
+    if (
+        lemma in _ROSTER_NOUNS
+        and passive
+        and a.keys != b.keys
+        and not any(person_word(k) for k in b.keys)
+        and _recurs(tokens, v + 1, b.last + 4)
+    ):  # "drivers assigned to routes each week": each week's assignment is a row
+        for x, _ in a.items:
+            for y, _ in b.items:
+                name = f"{y}_{plural(_ROSTER_NOUNS[lemma])}"
+                found.tables.append(LinkTable(x, y, name, "event"))
         return
     if (
         lemma in _ROSTER_VERBS
@@ -2983,15 +3004,24 @@ def _which_pairs(tokens: list[Token], tags: list[str], mentions: list[Span], fou
                 other = (b, b_first)
             break
         if other is None:  # "for each concert we book which musicians": the pair is the concert's
+            nearest = True
             for b, b_first, b_last, _ in reversed(ordered[:k]):
                 between = range(b_last + 1, a_first)
-                if tokens[b_first].sentence != sentence or len(between) > 6:
+                if tokens[b_first].sentence != sentence or len(between) > 20:
                     break
-                if any(tokens[i].text in _WHICH_BREAK for i in between):
+                if any(tokens[i].text in {";", ".", ":"} for i in between):
                     break
-                if b != a and lead(b_first) in _EACH:
+                near = len(between) <= 6 and not any(
+                    tokens[i].text in _WHICH_BREAK for i in between
+                )
+                # "for each concert we draw up the programme and book which musicians play it":
+                # the clause's "for each" still scopes the question
+                scoped = b_first >= 2 and tokens[b_first - 2].text == "for"
+                scoped = scoped and tokens[b_first - 1].text in {"each", "every"}
+                if b != a and ((nearest and near and lead(b_first) in _EACH) or scoped):
                     other = (b, b_first)
-                break
+                    break
+                nearest = False
         if other is None:
             continue
         b, b_first = other
@@ -3263,7 +3293,11 @@ def _add_items(
     """An owner's listed items: fields, or keys to the things they name."""
     for words, choices, thing in items:
         if thing is not None:
-            if thing != key and not plural_of.get(thing, False):
+            if thing != key and _says_many(words) and person_word(thing):
+                # "a paper has a title and a list of co-authors": a pairing with the authors,
+                # people being in many records (but "multiple saved addresses" are theirs)
+                found.tables.append(LinkTable(key, thing, link_name("", key, thing)))
+            elif thing != key and not plural_of.get(thing, False):
                 found.links.append(TextLink(key, thing, "", False))
             continue
         name = identifier("_".join(words))
@@ -4032,3 +4066,112 @@ def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]
             continue
         out[said[0]] = thing
     return out
+
+
+#: Words that open a clause of something happening again and again ("whenever a procedure
+#: is carried out", "each time a part is fitted").
+_EACH_TIME = frozenset({"whenever", "each time", "every time"})
+
+
+def noted_events(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """A thing of a catalogue done again and again, each time a row that names it among
+    others: "whenever a repair is done we record the car, the repair and the mechanic" →
+    (repair, (car, mechanic)): a row keyed to the car, the repair and the mechanic, not keys
+    on the repairs themselves."""
+    starts = {first: (key, last) for key, first, last, _ in mentions}
+    out = []
+    for i, token in enumerate(tokens):
+        two = f"{token.text} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
+        if token.text not in _EACH_TIME and two not in _EACH_TIME:
+            continue
+        j = i + (2 if two in _EACH_TIME else 1)
+        while j < len(tokens) and tags[j] in {"DET", "ADJ"}:
+            j += 1
+        if j not in starts:
+            continue
+        thing, last = starts[j]
+        k = last + 1
+        if k >= len(tokens) or tokens[k].text not in _PASSIVE:
+            continue
+        stop = k
+        while stop < len(tokens) and tokens[stop].sentence == token.sentence:
+            if tokens[stop].text in {";", ".", ":"}:
+                break
+            stop += 1
+        verb = next(
+            (
+                v
+                for v in range(k + 1, stop)
+                if tags[v] == "VERB" and _lemma(tokens[v].text, "VERB") in _RECORD_VERBS
+            ),
+            None,
+        )
+        if verb is None:
+            continue
+        named = [key for key, first, _, _ in mentions if verb < first < stop]
+        parties = tuple(dict.fromkeys(key for key in named if key != thing))
+        if thing in named and parties:
+            out.append((thing, parties))
+    return out
+
+
+#: Heads of a thing's kind ("instance type", "membership tier").
+_KIND_WORDS = frozenset("type kind category tier class grade level plan".split())
+
+
+def kinds_with_fields(
+    tokens: list[Token], tags: list[str], mentions: list[Span]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A kind named among a record's fields with fields of its own in parentheses: "for each
+    VM we store the name, instance type (vCPUs, memory, hourly price)" → (virtual_machine,
+    instance_type, (vcpus, memory, hourly_price)): a table of the kinds, the record keyed to
+    it, not a field with three values."""
+    out = []
+    taken = {j for _, first, last, _ in mentions for j in range(first, last + 1)}
+    for i, token in enumerate(tokens):
+        if token.text != "(" or i < 2 or tokens[i - 1].base not in _KIND_WORDS:
+            continue
+        if tokens[i - 1].plural or (i - 1) in taken or tags[i - 2] != "NOUN" or (i - 2) in taken:
+            continue
+        if tokens[i - 3].text not in {",", "the", "a", "an", "its", "their", "and"}:
+            continue  # one modifier and the kind word, as an item of a list
+        close = next(
+            (j for j in range(i + 1, min(len(tokens), i + 12)) if tokens[j].text == ")"), None
+        )
+        if close is None:
+            continue
+        values = _values(tokens, i + 1, close)
+        items: list[tuple[list[str], tuple[str, ...], str | None]] = [
+            (v.split(), (), None) for v in values
+        ]
+        if len(values) < 2 or any(j in taken for j in range(i + 1, close)):
+            continue
+        if not all(_fieldish(v.split()) for v in values):
+            continue
+        if not any(_fieldlike([item]) for item in items):
+            continue  # "a membership tier (bronze, silver, gold)": the kinds themselves
+        before = [m for m in mentions if m[2] < i - 2 and tokens[m[2]].sentence == token.sentence]
+        if not before:
+            continue
+        owner = max(before, key=lambda m: m[2])[0]
+        kind = identifier(f"{tokens[i - 2].text}_{tokens[i - 1].text}")
+        out.append((owner, kind, tuple(identifier(v.replace(" ", "_")) for v in values)))
+    return out
+
+
+def _head_of_phrase(
+    tokens: list[Token], tags: list[str], a: _Group, found: _Found
+) -> _Group | None:
+    """The thing whose prepositional phrase ``a`` is in ("loans to other institutions"), the
+    subject of a verb that follows: the loans, not the institutions."""
+    k = a.first - 1
+    while k >= 0 and tags[k] in {"DET", "ADJ", "QUANT"}:
+        k -= 1
+    if k < 1 or tokens[k].text not in {"to", "from", "for", "at", "of"} or tags[k] != "PREP":
+        return None
+    key = found.ends.get(k - 1)
+    if key is None or key in a.keys or tokens[k - 1].sentence != tokens[a.first].sentence:
+        return None
+    return _Group([(key, "")], k - 1, k - 1, tokens[k - 1].plural, False)

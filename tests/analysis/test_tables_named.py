@@ -188,3 +188,100 @@ def test_the_same_person_in_many_records():
     )
     pairings = [s for s in schemas.values() if {"case_id", "person_id"} <= _keys(s)]
     assert pairings
+
+
+def test_a_catalogue_thing_done_again_and_again_is_an_event():
+    """'whenever a service is performed we record the client, the service and the stylist':
+    each time is a row keyed to all three; the services stay a list without those keys."""
+    schemas = _schemas(
+        "Hair salon. Services are listed with a code, a name and a price. Clients have a name "
+        "and a phone; stylists have a name. Whenever a service is performed we record the "
+        "client, the service, the stylist who did it and the date."
+    )
+    events = [s for s in schemas.values() if {"client_id", "service_id", "stylist_id"} <= _keys(s)]
+    assert events
+    assert not {"client_id", "stylist_id"} & _keys(schemas["services"])
+
+
+def test_a_list_of_people_in_a_records_fields_is_a_pairing():
+    """'each expedition has a name, a start date and a list of climbers': the climbers are
+    paired with the expeditions, not a key on the expedition."""
+    schemas = _schemas(
+        "Mountaineering club. Each expedition has a name, a start date, a budget and a list of "
+        "climbers. Climbers have a name, a phone and a grade."
+    )
+    assert "climber_id" not in _keys(schemas["expeditions"])
+    pairings = [s for s in schemas.values() if {"expedition_id", "climber_id"} <= _keys(s)]
+    assert pairings
+
+
+def test_a_kind_with_fields_of_its_own_is_a_table():
+    """'disk type (capacity, read speed, monthly price)' among a server's fields: the disk
+    types are a table with those fields, each server keyed to one; values in parentheses
+    ('a backup level (none, daily, hourly)') stay choices of a field."""
+    schemas = _schemas(
+        "Hosting company. Customers rent servers. For each server we store the hostname, "
+        "region, disk type (capacity, read speed, monthly price), a backup level (none, daily, "
+        "hourly) and status."
+    )
+    assert "disk_types" in schemas
+    assert {"capacity", "monthly_price"} <= {f.name for f in schemas["disk_types"].fields}
+    assert "disk_type_id" in _keys(schemas["servers"])
+    assert "backup_levels" not in schemas
+
+
+def test_assigned_again_each_period_is_an_event():
+    """'vans assigned to depots each week': each week's assignment is a row keyed to both."""
+    schemas = _schemas(
+        "Parcel firm. Vans (plate, capacity) assigned to depots each week; depots have a name "
+        "and an address."
+    )
+    events = [s for s in schemas.values() if {"van_id", "depot_id"} <= _keys(s)]
+    assert any(s.name.endswith("_assignments") for s in events)
+
+
+def test_which_things_asked_further_on_in_a_for_each_clause():
+    """'for each trip we plan the route in detail and note which guides lead it': the trip's
+    question over guides is a pairing of trips and guides, though other words come first."""
+    schemas = _schemas(
+        "Hiking company. Guides have a name and a phone. For each trip we plan the route and "
+        "the huts in detail and note which guides lead it."
+    )
+    pairings = [s for s in schemas.values() if {"trip_id", "guide_id"} <= _keys(s)]
+    assert pairings
+    assert "guide_id" not in _keys(schemas["trips"])
+
+
+def test_a_programme_of_things_is_a_pairing():
+    """'for each festival we put together a programme of films': films are shown at many
+    festivals, so the programme is a pairing, not a key on the films."""
+    schemas = _schemas(
+        "Film society. Films have a title, a director and a year. For each festival we put "
+        "together a programme of films and sell passes."
+    )
+    pairings = [s for s in schemas.values() if {"festival_id", "film_id"} <= _keys(s)]
+    assert pairings
+    assert "festival_id" not in _keys(schemas["films"])
+
+
+def test_the_verb_after_a_prepositional_phrase_is_the_heads():
+    """'shipments to our stores list the pallets': the shipments list them, not the
+    stores."""
+    schemas = _schemas(
+        "Wholesale depot. Stores have a name and a city. Pallets have a barcode and a weight. "
+        "Weekly shipments to our stores list the pallets and the weight of each."
+    )
+    pairs = [s for s in schemas.values() if {"shipment_id", "pallet_id"} <= _keys(s)]
+    assert pairs or "shipment_id" in _keys(schemas["pallets"])
+    assert not any({"store_id", "pallet_id"} <= _keys(s) for s in schemas.values())
+
+
+def test_co_owners_are_owners():
+    """'a list of co-owners' beside owners the text names: the same people, no table of
+    co-owners of its own."""
+    schemas = _schemas(
+        "Marina. Owners have a name and a phone. Each boat has a name, a length, a berth and a "
+        "list of co-owners."
+    )
+    assert "co_owners" not in schemas
+    assert any({"boat_id", "owner_id"} <= _keys(s) for s in schemas.values())
