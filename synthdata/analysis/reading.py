@@ -22,6 +22,7 @@ result with the catalogue.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -4013,9 +4014,7 @@ def other_names(tokens: list[Token], mentions: list[Span]) -> dict[str, str]:
     our customers)", "growers, who are our members,". The rows are the same; the other name
     is not a table of its own."""
     by_first = {m[1]: m for m in mentions}
-    count: dict[str, int] = {}
-    for m in mentions:
-        count[m[0]] = count.get(m[0], 0) + 1
+    count = Counter(m[0] for m in mentions)
     out: dict[str, str] = {}
     for thing, _first, last, _ in mentions:
         words = [t.text for t in tokens[last + 1 : last + 5]]
@@ -4042,9 +4041,7 @@ def what_things_are(tokens: list[Token], mentions: list[Span]) -> dict[str, str]
     lots", "a flight is one operation of a route", "the chart of accounts is a tree". The
     word describes the thing; it is not a table of its own."""
     by_first = {m[1]: m for m in mentions}
-    count: dict[str, int] = {}
-    for m in mentions:
-        count[m[0]] = count.get(m[0], 0) + 1
+    count = Counter(m[0] for m in mentions)
     out: dict[str, str] = {}
     for thing, _first, last, _ in mentions:
         i = last + 1
