@@ -1537,11 +1537,7 @@ def _kind(entity: EntityPlan) -> str:
     head = singular(entity.table.rsplit("_", 1)[-1])
     if entity.template is not None and entity.template.person:
         return "person"
-    if (
-        head in PERSON_NOUNS
-        or head.endswith(("person", "people"))
-        or (entity.template is None and _doer(head))
-    ):
+    if head in PERSON_NOUNS or head.endswith("person") or (entity.template is None and _doer(head)):
         return "person"  # "clients" are people whatever the catalogue's template says
     if entity.template is None and head.endswith(("ian", "ist")) and agent_noun(head):
         return "person"  # "sanitarians", "florists": no verb inside, people all the same

@@ -112,6 +112,8 @@ def singular(word: str) -> str:
     word = word.lower()
     if word in _SINGULAR_EXCEPTIONS:
         return _SINGULAR_EXCEPTIONS[word]
+    if word.endswith("people"):  # salespeople, tradespeople
+        return word.removesuffix("people") + "person"
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ves") and word not in _VES_PLURALS:

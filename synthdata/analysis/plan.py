@@ -94,8 +94,7 @@ class EntityPlan:
         head, _, last = self.table.rpartition("_")
         if head and last in {"ins", "ons", "ups", "offs", "outs"}:
             return f"{head}_{last[:-1]}"  # walk_ins → walk_in
-        one = "person" if last == "people" else singular(last)  # people → person_id
-        return f"{head}_{one}" if head else one
+        return f"{head}_{singular(last)}" if head else singular(last)
 
     @property
     def is_link(self) -> bool:
