@@ -279,7 +279,6 @@ _WORD_SOURCES: dict[str, str] = {
     "word": "word",
     "domain_word": "domain_word",
     "free_email_domain": "free_email_domain",
-    "country": "country",
 }
 
 
