@@ -3501,9 +3501,7 @@ def _items(
         if i in keys_at and _measured(tokens, keys_at, i, words):
             # "a name, budget and a manager", "capacity and average attendance": a measure
             # of the row named like a record elsewhere is still a field here
-            last = i
-            while last + 1 < len(tokens) and keys_at.get(last + 1) == keys_at[i]:
-                last += 1
+            last = _mention_end(tokens, keys_at, i)
             words.extend(t.base for t in tokens[i : last + 1] if t.word)
             if valued is not None:
                 valued.update(range(i, last + 1))
@@ -3552,17 +3550,22 @@ def _measured(tokens: list[Token], keys_at: dict[int, str], i: int, words: list[
     "deadline"), or one led by a measure word ("average attendance")."""
     if i > 0 and keys_at.get(i - 1) == keys_at[i]:
         return False  # inside a mention already read
-    last = i
-    while last + 1 < len(tokens) and keys_at.get(last + 1) == keys_at[i]:
-        last += 1
-    if tokens[last].plural or person_word(keys_at[i]):
+    if tokens[_mention_end(tokens, keys_at, i)].plural or person_word(keys_at[i]):
         return False
     if words and words[-1] in _MEASURE_WORDS:
         return True
-    return measure_word(keys_at[i])
+    return _measure_word(keys_at[i])
 
 
-def measure_word(key: str) -> bool:
+def _mention_end(tokens: list[Token], keys_at: dict[int, str], i: int) -> int:
+    """The last token of the mention that starts at ``i``."""
+    last = i
+    while last + 1 < len(tokens) and keys_at.get(last + 1) == keys_at[i]:
+        last += 1
+    return last
+
+
+def _measure_word(key: str) -> bool:
     """Whether a thing's name, as a field, has a type of its own: a number, money, a date, an
     address, a code or a choice ("budget", "deadline", "address", "category"): in a list of
     a record's fields it is one of them more often than a record."""
