@@ -1741,6 +1741,12 @@ class _Found:
     #: Keys said by "per Y: a, b, c" lists, kept unless an item is a field after all.
     listing: list[TextLink] = field(default_factory=list)
 
+    def add_field(self, owner: str, name: str, choices: tuple[str, ...] = ()) -> None:
+        """A field of ``owner`` the text names, unless it names one of that name already."""
+        known = self.attributes.setdefault(owner, [])
+        if not any(n == name for n, _ in known):
+            known.append((name, choices))
+
     def child_of(
         self, child: _Group, parent: _Group, role: str = "", *, strong: bool = True
     ) -> None:
@@ -1879,9 +1885,7 @@ def _participle_choices(
         if not all(t.text.endswith(("ed", "en")) and verb_lemma(t.text) != t.text for t in pair):
             continue
         choices = (tokens[i].text, tokens[i + 2].text)
-        known = found.attributes.setdefault(key, [])
-        if not any(name == "outcome" for name, _ in known):
-            known.append(("outcome", choices))
+        found.add_field(key, "outcome", choices)
 
 
 def _acts_take_their_fields(tokens: list[Token], tags: list[str], found: _Found) -> None:
@@ -3191,19 +3195,14 @@ def _attributes(tokens: list[Token], tags: list[str], mentions: list[Span], foun
                     # the catalogue knows it as a record of this business (analyze decides)
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
-                    known = found.attributes.setdefault(key, [])
-                    if not any(n == keys_at[i] for n, _ in known):
-                        known.append((keys_at[i], ()))
+                    found.add_field(key, keys_at[i])
                     continue
                 if tokens[i].plural and (i + 1 >= len(tokens) or tokens[i + 1].text != "("):
                     in_list.setdefault(keys_at[i], set()).add(key)
                     listed_at.add(i)
                     if counts and i + 1 < len(tokens) and keys_at.get(i + 1) != keys_at[i]:
                         # "address, asking price, bedrooms, bathrooms": how many, a field
-                        name = identifier(tokens[i].text.lower())
-                        known = found.attributes.setdefault(key, [])
-                        if not any(n == name for n, _ in known):
-                            known.append((name, ()))
+                        found.add_field(key, identifier(tokens[i].text.lower()))
         for i in _one_with(tokens, start, seen):
             in_list.setdefault(keys_at[i], set()).add(key)
             listed_at.add(i)
@@ -3302,9 +3301,8 @@ def _add_items(
                 found.links.append(TextLink(key, thing, "", False))
             continue
         name = identifier("_".join(words))
-        known = found.attributes.setdefault(key, [])
-        if name and not any(n == name for n, _ in known) and len(name) > 1:
-            known.append((name, choices))
+        if len(name) > 1:
+            found.add_field(key, name, choices)
 
 
 def _list_start(
