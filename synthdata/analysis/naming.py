@@ -158,7 +158,9 @@ def field_from_name(name: str, *, person: bool = False) -> Field:
 
 
 #: Words that type a field when they end its name and may open it instead ("date of loss").
-_HEADS_FIRST = frozenset({"date", "amount", "time", "year", "number", "count", "total", "price"})
+_HEADS_FIRST = frozenset(
+    "date amount time year number count total price hours minutes seconds days weeks".split()
+)
 
 
 def _generic_enum(name: str) -> list[str]:

@@ -108,6 +108,8 @@ def test_field_names_with_their_type_word_first_are_typed():
         "year_built": "INTEGER",
         "time_of_arrival": "DATETIME",
     }
+    assert field_from_name("hours_spent").type.name == "INTEGER"
+    assert field_from_name("minutes_played").type.name == "INTEGER"
 
 
 def test_the_texts_own_contact_fields_replace_the_catalogues():
